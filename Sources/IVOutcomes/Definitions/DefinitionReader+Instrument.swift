@@ -1,0 +1,224 @@
+/// Reading and validating an instrument definition.
+extension DefinitionReader {
+    static let instrumentFields = [
+        "schemaVersion", "kind", "id", "version", "title", "shortTitle", "respondent", "recallPeriod",
+        "instructions", "validatedAges", "status", "licence", "sources", "minutesToComplete", "responseScales",
+        "items", "scales", "examples", "changelog",
+    ]
+
+    /// Reads an instrument; `nil` when any problem was found (all of them are in ``problems``).
+    mutating func readInstrument(_ values: [String: JSONValue], framework: OutcomeFramework?) -> Instrument? {
+        guard let top = fields(.object(values), at: "", allowed: DefinitionReader.instrumentFields) else { return nil }
+        let id = identifier(top, "id", as: IdentifierKind.Instrument.self)
+        let version = string(top, "version")
+        if let version, !DefinitionReader.isSemanticVersion(version) {
+            problem("version", "'\(version)' is not a version of the form MAJOR.MINOR.PATCH")
+        }
+        let title = string(top, "title")
+        let shortTitle = string(top, "shortTitle")
+        let respondent = oneOf(top, "respondent", Instrument.Respondent.self)
+        let recallPeriod = string(top, "recallPeriod", optional: true)
+        let instructions = string(top, "instructions")
+        let status = oneOf(top, "status", Instrument.Status.self)
+        let sources = citations(top)
+        let known = Set(sources.map(\.id))
+        let ages = validatedAges(top, known: known)
+        let licence = licence(top)
+        let minutes = minutesToComplete(top, known: known)
+        let changelog = changelog(top, version: version)
+        let responseScales = responseScales(top)
+        let items = items(top, responseScales: responseScales, framework: framework)
+        let scales = scales(top, items: items, known: known)
+
+        guard problems.isEmpty, let id, let version, let title, let shortTitle, let respondent, let instructions,
+            let status, let ages, let licence, let minutes
+        else { return nil }
+        let draft = Instrument(
+            id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
+            recallPeriod: recallPeriod, instructions: instructions, validatedAges: ages, status: status,
+            licence: licence, sources: sources, minutesToComplete: minutes, responseScales: responseScales,
+            items: items, scales: scales, examples: [], changelog: changelog, file: file)
+        let examples = examples(top, instrument: draft)
+        guard problems.isEmpty else { return nil }
+        return Instrument(
+            id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
+            recallPeriod: recallPeriod, instructions: instructions, validatedAges: ages, status: status,
+            licence: licence, sources: sources, minutesToComplete: minutes, responseScales: responseScales,
+            items: items, scales: scales, examples: examples, changelog: changelog, file: file)
+    }
+
+    static func isSemanticVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
+    }
+
+    /// `{"minimum": 13, "maximum": null, "source": "..."}`, or the string `not_validated`.
+    private mutating func validatedAges(_ top: Fields, known: Set<String>) -> AgeRange?? {
+        guard let value = top.values["validatedAges"] else {
+            problem("validatedAges", "missing required field 'validatedAges' (an age range, or \"not_validated\")")
+            return nil
+        }
+        if value == .string("not_validated") { return .some(nil) }
+        guard let fields = fields(value, at: "validatedAges", allowed: ["minimum", "maximum", "source"]) else { return nil }
+        guard let minimum = integer(fields, "minimum") else { return nil }
+        let maximum = integer(fields, "maximum", optional: true)
+        let source = string(fields, "source")
+        checkSource(source, at: "validatedAges.source", known: known)
+        if let maximum, maximum < minimum { problem("validatedAges.maximum", "\(maximum) is below the minimum \(minimum)") }
+        guard let source else { return nil }
+        return .some(AgeRange(minimum: minimum, maximum: maximum, source: source))
+    }
+
+    private mutating func licence(_ top: Fields) -> Licence? {
+        guard let value = top.values["licence"] else {
+            problem("licence", "missing required field 'licence'")
+            return nil
+        }
+        guard let fields = fields(value, at: "licence", allowed: ["name", "copyright", "terms", "url"]) else { return nil }
+        let name = string(fields, "name")
+        let copyright = string(fields, "copyright")
+        let terms = string(fields, "terms")
+        let url = string(fields, "url", optional: true)
+        guard let name, let copyright, let terms else { return nil }
+        return Licence(name: name, copyright: copyright, terms: terms, url: url)
+    }
+
+    /// `{"minutes": 3, "source": "..."}`.
+    private mutating func minutesToComplete(_ top: Fields, known: Set<String>) -> Double? {
+        guard let value = top.values["minutesToComplete"] else {
+            problem("minutesToComplete", "missing required field 'minutesToComplete'")
+            return nil
+        }
+        guard let fields = fields(value, at: "minutesToComplete", allowed: ["minutes", "source"]) else { return nil }
+        let minutes = number(fields, "minutes")
+        checkSource(string(fields, "source"), at: "minutesToComplete.source", known: known)
+        if let minutes, minutes <= 0 { problem("minutesToComplete.minutes", "must be more than 0") }
+        return minutes
+    }
+
+    private mutating func changelog(_ top: Fields, version: String?) -> [ChangelogEntry] {
+        var entries: [ChangelogEntry] = []
+        for (index, element) in (array(top, "changelog") ?? []).enumerated() {
+            let path = "changelog[\(index)]"
+            guard let fields = fields(element, at: path, allowed: ["version", "date", "changes"]) else { continue }
+            let entryVersion = string(fields, "version")
+            let dateText = string(fields, "date")
+            let changes = string(fields, "changes")
+            let date = dateText.flatMap { CalendarDate(iso: $0) }
+            if let dateText, date == nil { problem("\(path).date", "'\(dateText)' is not a date (expected YYYY-MM-DD)") }
+            if let entryVersion, let date, let changes {
+                entries.append(ChangelogEntry(version: entryVersion, date: date, changes: changes))
+            }
+        }
+        if let version, top.values["changelog"] != nil, !entries.contains(where: { $0.version == version }) {
+            problem("changelog", "has no entry for the definition's version \(version)")
+        }
+        return entries
+    }
+
+    private mutating func responseScales(_ top: Fields) -> [ResponseScale] {
+        var result: [ResponseScale] = []
+        for (index, element) in (array(top, "responseScales") ?? []).enumerated() {
+            let path = "responseScales[\(index)]"
+            guard let fields = fields(element, at: path, allowed: ["id", "options"]) else { continue }
+            let id = string(fields, "id")
+            if let id, !Identifier<Void>.isWellFormed(id) {
+                problem("\(path).id", "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
+            }
+            var options: [ResponseOption] = []
+            for (optionIndex, optionValue) in (array(fields, "options") ?? []).enumerated() {
+                let optionPath = "\(path).options[\(optionIndex)]"
+                guard let option = self.fields(optionValue, at: optionPath, allowed: ["code", "label", "scored"]) else { continue }
+                let code = integer(option, "code")
+                let label = string(option, "label")
+                let scored = bool(option, "scored", default: true)
+                if let label, label.trimmingSpaces.lowercased() == Administration.declinedAnswer {
+                    problem("\(optionPath).label", "'\(label)' is reserved: the answer \"declined\" records a declined question")
+                }
+                if let label, Int(label.trimmingSpaces) != nil {
+                    problem("\(optionPath).label", "'\(label)' is a number, which would be read as a code")
+                }
+                if let code, let label { options.append(ResponseOption(code: code, label: label, isScored: scored)) }
+            }
+            if options.count < 2 { problem("\(path).options", "a response scale needs at least 2 options") }
+            checkUnique(options.enumerated().map { (String($1.code), "\(path).options[\($0)].code") }, what: "option code")
+            checkUnique(
+                options.enumerated().map { ($1.label.trimmingSpaces.lowercased(), "\(path).options[\($0)].label") },
+                what: "option label")
+            if let codes = Optional(options.map(\.code)), codes.count > 1, let low = codes.min(), let high = codes.max(),
+                high - low > 1000
+            {
+                problem("\(path).options", "codes \(low)..\(high) span more than 1000 values")
+            }
+            if let id { result.append(ResponseScale(id: id, options: options)) }
+        }
+        checkUnique(result.enumerated().map { ($1.id, "responseScales[\($0)].id") }, what: "response scale id")
+        return result
+    }
+
+    private mutating func items(_ top: Fields, responseScales: [ResponseScale], framework: OutcomeFramework?) -> [Item] {
+        var result: [Item] = []
+        var paths: [(String, String)] = []
+        for (index, element) in (array(top, "items") ?? []).enumerated() {
+            let path = "items[\(index)]"
+            guard
+                let fields = fields(
+                    element, at: path, allowed: ["id", "text", "type", "responseScale", "required", "outcomes"])
+            else { continue }
+            let id = identifier(fields, "id", as: IdentifierKind.Item.self)
+            let text = string(fields, "text")
+            let type = string(fields, "type", optional: true) ?? "choice"
+            var response: Item.Response?
+            switch type {
+            case "choice":
+                if let scaleID = string(fields, "responseScale") {
+                    if let scale = responseScales.first(where: { $0.id == scaleID }) {
+                        response = .options(scale)
+                    } else {
+                        problem(
+                            "\(path).responseScale",
+                            "unknown response scale '\(scaleID)'\(suggestion(for: scaleID, in: responseScales.map(\.id)))")
+                    }
+                }
+            case "free_text":
+                if fields.values["responseScale"] != nil {
+                    problem("\(path).responseScale", "a free_text item takes no response scale")
+                }
+                response = .freeText
+            default:
+                problem("\(path).type", "'\(type)' is not one of choice, free_text\(suggestion(for: type, in: ["choice", "free_text"]))")
+            }
+            let required = bool(fields, "required", default: true)
+            let outcomes = outcomeMappings(fields, at: path, framework: framework)
+            if let id {
+                paths.append((id.rawValue, "\(path).id"))
+                if let text, let response {
+                    result.append(Item(id: id, text: text, response: response, isRequired: required, outcomes: outcomes))
+                }
+            }
+        }
+        if top.values["items"] != nil, paths.isEmpty { problem("items", "an instrument needs at least one item") }
+        checkUnique(paths, what: "item id")
+        return result
+    }
+
+    private mutating func outcomeMappings(_ item: Fields, at path: String, framework: OutcomeFramework?) -> [OutcomeMapping] {
+        var result: [OutcomeMapping] = []
+        for (index, element) in (array(item, "outcomes", optional: true) ?? []).enumerated() {
+            let mappingPath = "\(path).outcomes[\(index)]"
+            guard let fields = fields(element, at: mappingPath, allowed: ["outcome", "rationale"]) else { continue }
+            let outcome = identifier(fields, "outcome", as: IdentifierKind.Outcome.self)
+            let rationale = string(fields, "rationale")
+            if let outcome, let framework, framework.outcome(id: outcome) == nil {
+                let known = framework.outcomes.map(\.id.rawValue)
+                problem(
+                    "\(mappingPath).outcome",
+                    "unknown outcome '\(outcome)'\(suggestion(for: outcome.rawValue, in: known)) (the framework '\(framework.id)' has: \(known.joined(separator: ", ")))"
+                )
+            }
+            if let outcome, let rationale { result.append(OutcomeMapping(outcome: outcome, rationale: rationale)) }
+        }
+        checkUnique(result.enumerated().map { ($1.outcome.rawValue, "\(path).outcomes[\($0)].outcome") }, what: "outcome")
+        return result
+    }
+}

@@ -1,0 +1,159 @@
+/// A questionnaire or log form: its items, response scales, the scores computed from them and
+/// everything a report must say about it (licence, sources, validated ages, status).
+///
+/// Instruments are data: they are read from JSON definition files (see `Instruments/README.md`)
+/// and validated on loading, so an `Instrument` value is always consistent: every item refers
+/// to a known response scale, every scale to known items, and the worked examples score as stated.
+///
+/// ```swift
+/// let catalog = try InstrumentCatalog.builtIn
+/// let wemwbs = try catalog.instrument(id: "wemwbs")
+/// let sheet = wemwbs.score(Administration(childID: "C001", on: CalendarDate(iso: "2026-01-10"),
+///                                         instrument: "wemwbs", answers: answers))
+/// ```
+public struct Instrument: Sendable, Hashable, Identifiable {
+    /// Who completes the instrument.
+    public enum Respondent: String, Sendable, Hashable, Codable, CaseIterable {
+        case youngPerson = "young_person"
+        case ivVolunteer = "iv_volunteer"
+        case other
+    }
+
+    /// Whether the instrument has published validation evidence.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case validated
+        /// Under trial: no published validation; scores are for learning, not for comparison.
+        case pilot
+    }
+
+    public let id: InstrumentID
+    /// The definition's own version (semantic versioning); changes are listed in ``changelog``.
+    public let version: String
+    public let title: String
+    /// A short name for tables, such as "WEMWBS".
+    public let shortTitle: String
+    public let respondent: Respondent
+    /// The period answers refer to, such as "the last 2 weeks"; `nil` when answers refer to a single visit.
+    public let recallPeriod: String?
+    /// The stem or instructions shown to the respondent, verbatim.
+    public let instructions: String
+    /// The ages the instrument is validated for; `nil` when it is not validated for any age.
+    public let validatedAges: AgeRange?
+    public let status: Status
+    public let licence: Licence
+    /// Every publication or page a number in the definition comes from, by id.
+    public let sources: [Citation]
+    /// Estimated minutes to complete, used to compare respondent burden.
+    public let minutesToComplete: Double
+    public let responseScales: [ResponseScale]
+    public let items: [Item]
+    public let scales: [Scale]
+    /// Response vectors with their expected scores; the validator checks each one on loading.
+    public let examples: [WorkedExample]
+    public let changelog: [ChangelogEntry]
+    /// Where the definition was read from, such as `Instruments/wemwbs.json`.
+    public let file: String
+
+    public init(
+        id: InstrumentID, version: String, title: String, shortTitle: String, respondent: Respondent,
+        recallPeriod: String?, instructions: String, validatedAges: AgeRange?, status: Status,
+        licence: Licence, sources: [Citation], minutesToComplete: Double, responseScales: [ResponseScale],
+        items: [Item], scales: [Scale], examples: [WorkedExample], changelog: [ChangelogEntry], file: String
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.shortTitle = shortTitle
+        self.respondent = respondent
+        self.recallPeriod = recallPeriod
+        self.instructions = instructions
+        self.validatedAges = validatedAges
+        self.status = status
+        self.licence = licence
+        self.sources = sources
+        self.minutesToComplete = minutesToComplete
+        self.responseScales = responseScales
+        self.items = items
+        self.scales = scales
+        self.examples = examples
+        self.changelog = changelog
+        self.file = file
+    }
+
+    /// The item with this id, or `nil`.
+    public func item(id: ItemID) -> Item? { items.first { $0.id == id } }
+
+    /// The scale with this id, or `nil`.
+    public func scale(id: ScaleID) -> Scale? { scales.first { $0.id == id } }
+
+    /// The citation with this id, or `nil`.
+    public func citation(id: String) -> Citation? { sources.first { $0.id == id } }
+}
+
+/// An age range in whole years, inclusive; `maximum` is `nil` for "and over".
+public struct AgeRange: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let minimum: Int
+    public let maximum: Int?
+    /// The id of the citation that establishes the range.
+    public let source: String
+
+    public init(minimum: Int, maximum: Int?, source: String) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.source = source
+    }
+
+    /// Whether a child of `age` whole years is inside the range.
+    public func contains(age: Int) -> Bool {
+        age >= minimum && (maximum.map { age <= $0 } ?? true)
+    }
+
+    /// "13+" or "13-16".
+    public var description: String {
+        maximum.map { "\(minimum)-\($0)" } ?? "\(minimum)+"
+    }
+}
+
+/// The terms under which an instrument may be used, and the notice every copy must carry.
+public struct Licence: Sendable, Hashable, Codable {
+    /// Short name, such as "WEMWBS non-commercial licence".
+    public let name: String
+    /// The copyright statement to print wherever the scale or its scores are published.
+    public let copyright: String
+    /// What a user must do before administering the instrument.
+    public let terms: String
+    public let url: String?
+
+    public init(name: String, copyright: String, terms: String, url: String?) {
+        self.name = name
+        self.copyright = copyright
+        self.terms = terms
+        self.url = url
+    }
+}
+
+/// A publication or page that a definition cites, referred to by `id` from every number it supports.
+public struct Citation: Sendable, Hashable, Codable, Identifiable {
+    public let id: String
+    public let citation: String
+    public let url: String?
+
+    public init(id: String, citation: String, url: String?) {
+        self.id = id
+        self.citation = citation
+        self.url = url
+    }
+}
+
+/// One entry of a definition's changelog.
+public struct ChangelogEntry: Sendable, Hashable, Codable {
+    public let version: String
+    public let date: CalendarDate
+    public let changes: String
+
+    public init(version: String, date: CalendarDate, changes: String) {
+        self.version = version
+        self.date = date
+        self.changes = changes
+    }
+}

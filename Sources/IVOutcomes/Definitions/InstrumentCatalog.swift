@@ -1,0 +1,197 @@
+import Foundation
+
+/// A validated set of instrument definitions and the outcome framework their items map to.
+///
+/// The built-in catalogue holds the definitions in the package's `Instruments/` folder, embedded
+/// at build time, so it needs no file path. A local area can add or override instruments with its
+/// own definition files.
+///
+/// ```swift
+/// let catalog = try InstrumentCatalog.builtIn
+/// let wemwbs = try catalog.instrument(id: "wemwbs")
+/// let local = try catalog.adding(contentsOf: ["local-definitions/"])
+/// ```
+public struct InstrumentCatalog: Sendable {
+    /// The outcomes items are mapped to.
+    public let framework: OutcomeFramework
+    /// Every instrument, ordered by id.
+    public let instruments: [Instrument]
+
+    public init(framework: OutcomeFramework, instruments: [Instrument]) {
+        self.framework = framework
+        self.instruments = instruments.sorted { $0.id < $1.id }
+    }
+
+    /// The instrument with this id.
+    /// - Throws: ``DefinitionError/unknownInstrument(_:known:)`` naming the known ids.
+    public func instrument(id: InstrumentID) throws(DefinitionError) -> Instrument {
+        guard let instrument = instruments.first(where: { $0.id == id }) else {
+            throw .unknownInstrument(id, known: instruments.map(\.id))
+        }
+        return instrument
+    }
+
+    /// The built-in definitions from `Instruments/`, validated on first use.
+    public static var builtIn: InstrumentCatalog {
+        get throws(DefinitionError) { try builtInResult.get() }
+    }
+
+    private static let builtInResult: Result<InstrumentCatalog, DefinitionError> = {
+        let files = EmbeddedDefinitions.files.map { file in
+            DefinitionSource(name: file.name, data: Data(base64Encoded: file.base64) ?? Data())
+        }
+        return Result { () throws(DefinitionError) in try load(files) }
+    }()
+
+    /// A catalogue of these definitions added to this one: an instrument with an id already here
+    /// replaces it (a local version of a questionnaire); a framework file replaces the framework.
+    public func adding(_ files: [DefinitionSource]) throws(DefinitionError) -> InstrumentCatalog {
+        try InstrumentCatalog.load(files, base: self)
+    }
+
+    /// A catalogue with the definition files at these paths (files, or folders of `*.json` files) added.
+    public func adding(contentsOf paths: [String]) throws(DefinitionError) -> InstrumentCatalog {
+        try adding(DefinitionSource.read(paths))
+    }
+
+    /// Loads and validates definitions. Every problem in every file is reported together.
+    /// - Parameter base: a catalogue that supplies the framework and the instruments not overridden.
+    public static func load(_ files: [DefinitionSource], base: InstrumentCatalog? = nil) throws(DefinitionError)
+        -> InstrumentCatalog
+    {
+        var problems: [DefinitionProblem] = []
+        var tops: [(reader: DefinitionReader, kind: String, fields: [String: JSONValue])] = []
+        for file in files {
+            if let error = file.readError {
+                problems.append(DefinitionProblem(file: file.name, path: "", message: error))
+                continue
+            }
+            var reader = DefinitionReader(file: file.name)
+            if let top = reader.readTop(file.data) {
+                tops.append((reader, top.kind, top.fields))
+            }
+            problems.append(contentsOf: reader.problems)
+        }
+        var framework = base?.framework
+        let frameworkFiles = tops.filter { $0.kind == "outcome_framework" }
+        if frameworkFiles.count > 1 {
+            for extra in frameworkFiles.dropFirst() {
+                problems.append(
+                    DefinitionProblem(
+                        file: extra.reader.file, path: "kind",
+                        message: "a second outcome framework (the first is \(frameworkFiles[0].reader.file)); load one at a time"))
+            }
+        }
+        if var first = frameworkFiles.first {
+            framework = first.reader.readFramework(first.fields)
+            problems.append(contentsOf: first.reader.problems)
+        }
+        var byID: [InstrumentID: Instrument] = [:]
+        for instrument in base?.instruments ?? [] { byID[instrument.id] = instrument }
+        var loadedFrom: [InstrumentID: String] = [:]
+        for var top in tops where top.kind == "instrument" {
+            if framework == nil, frameworkFiles.isEmpty {
+                problems.append(
+                    DefinitionProblem(
+                        file: top.reader.file, path: "",
+                        message: "no outcome framework to check the items' outcomes against (add outcomes.json)"))
+            }
+            let instrument = top.reader.readInstrument(top.fields, framework: framework)
+            problems.append(contentsOf: top.reader.problems)
+            guard let instrument else { continue }
+            if let other = loadedFrom[instrument.id] {
+                problems.append(
+                    DefinitionProblem(file: instrument.file, path: "id", message: "duplicate instrument id '\(instrument.id)' (also in \(other))"))
+            }
+            loadedFrom[instrument.id] = instrument.file
+            byID[instrument.id] = instrument
+        }
+        problems.append(contentsOf: sharedScaleProblems(Array(byID.values)))
+        guard problems.isEmpty, let framework else {
+            if problems.isEmpty {
+                problems.append(DefinitionProblem(file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
+            }
+            throw .invalid(problems)
+        }
+        return InstrumentCatalog(framework: framework, instruments: Array(byID.values))
+    }
+
+    /// A scale id used by two instruments (such as `swemwbs_metric` in WEMWBS and SWEMWBS) must mean
+    /// the same thing in both, or change across them would compare different measures.
+    private static func sharedScaleProblems(_ instruments: [Instrument]) -> [DefinitionProblem] {
+        var first: [ScaleID: (Scale, Instrument)] = [:]
+        var problems: [DefinitionProblem] = []
+        for instrument in instruments.sorted(by: { $0.id < $1.id }) {
+            for (index, scale) in instrument.scales.enumerated() {
+                guard let (other, owner) = first[scale.id] else {
+                    first[scale.id] = (scale, instrument)
+                    continue
+                }
+                if other.minimum != scale.minimum || other.maximum != scale.maximum || other.decimals != scale.decimals
+                    || other.change != scale.change || other.bands != scale.bands
+                {
+                    problems.append(
+                        DefinitionProblem(
+                            file: instrument.file, path: "scales[\(index)]",
+                            message: "scale '\(scale.id)' differs from the scale of the same id in \(owner.file) (range, decimals, bands or change thresholds); give it its own id"))
+                }
+            }
+        }
+        return problems
+    }
+}
+
+/// The bytes of one definition file and the name to report it by.
+public struct DefinitionSource: Sendable {
+    public let name: String
+    public let data: Data
+    let readError: String?
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+        self.readError = nil
+    }
+
+    private init(name: String, readError: String) {
+        self.name = name
+        self.data = Data()
+        self.readError = readError
+    }
+
+    /// Reads files and folders (every `*.json` file directly inside a folder, by name). A path that
+    /// can't be read becomes a source that reports why, so every problem is listed together.
+    public static func read(_ paths: [String]) -> [DefinitionSource] {
+        var sources: [DefinitionSource] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                sources.append(DefinitionSource(name: path, readError: "no such file or folder"))
+                continue
+            }
+            if isFolder.boolValue {
+                guard let names = try? manager.contentsOfDirectory(atPath: path) else {
+                    sources.append(DefinitionSource(name: path, readError: "cannot list the folder"))
+                    continue
+                }
+                let files = names.filter { $0.hasSuffix(".json") }.sorted()
+                if files.isEmpty { sources.append(DefinitionSource(name: path, readError: "the folder has no .json definition files")) }
+                for name in files {
+                    let file = (path as NSString).appendingPathComponent(name)
+                    sources.append(readFile(file))
+                }
+            } else {
+                sources.append(readFile(path))
+            }
+        }
+        return sources
+    }
+
+    private static func readFile(_ path: String) -> DefinitionSource {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return DefinitionSource(name: path, readError: "cannot read the file")
+        }
+        return DefinitionSource(name: path, data: data)
+    }
+}

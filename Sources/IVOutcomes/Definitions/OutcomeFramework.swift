@@ -1,0 +1,35 @@
+/// The outcomes that instruments' items are mapped to: by default, the five outcomes of IV
+/// friendships found by the 2024 national study.
+public struct OutcomeFramework: Sendable, Hashable {
+    public let id: String
+    public let version: String
+    public let title: String
+    public let outcomes: [Outcome]
+    public let sources: [Citation]
+    public let file: String
+
+    public init(id: String, version: String, title: String, outcomes: [Outcome], sources: [Citation], file: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.outcomes = outcomes
+        self.sources = sources
+        self.file = file
+    }
+
+    /// The outcome with this id, or `nil`.
+    public func outcome(id: OutcomeID) -> Outcome? { outcomes.first { $0.id == id } }
+}
+
+/// One outcome, such as `life_skills`.
+public struct Outcome: Sendable, Hashable, Identifiable, Codable {
+    public let id: OutcomeID
+    public let title: String
+    public let description: String
+
+    public init(id: OutcomeID, title: String, description: String) {
+        self.id = id
+        self.title = title
+        self.description = description
+    }
+}

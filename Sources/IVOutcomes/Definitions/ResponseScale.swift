@@ -1,0 +1,62 @@
+/// An ordered set of answer options, defined once per instrument and shared by its items.
+///
+/// Answers may be given as an option's code (`4`) or its exact label, compared case-insensitively
+/// after trimming spaces (`"often"` and `" Often "` both mean 4).
+public struct ResponseScale: Sendable, Hashable, Identifiable {
+    public let id: String
+    public let options: [ResponseOption]
+
+    public init(id: String, options: [ResponseOption]) {
+        self.id = id
+        self.options = options
+    }
+
+    /// The option whose code is `code`, or `nil`.
+    public func option(code: Int) -> ResponseOption? { options.first { $0.code == code } }
+
+    /// The option an answer text means: its code written as a whole number, or its label
+    /// (case-insensitive, trimmed). `nil` when the text is neither.
+    public func option(matching text: String) -> ResponseOption? {
+        let trimmed = text.trimmingSpaces
+        if let code = Int(trimmed) { return option(code: code) }
+        let folded = trimmed.lowercased()
+        return options.first { $0.label.lowercased() == folded }
+    }
+
+    /// What a valid answer looks like, for error messages: `1-5 or a label such as "Often"`.
+    public var expectation: String {
+        let codes = options.map(\.code)
+        let consecutive = codes == Array((codes.min() ?? 0)...(codes.max() ?? 0)) && codes.count > 2
+        let codeText =
+            consecutive
+            ? "\(codes.first ?? 0)-\(codes.last ?? 0)"
+            : codes.map(String.init).joined(separator: ", ")
+        let example = options.count > 3 ? options[options.count - 2] : options.last
+        return "\(codeText) or a label such as \"\(example?.label ?? "")\""
+    }
+}
+
+/// One answer option: the code stored in data and the label shown to the respondent.
+public struct ResponseOption: Sendable, Hashable, Codable {
+    public let code: Int
+    public let label: String
+    /// Whether the code counts towards scores. A "not sure" option is a real answer that is
+    /// counted in summaries but never added into a score.
+    public let isScored: Bool
+
+    public init(code: Int, label: String, isScored: Bool = true) {
+        self.code = code
+        self.label = label
+        self.isScored = isScored
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading or trailing spaces, tabs and line breaks.
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,99 @@
+/// A score computed from an administration's answers: a sum, a mean, or a published conversion
+/// of another scale (such as the SWEMWBS raw-to-metric table).
+public struct Scale: Sendable, Hashable, Identifiable {
+    /// How the score is computed.
+    public enum Method: Sendable, Hashable {
+        /// The sum of the items' codes.
+        case sum(items: [ItemID])
+        /// The mean of the items' codes.
+        case mean(items: [ItemID])
+        /// A conversion table applied to another scale's whole-number value.
+        case lookup(from: ScaleID, table: ConversionTable)
+    }
+
+    public let id: ScaleID
+    public let title: String
+    public let method: Method
+    /// The lowest and highest possible scores.
+    public let minimum: Double
+    public let maximum: Double
+    /// Decimal places the score is printed with: 0 for sums, 2 for the SWEMWBS metric score.
+    public let decimals: Int
+    /// What happens when answers are missing. The default, ``MissingAnswerPolicy/complete``,
+    /// scores only complete forms.
+    public let missingPolicy: MissingAnswerPolicy
+    /// Interpretation bands, lowest first, covering the whole range; empty when none are established.
+    public let bands: BandSet?
+    /// Thresholds for meaningful and reliable change; `nil` when none are established.
+    public let change: ChangeThresholds?
+    /// Citation ids for the scoring rule itself.
+    public let sources: [String]
+
+    public init(
+        id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
+        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [String]
+    ) {
+        self.id = id
+        self.title = title
+        self.method = method
+        self.minimum = minimum
+        self.maximum = maximum
+        self.decimals = decimals
+        self.missingPolicy = missingPolicy
+        self.bands = bands
+        self.change = change
+        self.sources = sources
+    }
+
+    /// The items the scale reads directly (empty for a lookup scale).
+    public var items: [ItemID] {
+        switch method {
+        case .sum(let items), .mean(let items): return items
+        case .lookup: return []
+        }
+    }
+
+    /// The band a score falls in, or `nil` when the scale has no bands.
+    public func band(for value: Double) -> Band? { bands?.band(for: value) }
+
+    /// The value printed with the scale's decimals: `42`, `20.73`.
+    public func format(_ value: Double) -> String { formatNumber(value, decimals: decimals) }
+}
+
+/// A raw-to-converted score table, such as the SWEMWBS Rasch conversion: one value for every
+/// whole raw score from `firstRaw` upwards. No interpolation and no rounding.
+public struct ConversionTable: Sendable, Hashable {
+    public let firstRaw: Int
+    public let values: [Double]
+    /// Citation id of the table.
+    public let source: String
+
+    public init(firstRaw: Int, values: [Double], source: String) {
+        self.firstRaw = firstRaw
+        self.values = values
+        self.source = source
+    }
+
+    /// The raw scores the table covers.
+    public var rawRange: ClosedRange<Int> { firstRaw...(firstRaw + values.count - 1) }
+
+    /// The converted value of a whole raw score, or `nil` outside the table.
+    public func convert(_ raw: Int) -> Double? {
+        rawRange.contains(raw) ? values[raw - firstRaw] : nil
+    }
+}
+
+/// Formats a number with a fixed number of decimals, without Foundation's locale-dependent formatting.
+func formatNumber(_ value: Double, decimals: Int) -> String {
+    if decimals == 0, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    var scale = 1.0
+    for _ in 0..<max(decimals, 0) { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    guard scaled < 9e15 else { return String(value) }
+    let whole = Int(scaled) / Int(scale)
+    let fraction = Int(scaled) % Int(scale)
+    guard decimals > 0 else { return sign + String(whole) }
+    let digits = String(fraction)
+    return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
+}

@@ -1,0 +1,27 @@
+/// A response vector stored in a definition with the scores it must produce. The validator
+/// scores every example on loading, so a definition cannot be wrong without failing.
+public struct WorkedExample: Sendable, Hashable {
+    public let description: String
+    /// Answers as they would appear in data: codes or labels, keyed by item id.
+    public let answers: [ItemID: String]
+    /// The expected value of each listed scale (`nil`: must not be scored) and, optionally, its band.
+    public let expected: [ScaleID: ExpectedScore]
+
+    public init(description: String, answers: [ItemID: String], expected: [ScaleID: ExpectedScore]) {
+        self.description = description
+        self.answers = answers
+        self.expected = expected
+    }
+}
+
+/// The score a worked example expects for one scale.
+public struct ExpectedScore: Sendable, Hashable {
+    /// `nil` when the scale must not be scored (for example, an incomplete form).
+    public let value: Double?
+    public let band: String?
+
+    public init(value: Double?, band: String?) {
+        self.value = value
+        self.band = band
+    }
+}

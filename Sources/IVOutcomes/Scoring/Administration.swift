@@ -1,0 +1,41 @@
+/// One completed questionnaire or log form: who, when, which instrument, and the answers as given.
+///
+/// Answers are kept as the text that came in (a code such as `"4"`, a label such as `"Often"`,
+/// `"declined"`, or free text) so that scoring can report exactly what it found.
+///
+/// ```swift
+/// let form = Administration(childID: "C001", administeredOn: date, instrument: "swemwbs",
+///                           answers: ["wemwbs_1": "4", "wemwbs_2": "Often", "wemwbs_3": "declined"])
+/// ```
+public struct Administration: Sendable, Hashable, Codable {
+    /// The answer text that records a young person's decision not to answer a question. It is an
+    /// answer in its own right: never scored as a low value, counted separately from blanks.
+    public static let declinedAnswer = "declined"
+
+    public var childID: ChildID
+    public var administeredOn: CalendarDate
+    public var instrument: InstrumentID
+    /// Answer text by item id. A missing key and an empty or all-space value both mean "blank".
+    public var answers: [ItemID: String]
+
+    public init(childID: ChildID, administeredOn: CalendarDate, instrument: InstrumentID, answers: [ItemID: String]) {
+        self.childID = childID
+        self.administeredOn = administeredOn
+        self.instrument = instrument
+        self.answers = answers
+    }
+
+    /// An administration from answer codes.
+    public init(childID: ChildID, administeredOn: CalendarDate, instrument: InstrumentID, codes: [ItemID: Int]) {
+        self.init(
+            childID: childID, administeredOn: administeredOn, instrument: instrument,
+            answers: codes.mapValues(String.init))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case childID = "child_id"
+        case administeredOn = "administered_on"
+        case instrument
+        case answers
+    }
+}

@@ -1,0 +1,57 @@
+/// A typed, string-backed identifier, so an item id can't be passed where a scale id is meant.
+///
+/// Ids in definition files are lower-case with `_` or `-` (`wemwbs_total`, `life-skills`) and are
+/// stable forever once published.
+///
+/// ```swift
+/// let item: ItemID = "wemwbs_1"
+/// let scale: ScaleID = "wemwbs_total"
+/// ```
+public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether `text` is a well-formed id: lower-case letters, digits, `_` and `-`, starting with a letter.
+    public static func isWellFormed(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    }
+}
+
+/// Marker types that give each kind of identifier its own type.
+public enum IdentifierKind {
+    public enum Instrument {}
+    public enum Item {}
+    public enum Scale {}
+    public enum Outcome {}
+    public enum Child {}
+}
+
+/// The id of an instrument definition, such as `wemwbs` or `life-skills`.
+public typealias InstrumentID = Identifier<IdentifierKind.Instrument>
+/// The id of a question, such as `wemwbs_1`; also the CSV column that carries its answers.
+public typealias ItemID = Identifier<IdentifierKind.Item>
+/// The id of a score computed from items, such as `wemwbs_total` or `swemwbs_metric`.
+public typealias ScaleID = Identifier<IdentifierKind.Scale>
+/// The id of one of the framework's outcomes, such as `life_skills`.
+public typealias OutcomeID = Identifier<IdentifierKind.Outcome>
+/// A child's pseudonymous id. Never a name: the library works with pseudonymous ids only.
+public typealias ChildID = Identifier<IdentifierKind.Child>

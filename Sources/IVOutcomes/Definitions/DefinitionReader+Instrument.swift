@@ -191,6 +191,7 @@ extension DefinitionReader {
             let required = bool(fields, "required", default: true)
             let outcomes = outcomeMappings(fields, at: path, framework: framework)
             if let id {
+                declaredItems.insert(id.rawValue)
                 paths.append((id.rawValue, "\(path).id"))
                 if let text, let response {
                     result.append(Item(id: id, text: text, response: response, isRequired: required, outcomes: outcomes))

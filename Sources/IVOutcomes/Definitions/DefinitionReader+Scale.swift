@@ -19,6 +19,7 @@ extension DefinitionReader {
             else { continue }
             let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
             if let id {
+                declaredScales.insert(id.rawValue)
                 paths.append((id.rawValue, "\(path).id"))
                 if itemIDs.contains(id.rawValue) || DefinitionReader.reservedColumns.contains(id.rawValue) {
                     problem("\(path).id", "'\(id)' is already an item id or an output column; a scale needs its own id")
@@ -51,18 +52,16 @@ extension DefinitionReader {
             case let other?:
                 problem("\(path).method", "'\(other)' is not one of sum, mean, lookup\(suggestion(for: other, in: ["sum", "mean", "lookup"]))")
             }
+            let decimals = integer(fields, "decimals", optional: true) ?? 0
+            if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
             let minimum = number(fields, "minimum")
             let maximum = number(fields, "maximum")
             if let (low, high) = computedRange {
-                if let minimum, minimum != low {
-                    problem("\(path).minimum", "is \(formatNumber(minimum, decimals: 2)) but the items give \(formatNumber(low, decimals: 2))")
-                }
-                if let maximum, maximum != high {
-                    problem("\(path).maximum", "is \(formatNumber(maximum, decimals: 2)) but the items give \(formatNumber(high, decimals: 2))")
-                }
+                let origin = methodName == "lookup" ? "the table gives" : "the items give"
+                let show = { (value: Double) in formatNumber(value, decimals: decimals) }
+                if let minimum, minimum != low { problem("\(path).minimum", "is \(show(minimum)) but \(origin) \(show(low))") }
+                if let maximum, maximum != high { problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))") }
             }
-            let decimals = integer(fields, "decimals", optional: true) ?? 0
-            if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
             let policy = missingPolicy(fields, at: path, itemCount: method.map { scaleItemCount($0) } ?? 0)
             let scaleSources = (array(fields, "sources", optional: true) ?? []).enumerated().compactMap {
                 (offset, value) -> String? in
@@ -102,6 +101,7 @@ extension DefinitionReader {
         if elements.isEmpty { problem("\(path).items", "a sum or mean needs at least one item") }
         var result: [(id: ItemID, scoredCodes: [Int])] = []
         var seen: [(String, String)] = []
+        var complete = true
         for (offset, value) in elements.enumerated() {
             let itemPath = "\(path).items[\(offset)]"
             guard case .string(let text) = value else {
@@ -110,11 +110,15 @@ extension DefinitionReader {
             }
             seen.append((text, itemPath))
             guard let item = items.first(where: { $0.id.rawValue == text }) else {
-                problem(itemPath, "unknown item '\(text)'\(suggestion(for: text, in: items.map(\.id.rawValue)))")
+                if !declaredItems.contains(text) {
+                    problem(itemPath, "unknown item '\(text)'\(suggestion(for: text, in: declaredItems))")
+                }
+                complete = false
                 continue
             }
             guard let scale = item.responseScale else {
                 problem(itemPath, "item '\(text)' is free text, which is never scored")
+                complete = false
                 continue
             }
             let scored = scale.options.filter(\.isScored).map(\.code)
@@ -122,7 +126,8 @@ extension DefinitionReader {
             result.append((item.id, scored))
         }
         checkUnique(seen, what: "item in the scale")
-        return result
+        // With an item missing, the scale's range can't be checked without misleading messages.
+        return complete ? result : nil
     }
 
     private mutating func lookup(_ fields: Fields, at path: String, earlier: [Scale], known: Set<String>)
@@ -130,6 +135,7 @@ extension DefinitionReader {
     {
         guard let from = string(fields, "from") else { return nil }
         guard let source = earlier.first(where: { $0.id.rawValue == from }) else {
+            if declaredScales.contains(from) { return nil }
             problem(
                 "\(path).from",
                 "unknown scale '\(from)'\(suggestion(for: from, in: earlier.map(\.id.rawValue))) (a lookup converts a scale defined before it)")

@@ -8,6 +8,10 @@ struct DefinitionReader {
 
     let file: String
     private(set) var problems: [DefinitionProblem] = []
+    /// Ids declared in the file, including those whose definition has problems, so that a
+    /// reference to a broken item or scale is not reported a second time as unknown.
+    var declaredItems: Set<String> = []
+    var declaredScales: Set<String> = []
 
     init(file: String) { self.file = file }
 
@@ -129,7 +133,7 @@ struct DefinitionReader {
     mutating func checkSource(_ source: String?, at path: String, known: Set<String>) {
         guard let source else { return }
         if !known.contains(source) {
-            problem(path, "unknown source '\(source)'\(suggestion(for: source, in: known)); every number must cite an entry of 'sources'")
+            problem(path, "unknown source '\(source)' (every number must cite an entry of 'sources')\(suggestion(for: source, in: known))")
         }
     }
 

@@ -106,7 +106,7 @@ public struct InstrumentCatalog: Sendable {
             loadedFrom[instrument.id] = instrument.file
             byID[instrument.id] = instrument
         }
-        problems.append(contentsOf: sharedScaleProblems(Array(byID.values)))
+        problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
         guard problems.isEmpty, let framework else {
             if problems.isEmpty {
                 problems.append(DefinitionProblem(file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
@@ -118,10 +118,12 @@ public struct InstrumentCatalog: Sendable {
 
     /// A scale id used by two instruments (such as `swemwbs_metric` in WEMWBS and SWEMWBS) must mean
     /// the same thing in both, or change across them would compare different measures.
-    private static func sharedScaleProblems(_ instruments: [Instrument]) -> [DefinitionProblem] {
+    /// Instruments in `loaded` are checked last, so a problem is reported in the file being added.
+    private static func sharedScaleProblems(_ instruments: [Instrument], loaded: Set<InstrumentID>) -> [DefinitionProblem] {
         var first: [ScaleID: (Scale, Instrument)] = [:]
         var problems: [DefinitionProblem] = []
-        for instrument in instruments.sorted(by: { $0.id < $1.id }) {
+        let ordered = instruments.sorted { (loaded.contains($0.id) ? 1 : 0, $0.id) < (loaded.contains($1.id) ? 1 : 0, $1.id) }
+        for instrument in ordered {
             for (index, scale) in instrument.scales.enumerated() {
                 guard let (other, owner) = first[scale.id] else {
                     first[scale.id] = (scale, instrument)

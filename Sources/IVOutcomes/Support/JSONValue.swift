@@ -41,13 +41,33 @@ enum JSONValue: Sendable, Hashable, Decodable {
 
     /// Decodes JSON bytes, or explains where the syntax is wrong.
     static func parse(_ data: Data) -> Result<JSONValue, JSONSyntaxError> {
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: data) { return .success(value) }
+        return .failure(JSONSyntaxError(detail: syntaxProblem(in: data)))
+    }
+
+    /// JSONDecoder says only that data is not JSON; JSONSerialization names the byte offset,
+    /// which is turned into a line and column here.
+    private static func syntaxProblem(in data: Data) -> String {
         do {
-            return .success(try JSONDecoder().decode(JSONValue.self, from: data))
-        } catch let DecodingError.dataCorrupted(context) {
-            let underlying = context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\($0)" }
-            return .failure(JSONSyntaxError(detail: underlying ?? context.debugDescription))
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "the file could not be decoded"
         } catch {
-            return .failure(JSONSyntaxError(detail: "\(error)"))
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+                let offset = Int(detail[range].dropFirst("character ".count))
+            else { return detail }
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            let what = detail[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            return "\(what.lowercased()) line \(line), column \(column) (a missing comma, quote or bracket?)"
         }
     }
 }

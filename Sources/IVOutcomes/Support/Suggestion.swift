@@ -4,7 +4,10 @@ func closestMatch(to word: String, in candidates: some Sequence<String>) -> Stri
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(target, Array(candidate.lowercased()))
-        if distance <= max(2, target.count / 3), distance < (best?.distance ?? .max) {
+        // Ties go to the alphabetically first candidate, so messages don't depend on set order.
+        if distance <= max(2, target.count / 3),
+            distance < (best?.distance ?? .max) || (distance == best?.distance && candidate < (best?.candidate ?? ""))
+        {
             best = (candidate, distance)
         }
     }

@@ -18,10 +18,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "IVOutcomesCLI",
-            dependencies: ["IVOutcomes"]
+            dependencies: ["IVOutcomes"],
+            plugins: ["EmbedInstruments"]
         ),
-        // Build-time tool: embeds the definitions in Instruments/ into the library, so the
-        // built-in catalogue needs no file path at run time and has no second copy to drift.
+        // Build-time tool: embeds the definitions in Instruments/ into the library (and the
+        // example data into the CLI), so nothing needs a file path at run time and no second
+        // copy can drift.
         .executableTarget(
             name: "InstrumentEmbedder",
             path: "Sources/InstrumentEmbedder"

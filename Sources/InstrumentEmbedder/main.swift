@@ -1,27 +1,28 @@
 import Foundation
 
-// Usage: InstrumentEmbedder OUTPUT.swift DEFINITION.json...
-// Writes a Swift file that carries each definition file's bytes (base64) and its name.
-let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: InstrumentEmbedder OUTPUT.swift DEFINITION.json...\n".utf8))
+// Usage: InstrumentEmbedder OUTPUT.swift ENUM_NAME FOLDER FILE...
+// Writes a Swift file with an enum ENUM_NAME whose `files` carry each file's name and bytes (base64).
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: InstrumentEmbedder OUTPUT.swift ENUM_NAME FOLDER FILE...\n".utf8))
     exit(64)
 }
+let (output, enumName, folder) = (arguments[0], arguments[1], arguments[2])
 var source = """
-    // Generated at build time by InstrumentEmbedder from the files in Instruments/.
-    // Do not edit: edit the JSON definitions instead.
+    // Generated at build time by InstrumentEmbedder from the files in \(folder)/.
+    // Do not edit: edit those files instead.
 
-    enum EmbeddedDefinitions {
+    enum \(enumName) {
         static let files: [(name: String, base64: String)] = [
 
     """
-for path in arguments.dropFirst() {
-    let url = URL(fileURLWithPath: path)
+for path in arguments.dropFirst(3) {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("InstrumentEmbedder: cannot read \(path)\n".utf8))
         exit(66)
     }
-    source += "        (name: \"Instruments/\(url.lastPathComponent)\", base64: \"\(data.base64EncodedString())\"),\n"
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    source += "        (name: \"\(folder)/\(name)\", base64: \"\(data.base64EncodedString())\"),\n"
 }
 source += "    ]\n}\n"
 do {

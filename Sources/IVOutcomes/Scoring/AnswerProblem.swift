@@ -29,16 +29,19 @@ public struct AnswerProblem: Sendable, Hashable, Codable, CustomStringConvertibl
     public var isInvalid: Bool { kind == .invalidAnswer || kind == .unknownItem }
 
     /// `wemwbs_4: "6" is not an answer (expected 1-5 or a label such as "Often")`.
-    public var description: String {
+    public var description: String { "\(item): \(detail)" }
+
+    /// The message without the item id: `"6" is not an answer (expected 1-5 or a label such as "Often")`.
+    public var detail: String {
         switch kind {
         case .invalidAnswer:
-            return "\(item): \"\(value ?? "")\" is not an answer (expected \(expected ?? "a listed option"))"
+            return "\"\(value ?? "")\" is not an answer (expected \(expected ?? "a listed option"))"
         case .unanswered:
-            return "\(item): no answer"
+            return "no answer"
         case .declined:
-            return "\(item): declined"
+            return "declined"
         case .unknownItem:
-            return "\(item): not an item of this instrument (value \"\(value ?? "")\"); give each instrument its own row"
+            return "not an item of this instrument (value \"\(value ?? "")\"); give each instrument its own row"
         }
     }
 }

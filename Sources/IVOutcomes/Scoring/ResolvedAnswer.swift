@@ -39,6 +39,9 @@ struct ScaleOutcome: Sendable, Hashable {
     var declined = 0
     var prorated = false
     var reason: UnscoredReason = .none
+    /// For a lookup scale, the index of the value in its conversion table (lets writers reuse
+    /// preformatted text); -1 otherwise.
+    var tableIndex = -1
 
     var scoredValue: Double? { status == .scored ? value : nil }
 }

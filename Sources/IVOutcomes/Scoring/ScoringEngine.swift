@@ -301,6 +301,7 @@ public struct ScoringEngine: Sendable {
                 } else if let converted = table.convert(Int(raw.value)) {
                     outcome.status = .scored
                     outcome.value = converted
+                    outcome.tableIndex = Int(raw.value) - table.firstRaw
                 } else {
                     outcome.status = .incomplete
                     outcome.reason = .outsideTable(Int(raw.value))

@@ -1,5 +1,5 @@
 /// The closest candidate to a misspelt name, for "did you mean" hints; `nil` when none is close.
-func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+package func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(word.lowercased())
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
@@ -15,7 +15,7 @@ func closestMatch(to word: String, in candidates: some Sequence<String>) -> Stri
 }
 
 /// "; did you mean 'x'?" or an empty string.
-func suggestion(for word: String, in candidates: some Sequence<String>) -> String {
+package func suggestion(for word: String, in candidates: some Sequence<String>) -> String {
     closestMatch(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
 }
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Writes the synthetic pilot-area data in Examples/ (deterministic; no real child is in it).
+
+Usage: python3 Examples/make_examples.py
+
+- children.csv: one row per child (pseudonymous id, birth month, match start, demographics).
+- questionnaires.csv: WEMWBS (13 and over) or SWEMWBS (younger), plus the life-skills supplement,
+  at match start and every 6 months; a few rows carry the problems real exports have.
+- logs.csv: the volunteer's monthly "what has changed?" log.
+"""
+import csv, datetime, os, random
+
+rng = random.Random(20261122)
+here = os.path.dirname(os.path.abspath(__file__))
+today = datetime.date(2026, 11, 1)
+WEMWBS = [f"wemwbs_{i}" for i in range(1, 15)]
+SHORT = [f"wemwbs_{i}" for i in (1, 2, 3, 6, 7, 9, 11)]
+LIFE = ["life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking",
+        "life_skills_new_people", "life_skills_speaking_up", "life_skills_planning", "life_skills_help"]
+OUTCOMES = ["emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons"]
+CHANGE = ["Less", "No change", "A little more", "A lot more", "Not sure"]
+EXAMPLES = ["Tried bowling for the first time", "Ordered lunch at the cafe", "Talked about school worries",
+            "Took the bus into town together", "Visited the museum", "Planned our next trip"]
+
+def add_months(d, n):
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return datetime.date(y, m, min(d.day, 28))
+
+children, questionnaires, logs = [], [], []
+for n in range(1, 49):
+    cid = f"PA-{n:04d}"
+    age = rng.choice([8, 9, 10, 11, 12, 12, 13, 13, 14, 14, 15, 16, 17])
+    start = datetime.date(2024, 1, 15) + datetime.timedelta(days=rng.randrange(0, 900))
+    birth = add_months(start, -12 * age - rng.randrange(0, 12))
+    children.append({
+        "child_id": cid, "birth_month": f"{birth.year:04d}-{birth.month:02d}", "match_start": start.isoformat(),
+        "gender": rng.choice(["female", "male", "female", "male", "neither"]),
+        "ethnicity": rng.choice(["White", "White", "White", "Mixed", "Black", "Asian", "Other"]),
+        "disability": rng.choice(["no", "no", "no", "yes"]), "uasc": rng.choice(["no"] * 9 + ["yes"]),
+        "care_leaver": "yes" if age >= 17 else "no", "placed_out_of_area": rng.choice(["no", "no", "yes"]),
+        "local_area": "Pilotshire", "region": "North West",
+    })
+    level = rng.gauss(3.0, 0.5)
+    gain = rng.gauss(0.12, 0.12)
+    skill = rng.uniform(1.4, 2.2)
+    wave = 0
+    while True:
+        day = add_months(start, 6 * wave) + datetime.timedelta(days=rng.randrange(-12, 13))
+        if day > today:
+            break
+        instrument = "wemwbs" if age + wave // 2 >= 13 else "swemwbs"
+        row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
+        for item in (WEMWBS if instrument == "wemwbs" else SHORT):
+            row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
+        questionnaires.append(row)
+        life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
+        for item in LIFE:
+            life[item] = str(min(3, max(1, round(rng.gauss(skill + 0.25 * wave, 0.5)))))
+        questionnaires.append(life)
+        wave += 1
+    visit = start
+    while visit <= today:
+        happened = rng.random() < 0.9
+        row = {"child_id": cid, "administered_on": visit.isoformat(), "instrument": "iv-log",
+               "visit_happened": "Yes" if happened else "No"}
+        if happened:
+            for outcome in OUTCOMES:
+                row[f"change_{outcome}"] = rng.choices(CHANGE, weights=[3, 45, 30, 10, 12])[0]
+            if rng.random() < 0.3:
+                row[f"example_{rng.choice(OUTCOMES)}"] = rng.choice(EXAMPLES)
+        logs.append(row)
+        visit = add_months(visit, 1) + datetime.timedelta(days=rng.randrange(-5, 6))
+
+# The problems real exports have, so the demo shows how each is reported.
+wem = [r for r in questionnaires if r["instrument"] == "wemwbs"]
+wem[3]["wemwbs_14"] = ""                                  # one item left blank: SWEMWBS still scored
+wem[7]["wemwbs_5"] = "declined"                           # the young person declined one question
+wem[11].update({f"wemwbs_{i}": "Often" for i in range(1, 15)})  # labels instead of codes
+wem[15]["wemwbs_4"] = "6"                                 # not an answer on a 1-5 scale
+wem[19]["administered_on"] = "03/04/2026"                 # an ambiguous spreadsheet date
+
+def write(name, rows, columns):
+    with open(os.path.join(here, name), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in columns})
+
+questionnaires.sort(key=lambda r: (r["child_id"], r["administered_on"], r["instrument"]))
+write("children.csv", children, list(children[0].keys()))
+write("questionnaires.csv", questionnaires, ["child_id", "administered_on", "instrument"] + WEMWBS + LIFE)
+write("logs.csv", logs, ["child_id", "administered_on", "instrument", "visit_happened"]
+      + [f"change_{o}" for o in OUTCOMES] + [f"example_{o}" for o in OUTCOMES])

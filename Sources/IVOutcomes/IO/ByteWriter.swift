@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+
+/// Why output could not be written.
+public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): cannot write: \(reason)" }
+}
+
+/// A buffered byte writer to standard output or to a file that appears atomically.
+///
+/// A file is written under a temporary name beside the target and renamed into place by
+/// ``commit()``, so the target never holds half an output: after an error, or if the writer is
+/// dropped without committing, the temporary file is removed and the target is left as it was.
+public final class ByteWriter {
+    public let name: String
+    private let descriptor: Int32
+    private let temporaryPath: String?
+    private let targetPath: String?
+    private var buffer: [UInt8] = []
+    private var committed = false
+    private let collects: Bool
+    /// Everything written, for a writer made with ``init(collecting:)``.
+    public private(set) var collected: [UInt8] = []
+    private static let flushSize = 1 << 18
+
+    /// A writer to standard output.
+    public init(standardOutput: ()) {
+        name = "standard output"
+        descriptor = 1
+        temporaryPath = nil
+        targetPath = nil
+        collects = false
+        buffer.reserveCapacity(ByteWriter.flushSize + 4096)
+    }
+
+    /// A writer to standard error.
+    public init(standardError: ()) {
+        name = "standard error"
+        descriptor = 2
+        temporaryPath = nil
+        targetPath = nil
+        collects = false
+    }
+
+    /// A writer that keeps what is written in ``collected`` (for tests and in-process callers).
+    public init(collecting: ()) {
+        name = "memory"
+        descriptor = -1
+        temporaryPath = nil
+        targetPath = nil
+        collects = true
+    }
+
+    /// A writer to `path` that replaces it atomically on ``commit()``.
+    public init(atomicFile path: String) throws(OutputError) {
+        name = path
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+        let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard opened >= 0 else { throw OutputError(file: path, reason: CSVReader.errorText(errno)) }
+        descriptor = opened
+        collects = false
+        temporaryPath = temporary
+        targetPath = path
+        TemporaryFiles.shared.register(temporary)
+        buffer.reserveCapacity(ByteWriter.flushSize + 4096)
+    }
+
+    deinit {
+        if let temporaryPath, !committed {
+            close(descriptor)
+            unlink(temporaryPath)
+            TemporaryFiles.shared.unregister(temporaryPath)
+        }
+    }
+
+    /// Appends bytes to the buffer, flushing when it is full.
+    @inline(__always)
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= ByteWriter.flushSize { try flush() }
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    public func write(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= ByteWriter.flushSize { try flush() }
+    }
+
+    /// Direct access to the pending bytes, for encoders that append in place; call
+    /// ``flushIfNeeded()`` after.
+    @inline(__always)
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+    }
+
+    @inline(__always)
+    func flushIfNeeded() throws(OutputError) {
+        if buffer.count >= ByteWriter.flushSize { try flush() }
+    }
+
+    /// Writes out everything buffered.
+    public func flush() throws(OutputError) {
+        if collects {
+            collected.append(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        var offset = 0
+        let total = buffer.count
+        let failure: Int32? = buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return nil }
+            while offset < total {
+                let written = systemWrite(descriptor, base + offset, total - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure { throw OutputError(file: name, reason: CSVReader.errorText(failure)) }
+    }
+
+    /// Flushes and, for a file, moves it into place. Nothing is visible at the target before this.
+    public func commit() throws(OutputError) {
+        try flush()
+        guard let temporaryPath, let targetPath else { return }
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            throw OutputError(file: name, reason: CSVReader.errorText(errno))
+        }
+        committed = true
+        TemporaryFiles.shared.unregister(temporaryPath)
+        guard rename(temporaryPath, targetPath) == 0 else {
+            let reason = CSVReader.errorText(errno)
+            unlink(temporaryPath)
+            throw OutputError(file: name, reason: reason)
+        }
+    }
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, pointer, count)
+}
+
+/// The temporary files of uncommitted writers, so an interrupt handler can remove them.
+public final class TemporaryFiles: @unchecked Sendable {
+    public static let shared = TemporaryFiles()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func register(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+
+    /// Deletes every temporary file not yet committed (call from an interrupt handler before exiting).
+    public func removeAll() {
+        lock.withLock {
+            for path in paths { unlink(path) }
+            paths.removeAll()
+        }
+    }
+}

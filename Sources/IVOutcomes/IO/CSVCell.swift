@@ -1,0 +1,58 @@
+/// Writing CSV cells that are safe to open in a spreadsheet.
+enum CSVCell {
+    /// Appends a cell, quoting it when it holds a comma, quote or line break, and neutralising a
+    /// leading `=`, `+`, `-`, `@`, tab or carriage return with a `'` so a spreadsheet never runs
+    /// it as a formula.
+    @inline(__always)
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
+            needsQuotes = true
+            break
+        }
+        let neutralise = bytes.first.map { isFormulaStart($0) } ?? false
+        if !needsQuotes && !neutralise {
+            out.append(contentsOf: bytes)
+            return
+        }
+        if needsQuotes { out.append(34) }
+        if neutralise { out.append(UInt8(ascii: "'")) }
+        for byte in bytes {
+            out.append(byte)
+            if byte == 34 { out.append(34) }
+        }
+        if needsQuotes { out.append(34) }
+    }
+
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 9 || byte == 13
+    }
+}
+
+/// Writing JSON strings.
+enum JSONText {
+    /// `text` as a JSON string literal, with quotes.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A streaming RFC 4180 CSV reader that works on bytes.
+///
+/// It reads the file in chunks, so memory stays flat whatever the file's size, and handles what
+/// spreadsheets and form tools export: quoted fields with commas, doubled quotes and line breaks,
+/// CRLF or LF line ends, a UTF-8 byte-order mark, and blank lines. Fields are handed out as byte
+/// buffers that stay valid until the next call to ``next()``.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "responses.csv")
+/// while try reader.next() {
+///     print(reader.line, reader.string(at: 0))
+/// }
+/// ```
+public final class CSVReader {
+    /// The name used in messages.
+    public let file: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    private var position = 0
+    private var atEnd = false
+    private var nextLine = 1
+    private var spans: [(start: Int, end: Int, inScratch: Bool)] = []
+    private var scratch: [UInt8] = []
+
+    /// The line on which the current record starts (1 for the header).
+    public private(set) var line = 0
+
+    /// Records longer than this are refused (an unclosed quote would otherwise swallow the file).
+    public static let maximumRecordLength = 64 * 1_048_576
+
+    /// Opens a file; `-` reads standard input.
+    public init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+        file = path
+        if path == "-" {
+            descriptor = 0
+            ownsDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else { throw .unreadable(file: path, reason: CSVReader.errorText(errno)) }
+            var status = stat()
+            if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                close(opened)
+                throw .unreadable(file: path, reason: "it is a folder")
+            }
+            descriptor = opened
+            ownsDescriptor = true
+        }
+        capacity = max(chunkSize, 64)
+        buffer = .allocate(capacity: capacity)
+        spans.reserveCapacity(64)
+    }
+
+    deinit {
+        buffer.deallocate()
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    static func errorText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// The number of fields in the current record.
+    public var fieldCount: Int { spans.count }
+
+    /// Calls `body` with the bytes of field `index` of the current record.
+    @inline(__always)
+    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let span = spans[index]
+        if span.inScratch {
+            return try scratch.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+        }
+        return try body(UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start))
+    }
+
+    /// Field `index` of the current record as a string (invalid UTF-8 is repaired).
+    public func string(at index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether every field of the current record is empty or spaces (such as `,,,` from a spreadsheet).
+    public var isBlankRecord: Bool {
+        for index in spans.indices {
+            let blank = withField(index) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }
+            if !blank { return false }
+        }
+        return true
+    }
+
+    /// Advances to the next record. Returns `false` at the end of the file.
+    public func next() throws(InputError) -> Bool {
+        while true {
+            switch parseRecord() {
+            case .record: return true
+            case .end: return false
+            case .unclosedQuote: throw .unclosedQuote(file: file, line: nextLine)
+            case .needMore: try refill()
+            }
+        }
+    }
+
+    private enum ParseResult { case record, needMore, end, unclosedQuote }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
+        cr = UInt8(ascii: "\r")
+
+    private func parseRecord() -> ParseResult {
+        var p = position
+        if p >= count { return atEnd ? .end : .needMore }
+        spans.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        var newlines = 0
+        let buffer = self.buffer
+        let count = self.count
+        fields: while true {
+            if p < count, buffer[p] == CSVReader.quote {
+                p += 1
+                let scratchStart = scratch.count
+                var segment = p
+                while true {
+                    while p < count, buffer[p] != CSVReader.quote {
+                        if buffer[p] == CSVReader.lf { newlines += 1 }
+                        p += 1
+                    }
+                    if p >= count { return atEnd ? .unclosedQuote : .needMore }
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + segment, count: p - segment))
+                    if p + 1 >= count, !atEnd { return .needMore }
+                    if p + 1 < count, buffer[p + 1] == CSVReader.quote {
+                        scratch.append(CSVReader.quote)
+                        p += 2
+                        segment = p
+                        continue
+                    }
+                    p += 1
+                    break
+                }
+                // Text after a closing quote is kept, as spreadsheets do (`"a"b` reads as `ab`).
+                while p < count, buffer[p] != CSVReader.comma, buffer[p] != CSVReader.lf, buffer[p] != CSVReader.cr {
+                    scratch.append(buffer[p])
+                    p += 1
+                }
+                spans.append((scratchStart, scratch.count, true))
+            } else {
+                let start = p
+                while p < count {
+                    let byte = buffer[p]
+                    if byte == CSVReader.comma || byte == CSVReader.lf || byte == CSVReader.cr { break }
+                    p += 1
+                }
+                spans.append((start, p, false))
+            }
+            if p >= count {
+                if !atEnd { return .needMore }
+                break fields
+            }
+            switch buffer[p] {
+            case CSVReader.comma:
+                p += 1
+            case CSVReader.cr:
+                if p + 1 >= count, !atEnd { return .needMore }
+                p += 1
+                if p < count, buffer[p] == CSVReader.lf { p += 1 }
+                newlines += 1
+                break fields
+            default:
+                p += 1
+                newlines += 1
+                break fields
+            }
+        }
+        position = p
+        line = nextLine
+        nextLine += newlines
+        return .record
+    }
+
+    /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a
+    /// single record fills it.
+    private func refill() throws(InputError) {
+        let unread = count - position
+        if position > 0 {
+            buffer.update(from: buffer + position, count: unread)
+            position = 0
+            count = unread
+        }
+        if count == capacity {
+            guard capacity < CSVReader.maximumRecordLength else {
+                throw .recordTooLong(file: file, line: nextLine, limit: CSVReader.maximumRecordLength)
+            }
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            larger.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = larger
+            capacity *= 2
+        }
+        let wasEmpty = nextLine == 1 && count == 0
+        var got: Int
+        repeat {
+            got = read(descriptor, buffer + count, capacity - count)
+        } while got < 0 && errno == EINTR
+        if got < 0 { throw .unreadable(file: file, reason: CSVReader.errorText(errno)) }
+        if got == 0 { atEnd = true }
+        count += got
+        // Skip a UTF-8 byte-order mark at the very start.
+        if wasEmpty, count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+    }
+}

@@ -1,0 +1,115 @@
+/// How dates are written in an input file. The default is ISO `YYYY-MM-DD`, the only unambiguous
+/// form; other orders must be chosen explicitly, because `03/04/2026` is 3 April in the UK and
+/// 4 March in the US.
+///
+/// ```swift
+/// let format = try DateFormat(pattern: "DD/MM/YYYY")
+/// format.parse("22/11/2026")   // 2026-11-22
+/// ```
+public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
+    enum Part: Sendable, Hashable { case year, month, day }
+
+    let parts: [Part]
+    let separator: UInt8
+    public let pattern: String
+
+    /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time after `T` or a space is ignored).
+    public static let iso = DateFormat(parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")
+
+    private init(parts: [Part], separator: UInt8, pattern: String) {
+        self.parts = parts
+        self.separator = separator
+        self.pattern = pattern
+    }
+
+    /// A format from a pattern of `DD`, `MM` and `YYYY` joined by `/`, `-` or `.`, such as `DD/MM/YYYY`.
+    public init(pattern: String) throws(DateFormatError) {
+        let upper = pattern.uppercased()
+        guard let separator = upper.utf8.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { throw DateFormatError(pattern: pattern) }
+        var parts: [Part] = []
+        for piece in upper.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false) {
+            switch piece {
+            case "DD", "D": parts.append(.day)
+            case "MM", "M": parts.append(.month)
+            case "YYYY": parts.append(.year)
+            default: throw DateFormatError(pattern: pattern)
+            }
+        }
+        guard parts.count == 3, Set(parts).count == 3 else { throw DateFormatError(pattern: pattern) }
+        self.init(parts: parts, separator: separator, pattern: upper)
+    }
+
+    public var description: String { pattern }
+
+    /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        var values = [0, 0, 0]
+        var digits = [0, 0, 0]
+        var part = 0
+        for byte in bytes {
+            if byte == separator {
+                part += 1
+                if part > 2 { return nil }
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                values[part] = values[part] * 10 + Int(byte - UInt8(ascii: "0"))
+                digits[part] += 1
+                if digits[part] > 4 { return nil }
+            } else if part == 2, self == .iso, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
+                break  // an ISO timestamp: the date is all that matters
+            } else {
+                return nil
+            }
+        }
+        guard part == 2 else { return nil }
+        var year = 0, month = 0, day = 0
+        for (index, kind) in parts.enumerated() {
+            switch kind {
+            case .year:
+                guard digits[index] == 4 else { return nil }
+                year = values[index]
+            case .month:
+                guard (1...2).contains(digits[index]) else { return nil }
+                month = values[index]
+            case .day:
+                guard (1...2).contains(digits[index]) else { return nil }
+                day = values[index]
+            }
+        }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The date written in `text`, or `nil`.
+    public func parse(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// Why `text` is not a date in this format, in words a coordinator can act on.
+    public func problem(with text: String) -> String {
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return "empty (every row needs the date the form was completed, as \(pattern))" }
+        let shown = "\"\(trimmed)\""
+        if self == .iso {
+            let slashed = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+            if slashed.count == 3, slashed.last?.count == 4, slashed.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+                return "\(shown) is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"
+            }
+            if trimmed.count == 5, trimmed.allSatisfy(\.isNumber) {
+                return "\(shown) looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"
+            }
+        }
+        if DateFormat.iso.parse(trimmed) == nil, self.parse(trimmed) == nil, trimmed.utf8.count == pattern.utf8.count {
+            return "\(shown) is not a real date (expected \(pattern))"
+        }
+        return "\(shown) is not a date (expected \(pattern))"
+    }
+}
+
+/// A `--date-format` pattern that can't be used.
+public struct DateFormatError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let pattern: String
+    public var description: String {
+        "'\(pattern)' is not a date format (use DD, MM and YYYY joined by /, - or ., such as DD/MM/YYYY)"
+    }
+}

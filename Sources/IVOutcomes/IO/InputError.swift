@@ -1,0 +1,59 @@
+/// Why an input file could not be read at all. Problems with single rows are not errors: they
+/// are reported row by row and the rest of the file goes on.
+public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file does not exist or cannot be opened.
+    case unreadable(file: String, reason: String)
+    /// The header lacks a column the rows need.
+    case missingColumn(file: String, column: String, hint: String)
+    /// Two header cells name the same column.
+    case duplicateColumn(file: String, column: String, first: Int, second: Int)
+    /// The file has no header row.
+    case empty(file: String)
+    /// A quoted field never ends, so no later row can be trusted.
+    case unclosedQuote(file: String, line: Int)
+    /// A single record is larger than the reader accepts.
+    case recordTooLong(file: String, line: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read the file: \(reason)"
+        case .missingColumn(let file, let column, let hint):
+            return "\(file):1: the header has no '\(column)' column\(hint)"
+        case .duplicateColumn(let file, let column, let first, let second):
+            return "\(file):1: columns \(first) and \(second) are both named '\(column)'; rename or remove one"
+        case .empty(let file):
+            return "\(file): the file is empty (expected a header row: child_id,administered_on,instrument,...)"
+        case .unclosedQuote(let file, let line):
+            return "\(file):\(line): a quoted field starts here and is never closed; check the quotes on this line"
+        case .recordTooLong(let file, let line, let limit):
+            return "\(file):\(line): a row longer than \(limit / 1_048_576) MB; is a quote left open?"
+        }
+    }
+}
+
+/// A problem with one input row, located by file, line and column.
+public struct RowProblem: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    /// The column (an item id for answers), or `nil` for the row as a whole.
+    public let column: String?
+    public let message: String
+
+    public init(file: String, line: Int, column: String?, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `responses.csv:17: column wemwbs_4: "6" is not an answer (expected 1-5 or a label such as "Often")`.
+    public var description: String {
+        "\(file):\(line): " + (column.map { "column \($0): " } ?? "") + message
+    }
+
+    /// The message without the file and line, as written in a row's `problems` cell.
+    public var cellText: String {
+        (column.map { "\($0): " } ?? "") + message
+    }
+}

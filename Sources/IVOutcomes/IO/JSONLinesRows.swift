@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads administrations from JSON Lines: one object per line with `child_id`, `administered_on`,
+/// `instrument` and `answers` (an object of item id to code, label or null).
+final class JSONLinesRows: RowFields {
+    private let reader: LineReader
+    private let columnIndex: [String: Int]
+    private var fields: [[UInt8]]
+    /// Problems found while decoding the current line, before scoring.
+    private(set) var decodeProblems: [(column: String?, message: String)] = []
+    private(set) var unknownKeys: [String] = []
+    private var seenUnknownKeys: Set<String> = []
+
+    /// The column names every JSON line is laid out into: the base columns, then every item id.
+    static func columns(for catalog: InstrumentCatalog) -> [String] {
+        var seen: Set<String> = []
+        var columns = [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        for instrument in catalog.instruments {
+            for item in instrument.items where seen.insert(item.id.rawValue).inserted { columns.append(item.id.rawValue) }
+        }
+        return columns
+    }
+
+    init(path: String, columns: [String]) throws(InputError) {
+        reader = try LineReader(path: path)
+        var index: [String: Int] = [:]
+        for (position, name) in columns.enumerated() { index[name] = position }
+        columnIndex = index
+        fields = Array(repeating: [], count: columns.count)
+    }
+
+    var line: Int { reader.line }
+    var fieldCount: Int { fields.count }
+
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try fields[index].withUnsafeBufferPointer(body)
+    }
+
+    /// Reads the next non-blank line into the fields. Returns `false` at the end.
+    func next(blankLines: inout Int) throws(InputError) -> Bool {
+        while try reader.next() {
+            let bytes = reader.bytes
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                blankLines += 1
+                continue
+            }
+            decode(Data(bytes))
+            return true
+        }
+        return false
+    }
+
+    private func decode(_ data: Data) {
+        for index in fields.indices { fields[index].removeAll(keepingCapacity: true) }
+        decodeProblems.removeAll()
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            decodeProblems.append((nil, "not a JSON object (expected {\"child_id\": ..., \"administered_on\": ..., \"instrument\": ..., \"answers\": {...}})"))
+            return
+        }
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName:
+                store(value, column: key, shownAs: key)
+            case "answers":
+                guard case .object(let answers) = value else {
+                    decodeProblems.append(("answers", "expected an object of item id to answer"))
+                    continue
+                }
+                for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
+                    let name = item.trimmingSpaces.lowercased()
+                    guard columnIndex[name] != nil else {
+                        decodeProblems.append(("answers.\(item)", "not an item of any instrument\(suggestion(for: name, in: columnIndex.keys))"))
+                        continue
+                    }
+                    store(answer, column: name, shownAs: "answers.\(item)")
+                }
+            default:
+                if seenUnknownKeys.insert(key).inserted { unknownKeys.append(key) }
+            }
+        }
+    }
+
+    private func store(_ value: JSONValue, column: String, shownAs name: String) {
+        guard let index = columnIndex[column] else { return }
+        switch value {
+        case .string(let text):
+            fields[index] = Array(text.utf8)
+        case .null:
+            fields[index] = []
+        case .number(let double):
+            fields[index] = Array((double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)).utf8)
+        default:
+            decodeProblems.append((name, "expected a string or a number"))
+        }
+    }
+}

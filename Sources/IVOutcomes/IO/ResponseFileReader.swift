@@ -1,0 +1,139 @@
+/// Reads administrations from a CSV or JSON Lines file and scores each row as it streams by.
+///
+/// Memory stays flat whatever the file's size. Every row is either scored or comes with the
+/// problems that explain why not (file, line, column and value), so rows read always equal rows
+/// scored plus rows reported. Rows whose every cell is blank (`,,,,` from a spreadsheet) are
+/// skipped and counted in ``blankRowsSkipped``.
+///
+/// ```swift
+/// let reader = try ResponseFileReader(path: "responses.csv", catalog: try .builtIn)
+/// try reader.forEachRow { row in
+///     print(row.line, row.status, row.scores.map { $0.value ?? .nan })
+/// }
+/// ```
+public final class ResponseFileReader {
+    public let file: String
+    let layout: ResponseLayout
+    private let source: Source
+    var state: RowState
+    /// Blank lines and rows of empty cells that were skipped.
+    public private(set) var blankRowsSkipped = 0
+
+    private enum Source {
+        case csv(CSVReader)
+        case jsonl(JSONLinesRows)
+    }
+
+    /// Opens a file and reads its header.
+    /// - Throws: ``InputError`` when the file can't be read or its header lacks a required column.
+    public init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()) throws(InputError) {
+        file = path
+        switch options.format ?? InputFormat.guess(from: path) {
+        case .csv:
+            let reader = try CSVReader(path: path)
+            var header: [String]?
+            while try reader.next() {
+                if reader.isBlankRecord { continue }
+                header = (0..<reader.fieldCount).map { reader.string(at: $0) }
+                break
+            }
+            guard let header else { throw .empty(file: path) }
+            layout = try ResponseLayout(file: path, header: header, catalog: catalog, options: options)
+            source = .csv(reader)
+        case .jsonl:
+            let columns = JSONLinesRows.columns(for: catalog)
+            layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
+            source = .jsonl(try JSONLinesRows(path: path, columns: columns))
+        }
+        state = RowState(layout: layout)
+    }
+
+    /// Header cells that are neither a base column nor an item of any instrument: ignored.
+    public var unknownColumns: [String] {
+        if case .jsonl(let rows) = source { return rows.unknownKeys }
+        return layout.unknownColumns.map(\.name)
+    }
+
+    /// The instruments whose items appear in the file, in output order.
+    public var instrumentsInFile: [Instrument] { layout.presentEngines.map { layout.engines[$0].instrument } }
+
+    /// Reads and scores the next row into ``state``. Returns `false` at the end of the file.
+    func nextRow() throws(InputError) -> Bool {
+        switch source {
+        case .csv(let reader):
+            while try reader.next() {
+                if reader.isBlankRecord {
+                    blankRowsSkipped += 1
+                    continue
+                }
+                layout.process(reader, line: reader.line, into: &state)
+                return true
+            }
+            return false
+        case .jsonl(let rows):
+            guard try rows.next(blankLines: &blankRowsSkipped) else { return false }
+            layout.process(rows, line: rows.line, into: &state)
+            if !rows.decodeProblems.isEmpty {
+                state.status = .invalid
+                state.problems.insert(
+                    contentsOf: rows.decodeProblems.map { RowProblem(file: file, line: rows.line, column: $0.column, message: $0.message) },
+                    at: 0)
+                if state.engine >= 0 {
+                    for index in state.outcomes[state.engine].indices {
+                        state.outcomes[state.engine][index] = ScaleOutcome(reason: .invalidAnswers)
+                    }
+                }
+            }
+            return true
+        }
+    }
+
+    /// Calls `body` with the bytes of a base column of the current row (empty when absent).
+    func withBaseField<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch source {
+        case .csv(let reader):
+            guard let column, column < reader.fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try reader.withField(column, body)
+        case .jsonl(let rows):
+            guard let column else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try rows.withField(column, body)
+        }
+    }
+
+    /// The current row as a value.
+    var currentRow: ScoredRow {
+        let text = { (column: Int?) in self.withBaseField(column) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces }
+        let engine = state.engine >= 0 ? layout.engines[state.engine] : nil
+        let scores = engine.map { engine in state.outcomes[state.engine].indices.map { engine.scaleScore(at: $0, state.outcomes[state.engine][$0]) } }
+        return ScoredRow(
+            line: state.line, childID: text(layout.childColumn), administeredOn: state.date,
+            instrument: engine?.instrument.id ?? InstrumentID(text(layout.instrumentColumn)),
+            isKnownInstrument: engine != nil, status: state.status, scores: scores ?? [], problems: state.problems)
+    }
+
+    /// Calls `body` with every row, scored, in file order.
+    public func forEachRow(_ body: (ScoredRow) throws -> Void) throws {
+        while try nextRow() { try body(currentRow) }
+    }
+}
+
+/// One input row after scoring.
+public struct ScoredRow: Sendable, Hashable {
+    /// The line the row starts on (the header is line 1).
+    public let line: Int
+    /// The child's pseudonymous id as written (trimmed); empty when missing.
+    public let childID: String
+    /// `nil` when the date is missing or not in the expected format.
+    public let administeredOn: CalendarDate?
+    public let instrument: InstrumentID
+    /// Whether ``instrument`` is one the catalogue knows.
+    public let isKnownInstrument: Bool
+    public let status: ScoreStatus
+    /// Every scale of the instrument (empty when the instrument is unknown).
+    public let scores: [ScaleScore]
+    /// Everything wrong with the row, with file, line and column.
+    public let problems: [RowProblem]
+
+    /// The value of one scale, or `nil` when it was not scored.
+    public func score(of scale: ScaleID) -> Double? { scores.first { $0.scale == scale }?.value }
+}

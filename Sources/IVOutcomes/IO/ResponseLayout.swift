@@ -1,0 +1,218 @@
+/// Something that hands out a row's fields as bytes: a CSV record or a decoded JSON line.
+protocol RowFields {
+    var fieldCount: Int { get }
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+}
+
+extension CSVReader: RowFields {}
+
+/// How the columns of one response file map onto the catalogue's instruments, worked out once
+/// from the header so that each row costs only array lookups.
+final class ResponseLayout {
+    static let childColumnName = "child_id"
+    static let dateColumnName = "administered_on"
+    static let instrumentColumnName = "instrument"
+
+    let file: String
+    let columnNames: [String]
+    let childColumn: Int
+    let dateColumn: Int
+    let instrumentColumn: Int?
+    /// Header cells that are neither a base column nor an item id, as (1-based position, name).
+    let unknownColumns: [(position: Int, name: String)]
+    let engines: [ScoringEngine]
+    /// Per engine, per item position: the column holding its answers, or -1.
+    let itemColumns: [[Int]]
+    /// Per engine: item columns of the file that belong to other instruments only.
+    let foreignColumns: [[Int]]
+    /// Lower-cased instrument ids as bytes, per engine, to match the instrument cell without a string.
+    private let instrumentKeys: [[UInt8]]
+    let defaultEngine: Int?
+    /// Engines whose items appear in the file (or the default one), in output order.
+    let presentEngines: [Int]
+    let options: ReadingOptions
+
+    /// Builds the layout from header names.
+    /// - Throws: ``InputError`` when a required column is missing or named twice.
+    init(file: String, header: [String], catalog: InstrumentCatalog, options: ReadingOptions) throws(InputError) {
+        self.file = file
+        self.options = options
+        let names = header.map { $0.trimmingSpaces.lowercased() }
+        columnNames = names
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let first = positions[name] {
+                throw .duplicateColumn(file: file, column: name, first: first + 1, second: index + 1)
+            }
+            positions[name] = index
+        }
+        let knownItems = Set(catalog.instruments.flatMap { $0.items.map(\.id.rawValue) })
+        func require(_ column: String, _ hint: String) throws(InputError) -> Int {
+            guard let index = positions[column] else {
+                let near = closestMatch(to: column, in: names.filter { !knownItems.contains($0) })
+                let found = near.map { "; found '\($0)': rename it to '\(column)'" } ?? hint
+                throw .missingColumn(file: file, column: column, hint: found)
+            }
+            return index
+        }
+        childColumn = try require(ResponseLayout.childColumnName, " (every row needs a child's pseudonymous id)")
+        dateColumn = try require(ResponseLayout.dateColumnName, " (the date each form was completed, as YYYY-MM-DD)")
+        instrumentColumn = positions[ResponseLayout.instrumentColumnName]
+        if instrumentColumn == nil, options.instrument == nil {
+            _ = try require(ResponseLayout.instrumentColumnName, " (or pass --instrument ID when every row is the same instrument)")
+        }
+        let base: Set<String> = [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        unknownColumns = names.enumerated().compactMap { index, name in
+            base.contains(name) || knownItems.contains(name) ? nil : (index + 1, header[index])
+        }
+        let engines = catalog.instruments.map { ScoringEngine(instrument: $0, options: options.scoring) }
+        let itemColumns = engines.map { engine in engine.items.map { positions[$0.id.rawValue] ?? -1 } }
+        let allItemColumns = Set(names.indices.filter { knownItems.contains(names[$0]) })
+        let defaultEngine = options.instrument.flatMap { id in engines.firstIndex { $0.instrument.id == id } }
+        // Output order: by the first column of each instrument's items, larger instruments first on ties.
+        let present = engines.indices.filter { index in
+            index == defaultEngine || itemColumns[index].contains { $0 >= 0 }
+        }
+        let firstColumn = { (index: Int) in itemColumns[index].filter { $0 >= 0 }.min() ?? Int.max }
+        presentEngines = present.sorted {
+            (firstColumn($0), -engines[$0].items.count, $0) < (firstColumn($1), -engines[$1].items.count, $1)
+        }
+        self.engines = engines
+        self.itemColumns = itemColumns
+        self.defaultEngine = defaultEngine
+        foreignColumns = itemColumns.map { own in allItemColumns.subtracting(own).sorted() }
+        instrumentKeys = engines.map { Array($0.instrument.id.rawValue.lowercased().utf8) }
+    }
+
+    /// The engine named by an instrument cell (trimmed, case-insensitive), or `nil`.
+    func engineIndex(named bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        if start == end { return defaultEngine }
+        candidates: for (index, key) in instrumentKeys.enumerated() where key.count == end - start {
+            for offset in 0..<key.count {
+                var byte = bytes[start + offset]
+                if byte >= 65, byte <= 90 { byte += 32 }
+                if byte != key[offset] { continue candidates }
+            }
+            return index
+        }
+        return nil
+    }
+}
+
+/// The working state of one row, reused from row to row so the hot path allocates nothing.
+struct RowState {
+    var line = 0
+    var engine = -1
+    var status = ScoreStatus.invalid
+    var date: CalendarDate?
+    /// Per engine, the resolved answers (sized to that engine's items).
+    var answers: [[ResolvedAnswer]]
+    var outcomes: [[ScaleOutcome]]
+    var problems: [RowProblem] = []
+    /// Whether row-level problems (id, date, instrument, field count) were found.
+    var rowInvalid = false
+
+    init(layout: ResponseLayout) {
+        answers = layout.engines.map { [ResolvedAnswer](repeating: .blank, count: $0.items.count) }
+        outcomes = layout.engines.map { [ScaleOutcome](repeating: ScaleOutcome(), count: $0.scales.count) }
+        problems.reserveCapacity(16)
+    }
+}
+
+extension ResponseLayout {
+    /// Validates and scores one row into `state`.
+    func process(_ row: some RowFields, line: Int, into state: inout RowState) {
+        state.line = line
+        state.problems.removeAll(keepingCapacity: true)
+        state.rowInvalid = false
+        state.date = nil
+        state.engine = -1
+        if row.fieldCount != columnNames.count {
+            state.rowInvalid = true
+            state.status = .invalid
+            state.problems.append(
+                RowProblem(
+                    file: file, line: line, column: nil,
+                    message: "\(row.fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"))
+            return
+        }
+        // Child id.
+        let childBlank = row.withField(childColumn) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }
+        if childBlank {
+            state.rowInvalid = true
+            state.problems.append(
+                RowProblem(file: file, line: line, column: ResponseLayout.childColumnName, message: "empty (every row needs a child's pseudonymous id)"))
+        }
+        // Date.
+        state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
+        if state.date == nil {
+            state.rowInvalid = true
+            let text = row.withField(dateColumn) { String(decoding: $0, as: UTF8.self) }
+            state.problems.append(
+                RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: options.dateFormat.problem(with: text)))
+        }
+        // Instrument.
+        let chosen: Int?
+        if let instrumentColumn {
+            chosen = row.withField(instrumentColumn) { bytes -> Int? in self.engineIndex(named: bytes) }
+        } else {
+            chosen = defaultEngine
+        }
+        guard let engineIndex = chosen else {
+            state.rowInvalid = true
+            state.status = .invalid
+            let text = instrumentColumn.map { column in row.withField(column) { String(decoding: $0, as: UTF8.self) } } ?? ""
+            let known = engines.map(\.instrument.id.rawValue)
+            let message =
+                text.trimmingSpaces.isEmpty
+                ? "empty (name the instrument, one of \(known.joined(separator: ", ")), or pass --instrument ID)"
+                : "unknown instrument \"\(text.trimmingSpaces)\"\(suggestion(for: text.trimmingSpaces.lowercased(), in: known)) (known: \(known.joined(separator: ", ")))"
+            state.problems.append(RowProblem(file: file, line: line, column: ResponseLayout.instrumentColumnName, message: message))
+            return
+        }
+        state.engine = engineIndex
+        let engine = engines[engineIndex]
+        // Answers.
+        let columns = itemColumns[engineIndex]
+        state.answers[engineIndex].withUnsafeMutableBufferPointer { answers in
+            for position in 0..<columns.count {
+                let column = columns[position]
+                answers[position] = column < 0 ? .blank : row.withField(column) { engine.resolve(utf8: $0, item: position) }
+            }
+        }
+        var foreign: [AnswerProblem] = []
+        for column in foreignColumns[engineIndex] {
+            let blank = row.withField(column) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 } }
+            if !blank {
+                let value = row.withField(column) { String(decoding: $0, as: UTF8.self) }
+                foreign.append(AnswerProblem(kind: .unknownItem, item: ItemID(columnNames[column]), value: value))
+            }
+        }
+        let status = engine.compute(
+            state.answers[engineIndex], forceInvalid: state.rowInvalid || !foreign.isEmpty, into: &state.outcomes[engineIndex])
+        state.status = status
+        guard status != .scored || hasScaleNotes(engineIndex, state) else { return }
+        // Slow path: explain what is wrong, in column order.
+        let raw = { (position: Int) -> String in
+            let column = columns[position]
+            return column < 0 ? "" : row.withField(column) { String(decoding: $0, as: UTF8.self) }
+        }
+        for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: raw) + foreign {
+            state.problems.append(RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
+        }
+        for (index, outcome) in state.outcomes[engineIndex].enumerated() {
+            for message in engine.scaleScore(at: index, outcome).problems {
+                state.problems.append(RowProblem(file: file, line: line, column: nil, message: message))
+            }
+        }
+    }
+
+    /// Whether a scored row still has something to say (a prorated scale).
+    private func hasScaleNotes(_ engine: Int, _ state: RowState) -> Bool {
+        state.outcomes[engine].contains { $0.prorated }
+    }
+}

@@ -1,0 +1,104 @@
+import IVOutcomes
+
+/// `ivoutcomes score`: score every row of a response file.
+enum ScoreCommand: Command {
+    static let name = "score"
+    static let summary = "Score every row of a CSV or JSON Lines file of administrations."
+    static let usage =
+        "ivoutcomes score FILE [--format csv|jsonl] [--out FILE] [--definitions PATH] [--instrument ID] [--date-format FORMAT] [--missing-policy SCALE=POLICY]"
+    static let details = """
+        Reads a wide CSV (child_id, administered_on, instrument, then one column per item id) or JSON
+        Lines, and writes one output row per input row, in input order: child_id, administered_on,
+        instrument, status (scored, incomplete or invalid), one column per scale and band, and
+        problems. A score that can't be computed is blank, never 0. Rows with problems are reported
+        in the problems column and on standard error with file, line and column; a summary goes to
+        standard error. With --out, the file appears only when complete.
+
+        Dates must be YYYY-MM-DD unless --date-format says otherwise (such as DD/MM/YYYY).
+        Missing answers: by default a scale is scored only when all its items are answered;
+        --missing-policy wemwbs_total=prorate:1 prorates instead, and every prorated score says so.
+
+        Example:
+          ivoutcomes score responses.csv --out scores.csv
+          ivoutcomes score export.csv --instrument wemwbs --date-format DD/MM/YYYY --format jsonl
+        """
+    static let options = [
+        OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)"),
+        OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+        SharedOptions.definitions,
+        OptionSpec(name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
+        OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)"),
+        OptionSpec(
+            name: "--missing-policy", value: "SCALE=POLICY",
+            help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
+        OptionSpec(name: "--input-format", value: "csv|jsonl", help: "input format (default: from the file name)"),
+    ]
+
+    /// How many row problems are echoed to standard error before the rest are only counted.
+    static let problemsShown = 20
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
+        guard arguments.positionals.count == 1 else {
+            throw UsageError(message: arguments.positionals.isEmpty ? "name the file to score" : "score one file at a time")
+        }
+        let file = arguments.positionals[0]
+        let catalog = try SharedOptions.catalog(arguments)
+        let options = try readingOptions(arguments, catalog: catalog, console: console)
+        let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
+        let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
+        if !reader.unknownColumns.isEmpty {
+            console.error("note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))")
+        }
+        let output = try arguments.value("--out").map { try ByteWriter(atomicFile: $0) } ?? console.output
+        var problems = 0
+        let summary = try reader.score(to: output, format: format) { problem in
+            problems += 1
+            if problems <= problemsShown { console.error(problem.description) }
+        }
+        if problems > problemsShown {
+            console.error("... and \(problems - problemsShown) more problems (see the problems column)")
+        }
+        try output.commit()
+        console.error(describe(summary, file: file))
+        return .success
+    }
+
+    /// The options that shape reading, from the command line.
+    static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws -> ReadingOptions {
+        var options = ReadingOptions()
+        if let id = arguments.value("--instrument") {
+            options.instrument = try catalog.instrument(id: InstrumentID(id.lowercased())).id
+        }
+        if let pattern = arguments.value("--date-format") {
+            options.dateFormat = try DateFormat(pattern: pattern)
+        }
+        if arguments.value("--input-format") != nil {
+            options.format = try SharedOptions.choice(arguments, "--input-format", default: InputFormat.csv)
+        }
+        let scales = Dictionary(catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for setting in arguments.values["--missing-policy"] ?? [] {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw UsageError(message: "--missing-policy '\(setting)' should be SCALE=POLICY, such as wemwbs_total=prorate:1")
+            }
+            guard let scale = scales[ScaleID(parts[0])] else {
+                throw UsageError(message: "--missing-policy: unknown scale '\(parts[0])'\(suggestion(for: parts[0], in: scales.keys.map(\.rawValue)))")
+            }
+            guard let policy = MissingAnswerPolicy(parts[1]) else {
+                throw UsageError(message: "--missing-policy: '\(parts[1])' is not a policy (expected complete or prorate:N)")
+            }
+            guard case .sum = scale.method, policy.maxMissing < scale.items.count else {
+                throw UsageError(message: "--missing-policy: \(policy) can't apply to \(scale.id) (only sums of more than \(policy.maxMissing) items)")
+            }
+            options.scoring.missingPolicies[scale.id] = policy
+            console.error("note: \(scale.id) is scored with missing-answer policy \(policy) (the definition's default is \(scale.missingPolicy)); prorated scores say so in the problems column")
+        }
+        return options
+    }
+
+    static func describe(_ summary: ScoringSummary, file: String) -> String {
+        var text = "\(file): \(summary.rowsRead) rows read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
+        if summary.blankRowsSkipped > 0 { text += "; \(summary.blankRowsSkipped) blank rows skipped" }
+        return text
+    }
+}

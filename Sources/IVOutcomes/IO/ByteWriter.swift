@@ -30,7 +30,7 @@ public final class ByteWriter {
     private let descriptor: Int32
     private let temporaryPath: String?
     private let targetPath: String?
-    private var buffer: [UInt8] = []
+    private var buffer = OutputBytes(capacity: ByteWriter.flushSize + 65536)
     private var committed = false
     private let collects: Bool
     /// Everything written, for a writer made with ``init(collecting:)``.
@@ -44,7 +44,6 @@ public final class ByteWriter {
         temporaryPath = nil
         targetPath = nil
         collects = false
-        buffer.reserveCapacity(ByteWriter.flushSize + 4096)
     }
 
     /// A writer to standard error.
@@ -78,10 +77,10 @@ public final class ByteWriter {
         temporaryPath = temporary
         targetPath = path
         TemporaryFiles.shared.register(temporary)
-        buffer.reserveCapacity(ByteWriter.flushSize + 4096)
     }
 
     deinit {
+        buffer.deallocate()
         if let temporaryPath, !committed {
             close(descriptor)
             unlink(temporaryPath)
@@ -92,20 +91,20 @@ public final class ByteWriter {
     /// Appends bytes to the buffer, flushing when it is full.
     @inline(__always)
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
         if buffer.count >= ByteWriter.flushSize { try flush() }
     }
 
     /// Appends a string's UTF-8 bytes.
     public func write(_ text: String) throws(OutputError) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(text)
         if buffer.count >= ByteWriter.flushSize { try flush() }
     }
 
     /// Direct access to the pending bytes, for encoders that append in place; call
     /// ``flushIfNeeded()`` after.
     @inline(__always)
-    func append(_ body: (inout [UInt8]) -> Void) {
+    func append(_ body: (inout OutputBytes) -> Void) {
         body(&buffer)
     }
 
@@ -117,25 +116,23 @@ public final class ByteWriter {
     /// Writes out everything buffered.
     public func flush() throws(OutputError) {
         if collects {
-            collected.append(contentsOf: buffer)
-            buffer.removeAll(keepingCapacity: true)
+            collected.append(contentsOf: buffer.bytes)
+            buffer.removeAll()
             return
         }
         var offset = 0
         let total = buffer.count
-        let failure: Int32? = buffer.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return nil }
-            while offset < total {
-                let written = systemWrite(descriptor, base + offset, total - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        var failure: Int32?
+        while offset < total {
+            let written = systemWrite(descriptor, buffer.base + offset, total - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
-            return nil
+            offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         if let failure { throw OutputError(file: name, reason: CSVReader.errorText(failure)) }
     }
 

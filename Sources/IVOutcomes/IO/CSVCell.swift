@@ -4,7 +4,7 @@ enum CSVCell {
     /// leading `=`, `+`, `-`, `@`, tab or carriage return with a `'` so a spreadsheet never runs
     /// it as a formula.
     @inline(__always)
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
         var needsQuotes = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
             needsQuotes = true
@@ -12,7 +12,7 @@ enum CSVCell {
         }
         let neutralise = bytes.first.map { isFormulaStart($0) } ?? false
         if !needsQuotes && !neutralise {
-            out.append(contentsOf: bytes)
+            out.append(bytes)
             return
         }
         if needsQuotes { out.append(34) }
@@ -24,7 +24,48 @@ enum CSVCell {
         if needsQuotes { out.append(34) }
     }
 
-    static func append(_ text: String, to out: inout [UInt8]) {
+    /// Appends one cell holding every problem's text, joined by "; ", without building the string.
+    static func append(_ problems: [RowProblem], to out: inout OutputBytes) {
+        var needsQuotes = false
+        for problem in problems {
+            if let column = problem.column, needsQuoting(column) { needsQuotes = true }
+            if needsQuoting(problem.message) { needsQuotes = true }
+        }
+        let first = problems.first.map { $0.column ?? $0.message }?.utf8.first
+        let neutralise = first.map(isFormulaStart) ?? false
+        if needsQuotes { out.append(34) }
+        if neutralise { out.append(UInt8(ascii: "'")) }
+        for (index, problem) in problems.enumerated() {
+            if index > 0 {
+                out.append(59)
+                out.append(32)
+            }
+            if let column = problem.column {
+                appendText(column, quoted: needsQuotes, to: &out)
+                out.append(58)
+                out.append(32)
+            }
+            appendText(problem.message, quoted: needsQuotes, to: &out)
+        }
+        if needsQuotes { out.append(34) }
+    }
+
+    private static func needsQuoting(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+    }
+
+    private static func appendText(_ text: String, quoted: Bool, to out: inout OutputBytes) {
+        guard quoted, text.utf8.contains(34) else {
+            out.append(text)
+            return
+        }
+        for byte in text.utf8 {
+            out.append(byte)
+            if byte == 34 { out.append(34) }
+        }
+    }
+
+    static func append(_ text: String, to out: inout OutputBytes) {
         var text = text
         text.withUTF8 { append($0, to: &out) }
     }

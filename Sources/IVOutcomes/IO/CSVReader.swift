@@ -117,8 +117,18 @@ public final class CSVReader {
     private func parseRecord() -> ParseResult {
         var p = position
         if p >= count { return atEnd ? .end : .needMore }
+        // Work on local copies (moved out, not copied) so the loop pays no exclusivity checks.
+        var spans: [(start: Int, end: Int, inScratch: Bool)] = []
+        var scratch: [UInt8] = []
+        swap(&spans, &self.spans)
+        swap(&scratch, &self.scratch)
+        defer {
+            swap(&spans, &self.spans)
+            swap(&scratch, &self.scratch)
+        }
         spans.removeAll(keepingCapacity: true)
         scratch.removeAll(keepingCapacity: true)
+        let atEnd = self.atEnd
         var newlines = 0
         let buffer = self.buffer
         let count = self.count

@@ -44,17 +44,30 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        var values = [0, 0, 0]
-        var digits = [0, 0, 0]
+        // The common case, a plain ISO date, read at fixed positions.
+        if self == .iso, bytes.count == 10, bytes[4] == separator, bytes[7] == separator {
+            @inline(__always) func digit(_ index: Int) -> Int { Int(bytes[index] &- 48) }
+            if (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || bytes[$0] &- 48 <= 9 }) {
+                return CalendarDate(
+                    year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), month: digit(5) * 10 + digit(6),
+                    day: digit(8) * 10 + digit(9))
+            }
+        }
+        var values = (0, 0, 0)
+        var digits = (0, 0, 0)
         var part = 0
         for byte in bytes {
             if byte == separator {
                 part += 1
                 if part > 2 { return nil }
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                values[part] = values[part] * 10 + Int(byte - UInt8(ascii: "0"))
-                digits[part] += 1
-                if digits[part] > 4 { return nil }
+                let value = Int(byte - UInt8(ascii: "0"))
+                switch part {
+                case 0: (values.0, digits.0) = (values.0 * 10 + value, digits.0 + 1)
+                case 1: (values.1, digits.1) = (values.1 * 10 + value, digits.1 + 1)
+                default: (values.2, digits.2) = (values.2 * 10 + value, digits.2 + 1)
+                }
+                if max(digits.0, digits.1, digits.2) > 4 { return nil }
             } else if part == 2, self == .iso, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
                 break  // an ISO timestamp: the date is all that matters
             } else {
@@ -64,16 +77,17 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         guard part == 2 else { return nil }
         var year = 0, month = 0, day = 0
         for (index, kind) in parts.enumerated() {
+            let (value, count) = index == 0 ? (values.0, digits.0) : index == 1 ? (values.1, digits.1) : (values.2, digits.2)
             switch kind {
             case .year:
-                guard digits[index] == 4 else { return nil }
-                year = values[index]
+                guard count == 4 else { return nil }
+                year = value
             case .month:
-                guard (1...2).contains(digits[index]) else { return nil }
-                month = values[index]
+                guard (1...2).contains(count) else { return nil }
+                month = value
             case .day:
-                guard (1...2).contains(digits[index]) else { return nil }
-                day = values[index]
+                guard (1...2).contains(count) else { return nil }
+                day = value
             }
         }
         return CalendarDate(year: year, month: month, day: day)

@@ -39,8 +39,8 @@ final class ScoreWriter {
         let isBand: Bool
     }
 
-    /// Preformatted text for one scale of one engine.
-    struct ScaleText {
+    /// Preformatted text for one scale of one engine (a class, so using it copies nothing).
+    final class ScaleText {
         let scale: Scale
         let wholeMinimum: Int
         let whole: [[UInt8]]
@@ -61,38 +61,40 @@ final class ScoreWriter {
         }
 
         @inline(__always)
-        func appendValue(_ outcome: ScaleOutcome, to out: inout [UInt8]) {
+        func appendValue(_ outcome: ScaleOutcome, to out: inout OutputBytes) {
             if outcome.tableIndex >= 0, outcome.tableIndex < table.count {
-                out.append(contentsOf: table[outcome.tableIndex])
+                out.append(table[outcome.tableIndex])
                 return
             }
             let value = outcome.value
             let offset = Int(value) - wholeMinimum
             if value == value.rounded(), offset >= 0, offset < whole.count {
-                out.append(contentsOf: whole[offset])
+                out.append(whole[offset])
             } else {
-                out.append(contentsOf: scale.format(value).utf8)
+                out.append(scale.format(value))
             }
         }
 
         @inline(__always)
-        func appendBand(_ outcome: ScaleOutcome, to out: inout [UInt8]) {
+        func appendBand(_ outcome: ScaleOutcome, to out: inout OutputBytes) {
             let value = outcome.value
             let offset = Int(value) - wholeMinimum
             if value == value.rounded(), offset >= 0, offset < wholeBands.count {
-                out.append(contentsOf: wholeBands[offset])
+                out.append(wholeBands[offset])
             } else if let band = scale.band(for: value) {
-                out.append(contentsOf: band.id.utf8)
+                out.append(band.id)
             }
         }
     }
 
     let format: OutputFormat
     let columns: [Column]
+    private let isBand: [Bool]
     /// Per engine, per output column: the engine's scale index, or -1.
     private let columnScales: [[Int]]
     private let texts: [[ScaleText]]
-    private let statusText: [ScoreStatus: [UInt8]]
+    private let instrumentText: [[UInt8]]
+    private let statusText: [[UInt8]]
 
     init(layout: ResponseLayout, format: OutputFormat) {
         self.format = format
@@ -105,13 +107,13 @@ final class ScoreWriter {
             }
         }
         self.columns = columns
+        isBand = columns.map(\.isBand)
         columnScales = layout.engines.map { engine in
             columns.map { column in engine.instrument.scales.firstIndex { $0.id == column.scale } ?? -1 }
         }
         texts = layout.engines.map { $0.instrument.scales.map(ScaleText.init) }
-        var status: [ScoreStatus: [UInt8]] = [:]
-        for value in ScoreStatus.allCases { status[value] = Array(value.rawValue.utf8) }
-        statusText = status
+        instrumentText = layout.engines.map { Array($0.instrument.id.rawValue.utf8) }
+        statusText = ScoreStatus.allCases.map { Array($0.rawValue.utf8) }
     }
 
     /// The header line (CSV only).
@@ -133,33 +135,36 @@ final class ScoreWriter {
     }
 
     private func writeCSVRow(of reader: ResponseFileReader, to output: ByteWriter) {
-        let state = reader.state
         let layout = reader.layout
+        let engine = reader.state.engine
+        let date = reader.state.date
+        let status = reader.state.status
+        let outcomes = engine >= 0 ? reader.state.outcomes[engine] : []
+        let problems = reader.state.problems
         output.append { out in
             reader.withBaseField(layout.childColumn) { CSVCell.append(trimmed($0), to: &out) }
             out.append(44)
-            if let date = state.date {
-                out.append(contentsOf: date.description.utf8)
+            if let date {
+                out.append(isoDate: date)
             } else {
                 reader.withBaseField(layout.dateColumn) { CSVCell.append(trimmed($0), to: &out) }
             }
             out.append(44)
-            if state.engine >= 0 {
-                out.append(contentsOf: layout.engines[state.engine].instrument.id.rawValue.utf8)
+            if engine >= 0 {
+                out.append(instrumentText[engine])
             } else {
                 reader.withBaseField(layout.instrumentColumn) { CSVCell.append(trimmed($0), to: &out) }
             }
             out.append(44)
-            out.append(contentsOf: statusText[state.status] ?? [])
-            if state.engine >= 0 {
-                let outcomes = state.outcomes[state.engine]
-                let scales = columnScales[state.engine]
-                let text = texts[state.engine]
-                for (position, column) in columns.enumerated() {
+            out.append(statusText[ScoreStatus.allCases.firstIndex(of: status) ?? 0])
+            if engine >= 0 {
+                let scales = columnScales[engine]
+                let text = texts[engine]
+                for position in 0..<isBand.count {
                     out.append(44)
                     let index = scales[position]
                     guard index >= 0, outcomes[index].status == .scored else { continue }
-                    if column.isBand {
+                    if isBand[position] {
                         text[index].appendBand(outcomes[index], to: &out)
                     } else {
                         text[index].appendValue(outcomes[index], to: &out)
@@ -169,9 +174,7 @@ final class ScoreWriter {
                 for _ in columns { out.append(44) }
             }
             out.append(44)
-            if !state.problems.isEmpty {
-                CSVCell.append(state.problems.map(\.cellText).joined(separator: "; "), to: &out)
-            }
+            if !problems.isEmpty { CSVCell.append(problems, to: &out) }
             out.append(10)
         }
     }

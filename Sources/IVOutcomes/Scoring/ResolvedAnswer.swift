@@ -25,7 +25,8 @@ enum UnscoredReason: Sendable, Hashable {
     case none
     case missingAnswers(allowed: Int)
     case invalidAnswers
-    case sourceNotScored(ScaleID)
+    /// The scale converted from (by index in the engine) was not scored.
+    case sourceNotScored(source: Int)
     case notWholeNumber(Double)
     case outsideTable(Int)
 }

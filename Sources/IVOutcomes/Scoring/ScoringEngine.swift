@@ -16,11 +16,88 @@
 /// print(sheet.score(of: "wemwbs_total") ?? "not scored")
 /// ```
 public struct ScoringEngine: Sendable {
-    public let instrument: Instrument
-    public let options: ScoringOptions
-    let itemIndex: [ItemID: Int]
-    let items: [ItemPlan]
-    let scales: [ScalePlan]
+    /// Everything precomputed, behind one reference so that copying an engine is cheap.
+    final class Storage: Sendable {
+        let instrument: Instrument
+        let options: ScoringOptions
+        let itemIndex: [ItemID: Int]
+        let items: [ItemPlan]
+        let scales: [ScalePlan]
+        /// Plain-data copies of what the hot path reads, so it touches no reference-counted values.
+        let codes: [CodeInfo]
+        let codeKinds: [UInt8]
+        let scaleInfo: [ScaleInfo]
+        let scaleItems: [Int]
+        let tableValues: [Double]
+        /// Problem texts for "not scored" scales, prepared once: by scale, then by missing count.
+        let missingMessages: [[String]]
+        let sourceMessages: [String]
+
+        init(instrument: Instrument, options: ScoringOptions) {
+            self.instrument = instrument
+            self.options = options
+            var index: [ItemID: Int] = [:]
+            for (position, item) in instrument.items.enumerated() { index[item.id] = position }
+            itemIndex = index
+            items = instrument.items.map(ScoringEngine.plan(for:))
+            var codes: [CodeInfo] = []
+            var kinds: [UInt8] = []
+            for item in items {
+                codes.append(
+                    CodeInfo(
+                        minimumCode: item.minimumCode, kindsStart: kinds.count, kindsCount: item.codeKinds.count,
+                        isFreeText: item.isFreeText, isRequired: item.isRequired))
+                kinds.append(contentsOf: item.codeKinds)
+            }
+            self.codes = codes
+            codeKinds = kinds
+            var scaleIndex: [ScaleID: Int] = [:]
+            var plans: [ScalePlan] = []
+            var infos: [ScaleInfo] = []
+            var scaleItems: [Int] = []
+            var tables: [Double] = []
+            for scale in instrument.scales {
+                let positions = scale.items.compactMap { index[$0] }
+                let policy = options.missingPolicy(for: scale)
+                var info = ScaleInfo(
+                    kind: 0, itemsStart: scaleItems.count, itemsCount: positions.count, maxMissing: policy.maxMissing,
+                    source: 0, tableStart: 0, tableCount: 0, firstRaw: 0)
+                switch scale.method {
+                case .sum: info.kind = ScaleInfo.sum
+                case .mean: info.kind = ScaleInfo.mean
+                case .lookup(let source, let table):
+                    // The validator guarantees the source scale comes earlier in the definition.
+                    info.kind = ScaleInfo.lookup
+                    info.source = scaleIndex[source] ?? 0
+                    info.tableStart = tables.count
+                    info.tableCount = table.values.count
+                    info.firstRaw = table.firstRaw
+                    tables.append(contentsOf: table.values)
+                }
+                scaleItems.append(contentsOf: positions)
+                scaleIndex[scale.id] = plans.count
+                plans.append(ScalePlan(id: scale.id, itemCount: positions.count, policy: policy, bands: scale.bands))
+                infos.append(info)
+            }
+            scales = plans
+            scaleInfo = infos
+            self.scaleItems = scaleItems
+            tableValues = tables
+            missingMessages = plans.map { plan in
+                (0...plan.itemCount).map { ScoringEngine.missingMessage(plan, missing: $0) }
+            }
+            sourceMessages = zip(plans, infos).map { "\($0.id): not scored: \(plans[$1.source].id) was not scored" }
+        }
+    }
+
+    let storage: Storage
+
+    /// The instrument this engine scores.
+    public var instrument: Instrument { storage.instrument }
+    /// The options in force.
+    public var options: ScoringOptions { storage.options }
+    var items: [ItemPlan] { storage.items }
+    var scales: [ScalePlan] { storage.scales }
 
     struct ItemPlan: Sendable {
         let id: ItemID
@@ -35,42 +112,35 @@ public struct ScoringEngine: Sendable {
     }
 
     struct ScalePlan: Sendable {
-        enum Kind: Sendable {
-            case sum, mean
-            case lookup(source: Int, table: ConversionTable)
-        }
         let id: ScaleID
-        let kind: Kind
-        let items: [Int]
+        let itemCount: Int
         let policy: MissingAnswerPolicy
         let bands: BandSet?
     }
 
+    struct CodeInfo: Sendable {
+        let minimumCode: Int
+        let kindsStart: Int
+        let kindsCount: Int
+        let isFreeText: Bool
+        let isRequired: Bool
+    }
+
+    struct ScaleInfo: Sendable {
+        static let sum: UInt8 = 0, mean: UInt8 = 1, lookup: UInt8 = 2
+        var kind: UInt8
+        var itemsStart: Int
+        var itemsCount: Int
+        var maxMissing: Int
+        var source: Int
+        var tableStart: Int
+        var tableCount: Int
+        var firstRaw: Int
+    }
+
     /// An engine for `instrument`, with `options` overriding the definition's defaults.
     public init(instrument: Instrument, options: ScoringOptions = ScoringOptions()) {
-        self.instrument = instrument
-        self.options = options
-        var index: [ItemID: Int] = [:]
-        for (position, item) in instrument.items.enumerated() { index[item.id] = position }
-        itemIndex = index
-        items = instrument.items.map(ScoringEngine.plan(for:))
-        var scaleIndex: [ScaleID: Int] = [:]
-        var plans: [ScalePlan] = []
-        for scale in instrument.scales {
-            let kind: ScalePlan.Kind
-            switch scale.method {
-            case .sum: kind = .sum
-            case .mean: kind = .mean
-            // The validator guarantees the source scale comes earlier in the definition.
-            case .lookup(let source, let table): kind = .lookup(source: scaleIndex[source] ?? 0, table: table)
-            }
-            scaleIndex[scale.id] = plans.count
-            plans.append(
-                ScalePlan(
-                    id: scale.id, kind: kind, items: scale.items.compactMap { index[$0] },
-                    policy: options.missingPolicy(for: scale), bands: scale.bands))
-        }
-        scales = plans
+        storage = Storage(instrument: instrument, options: options)
     }
 
     private static func plan(for item: Item) -> ItemPlan {
@@ -97,7 +167,7 @@ public struct ScoringEngine: Sendable {
         var answers = [ResolvedAnswer](repeating: .blank, count: items.count)
         var problems: [AnswerProblem] = []
         for (item, text) in administration.answers {
-            guard let position = itemIndex[item] else {
+            guard let position = storage.itemIndex[item] else {
                 if !text.trimmingSpaces.isEmpty {
                     problems.append(AnswerProblem(kind: .unknownItem, item: item, value: text))
                 }
@@ -155,23 +225,45 @@ public struct ScoringEngine: Sendable {
             scale: plan.id, status: outcome.status, value: value,
             band: value.flatMap { plan.bands?.band(for: $0)?.id }, answered: outcome.answered,
             missing: outcome.missing, declined: outcome.declined, prorated: outcome.prorated,
-            problems: message(for: outcome, of: plan).map { ["\(plan.id): \($0)"] } ?? [])
+            problems: message(for: outcome, at: index).map { [$0] } ?? [])
     }
 
-    private func message(for outcome: ScaleOutcome, of plan: ScalePlan) -> String? {
+    private static func missingMessage(_ plan: ScalePlan, missing: Int) -> String {
+        let allowed = plan.policy.maxMissing
+        let unanswered = "\(missing) of \(plan.itemCount) items unanswered"
+        return "\(plan.id): not scored: "
+            + (allowed == 0
+                ? "\(unanswered) (policy complete: every item must be answered)"
+                : "\(unanswered) (policy prorate:\(allowed) allows at most \(allowed))")
+    }
+
+    /// The problem text of a scale outcome, starting with the scale id; `nil` for a plain score.
+    private func message(for outcome: ScaleOutcome, at index: Int) -> String? {
+        let plan = scales[index]
+        switch outcome.reason {
+        case .missingAnswers where outcome.missing < storage.missingMessages[index].count:
+            return storage.missingMessages[index][outcome.missing]
+        case .sourceNotScored:
+            return storage.sourceMessages[index]
+        default:
+            return uncachedMessage(for: outcome, of: plan).map { "\(plan.id): \($0)" }
+        }
+    }
+
+    private func uncachedMessage(for outcome: ScaleOutcome, of plan: ScalePlan) -> String? {
         switch outcome.reason {
         case .none:
             guard outcome.prorated, case .prorate(let allowed) = plan.policy else { return nil }
-            return "prorated from \(outcome.answered) of \(plan.items.count) answers (policy prorate:\(allowed))"
+            return "prorated from \(outcome.answered) of \(plan.itemCount) answers (policy prorate:\(allowed))"
         case .missingAnswers(let allowed):
-            let unanswered = "\(outcome.missing) of \(plan.items.count) items unanswered"
+            let unanswered = "\(outcome.missing) of \(plan.itemCount) items unanswered"
             return allowed == 0
                 ? "not scored: \(unanswered) (policy complete: every item must be answered)"
                 : "not scored: \(unanswered) (policy prorate:\(allowed) allows at most \(allowed))"
         case .invalidAnswers:
             return nil  // the answer problems already say which value is wrong
         case .sourceNotScored(let source):
-            return "not scored: \(source) was not scored"
+            return "not scored: \(scales[source].id) was not scored"
         case .notWholeNumber(let raw):
             return "not scored: the conversion table is defined only for whole raw scores, and the prorated raw score is \(formatNumber(raw, decimals: 2))"
         case .outsideTable(let raw):
@@ -189,9 +281,18 @@ public struct ScoringEngine: Sendable {
         while start < end, ScoringEngine.isSpace(bytes[start]) { start += 1 }
         while end > start, ScoringEngine.isSpace(bytes[end - 1]) { end -= 1 }
         if start == end { return .blank }
-        let item = items[position]
-        if item.isFreeText { return .text }
-        // A whole number: the common case, decided without building a string.
+        let storage = self.storage
+        let info = storage.codes[position]
+        if info.isFreeText { return .text }
+        // A single digit: the common case, decided with one table read.
+        if end - start == 1 {
+            let offset = Int(bytes[start] &- 48) - info.minimumCode
+            if bytes[start] >= 48, bytes[start] <= 57 {
+                guard offset >= 0, offset < info.kindsCount else { return .invalid }
+                return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: Int(bytes[start] - 48))
+            }
+        }
+        // A whole number, decided without building a string.
         var index = start
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
@@ -208,21 +309,26 @@ public struct ScoringEngine: Sendable {
             }
             if allDigits {
                 if negative { code = -code }
-                let offset = code - item.minimumCode
-                guard offset >= 0, offset < item.codeKinds.count else { return .invalid }
-                switch item.codeKinds[offset] {
-                case 1: return .scored(code)
-                case 2: return .unscored(code)
-                default: return .invalid
-                }
+                let offset = code - info.minimumCode
+                guard offset >= 0, offset < info.kindsCount else { return .invalid }
+                return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: code)
             }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
         if text == Administration.declinedAnswer { return .declined }
-        for option in item.labels where option.label == text {
+        for option in storage.items[position].labels where option.label == text {
             return option.isScored ? .scored(option.code) : .unscored(option.code)
         }
         return .invalid
+    }
+
+    @inline(__always)
+    private static func answer(kind: UInt8, code: Int) -> ResolvedAnswer {
+        switch kind {
+        case 1: return .scored(code)
+        case 2: return .unscored(code)
+        default: return .invalid
+        }
     }
 
     /// Matches one answer's text against an item's options.
@@ -231,84 +337,101 @@ public struct ScoringEngine: Sendable {
         return text.withUTF8 { resolve(utf8: $0, item: position) }
     }
 
+    @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        byte == 32 || byte == 9 || byte == 13 || byte == 10
     }
 
     /// Computes every scale from resolved answers into `outcomes` (one per scale, reused between
     /// calls) and returns the administration's status.
     func compute(_ answers: [ResolvedAnswer], forceInvalid: Bool = false, into outcomes: inout [ScaleOutcome]) -> ScoreStatus {
+        answers.withUnsafeBufferPointer { answers in
+            outcomes.withUnsafeMutableBufferPointer { outcomes in
+                compute(answers, forceInvalid: forceInvalid, into: outcomes)
+            }
+        }
+    }
+
+    func compute(
+        _ answers: UnsafeBufferPointer<ResolvedAnswer>, forceInvalid: Bool, into outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
+    ) -> ScoreStatus {
+        let storage = self.storage
         var anyInvalid = forceInvalid
         var requiredMissing = false
-        for (position, answer) in answers.enumerated() {
-            switch answer {
-            case .invalid: anyInvalid = true
-            case .blank, .declined: if items[position].isRequired { requiredMissing = true }
-            default: break
+        storage.codes.withUnsafeBufferPointer { codes in
+            for position in 0..<answers.count {
+                switch answers[position] {
+                case .invalid: anyInvalid = true
+                case .blank, .declined: if codes[position].isRequired { requiredMissing = true }
+                default: break
+                }
             }
         }
         var allScored = true
-        for index in scales.indices {
-            let plan = scales[index]
-            var outcome = ScaleOutcome()
-            if anyInvalid {
-                outcome.reason = .invalidAnswers
-                outcomes[index] = outcome
-                allScored = false
-                continue
-            }
-            switch plan.kind {
-            case .sum, .mean:
-                var total = 0
-                for position in plan.items {
-                    switch answers[position] {
-                    case .scored(let code):
-                        total += code
-                        outcome.answered += 1
-                    case .declined:
-                        outcome.missing += 1
-                        outcome.declined += 1
-                    default:
-                        outcome.missing += 1
+        storage.scaleInfo.withUnsafeBufferPointer { infos in
+            storage.scaleItems.withUnsafeBufferPointer { scaleItems in
+                for index in 0..<infos.count {
+                    let info = infos[index]
+                    var outcome = ScaleOutcome()
+                    if anyInvalid {
+                        outcome.reason = .invalidAnswers
+                        outcomes[index] = outcome
+                        allScored = false
+                        continue
                     }
-                }
-                let allowed = plan.policy.maxMissing
-                if outcome.missing > allowed || outcome.answered == 0 {
-                    outcome.status = .incomplete
-                    outcome.reason = .missingAnswers(allowed: allowed)
-                } else {
-                    outcome.status = .scored
-                    let mean = Double(total) / Double(outcome.answered)
-                    if case .mean = plan.kind {
-                        outcome.value = mean
+                    if info.kind == ScaleInfo.lookup {
+                        let raw = outcomes[info.source]
+                        outcome.answered = raw.answered
+                        outcome.missing = raw.missing
+                        outcome.declined = raw.declined
+                        outcome.prorated = raw.prorated
+                        let whole = Int(raw.value)
+                        if raw.status != .scored {
+                            outcome.status = .incomplete
+                            outcome.reason = .sourceNotScored(source: info.source)
+                        } else if raw.value != Double(whole) {
+                            outcome.status = .incomplete
+                            outcome.reason = .notWholeNumber(raw.value)
+                        } else if whole >= info.firstRaw, whole - info.firstRaw < info.tableCount {
+                            outcome.status = .scored
+                            outcome.tableIndex = whole - info.firstRaw
+                            outcome.value = storage.tableValues[info.tableStart + outcome.tableIndex]
+                        } else {
+                            outcome.status = .incomplete
+                            outcome.reason = .outsideTable(whole)
+                        }
                     } else {
-                        outcome.value = outcome.missing == 0 ? Double(total) : mean * Double(plan.items.count)
+                        var total = 0
+                        for offset in info.itemsStart..<(info.itemsStart + info.itemsCount) {
+                            switch answers[scaleItems[offset]] {
+                            case .scored(let code):
+                                total += code
+                                outcome.answered += 1
+                            case .declined:
+                                outcome.missing += 1
+                                outcome.declined += 1
+                            default:
+                                outcome.missing += 1
+                            }
+                        }
+                        if outcome.missing > info.maxMissing || outcome.answered == 0 {
+                            outcome.status = .incomplete
+                            outcome.reason = .missingAnswers(allowed: info.maxMissing)
+                        } else {
+                            outcome.status = .scored
+                            if outcome.missing == 0 && info.kind == ScaleInfo.sum {
+                                outcome.value = Double(total)
+                            } else {
+                                let mean = Double(total) / Double(outcome.answered)
+                                outcome.value = info.kind == ScaleInfo.mean ? mean : mean * Double(info.itemsCount)
+                            }
+                            outcome.prorated = outcome.missing > 0
+                        }
                     }
-                    outcome.prorated = outcome.missing > 0
-                }
-            case .lookup(let source, let table):
-                let raw = outcomes[source]
-                outcome.answered = raw.answered
-                outcome.missing = raw.missing
-                outcome.declined = raw.declined
-                outcome.prorated = raw.prorated
-                if raw.status != .scored {
-                    outcome.status = .incomplete
-                    outcome.reason = .sourceNotScored(scales[source].id)
-                } else if raw.value != raw.value.rounded() {
-                    outcome.status = .incomplete
-                    outcome.reason = .notWholeNumber(raw.value)
-                } else if let converted = table.convert(Int(raw.value)) {
-                    outcome.status = .scored
-                    outcome.value = converted
-                    outcome.tableIndex = Int(raw.value) - table.firstRaw
-                } else {
-                    outcome.status = .incomplete
-                    outcome.reason = .outsideTable(Int(raw.value))
+                    if outcome.status != .scored { allScored = false }
+                    outcomes[index] = outcome
                 }
             }
-            if outcome.status != .scored { allScored = false }
-            outcomes[index] = outcome
         }
         if anyInvalid { return .invalid }
         return allScored && !requiredMissing ? .scored : .incomplete

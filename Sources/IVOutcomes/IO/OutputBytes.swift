@@ -1,0 +1,68 @@
+/// A growable byte buffer for the output hot path: appending is a bounds check and a copy, with
+/// no reference counting or copy-on-write checks.
+struct OutputBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the memory; the buffer must not be used afterwards.
+    func deallocate() { base.deallocate() }
+
+    mutating func removeAll() { count = 0 }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var larger = capacity * 2
+        while larger < count + extra { larger *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends a date as `YYYY-MM-DD`.
+    @inline(__always)
+    mutating func append(isoDate date: CalendarDate) {
+        let bytes = date.isoBytes
+        reserve(10)
+        withUnsafeBytes(of: bytes) { raw in
+            for index in 0..<10 { base[count + index] = raw[index] }
+        }
+        count += 10
+    }
+
+    @inline(__always)
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+}

@@ -49,7 +49,10 @@ final class ResponseLayout {
         let knownItems = Set(catalog.instruments.flatMap { $0.items.map(\.id.rawValue) })
         func require(_ column: String, _ hint: String) throws(InputError) -> Int {
             guard let index = positions[column] else {
-                let near = closestMatch(to: column, in: names.filter { !knownItems.contains($0) })
+                let others = names.filter { !knownItems.contains($0) && !$0.isEmpty }
+                let near =
+                    closestMatch(to: column, in: others)
+                    ?? others.first { ($0.count >= 3 && column.hasPrefix($0)) || $0.hasPrefix(column) }
                 let found = near.map { "; found '\($0)': rename it to '\(column)'" } ?? hint
                 throw .missingColumn(file: file, column: column, hint: found)
             }

@@ -32,6 +32,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
+    /// Parses an ISO date `YYYY-MM-DD`, throwing when the text is not one.
+    ///
+    /// ```swift
+    /// let date = try CalendarDate(validating: "2026-11-22")
+    /// ```
+    public init(validating text: String) throws(InvalidDateError) {
+        guard let date = CalendarDate(iso: text) else { throw InvalidDateError(text: text) }
+        self = date
+    }
+
     /// The number of days since 1970-01-01 (negative before it).
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil algorithm.
@@ -126,4 +136,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
         return value
     }
+}
+
+/// Text that is not an ISO date.
+public struct InvalidDateError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+    public var description: String { "\"\(text)\" is not a date (expected YYYY-MM-DD)" }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import IVOutcomes
+import Testing
+
+@testable import IVOutcomesCLI
+
+/// Runs `ivoutcomes` in-process with a collecting console.
+func run(_ arguments: String...) -> (status: ExitCode, output: String, error: String) {
+    let console = Console.collecting()
+    let status = CommandLineTool.run(arguments, console: console)
+    return (status, console.outputText, console.errorText)
+}
+
+enum CLIFixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Compares with a golden file; `IVOUTCOMES_RECORD=1` re-records on purpose.
+    static func matchesGolden(_ actual: String, _ name: String) -> Bool {
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["IVOUTCOMES_RECORD"] == "1" {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return true
+        }
+        return (try? String(contentsOf: url, encoding: .utf8)) == actual
+    }
+}
+
+@Suite("ivoutcomes: usage and help")
+struct UsageTests {
+    @Test("--help lists every command and the exit statuses")
+    func help() {
+        let result = run("--help")
+        #expect(result.status == .success)
+        for command in ["instruments", "validate", "score", "demo"] { #expect(result.output.contains("  \(command) ")) }
+        #expect(result.output.contains("64   bad usage"))
+        #expect(result.output.contains("66   an input file can't be read"))
+    }
+
+    @Test("help COMMAND and COMMAND --help explain the command with an example")
+    func commandHelp() {
+        let result = run("help", "score")
+        #expect(result.status == .success)
+        #expect(CLIFixtures.matchesGolden(result.output, "help-score.txt"), "\(result.output)")
+        #expect(run("score", "--help").output == result.output)
+    }
+
+    @Test("no arguments is bad usage")
+    func noArguments() {
+        #expect(run().status == .usage)
+    }
+
+    @Test("an unknown command or option is bad usage with a suggestion")
+    func unknown() {
+        let command = run("scroe")
+        #expect(command.status == .usage)
+        #expect(command.error == "error: unknown command 'scroe'; did you mean 'score'?\nSee 'ivoutcomes --help'.\n")
+        let option = run("score", "x.csv", "--fromat", "csv")
+        #expect(option.status == .usage)
+        #expect(option.error.hasPrefix("error: unknown option '--fromat'; did you mean '--format'?\nusage: ivoutcomes score FILE"))
+        let value = run("score", "x.csv", "--format", "xlsx")
+        #expect(value.status == .usage)
+        #expect(value.error.hasPrefix("error: --format 'xlsx' is not one of csv, jsonl"))
+        #expect(run("score", "--out").error.hasPrefix("error: option '--out' needs a value (FILE)"))
+    }
+}
+
+@Suite("ivoutcomes: commands")
+struct CommandTests {
+    @Test("instruments lists the built-in instruments")
+    func instruments() {
+        let result = run("instruments")
+        #expect(result.status == .success)
+        #expect(CLIFixtures.matchesGolden(result.output, "instruments.txt"), "\(result.output)")
+    }
+
+    @Test("validate accepts the shipped definitions")
+    func validateShipped() {
+        let result = run("validate", CLIFixtures.packageRoot.appendingPathComponent("Instruments").path)
+        #expect(result.status == .success)
+        #expect(result.output.contains("wemwbs 1.0.0, 14 items, 3 scales, 7 worked examples checked"))
+    }
+
+    @Test("validate lists every problem and exits 65")
+    func validateInvalid() {
+        let result = run("validate", CLIFixtures.path("broken-instrument.json"))
+        #expect(result.status == .invalidDefinitions)
+        #expect(result.error.contains("broken-instrument.json: items[1].responseScale: unknown response scale 'agre'; did you mean 'agree'?"))
+        #expect(result.error.contains("broken-instrument.json: title: expected a string, found a number"))
+        #expect(result.error.hasSuffix("2 problems in 1 file\n"))
+    }
+
+    @Test("score writes one row per input row to standard output and a summary to standard error")
+    func scoreToStandardOutput() {
+        let result = run("score", CLIFixtures.path("responses.csv"))
+        #expect(result.status == .success)
+        #expect(CLIFixtures.matchesGolden(result.output, "responses.scored.csv"), "\(result.output)")
+        #expect(result.error.hasSuffix("responses.csv: 4 rows read: 2 scored, 1 incomplete, 1 invalid\n"))
+        #expect(result.error.contains(#"responses.csv:5: column wemwbs_3: "0" is not an answer (expected 1-5 or a label such as "Often")"#))
+    }
+
+    @Test("score --out writes the file atomically; JSON Lines output")
+    func scoreToFile() throws {
+        let folder = NSTemporaryDirectory() + "/ivoutcomes-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/scores.jsonl"
+        let result = run("score", CLIFixtures.path("responses.csv"), "--format", "jsonl", "--out", out)
+        #expect(result.status == .success)
+        #expect(result.output.isEmpty)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["scores.jsonl"])
+    }
+
+    @Test("score --missing-policy prorates, and says so")
+    func missingPolicy() {
+        let result = run("score", CLIFixtures.path("responses.csv"), "--missing-policy", "wemwbs_total=prorate:1")
+        #expect(result.status == .success)
+        #expect(result.error.contains("note: wemwbs_total is scored with missing-answer policy prorate:1 (the definition's default is complete)"))
+        #expect(result.output.contains("wemwbs_total: prorated from 13 of 14 answers (policy prorate:1)"))
+        #expect(run("score", CLIFixtures.path("responses.csv"), "--missing-policy", "wemwbs_totl=prorate:1").status == .usage)
+    }
+
+    @Test("score exits 66 for a file it can't read, 65 for bad local definitions, 73 for an unwritable output")
+    func exitStatuses() {
+        let missing = run("score", "/no/such/responses.csv")
+        #expect(missing.status == .unreadableInput)
+        #expect(missing.error == "error: /no/such/responses.csv: cannot read the file: No such file or directory\n")
+        #expect(run("score", CLIFixtures.path("responses.csv"), "--definitions", CLIFixtures.path("broken-instrument.json")).status == .invalidDefinitions)
+        #expect(run("score", CLIFixtures.path("responses.csv"), "--out", "/no/such/folder/x.csv").status == .cannotWrite)
+        #expect(run("score", CLIFixtures.path("responses.csv"), "--instrument", "wembws").status == .invalidDefinitions)
+    }
+
+    @Test("demo runs end to end on the bundled example data")
+    func demo() {
+        let result = run("demo")
+        #expect(result.status == .success)
+        #expect(result.output.contains("questionnaires.csv: 334 rows read"))
+        #expect(result.output.contains("logs.csv: 901 rows read"))
+        #expect(result.output.contains(#"column wemwbs_4: "6" is not an answer"#))
+    }
+}

@@ -5,7 +5,8 @@ enum CommandLineTool {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, DemoCommand.self,
+        InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, CoverageCommand.self, PsychometricsCommand.self,
+        DemoCommand.self,
     ]
 
     static func run(_ arguments: [String], console: Console) -> ExitCode {

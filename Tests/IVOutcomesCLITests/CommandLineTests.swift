@@ -144,3 +144,31 @@ struct CommandTests {
         #expect(result.output.contains(#"column wemwbs_4: "6" is not an answer"#))
     }
 }
+
+@Suite("ivoutcomes: research commands")
+struct ResearchCommandTests {
+    @Test("coverage shows what the study found for WEMWBS, and all five with life skills")
+    func coverage() {
+        let wemwbs = run("coverage", "wemwbs")
+        #expect(wemwbs.status == .success)
+        #expect(wemwbs.output.contains("Outcomes covered: 4 of 5; not covered: Life skills"))
+        let both = run("coverage", "wemwbs", "life-skills", "--format", "csv")
+        #expect(both.output.contains("life_skills,Life skills,0,8,8,"))
+        #expect(!both.output.contains("not_covered"))
+        #expect(run("coverage", "wembws").status == .invalidDefinitions)
+        #expect(run("coverage", "--format", "pdf").status == .usage)
+    }
+
+    @Test("psychometrics reports alpha for the example data and explains too little data")
+    func psychometrics() {
+        let examples = CLIFixtures.packageRoot.appendingPathComponent("Examples/questionnaires.csv").path
+        let result = run("psychometrics", examples, "--instrument", "life-skills")
+        #expect(result.status == .success)
+        #expect(result.output.contains("Cronbach's alpha"))
+        #expect(result.output.contains("declared in the definition: none (thresholds not established)"))
+        let tooFew = run("psychometrics", CLIFixtures.path("responses.csv"), "--instrument", "wemwbs")
+        #expect(tooFew.status == .unreadableInput)
+        #expect(tooFew.error.hasSuffix("wemwbs: too few complete administrations to analyse: found 1, need at least 10 (one per child)\n"))
+        #expect(run("psychometrics", examples).status == .usage)
+    }
+}

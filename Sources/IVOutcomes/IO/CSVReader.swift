@@ -42,20 +42,8 @@ public final class CSVReader {
     /// Opens a file; `-` reads standard input.
     public init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
         file = path
-        if path == "-" {
-            descriptor = 0
-            ownsDescriptor = false
-        } else {
-            let opened = open(path, O_RDONLY)
-            guard opened >= 0 else { throw .unreadable(file: path, reason: CSVReader.errorText(errno)) }
-            var status = stat()
-            if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-                close(opened)
-                throw .unreadable(file: path, reason: "it is a folder")
-            }
-            descriptor = opened
-            ownsDescriptor = true
-        }
+        descriptor = try CSVReader.openForReading(path)
+        ownsDescriptor = path != "-"
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
         spans.reserveCapacity(64)
@@ -64,6 +52,19 @@ public final class CSVReader {
     deinit {
         buffer.deallocate()
         if ownsDescriptor { close(descriptor) }
+    }
+
+    /// Opens a file for reading (`-` is standard input), refusing folders.
+    static func openForReading(_ path: String) throws(InputError) -> Int32 {
+        if path == "-" { return 0 }
+        let opened = open(path, O_RDONLY)
+        guard opened >= 0 else { throw .unreadable(file: path, reason: errorText(errno)) }
+        var status = stat()
+        if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            close(opened)
+            throw .unreadable(file: path, reason: "it is a folder")
+        }
+        return opened
     }
 
     static func errorText(_ code: Int32) -> String {

@@ -19,20 +19,8 @@ final class LineReader {
 
     init(path: String) throws(InputError) {
         file = path
-        if path == "-" {
-            descriptor = 0
-            ownsDescriptor = false
-        } else {
-            let opened = open(path, O_RDONLY)
-            guard opened >= 0 else { throw .unreadable(file: path, reason: CSVReader.errorText(errno)) }
-            var status = stat()
-            if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-                close(opened)
-                throw .unreadable(file: path, reason: "it is a folder")
-            }
-            descriptor = opened
-            ownsDescriptor = true
-        }
+        descriptor = try CSVReader.openForReading(path)
+        ownsDescriptor = path != "-"
     }
 
     deinit { if ownsDescriptor { close(descriptor) } }

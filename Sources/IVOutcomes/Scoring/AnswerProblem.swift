@@ -25,9 +25,6 @@ public struct AnswerProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         self.expected = expected
     }
 
-    /// Whether the problem makes the administration invalid (as opposed to incomplete).
-    public var isInvalid: Bool { kind == .invalidAnswer || kind == .unknownItem }
-
     /// `wemwbs_4: "6" is not an answer (expected 1-5 or a label such as "Often")`.
     public var description: String { "\(item): \(detail)" }
 

@@ -10,14 +10,6 @@ enum ResolvedAnswer: Sendable, Hashable {
     case text
     /// Neither a code nor a label of the item's scale.
     case invalid
-
-    /// Whether the answer is missing for scoring purposes.
-    var isMissing: Bool {
-        switch self {
-        case .scored: return false
-        default: return true
-        }
-    }
 }
 
 /// Why a scale was not scored, kept as a value so the hot path builds no strings.

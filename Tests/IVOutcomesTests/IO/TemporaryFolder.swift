@@ -15,7 +15,7 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, _ contents: String) -> String {
         let file = (path as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
         return file
     }
 

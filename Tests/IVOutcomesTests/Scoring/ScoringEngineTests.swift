@@ -25,6 +25,7 @@ struct WEMWBSScoringTests {
             #expect(sheet.score(of: "swemwbs_metric") == metric)
             let scale = try InstrumentCatalog.builtIn.instrument(id: instrument).scale(id: "swemwbs_metric")
             #expect(scale?.format(metric) == text)
+            if case .lookup(_, let table)? = scale?.method { #expect(table.convert(raw) == metric) }
         }
     }
 

@@ -15,14 +15,19 @@ struct Main {
         // Ctrl-C: remove half-written output files before leaving, so no partial file remains.
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler {
-            TemporaryFiles.shared.removeAll()
-            _exit(ExitCode.interrupted.rawValue)
-        }
+        // A plain function, not a closure: a closure formed here would be main-actor isolated and
+        // trap when Dispatch runs it on another queue.
+        interrupt.setEventHandler(handler: removeTemporaryFilesAndExit)
         interrupt.resume()
         let console = Console.standard()
         let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: console)
         console.finish()
         exit(status.rawValue)
     }
+}
+
+/// Removes half-written output files and exits with the interrupted status.
+private func removeTemporaryFilesAndExit() {
+    TemporaryFiles.shared.removeAll()
+    _exit(ExitCode.interrupted.rawValue)
 }

@@ -10,15 +10,8 @@ extension Coverage {
         let body = rows.map { row in
             [row.outcome.title] + row.items.map { String($0.count) } + [String(row.itemCount), row.verdict.rawValue]
         }
-        let all = [header] + body
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        let table = all.map { cells in
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return (table + [
-            "",
+        let table = TextTable.render(header: header, rows: body)
+        return ([table, "",
             "Outcomes covered: \(outcomesCovered) of \(rows.count)"
                 + (rows.contains { $0.verdict == .partly } ? " (partly: \(rows.filter { $0.verdict == .partly }.map(\.outcome.title).joined(separator: ", ")))" : "")
                 + (rows.contains { $0.verdict == .notCovered } ? "; not covered: \(rows.filter { $0.verdict == .notCovered }.map(\.outcome.title).joined(separator: ", "))" : ""),

@@ -6,7 +6,7 @@ enum CommandLineTool {
 
     static let commands: [any Command.Type] = [
         InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, CoverageCommand.self, PsychometricsCommand.self,
-        DemoCommand.self,
+        ChangeCommand.self, ScheduleCommand.self, LogsCommand.self, DemoCommand.self,
     ]
 
     static func run(_ arguments: [String], console: Console) -> ExitCode {

@@ -30,6 +30,9 @@ enum ValidateCommand: Command {
             if names.contains(catalog.framework.file) {
                 console.print("ok: \(catalog.framework.file): outcome framework \(catalog.framework.id) \(catalog.framework.version), \(catalog.framework.outcomes.count) outcomes")
             }
+            if let schedule = catalog.schedule, names.contains(schedule.file) {
+                console.print("ok: \(schedule.file): measurement schedule \(schedule.id) \(schedule.version), \(schedule.measures.count) measures")
+            }
             return .success
         } catch {
             let files = Set(error.problems.map(\.file)).count

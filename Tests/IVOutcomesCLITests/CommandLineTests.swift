@@ -81,7 +81,8 @@ struct CommandTests {
     func validateShipped() {
         let result = run("validate", CLIFixtures.packageRoot.appendingPathComponent("Instruments").path)
         #expect(result.status == .success)
-        #expect(result.output.contains("wemwbs 1.0.0, 14 items, 3 scales, 7 worked examples checked"))
+        #expect(result.output.contains("wemwbs 1.1.0, 14 items, 3 scales, 7 worked examples checked"))
+        #expect(result.output.contains("schedule.json: measurement schedule iv-national 1.0.0, 3 measures"))
     }
 
     @Test("validate lists every problem and exits 65")

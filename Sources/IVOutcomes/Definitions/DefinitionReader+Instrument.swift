@@ -3,7 +3,7 @@ extension DefinitionReader {
     static let instrumentFields = [
         "schemaVersion", "kind", "id", "version", "title", "shortTitle", "respondent", "recallPeriod",
         "instructions", "validatedAges", "status", "licence", "sources", "minutesToComplete", "responseScales",
-        "items", "scales", "examples", "changelog",
+        "items", "scales", "examples", "changelog", "contactLog",
     ]
 
     /// Reads an instrument; `nil` when any problem was found (all of them are in ``problems``).
@@ -29,6 +29,7 @@ extension DefinitionReader {
         let responseScales = responseScales(top)
         let items = items(top, responseScales: responseScales, framework: framework)
         let scales = scales(top, items: items, known: known)
+        let contactLog = contactLog(top, items: items)
 
         guard problems.isEmpty, let id, let version, let title, let shortTitle, let respondent, let instructions,
             let status, let ages, let licence, let minutes
@@ -44,7 +45,7 @@ extension DefinitionReader {
             id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
             recallPeriod: recallPeriod, instructions: instructions, validatedAges: ages, status: status,
             licence: licence, sources: sources, minutesToComplete: minutes, responseScales: responseScales,
-            items: items, scales: scales, examples: examples, changelog: changelog, file: file)
+            items: items, scales: scales, examples: examples, changelog: changelog, file: file, contactLog: contactLog)
     }
 
     static func isSemanticVersion(_ text: String) -> Bool {
@@ -67,6 +68,48 @@ extension DefinitionReader {
         if let maximum, maximum < minimum { problem("validatedAges.maximum", "\(maximum) is below the minimum \(minimum)") }
         guard let source else { return nil }
         return .some(AgeRange(minimum: minimum, maximum: maximum, source: source))
+    }
+
+    /// `{"visitItem": "visit_happened", "visitHappenedCode": 1, "positiveCodes": [3, 4]}`.
+    private mutating func contactLog(_ top: Fields, items: [Item]) -> ContactLog? {
+        guard let fields = fields(top.values["contactLog"], at: "contactLog", allowed: ["visitItem", "visitHappenedCode", "positiveCodes"])
+        else { return nil }
+        let visitItem = string(fields, "visitItem")
+        let happened = integer(fields, "visitHappenedCode")
+        var positive: [Int] = []
+        for (index, value) in (array(fields, "positiveCodes") ?? []).enumerated() {
+            guard case .number(let number) = value, number == number.rounded() else {
+                problem("contactLog.positiveCodes[\(index)]", "expected a whole-number code, found \(value.kindDescription)")
+                continue
+            }
+            positive.append(Int(number))
+        }
+        guard let visitItem, let happened else { return nil }
+        if let item = items.first(where: { $0.id.rawValue == visitItem }) {
+            if let scale = item.responseScale {
+                if !scale.options.contains(where: { $0.code == happened }) {
+                    problem("contactLog.visitHappenedCode", "\(happened) is not a code of item '\(visitItem)'")
+                }
+            } else {
+                problem("contactLog.visitItem", "'\(visitItem)' is a free-text item; it needs options")
+            }
+        } else if !declaredItems.contains(visitItem) {
+            problem("contactLog.visitItem", "unknown item '\(visitItem)'\(suggestion(for: visitItem, in: items.map(\.id.rawValue)))")
+        }
+        let questions = items.filter { $0.responseScale != nil && !$0.outcomes.isEmpty }
+        if questions.isEmpty, !items.isEmpty {
+            problem("contactLog", "a contact log needs at least one item with options mapped to an outcome")
+        }
+        for question in questions {
+            let codes = Set(question.responseScale?.options.map(\.code) ?? [])
+            for code in positive where !codes.contains(code) {
+                problem("contactLog.positiveCodes", "\(code) is not a code of outcome question '\(question.id)'")
+            }
+        }
+        if fields.values["positiveCodes"] != nil, positive.isEmpty {
+            problem("contactLog.positiveCodes", "name at least one code that reports a change for the better")
+        }
+        return ContactLog(visitItem: ItemID(visitItem), visitHappenedCode: happened, positiveCodes: positive)
     }
 
     private mutating func licence(_ top: Fields) -> Licence? {

@@ -14,7 +14,7 @@ extension DefinitionReader {
                     element, at: path,
                     allowed: [
                         "id", "title", "method", "items", "from", "table", "minimum", "maximum", "decimals",
-                        "missingPolicy", "bands", "change", "sources",
+                        "missingPolicy", "bands", "change", "sources", "intermediate",
                     ])
             else { continue }
             let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
@@ -78,11 +78,16 @@ extension DefinitionReader {
             problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
         }
             let change = changeThresholds(fields, at: path, known: known)
+            let intermediate = bool(fields, "intermediate", default: false)
+            if intermediate, change != nil {
+                problem("\(path).change", "an intermediate scale is never compared, so it takes no change thresholds")
+            }
             if let id, let title, let method, let minimum, let maximum, let policy {
                 result.append(
                     Scale(
                         id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
-                        missingPolicy: policy, bands: bands, change: change, sources: scaleSources))
+                        missingPolicy: policy, bands: bands, change: change, sources: scaleSources,
+                        isIntermediate: intermediate))
             }
         }
         checkUnique(paths, what: "scale id")

@@ -165,8 +165,9 @@ struct DefinitionReader {
             return nil
         }
         guard let kind = string(top, "kind") else { return nil }
-        guard kind == "instrument" || kind == "outcome_framework" else {
-            problem("kind", "'\(kind)' is not one of instrument, outcome_framework\(suggestion(for: kind, in: ["instrument", "outcome_framework"]))")
+        let kinds = ["instrument", "outcome_framework", "measurement_schedule"]
+        guard kinds.contains(kind) else {
+            problem("kind", "'\(kind)' is not one of \(kinds.joined(separator: ", "))\(suggestion(for: kind, in: kinds))")
             return nil
         }
         return (kind, values)

@@ -51,6 +51,8 @@ public struct Instrument: Sendable, Hashable, Identifiable {
     /// Response vectors with their expected scores; the validator checks each one on loading.
     public let examples: [WorkedExample]
     public let changelog: [ChangelogEntry]
+    /// For a volunteer's contact log: how to summarise it per child and outcome; `nil` otherwise.
+    public let contactLog: ContactLog?
     /// Where the definition was read from, such as `Instruments/wemwbs.json`.
     public let file: String
 
@@ -58,8 +60,10 @@ public struct Instrument: Sendable, Hashable, Identifiable {
         id: InstrumentID, version: String, title: String, shortTitle: String, respondent: Respondent,
         recallPeriod: String?, instructions: String, validatedAges: AgeRange?, status: Status,
         licence: Licence, sources: [Citation], minutesToComplete: Double, responseScales: [ResponseScale],
-        items: [Item], scales: [Scale], examples: [WorkedExample], changelog: [ChangelogEntry], file: String
+        items: [Item], scales: [Scale], examples: [WorkedExample], changelog: [ChangelogEntry], file: String,
+        contactLog: ContactLog? = nil
     ) {
+        self.contactLog = contactLog
         self.id = id
         self.version = version
         self.title = title

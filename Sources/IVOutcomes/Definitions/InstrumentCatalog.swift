@@ -16,10 +16,13 @@ public struct InstrumentCatalog: Sendable {
     public let framework: OutcomeFramework
     /// Every instrument, ordered by id.
     public let instruments: [Instrument]
+    /// When each measure is due; `nil` when no schedule was loaded.
+    public let schedule: MeasurementSchedule?
 
-    public init(framework: OutcomeFramework, instruments: [Instrument]) {
+    public init(framework: OutcomeFramework, instruments: [Instrument], schedule: MeasurementSchedule? = nil) {
         self.framework = framework
         self.instruments = instruments.sorted { $0.id < $1.id }
+        self.schedule = schedule
     }
 
     /// The instrument with this id.
@@ -44,7 +47,8 @@ public struct InstrumentCatalog: Sendable {
     }()
 
     /// A catalogue of these definitions added to this one: an instrument with an id already here
-    /// replaces it (a local version of a questionnaire); a framework file replaces the framework.
+    /// replaces it (a local version of a questionnaire); a framework or schedule file replaces the
+    /// framework or schedule.
     public func adding(_ files: [DefinitionSource]) throws(DefinitionError) -> InstrumentCatalog {
         try InstrumentCatalog.load(files, base: self)
     }
@@ -107,13 +111,25 @@ public struct InstrumentCatalog: Sendable {
             byID[instrument.id] = instrument
         }
         problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
+        var schedule = base?.schedule
+        let scheduleFiles = tops.filter { $0.kind == "measurement_schedule" }
+        for extra in scheduleFiles.dropFirst() {
+            problems.append(
+                DefinitionProblem(
+                    file: extra.reader.file, path: "kind",
+                    message: "a second measurement schedule (the first is \(scheduleFiles[0].reader.file)); load one at a time"))
+        }
+        if var first = scheduleFiles.first {
+            schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
+            problems.append(contentsOf: first.reader.problems)
+        }
         guard problems.isEmpty, let framework else {
             if problems.isEmpty {
                 problems.append(DefinitionProblem(file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
             }
             throw .invalid(problems)
         }
-        return InstrumentCatalog(framework: framework, instruments: Array(byID.values))
+        return InstrumentCatalog(framework: framework, instruments: Array(byID.values), schedule: schedule)
     }
 
     /// A scale id used by two instruments (such as `swemwbs_metric` in WEMWBS and SWEMWBS) must mean
@@ -131,6 +147,7 @@ public struct InstrumentCatalog: Sendable {
                 }
                 if other.minimum != scale.minimum || other.maximum != scale.maximum || other.decimals != scale.decimals
                     || other.change != scale.change || other.bands != scale.bands
+                    || other.isIntermediate != scale.isIntermediate
                 {
                     problems.append(
                         DefinitionProblem(

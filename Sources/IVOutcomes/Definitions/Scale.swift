@@ -28,11 +28,17 @@ public struct Scale: Sendable, Hashable, Identifiable {
     public let change: ChangeThresholds?
     /// Citation ids for the scoring rule itself.
     public let sources: [String]
+    /// A step towards another scale that must not be compared or analysed on its own, such as the
+    /// SWEMWBS raw sum (Warwick: convert raw scores before comparison or analysis). Shown in score
+    /// output; left out of change tracking and reports.
+    public let isIntermediate: Bool
 
     public init(
         id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
-        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [String]
+        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [String],
+        isIntermediate: Bool = false
     ) {
+        self.isIntermediate = isIntermediate
         self.id = id
         self.title = title
         self.method = method
@@ -83,8 +89,9 @@ public struct ConversionTable: Sendable, Hashable {
     }
 }
 
-/// Formats a number with a fixed number of decimals, without Foundation's locale-dependent formatting.
-func formatNumber(_ value: Double, decimals: Int) -> String {
+/// Formats a number with a fixed number of decimals, without Foundation's locale-dependent
+/// formatting: `formatNumber(6.7966, decimals: 2)` is `"6.80"`.
+public func formatNumber(_ value: Double, decimals: Int) -> String {
     if decimals == 0, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     var scale = 1.0
     for _ in 0..<max(decimals, 0) { scale *= 10 }

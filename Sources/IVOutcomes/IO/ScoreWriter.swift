@@ -198,7 +198,7 @@ final class ScoreWriter {
 }
 
 @inline(__always)
-private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }

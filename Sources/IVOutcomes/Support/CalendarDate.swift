@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time or time zone, as written in data files (`2026-11-22`).
 ///
 /// Dates of administrations are days, not instants: using a plain year-month-day avoids
@@ -40,6 +42,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init(validating text: String) throws(InvalidDateError) {
         guard let date = CalendarDate(iso: text) else { throw InvalidDateError(text: text) }
         self = date
+    }
+
+    /// Today's date in UTC.
+    public static var today: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The number of days since 1970-01-01 (negative before it).

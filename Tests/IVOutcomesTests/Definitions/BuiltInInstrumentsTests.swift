@@ -14,7 +14,8 @@ struct BuiltInInstrumentsTests {
     func everyShippedDefinitionIsValid(file: String) throws {
         let framework = Fixtures.instrumentsFolder.appendingPathComponent("outcomes.json").path
         let path = Fixtures.instrumentsFolder.appendingPathComponent(file).path
-        let paths = file == "outcomes.json" ? [path] : [framework, path]
+        // A schedule names instruments, so it is checked with the whole folder.
+        let paths = file == "outcomes.json" ? [path] : file == "schedule.json" ? [Fixtures.instrumentsFolder.path] : [framework, path]
         #expect(throws: Never.self) { try InstrumentCatalog.load(DefinitionSource.read(paths)) }
     }
 
@@ -24,6 +25,8 @@ struct BuiltInInstrumentsTests {
         let builtIn = try InstrumentCatalog.builtIn
         #expect(builtIn.instruments.map(\.id) == ["iv-log", "life-skills", "swemwbs", "wemwbs"])
         #expect(builtIn.framework.outcomes == fromDisk.framework.outcomes)
+        #expect(builtIn.schedule?.measures == fromDisk.schedule?.measures)
+        #expect(builtIn.schedule?.measures.map(\.id) == ["wellbeing", "life_skills", "contact_log"])
         for (embedded, disk) in zip(builtIn.instruments, fromDisk.instruments) {
             #expect(embedded.id == disk.id)
             #expect(embedded.items == disk.items)

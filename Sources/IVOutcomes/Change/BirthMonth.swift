@@ -1,0 +1,53 @@
+/// A year and month of birth (`2014-03`): all a children file records, so that no full date of
+/// birth is ever needed.
+public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1900...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init?(text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+            bytes.enumerated().allSatisfy({ $0.offset == 4 || (48...57).contains($0.element) })
+        else { return nil }
+        let digits = { (range: Range<Int>) in bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        self.init(year: digits(0..<4), month: digits(5..<7))
+    }
+
+    /// The child's age in whole years on `date`, counted cautiously: a birthday is taken to fall
+    /// on the last day of the birth month, so a child born in `2014-03` is 12 until the end of
+    /// March 2027 and 13 from 1 April 2027. Where the exact day is unknown, this never makes a
+    /// child older than they may be, so an administration is never wrongly taken as within an
+    /// instrument's validated ages.
+    public func age(on date: CalendarDate) -> Int {
+        let months = (date.year * 12 + date.month) - (year * 12 + month) - 1
+        return max(0, months) / 12
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    /// `2014-03`.
+    public var description: String {
+        let monthText = month < 10 ? "0\(month)" : "\(month)"
+        return "\(year)-\(monthText)"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = BirthMonth(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not YYYY-MM"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

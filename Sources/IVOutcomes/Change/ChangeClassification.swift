@@ -1,0 +1,58 @@
+/// Whether a child's change on a scale is larger than measurement error (Jacobson & Truax 1991),
+/// using the scale's declared reliable-change threshold.
+public enum ReliableChangeClass: String, Sendable, Hashable, Codable, CaseIterable {
+    case reliablyImproved = "reliably_improved"
+    case noReliableChange = "no_reliable_change"
+    case reliablyDeteriorated = "reliably_deteriorated"
+    /// One scored administration so far.
+    case noFollowUpYet = "no_follow_up_yet"
+    /// No scored administration at all (every form incomplete, or none yet).
+    case noScoredAdministration = "no_scored_administration"
+    /// The scale declares no threshold (such as the life-skills pilot): the change is reported alone.
+    case thresholdsNotEstablished = "thresholds_not_established"
+}
+
+/// Whether a child's change on a scale meets the scale's declared meaningful-change threshold
+/// (Warwick: "3 or more points" on WEMWBS).
+public enum MeaningfulChangeClass: String, Sendable, Hashable, Codable, CaseIterable {
+    case improved
+    case noMeaningfulChange = "no_meaningful_change"
+    case deteriorated
+    case noFollowUpYet = "no_follow_up_yet"
+    case noScoredAdministration = "no_scored_administration"
+    case thresholdsNotEstablished = "thresholds_not_established"
+}
+
+extension Scale {
+    /// The change from one score to another, rounded to the scale's decimals, so that a metric
+    /// change of exactly 2.87 compares equal to a 2.87 threshold (binary floating point would
+    /// give 2.8699999999999974).
+    public func change(from baseline: Double, to latest: Double) -> Double {
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        return ((latest - baseline) * factor).rounded() / factor
+    }
+
+    /// Reliable change: improved or deteriorated when the change's size is greater than the
+    /// declared threshold (6.80 points on WEMWBS, so 7 points is reliable and 6 is not).
+    ///
+    /// ```swift
+    /// wemwbsTotal.reliableChange(of: 7)    // .reliablyImproved
+    /// wemwbsTotal.reliableChange(of: -6)   // .noReliableChange
+    /// ```
+    public func reliableChange(of change: Double) -> ReliableChangeClass {
+        guard let threshold = self.change?.reliable?.threshold else { return .thresholdsNotEstablished }
+        if change > threshold { return .reliablyImproved }
+        if change < -threshold { return .reliablyDeteriorated }
+        return .noReliableChange
+    }
+
+    /// Meaningful change: improved or deteriorated when the change is at least the declared
+    /// threshold (3 points on WEMWBS: 3 is meaningful, 2 is not).
+    public func meaningfulChange(of change: Double) -> MeaningfulChangeClass {
+        guard let points = self.change?.meaningful?.points else { return .thresholdsNotEstablished }
+        if change >= points { return .improved }
+        if change <= -points { return .deteriorated }
+        return .noMeaningfulChange
+    }
+}

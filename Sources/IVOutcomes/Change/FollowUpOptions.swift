@@ -1,0 +1,34 @@
+/// Settings for following children over time.
+public struct FollowUpOptions: Sendable, Hashable {
+    /// The date the picture is drawn on: waves due by then are expected, and administrations
+    /// dated after it are reported and not used. Defaults to today.
+    public var asOf: CalendarDate
+    /// Administrations dated before this are reported and not used (2000-01-01: before any
+    /// IV outcomes measurement, so almost certainly a typing error).
+    public var earliestDate: CalendarDate
+    /// Contact logs outside this period are left out of log summaries; `nil` for all of them.
+    public var logPeriod: ClosedRange<CalendarDate>?
+
+    public init(asOf: CalendarDate = .today, earliestDate: CalendarDate = FollowUpOptions.defaultEarliestDate, logPeriod: ClosedRange<CalendarDate>? = nil) {
+        self.asOf = asOf
+        self.earliestDate = earliestDate
+        self.logPeriod = logPeriod
+    }
+
+    /// 2000-01-01.
+    public static let defaultEarliestDate = CalendarDate(daysSinceEpoch: 10_957)
+}
+
+/// How the rows given to a ``FollowUpTracker`` were used: every row is in exactly one count.
+public struct FollowUpCounts: Sendable, Hashable {
+    /// Rows used (scored, or incomplete with at least a date and child).
+    public internal(set) var used = 0
+    /// Rows not used because scoring found them invalid (their problems say why).
+    public internal(set) var invalid = 0
+    /// Rows not used because the same child already has the same instrument on the same date.
+    public internal(set) var duplicates = 0
+    /// Rows not used because their date is before the earliest date or after the as-of date.
+    public internal(set) var outOfRange = 0
+
+    public var total: Int { used + invalid + duplicates + outOfRange }
+}

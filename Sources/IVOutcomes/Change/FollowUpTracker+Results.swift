@@ -1,0 +1,164 @@
+extension FollowUpTracker {
+    /// Every child's id in order: children seen in the rows, and children of the register
+    /// without any row (so that no child is dropped).
+    var childOrder: [(id: String, state: Int?)] {
+        var result = children.indices.map { (id: children[$0].id, state: Optional($0)) }
+        for child in register?.children ?? [] where childIndex[child.id] == nil { result.append((child.id, nil)) }
+        return result.sorted { $0.id < $1.id }
+    }
+
+    /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.
+    public var scalesUsed: [Scale] {
+        let used = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.flatMap { scaleSlots[$0].filter { $0 >= 0 } })
+        return scales.indices.filter(used.contains).map { scales[$0] }
+    }
+
+    /// One change per child and scale followed, by child id then scale. Children with a single
+    /// administration are reported as ``ReliableChangeClass/noFollowUpYet``, never dropped.
+    public func changes() -> [ScaleChange] {
+        let followed = scalesUsed
+        var result: [ScaleChange] = []
+        for (id, state) in childOrder {
+            let child = state.map { children[$0] }
+            for scale in followed {
+                guard let slot = scales.firstIndex(where: { $0.id == scale.id }) else { continue }
+                let owners = Set(catalog.instruments.indices.filter { scaleSlots[$0].contains(slot) })
+                var problems = child?.notes.filter { owners.contains($0.instrument) }.map(\.text) ?? []
+                let track = child?.tracks.first { $0.scale == slot }
+                if let register, register[id] == nil { problems.append("not in the children file: age unknown") }
+                let flag: ValidatedAgeFlag
+                if let track {
+                    if track.below > 0 {
+                        flag = .yes
+                        let ages = owners.compactMap { catalog.instruments[$0].validatedAges?.description }
+                        problems.append(
+                            "\(track.below) of \(track.count) administrations below the validated age (\(Set(ages).sorted().joined(separator: ", "))): interpret with care")
+                    } else if track.ageUnknown > 0 {
+                        flag = .unknown
+                    } else if track.notValidated == track.count {
+                        flag = .notValidated
+                    } else {
+                        flag = .no
+                    }
+                } else {
+                    flag = owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } ? .notValidated : .unknown
+                }
+                result.append(
+                    ScaleChange(
+                        childID: id, scale: scale, baseline: track.map { observation($0.first, scale) },
+                        latest: track.map { observation($0.last, scale) }, administrations: Int(track?.count ?? 0),
+                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(track?.below ?? 0), problems: problems))
+            }
+        }
+        return result
+    }
+
+    private func observation(_ point: Point, _ scale: Scale) -> ScaleObservation {
+        ScaleObservation(
+            date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value, band: scale.band(for: point.value)?.id,
+            line: Int(point.line))
+    }
+
+    /// Where each child stands against the schedule for each measure used in the rows, as of
+    /// ``FollowUpOptions/asOf``. Empty without a schedule.
+    public func schedule() -> [ScheduleStatus] {
+        guard let schedule = catalog.schedule else { return [] }
+        let usedMeasures = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { measureSlots[$0] })
+        let asOf = options.asOf.daysSinceEpoch
+        var result: [ScheduleStatus] = []
+        for (id, state) in childOrder {
+            let details = register?[id]
+            for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
+                let days = (state.map { children[$0].seen } ?? [])
+                    .filter { measureSlots[Int(($0 >> 24) & 0xFF)] == measureIndex }
+                    .map { Int(Int32(truncatingIfNeeded: UInt32($0 >> 32))) }
+                    .sorted()
+                var problems: [String] = []
+                let anchor: ScheduleStatus.Anchor
+                let anchorDate: CalendarDate?
+                if let start = details?.matchStart {
+                    (anchor, anchorDate) = (.matchStart, start)
+                } else if let first = days.first {
+                    (anchor, anchorDate) = (.firstAdministration, CalendarDate(daysSinceEpoch: first))
+                    problems.append("no match start in the children file: waves counted from the first administration")
+                } else {
+                    (anchor, anchorDate) = (.unknown, nil)
+                    problems.append("no match start and no administration: no wave can be placed")
+                }
+                guard let anchorDate else {
+                    result.append(
+                        ScheduleStatus(
+                            childID: id, measure: measure.id, anchor: anchor, anchorDate: nil, waves: [], outsideWindow: [],
+                            nextDueOn: nil, problems: problems))
+                    continue
+                }
+                var doneOn: [Int: CalendarDate] = [:]
+                var outside: [CalendarDate] = []
+                for day in days {
+                    let date = CalendarDate(daysSinceEpoch: day)
+                    if let (wave, distance) = measure.nearestWave(to: date, from: anchorDate), abs(distance) <= measure.toleranceDays {
+                        if doneOn[wave] == nil { doneOn[wave] = date }
+                    } else {
+                        outside.append(date)
+                    }
+                }
+                let end = details?.matchEnd?.daysSinceEpoch ?? Int.max
+                var waves: [ScheduleStatus.Wave] = []
+                var nextDue: CalendarDate?
+                var number = 0
+                while true {
+                    let due = measure.dueDate(ofWave: number, from: anchorDate)
+                    let dueDay = due.daysSinceEpoch
+                    if dueDay > end { break }
+                    if dueDay - measure.toleranceDays > asOf {
+                        if nextDue == nil { nextDue = due }
+                        break
+                    }
+                    let state: ScheduleStatus.Wave.State
+                    if doneOn[number] != nil {
+                        state = .done
+                    } else if dueDay + measure.toleranceDays < asOf {
+                        state = .overdue
+                    } else {
+                        state = .dueNow
+                        if nextDue == nil { nextDue = due }
+                    }
+                    waves.append(ScheduleStatus.Wave(number: number, dueOn: due, state: state, administeredOn: doneOn[number]))
+                    number += 1
+                }
+                if let matchEnd = details?.matchEnd, matchEnd.daysSinceEpoch <= asOf {
+                    problems.append("match ended \(matchEnd): no wave expected after it")
+                }
+                result.append(
+                    ScheduleStatus(
+                        childID: id, measure: measure.id, anchor: anchor, anchorDate: anchorDate, waves: waves,
+                        outsideWindow: outside, nextDueOn: nextDue, problems: problems))
+            }
+        }
+        return result
+    }
+
+    /// Per child and outcome, what the contact logs said (in ``FollowUpOptions/logPeriod``).
+    /// Children with no log in the period are listed with zero counts. Free text is never read.
+    public func logSummaries() -> [LogSummary] {
+        let logInstruments = catalog.instruments.indices.filter { instrumentsSeen[$0] && logPlans[$0] != nil }
+        var result: [LogSummary] = []
+        for (id, state) in childOrder {
+            for instrument in logInstruments {
+                guard let plan = logPlans[instrument] else { continue }
+                let tally = state.flatMap { children[$0].logs[instrument] }
+                for (index, question) in plan.questions.enumerated() {
+                    let counts = tally?.counts[index] ?? [Int](repeating: 0, count: question.options.count + 2)
+                    let optionCounts = Array(counts.prefix(question.options.count))
+                    let positive = zip(question.options, optionCounts).filter { plan.positiveCodes.contains($0.0.code) }.map(\.1)
+                    result.append(
+                        LogSummary(
+                            childID: id, outcome: question.outcome, logs: tally?.logs ?? 0, visitsHappened: tally?.visits ?? 0,
+                            options: question.options, counts: optionCounts, positive: positive.reduce(0, +),
+                            declined: counts[question.options.count], unanswered: counts[question.options.count + 1]))
+                }
+            }
+        }
+        return result
+    }
+}

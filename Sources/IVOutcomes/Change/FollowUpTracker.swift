@@ -1,0 +1,261 @@
+/// Follows every child over time as administrations stream by: baseline and latest score on each
+/// scale, the measurement schedule, age at each administration, and contact-log answers.
+///
+/// Memory grows with the number of children, not rows: per child and scale only the baseline,
+/// the latest score and counts are kept (plus the dates seen, to catch duplicates). Rows may come
+/// in any order.
+///
+/// ```swift
+/// let tracker = FollowUpTracker(catalog: catalog, register: try ChildRegister(path: "children.csv"),
+///                               options: FollowUpOptions(asOf: CalendarDate(iso: "2026-11-22")!))
+/// let reader = try ResponseFileReader(path: "questionnaires.csv", catalog: catalog)
+/// try reader.track(into: tracker) { problem in print(problem) }
+/// for change in tracker.changes() { print(change.childID, change.scale, change.reliableChange) }
+/// ```
+public final class FollowUpTracker {
+    public let catalog: InstrumentCatalog
+    public let register: ChildRegister?
+    public let options: FollowUpOptions
+    public private(set) var counts = FollowUpCounts()
+
+    /// Scales followed over time: every non-intermediate scale, once per id.
+    let scales: [Scale]
+    /// Per instrument (catalogue order), per scale position: the index in ``scales``, or -1.
+    let scaleSlots: [[Int]]
+    /// Per instrument: the minimum validated age, or -1 when not validated for any age.
+    private let minimumAges: [Int]
+    /// Per instrument: its measure in the schedule, or -1.
+    let measureSlots: [Int]
+    let logPlans: [LogPlan?]
+    let engines: [ScoringEngine]
+    private let earliestDay: Int
+    private let asOfDay: Int
+
+    var childIndex: [String: Int] = [:]
+    var children: [ChildState] = []
+    /// Instruments seen in at least one used row.
+    private(set) var instrumentsSeen: [Bool]
+
+    /// What a contact log's questions are, by item position.
+    struct LogPlan {
+        let visitPosition: Int
+        let visitHappenedCode: Int
+        let positiveCodes: [Int]
+        /// Item position, outcome, and the question's options.
+        let questions: [(position: Int, outcome: OutcomeID, options: [ResponseOption])]
+    }
+
+    /// One scored value, compactly.
+    struct Point {
+        var day: Int32
+        var line: Int32
+        var value: Double
+    }
+
+    struct Track {
+        var scale: Int
+        var count: Int32 = 0
+        var first = Point(day: 0, line: 0, value: 0)
+        var last = Point(day: 0, line: 0, value: 0)
+        var below: Int32 = 0
+        var ageUnknown: Int32 = 0
+        var notValidated: Int32 = 0
+    }
+
+    struct LogTally {
+        var logs = 0
+        var visits = 0
+        /// Per question (plan order): counts per option, then declined, then unanswered.
+        var counts: [[Int]]
+    }
+
+    struct ChildState {
+        let id: String
+        /// Index in the register, or -1 when the child is not in it.
+        let registerIndex: Int
+        /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold
+        /// the line (capped), to name the first of a duplicate pair.
+        var seen: [UInt64] = []
+        var tracks: [Track] = []
+        /// Problems to show on the child's rows, by instrument.
+        var notes: [(instrument: Int, text: String)] = []
+        /// Per log instrument (catalogue order), when the child has logs.
+        var logs: [Int: LogTally] = [:]
+    }
+
+    public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {
+        self.catalog = catalog
+        self.register = register
+        self.options = options
+        var scales: [Scale] = []
+        var slots: [[Int]] = []
+        for instrument in catalog.instruments {
+            slots.append(
+                instrument.scales.map { scale in
+                    guard !scale.isIntermediate else { return -1 }
+                    if let index = scales.firstIndex(where: { $0.id == scale.id }) { return index }
+                    scales.append(scale)
+                    return scales.count - 1
+                })
+        }
+        self.scales = scales
+        scaleSlots = slots
+        minimumAges = catalog.instruments.map { $0.validatedAges?.minimum ?? -1 }
+        measureSlots = catalog.instruments.map { instrument in
+            catalog.schedule?.measures.firstIndex { $0.instruments.contains(instrument.id) } ?? -1
+        }
+        logPlans = catalog.instruments.map { instrument in
+            guard let log = instrument.contactLog,
+                let visit = instrument.items.firstIndex(where: { $0.id == log.visitItem })
+            else { return nil }
+            let questions = instrument.outcomeQuestions.compactMap { question -> (Int, OutcomeID, [ResponseOption])? in
+                guard let position = instrument.items.firstIndex(of: question.item), let scale = question.item.responseScale
+                else { return nil }
+                return (position, question.outcome, scale.options)
+            }
+            return LogPlan(
+                visitPosition: visit, visitHappenedCode: log.visitHappenedCode, positiveCodes: log.positiveCodes,
+                questions: questions)
+        }
+        engines = catalog.instruments.map { ScoringEngine(instrument: $0) }
+        earliestDay = options.earliestDate.daysSinceEpoch
+        asOfDay = options.asOf.daysSinceEpoch
+        instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
+    }
+
+    /// Scores an administration and adds it. Returns the problems found: the scoring problems of
+    /// an administration that is not fully scored, and why one is not used.
+    @discardableResult
+    public func add(_ administration: Administration, line: Int = 0, file: String = "") -> [RowProblem] {
+        guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
+            counts.invalid += 1
+            return [RowProblem(file: file, line: line, column: "instrument", message: "unknown instrument \"\(administration.instrument)\"")]
+        }
+        let engine = engines[instrument]
+        let sheet = engine.score(administration)
+        var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
+        var answers = [ResolvedAnswer](repeating: .blank, count: engine.items.count)
+        for (item, text) in administration.answers {
+            if let position = engine.storage.itemIndex[item] { answers[position] = engine.resolve(text, item: position) }
+        }
+        var outcomes = [ScaleOutcome](repeating: ScaleOutcome(), count: engine.scales.count)
+        _ = engine.compute(answers, into: &outcomes)
+        if let reason = record(
+            child: administration.childID.rawValue, date: administration.administeredOn, line: line, instrument: instrument,
+            status: sheet.status, outcomes: outcomes, answers: answers)
+        {
+            problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message))
+        }
+        return problems
+    }
+
+    /// Adds one scored row. Returns why the row is not used, when it is not (an invalid row's
+    /// reasons come from scoring and are not repeated).
+    func record(
+        child id: String, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
+        outcomes: [ScaleOutcome], answers: [ResolvedAnswer]
+    ) -> (column: String?, message: String)? {
+        guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
+            counts.invalid += 1
+            return nil
+        }
+        let day = date.daysSinceEpoch
+        if day < earliestDay || day > asOfDay {
+            counts.outOfRange += 1
+            let message =
+                day < earliestDay
+                ? "\(date) is before \(options.earliestDate); not used (check the year)"
+                : "\(date) is after the as-of date \(options.asOf); not used (a date in the future?)"
+            return ("administered_on", message)
+        }
+        let childIndex = index(ofChild: id)
+        // Duplicates: same child, instrument and date.
+        let key = UInt64(UInt32(truncatingIfNeeded: day)) << 32 | UInt64(instrument & 0xFF) << 24
+        let lineBits = UInt64(min(max(line, 0), 0xFF_FFFF))
+        for seen in children[childIndex].seen where seen & ~0xFF_FFFF == key {
+            counts.duplicates += 1
+            let first = Int(seen & 0xFF_FFFF)
+            let instrumentID = catalog.instruments[instrument].id
+            children[childIndex].notes.append(
+                (instrument, "duplicate \(instrumentID) on \(date) (lines \(first) and \(line)): line \(line) not used"))
+            return (nil, "duplicate: the same child, instrument and date as line \(first); not used")
+        }
+        children[childIndex].seen.append(key | lineBits)
+        counts.used += 1
+        instrumentsSeen[instrument] = true
+        // Age at administration.
+        let minimumAge = minimumAges[instrument]
+        var ageState = 0  // 0 within, 1 below, 2 unknown, 3 not validated
+        if minimumAge < 0 {
+            ageState = 3
+        } else if let register, children[childIndex].registerIndex >= 0,
+            let age = register.children[children[childIndex].registerIndex].age(on: date)
+        {
+            ageState = age < minimumAge ? 1 : 0
+        } else {
+            ageState = 2
+        }
+        // Scales.
+        let slots = scaleSlots[instrument]
+        for position in 0..<slots.count where slots[position] >= 0 && outcomes[position].status == .scored {
+            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
+            children[childIndex].update(scale: slots[position], with: point, ageState: ageState)
+        }
+        if let plan = logPlans[instrument], options.logPeriod.map({ $0.contains(date) }) ?? true {
+            children[childIndex].tally(plan, instrument: instrument, answers: answers)
+        }
+        return nil
+    }
+
+    private func index(ofChild id: String) -> Int {
+        if let index = childIndex[id] { return index }
+        let registerIndex = register?.position(of: id) ?? -1
+        children.append(ChildState(id: id, registerIndex: registerIndex))
+        childIndex[id] = children.count - 1
+        return children.count - 1
+    }
+
+    /// The instruments seen in at least one used row, in catalogue order.
+    public var instrumentsUsed: [Instrument] {
+        catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { catalog.instruments[$0] }
+    }
+}
+
+extension FollowUpTracker.ChildState {
+    mutating func update(scale: Int, with point: FollowUpTracker.Point, ageState: Int) {
+        var slot = tracks.firstIndex { $0.scale == scale } ?? -1
+        if slot < 0 {
+            tracks.append(FollowUpTracker.Track(scale: scale, first: point, last: point))
+            slot = tracks.count - 1
+        }
+        tracks[slot].count += 1
+        if point.day < tracks[slot].first.day { tracks[slot].first = point }
+        if point.day > tracks[slot].last.day { tracks[slot].last = point }
+        switch ageState {
+        case 1: tracks[slot].below += 1
+        case 2: tracks[slot].ageUnknown += 1
+        case 3: tracks[slot].notValidated += 1
+        default: break
+        }
+    }
+
+    mutating func tally(_ plan: FollowUpTracker.LogPlan, instrument: Int, answers: [ResolvedAnswer]) {
+        var tally =
+            logs[instrument]
+            ?? FollowUpTracker.LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
+        tally.logs += 1
+        if case .scored(let code) = answers[plan.visitPosition], code == plan.visitHappenedCode { tally.visits += 1 }
+        for (index, question) in plan.questions.enumerated() {
+            let optionCount = question.options.count
+            switch answers[question.position] {
+            case .scored(let code), .unscored(let code):
+                if let option = question.options.firstIndex(where: { $0.code == code }) { tally.counts[index][option] += 1 }
+            case .declined:
+                tally.counts[index][optionCount] += 1
+            case .blank, .text, .invalid:
+                tally.counts[index][optionCount + 1] += 1
+            }
+        }
+        logs[instrument] = tally
+    }
+}

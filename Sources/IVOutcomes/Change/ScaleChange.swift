@@ -1,0 +1,87 @@
+/// One scored administration's value on a scale, as change tracking keeps it.
+public struct ScaleObservation: Sendable, Hashable, Codable {
+    public let date: CalendarDate
+    public let value: Double
+    /// The band id, when the scale has bands.
+    public let band: String?
+    /// The input line it came from (0 when built in code).
+    public let line: Int
+
+    public init(date: CalendarDate, value: Double, band: String?, line: Int = 0) {
+        self.date = date
+        self.value = value
+        self.band = band
+        self.line = line
+    }
+}
+
+/// Whether a child's administrations were taken below the instrument's validated age.
+public enum ValidatedAgeFlag: String, Sendable, Hashable, Codable, CaseIterable {
+    /// At least one administration was taken below the validated age: interpret with care.
+    case yes
+    /// Every administration was within the validated ages.
+    case no
+    /// The child's birth month is not known (no children file, or no birth month in it).
+    case unknown
+    /// The instrument is not validated for any age (a pilot): there is no age to be below.
+    case notValidated = "not_validated"
+}
+
+/// A child's change on one scale: baseline, latest, the change, and what it means.
+///
+/// ```swift
+/// for change in tracker.changes() where change.reliableChange == .reliablyImproved {
+///     print(change.childID, change.scale, change.change ?? 0)
+/// }
+/// ```
+public struct ScaleChange: Sendable, Hashable {
+    public let childID: String
+    public let scale: ScaleID
+    /// The first scored administration; `nil` when there is none.
+    public let baseline: ScaleObservation?
+    /// The most recent scored administration; the baseline itself when there is only one.
+    public let latest: ScaleObservation?
+    /// Scored administrations used (duplicates and out-of-range dates are not).
+    public let administrations: Int
+    /// Latest minus baseline, rounded to the scale's decimals; `nil` without a follow-up.
+    public let change: Double?
+    public let reliableChange: ReliableChangeClass
+    public let meaningfulChange: MeaningfulChangeClass
+    public let belowValidatedAge: ValidatedAgeFlag
+    /// How many of the administrations were taken below the validated age.
+    public let administrationsBelowValidatedAge: Int
+    /// What a reader of this row needs to know: duplicates not used, children not in the
+    /// children file, administrations below validated age.
+    public let problems: [String]
+
+    public init(
+        childID: String, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
+        belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [String]
+    ) {
+        self.childID = childID
+        self.scale = scale.id
+        self.baseline = baseline
+        self.latest = administrations > 1 ? latest : baseline
+        self.administrations = administrations
+        self.belowValidatedAge = belowValidatedAge
+        self.administrationsBelowValidatedAge = administrationsBelowValidatedAge
+        self.problems = problems
+        if let baseline, let latest, administrations > 1 {
+            let change = scale.change(from: baseline.value, to: latest.value)
+            self.change = change
+            reliableChange = scale.reliableChange(of: change)
+            meaningfulChange = scale.meaningfulChange(of: change)
+        } else {
+            change = nil
+            let none = baseline == nil
+            reliableChange = none ? .noScoredAdministration : .noFollowUpYet
+            meaningfulChange = none ? .noScoredAdministration : .noFollowUpYet
+        }
+    }
+
+    /// Days from baseline to latest; `nil` without a follow-up.
+    public var daysBetween: Int? {
+        guard let baseline, let latest, administrations > 1 else { return nil }
+        return latest.date.daysSinceEpoch - baseline.date.daysSinceEpoch
+    }
+}

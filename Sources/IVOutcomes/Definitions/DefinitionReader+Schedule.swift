@@ -1,0 +1,65 @@
+/// Reading and validating a measurement schedule.
+extension DefinitionReader {
+    /// Reads a schedule and checks that each measure names instruments of `instruments`.
+    mutating func readSchedule(_ values: [String: JSONValue], instruments: [Instrument]) -> MeasurementSchedule? {
+        guard
+            let top = fields(
+                .object(values), at: "", allowed: ["schemaVersion", "kind", "id", "version", "title", "measures", "sources"])
+        else { return nil }
+        let id = string(top, "id")
+        let version = string(top, "version")
+        if let version, !DefinitionReader.isSemanticVersion(version) {
+            problem("version", "'\(version)' is not a version of the form MAJOR.MINOR.PATCH")
+        }
+        let title = string(top, "title")
+        let sources = citations(top)
+        let known = Set(sources.map(\.id))
+        let instrumentIDs = instruments.map(\.id.rawValue)
+        var measures: [ScheduledMeasure] = []
+        var claimed: [String: String] = [:]
+        for (index, element) in (array(top, "measures") ?? []).enumerated() {
+            let path = "measures[\(index)]"
+            guard
+                let fields = fields(
+                    element, at: path, allowed: ["id", "title", "instruments", "everyMonths", "toleranceDays", "source"])
+            else { continue }
+            let measureID = identifier(fields, "id", as: Void.self)
+            let measureTitle = string(fields, "title")
+            let every = integer(fields, "everyMonths")
+            let tolerance = integer(fields, "toleranceDays")
+            let source = string(fields, "source")
+            checkSource(source, at: "\(path).source", known: known)
+            if let every, every < 1 { problem("\(path).everyMonths", "must be at least 1, found \(every)") }
+            if let tolerance, let every, every >= 1, tolerance < 0 || tolerance > every * 15 {
+                problem(
+                    "\(path).toleranceDays",
+                    "\(tolerance) days: must be 0 to \(every * 15) (about half the interval; each administration counts for its nearest wave)")
+            }
+            var members: [InstrumentID] = []
+            for (offset, value) in (array(fields, "instruments") ?? []).enumerated() {
+                let memberPath = "\(path).instruments[\(offset)]"
+                guard case .string(let text) = value else {
+                    problem(memberPath, "expected an instrument id, found \(value.kindDescription)")
+                    continue
+                }
+                if !instrumentIDs.contains(text) {
+                    problem(memberPath, "unknown instrument '\(text)'\(suggestion(for: text, in: instrumentIDs))")
+                } else if let other = claimed[text] {
+                    problem(memberPath, "'\(text)' already counts towards measure '\(other)'; an instrument belongs to one measure")
+                }
+                if let measureID { claimed[text] = claimed[text] ?? measureID.rawValue }
+                members.append(InstrumentID(text))
+            }
+            if fields.values["instruments"] != nil, members.isEmpty { problem("\(path).instruments", "name at least one instrument") }
+            if let measureID, let measureTitle, let every, let tolerance, let source {
+                measures.append(
+                    ScheduledMeasure(
+                        id: measureID.rawValue, title: measureTitle, instruments: members, everyMonths: every,
+                        toleranceDays: tolerance, source: source))
+            }
+        }
+        checkUnique(measures.enumerated().map { ($1.id, "measures[\($0)].id") }, what: "measure id")
+        guard problems.isEmpty, let id, let version, let title else { return nil }
+        return MeasurementSchedule(id: id, version: version, title: title, measures: measures, sources: sources, file: file)
+    }
+}

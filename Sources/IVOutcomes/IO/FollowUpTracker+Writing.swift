@@ -1,0 +1,105 @@
+extension FollowUpTracker {
+    /// The columns of ``writeChanges(to:format:)``, in order.
+    public static let changeColumns = [
+        "child_id", "scale", "baseline_on", "baseline", "latest_on", "latest", "change", "administrations",
+        "reliable_change", "meaningful_change", "band_from", "band_to", "below_validated_age", "problems", "days_between",
+    ]
+
+    /// The columns of ``writeSchedule(to:format:)``, in order.
+    public static let scheduleColumns = [
+        "child_id", "measure", "anchor_on", "anchor", "waves_expected", "waves_done", "waves_overdue", "overdue_waves",
+        "due_now_on", "next_due_on", "outside_window", "problems",
+    ]
+
+    /// Writes ``changes()``: one row per child and scale.
+    ///
+    /// ```swift
+    /// try tracker.writeChanges(to: ByteWriter(standardOutput: ()), format: .csv)
+    /// ```
+    public func writeChanges(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
+        var table = ResultTable(columns: FollowUpTracker.changeColumns)
+        let byID = Dictionary(scales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for change in changes() {
+            guard let scale = byID[change.scale] else { continue }
+            let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
+            let hasFollowUp = change.administrations > 1
+            table.append([
+                .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
+                .date(hasFollowUp ? change.latest?.date : nil), number(hasFollowUp ? change.latest?.value : nil),
+                number(change.change), .integer(change.administrations), .text(change.reliableChange.rawValue),
+                .text(change.meaningfulChange.rawValue), .optionalText(change.baseline?.band),
+                .optionalText(hasFollowUp ? change.latest?.band : nil), .text(change.belowValidatedAge.rawValue),
+                .list(change.problems), .integer(change.daysBetween),
+            ])
+        }
+        try table.write(to: output, format: format)
+    }
+
+    /// Writes ``schedule()``: one row per child and measure.
+    public func writeSchedule(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
+        var table = ResultTable(columns: FollowUpTracker.scheduleColumns)
+        for status in schedule() {
+            table.append([
+                .text(status.childID), .text(status.measure), .date(status.anchorDate), .text(status.anchor.rawValue),
+                .integer(status.waves.count), .integer(status.doneWaves.count), .integer(status.overdueWaves.count),
+                .list(status.overdueWaves.map { "wave \($0.number) due \($0.dueOn)" }), .date(status.dueNowWave?.dueOn),
+                .date(status.nextDueOn), .list(status.outsideWindow.map(\.description)), .list(status.problems),
+            ])
+        }
+        try table.write(to: output, format: format)
+    }
+
+    /// The columns of ``writeLogSummaries(to:format:)``: one count column per option of the
+    /// outcome questions, named after its label (`a_little_more`).
+    public var logColumns: [String] {
+        ["child_id", "outcome", "period_from", "period_to", "logs", "visits_happened"] + logOptionColumns.map(\.name)
+            + ["declined", "unanswered", "positive"]
+    }
+
+    private var logOptionColumns: [(name: String, label: String)] {
+        var seen: [String] = []
+        var columns: [(String, String)] = []
+        for plan in logPlans.indices.filter({ instrumentsSeen[$0] }).compactMap({ logPlans[$0] }) {
+            for option in plan.questions.flatMap(\.options) where !seen.contains(option.label.lowercased()) {
+                seen.append(option.label.lowercased())
+                columns.append((FollowUpTracker.columnName(option.label), option.label.lowercased()))
+            }
+        }
+        return columns
+    }
+
+    /// `A little more` -> `a_little_more`.
+    static func columnName(_ label: String) -> String {
+        var name = ""
+        for character in label.lowercased() {
+            if character.isLetter || character.isNumber {
+                name.append(character)
+            } else if !name.isEmpty, name.last != "_" {
+                name.append("_")
+            }
+        }
+        while name.hasSuffix("_") { name.removeLast() }
+        return name
+    }
+
+    /// Writes ``logSummaries()``: one row per child and outcome, counts only, never free text.
+    public func writeLogSummaries(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
+        let optionColumns = logOptionColumns
+        var table = ResultTable(columns: logColumns)
+        let from = ResultTable.Cell.date(options.logPeriod?.lowerBound)
+        let to = ResultTable.Cell.date(options.logPeriod?.upperBound)
+        for summary in logSummaries() {
+            var row: [ResultTable.Cell] = [
+                .text(summary.childID), .text(summary.outcome.rawValue), from, to, .integer(summary.logs),
+                .integer(summary.visitsHappened),
+            ]
+            for column in optionColumns {
+                let index = summary.options.firstIndex { $0.label.lowercased() == column.label }
+                row.append(index.map { .integer(summary.counts[$0]) } ?? .null)
+            }
+            row += [.integer(summary.declined), .integer(summary.unanswered), .integer(summary.positive)]
+            table.append(row)
+        }
+        try table.write(to: output, format: format)
+    }
+}

@@ -1,0 +1,36 @@
+import IVOutcomes
+
+/// `ivoutcomes change`: each child's change on each scale, from baseline to latest.
+enum ChangeCommand: Command {
+    static let name = "change"
+    static let summary = "Each child's change on each scale: baseline, latest, reliable and meaningful change."
+    static let usage = "ivoutcomes change FILE... [--children FILE] [--as-of DATE] [--format csv|jsonl] [--out FILE]"
+    static let details = """
+        Groups the scored administrations of every file by child and scale. Baseline is a child's
+        first scored administration of a scale, latest the most recent. Writes one row per child and
+        scale: child_id, scale, baseline_on, baseline, latest_on, latest, change, administrations,
+        reliable_change (Jacobson & Truax, with the scale's declared threshold), meaningful_change
+        (the scale's declared threshold, such as 3 points on WEMWBS), band_from, band_to,
+        below_validated_age, problems, days_between. A child with one administration is kept as
+        no_follow_up_yet; a scale without declared thresholds says thresholds_not_established.
+
+        Duplicates (same child, instrument and date) are reported and not used; so are dates
+        before 2000 or after --as-of. With --children, administrations taken below an instrument's
+        validated age are flagged (a birthday is taken as the end of the birth month).
+
+        Example:
+          ivoutcomes change questionnaires.csv --children children.csv --out change.csv
+        """
+    static let options = [FollowUpInput.asOf] + FollowUpInput.common
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
+        let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
+        let asOf = try FollowUpInput.date(arguments, FollowUpInput.asOf.name) ?? .today
+        let tracker = try FollowUpInput.track(arguments, console: console, asOf: asOf)
+        let output = try FollowUpInput.output(arguments, console: console)
+        try tracker.writeChanges(to: output, format: format)
+        try output.commit()
+        for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.error("note: \(line)") }
+        return .success
+    }
+}

@@ -1,0 +1,81 @@
+import IVOutcomes
+
+/// What the `change`, `schedule` and `logs` commands share: reading the children file and the
+/// response files into a tracker, and reporting every row that is not used.
+enum FollowUpInput {
+    static let children = OptionSpec(
+        name: "--children", value: "FILE", help: "children file: child_id, birth_month (YYYY-MM), match_start, demographics")
+    static let asOf = OptionSpec(name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (default today)")
+
+    /// The options every follow-up command takes, after its own.
+    static let common = [
+        children, OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)"),
+        OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+        SharedOptions.definitions,
+        OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)"),
+    ]
+
+    /// A date option's value.
+    static func date(_ arguments: ParsedArguments, _ name: String) throws -> CalendarDate? {
+        guard let text = arguments.value(name) else { return nil }
+        guard let date = CalendarDate(iso: text) else { throw UsageError(message: "\(name) '\(text)' is not a date (expected YYYY-MM-DD)") }
+        return date
+    }
+
+    /// Reads every file into a tracker, echoing problems to standard error and a summary after them.
+    static func track(
+        _ arguments: ParsedArguments, console: Console, asOf: CalendarDate, logPeriod: ClosedRange<CalendarDate>? = nil
+    ) throws -> FollowUpTracker {
+        guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one response file") }
+        let catalog = try SharedOptions.catalog(arguments)
+        var register: ChildRegister?
+        if let path = arguments.value(children.name) {
+            let read = try ChildRegister(path: path, today: asOf)
+            for problem in read.problems { console.error(problem.description) }
+            if !read.unknownColumns.isEmpty {
+                console.error("note: \(path): columns not read (only ids, birth month, match dates and demographics are): \(read.unknownColumns.joined(separator: ", "))")
+            }
+            register = read
+        }
+        let tracker = FollowUpTracker(catalog: catalog, register: register, options: FollowUpOptions(asOf: asOf, logPeriod: logPeriod))
+        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
+        var shown = 0
+        for file in arguments.positionals {
+            let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
+            let before = tracker.counts
+            try reader.track(into: tracker) { problem in
+                shown += 1
+                if shown <= ScoreCommand.problemsShown { console.error(problem.description) }
+            }
+            let after = tracker.counts
+            var line = "\(file): \(after.total - before.total) rows read: \(after.used - before.used) used"
+            line += ", \(after.invalid - before.invalid) invalid, \(after.duplicates - before.duplicates) duplicates"
+            line += ", \(after.outOfRange - before.outOfRange) dated before \(tracker.options.earliestDate) or after \(asOf)"
+            if reader.blankRowsSkipped > 0 { line += "; \(reader.blankRowsSkipped) blank rows skipped" }
+            console.error(line)
+        }
+        if shown > ScoreCommand.problemsShown {
+            console.error("... and \(shown - ScoreCommand.problemsShown) more problems")
+        }
+        return tracker
+    }
+
+    /// Where the output goes.
+    static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {
+        try arguments.value("--out").map { try ByteWriter(atomicFile: $0) } ?? console.output
+    }
+
+    /// The thresholds behind each classification, with their sources: the choice is shown, not hidden.
+    static func thresholds(of scales: [Scale]) -> [String] {
+        scales.map { scale in
+            var parts: [String] = []
+            if let reliable = scale.change?.reliable {
+                parts.append("reliable change when the change is larger than \(formatNumber(reliable.threshold, decimals: 2)) points (\(reliable.source))")
+            }
+            if let meaningful = scale.change?.meaningful {
+                parts.append("meaningful change at \(formatNumber(meaningful.points, decimals: 2)) points or more (\(meaningful.source))")
+            }
+            return "\(scale.id): " + (parts.isEmpty ? "no thresholds established; change reported alone" : parts.joined(separator: "; "))
+        }
+    }
+}

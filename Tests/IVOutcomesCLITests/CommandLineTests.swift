@@ -173,3 +173,60 @@ struct ResearchCommandTests {
         #expect(run("psychometrics", examples).status == .usage)
     }
 }
+
+@Suite("ivoutcomes: change over time")
+struct FollowUpCommandTests {
+    let responses = CLIFixtures.path("followup.csv")
+    let children = CLIFixtures.path("followup-children.csv")
+
+    @Test("change writes one row per child and scale, and reports every row it does not use")
+    func change() {
+        let result = run("change", responses, "--children", children, "--as-of", "2026-11-22")
+        #expect(result.status == .success)
+        #expect(CLIFixtures.matchesGolden(result.output, "followup.change.csv"), "\(result.output)")
+        let folder = CLIFixtures.folder.path + "/"
+        let errors = result.error.replacingOccurrences(of: folder, with: "")
+        #expect(CLIFixtures.matchesGolden(errors, "followup.change.stderr.txt"), "\(errors)")
+    }
+
+    @Test("change --format jsonl writes numbers as numbers and blanks as null")
+    func changeJSON() {
+        let result = run("change", responses, "--as-of", "2026-11-22", "--format", "jsonl")
+        #expect(result.status == .success)
+        let first = result.output.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(
+            first
+                == #"{"child_id":"=HYPERLINK(1)","scale":"swemwbs_metric","baseline_on":"2026-04-01","baseline":23.21,"latest_on":null,"latest":null,"change":null,"administrations":1,"reliable_change":"no_follow_up_yet","meaningful_change":"no_follow_up_yet","band_from":null,"band_to":null,"below_validated_age":"unknown","problems":[],"days_between":null}"#
+        )
+    }
+
+    @Test("schedule requires --as-of and shows waves done and overdue")
+    func schedule() {
+        let missing = run("schedule", responses)
+        #expect(missing.status == .usage)
+        #expect(missing.error.hasPrefix("error: --as-of DATE is required: overdue depends on the date"))
+        let result = run("schedule", responses, CLIFixtures.path("followup-logs.csv"), "--children", children, "--as-of", "2026-11-22")
+        #expect(result.status == .success)
+        #expect(CLIFixtures.matchesGolden(result.output, "followup.schedule.csv"), "\(result.output)")
+    }
+
+    @Test("logs counts answers per child and outcome and never prints free text")
+    func logs() {
+        let result = run("logs", CLIFixtures.path("followup-logs.csv"), "--from", "2026-01-01", "--to", "2026-03-31")
+        #expect(result.status == .success)
+        #expect(!result.output.contains("Ordered her own food"))
+        #expect(CLIFixtures.matchesGolden(result.output, "followup.logs.csv"), "\(result.output)")
+    }
+
+    @Test("a bad date option or a missing file is a clear error")
+    func badInput() {
+        let date = run("change", responses, "--as-of", "22/11/2026")
+        #expect(date.status == .usage)
+        #expect(date.error.hasPrefix("error: --as-of '22/11/2026' is not a date (expected YYYY-MM-DD)"))
+        let file = run("change", "nowhere.csv")
+        #expect(file.status == .unreadableInput)
+        let noChildColumn = run("change", responses, "--children", responses)
+        #expect(noChildColumn.status == .unreadableInput)
+        #expect(noChildColumn.error.contains("the header has no 'birth_month' column"))
+    }
+}

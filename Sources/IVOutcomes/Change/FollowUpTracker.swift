@@ -157,6 +157,8 @@ public final class FollowUpTracker {
     ) -> (column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             counts.invalid += 1
+            // The child is still listed (with nothing scored), so no child disappears from the output.
+            if !id.isEmpty { _ = index(ofChild: id) }
             return nil
         }
         let day = date.daysSinceEpoch

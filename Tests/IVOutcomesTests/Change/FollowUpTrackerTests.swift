@@ -1,0 +1,215 @@
+import Testing
+
+@testable import IVOutcomes
+
+/// Builds administrations for tracking tests.
+enum FollowUpData {
+    static func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// A full WEMWBS form with this total (14...70).
+    static func wemwbs(_ child: String, _ day: String, total: Int) -> Administration {
+        var codes = [Int](repeating: 1, count: 14)
+        var remaining = total - 14
+        for index in codes.indices where remaining > 0 {
+            let add = min(4, remaining)
+            codes[index] += add
+            remaining -= add
+        }
+        return Administration(
+            childID: ChildID(child), administeredOn: date(day), instrument: "wemwbs",
+            answers: Answers.wemwbs(codes.map { Optional($0) }))
+    }
+
+    /// A life-skills form with this total (8...24).
+    static func lifeSkills(_ child: String, _ day: String, total: Int) -> Administration {
+        let ids = ["travel", "money", "asking", "cooking", "new_people", "speaking_up", "planning", "help"]
+        var remaining = total - 8
+        var answers: [ItemID: String] = [:]
+        for id in ids {
+            let add = min(2, remaining)
+            remaining -= add
+            answers[ItemID("life_skills_\(id)")] = String(1 + add)
+        }
+        return Administration(childID: ChildID(child), administeredOn: date(day), instrument: "life-skills", answers: answers)
+    }
+
+    static func log(_ child: String, _ day: String, visit: String, _ answers: [String: String] = [:]) -> Administration {
+        var all: [ItemID: String] = ["visit_happened": visit]
+        for (key, value) in answers { all[ItemID(key)] = value }
+        return Administration(childID: ChildID(child), administeredOn: date(day), instrument: "iv-log", answers: all)
+    }
+
+    static func tracker(register: ChildRegister? = nil, asOf: String = "2026-11-22", logPeriod: ClosedRange<CalendarDate>? = nil)
+        throws -> FollowUpTracker
+    {
+        FollowUpTracker(
+            catalog: try InstrumentCatalog.builtIn, register: register,
+            options: FollowUpOptions(asOf: date(asOf), logPeriod: logPeriod))
+    }
+}
+
+@Suite("Change: following children over time")
+struct FollowUpTrackerTests {
+    func change(_ tracker: FollowUpTracker, _ child: String, _ scale: ScaleID) throws -> ScaleChange {
+        try #require(tracker.changes().first { $0.childID == child && $0.scale == scale })
+    }
+
+    @Test("baseline is the earliest and latest the most recent, whatever the row order")
+    func outOfOrder() throws {
+        let tracker = try FollowUpData.tracker()
+        tracker.add(FollowUpData.wemwbs("C1", "2026-07-01", total: 45))
+        tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40))
+        tracker.add(FollowUpData.wemwbs("C1", "2026-04-01", total: 70))
+        let result = try change(tracker, "C1", "wemwbs_total")
+        #expect(result.baseline?.date == FollowUpData.date("2026-01-01"))
+        #expect(result.baseline?.value == 40)
+        #expect(result.latest?.date == FollowUpData.date("2026-07-01"))
+        #expect(result.change == 5)
+        #expect(result.administrations == 3)
+        #expect(result.daysBetween == 181)
+        #expect(result.reliableChange == .noReliableChange)
+        #expect(result.meaningfulChange == .improved)
+        #expect(result.baseline?.band == "probable_depression")
+        #expect(result.latest?.band == "average")
+    }
+
+    @Test("a child with one administration is kept as no follow-up yet; a scale never scored is kept too")
+    func singleAndNone() throws {
+        let tracker = try FollowUpData.tracker()
+        var blank14 = FollowUpData.wemwbs("C2", "2026-02-01", total: 50)
+        blank14.answers["wemwbs_14"] = nil
+        tracker.add(blank14)
+        let total = try change(tracker, "C2", "wemwbs_total")
+        #expect(total.administrations == 0)
+        #expect(total.baseline == nil)
+        #expect(total.reliableChange == .noScoredAdministration)
+        let metric = try change(tracker, "C2", "swemwbs_metric")
+        #expect(metric.administrations == 1)
+        #expect(metric.reliableChange == .noFollowUpYet)
+        #expect(metric.meaningfulChange == .noFollowUpYet)
+        #expect(metric.change == nil)
+        #expect(metric.daysBetween == nil)
+        #expect(tracker.counts.used == 1)
+    }
+
+    @Test("intermediate scales (the SWEMWBS raw sum) are never followed")
+    func intermediate() throws {
+        let tracker = try FollowUpData.tracker()
+        tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40))
+        #expect(tracker.scalesUsed.map(\.id) == ["swemwbs_metric", "wemwbs_total"])
+        #expect(!tracker.changes().contains { $0.scale == "swemwbs_raw" })
+    }
+
+    @Test("the life-skills pilot reports its change with thresholds not established")
+    func pilotScale() throws {
+        let tracker = try FollowUpData.tracker()
+        tracker.add(FollowUpData.lifeSkills("C1", "2026-01-01", total: 12))
+        tracker.add(FollowUpData.lifeSkills("C1", "2026-07-01", total: 20))
+        let result = try change(tracker, "C1", "life_skills_total")
+        #expect(result.change == 8)
+        #expect(result.reliableChange == .thresholdsNotEstablished)
+        #expect(result.meaningfulChange == .thresholdsNotEstablished)
+        #expect(result.belowValidatedAge == .notValidated)
+    }
+
+    @Test("a duplicate (same child, instrument and date) is reported and not used")
+    func duplicates() throws {
+        let tracker = try FollowUpData.tracker()
+        #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40), line: 2, file: "f.csv").isEmpty)
+        let problems = tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 60), line: 3, file: "f.csv")
+        #expect(problems.map(\.description) == ["f.csv:3: duplicate: the same child, instrument and date as line 2; not used"])
+        tracker.add(FollowUpData.lifeSkills("C1", "2026-01-01", total: 12), line: 4)
+        #expect(tracker.counts.duplicates == 1)
+        #expect(tracker.counts.used == 2)
+        let result = try change(tracker, "C1", "wemwbs_total")
+        #expect(result.administrations == 1)
+        #expect(result.baseline?.value == 40)
+        #expect(result.problems == ["duplicate wemwbs on 2026-01-01 (lines 2 and 3): line 3 not used"])
+        #expect(try change(tracker, "C1", "life_skills_total").problems.isEmpty)
+    }
+
+    @Test("dates before 2000 or after the as-of date are reported and not used; the as-of date itself is fine")
+    func dateRange() throws {
+        let tracker = try FollowUpData.tracker(asOf: "2026-11-22")
+        let early = tracker.add(FollowUpData.wemwbs("C1", "1999-12-31", total: 40), line: 2, file: "f.csv")
+        let late = tracker.add(FollowUpData.wemwbs("C1", "2026-11-23", total: 40), line: 3, file: "f.csv")
+        #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-11-22", total: 40)).isEmpty)
+        #expect(early.map(\.description) == ["f.csv:2: column administered_on: 1999-12-31 is before 2000-01-01; not used (check the year)"])
+        #expect(late.map(\.description) == ["f.csv:3: column administered_on: 2026-11-23 is after the as-of date 2026-11-22; not used (a date in the future?)"])
+        #expect(tracker.counts == FollowUpCounts(used: 1, invalid: 0, duplicates: 0, outOfRange: 2))
+    }
+
+    @Test("invalid administrations are counted and not used")
+    func invalid() throws {
+        let tracker = try FollowUpData.tracker()
+        var form = FollowUpData.wemwbs("C1", "2026-01-01", total: 40)
+        form.answers["wemwbs_3"] = "6"
+        let problems = tracker.add(form, line: 5, file: "f.csv")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("\"6\" is not an answer") == true)
+        #expect(tracker.counts.invalid == 1)
+        // Nothing is followed, since no instrument was used; the child is still known.
+        #expect(tracker.changes().isEmpty)
+        #expect(tracker.childOrder.map(\.id) == ["C1"])
+    }
+
+    @Test("administrations below the validated age are flagged, counting the birthday as the end of the birth month")
+    func ageFlags() throws {
+        let register = ChildRegister(children: [
+            ChildDetails(id: "YOUNG", birthMonth: BirthMonth(text: "2014-03")),
+            ChildDetails(id: "NOBIRTH"),
+            ChildDetails(id: "ABSENT", birthMonth: BirthMonth(text: "2010-01")),
+        ])
+        let tracker = try FollowUpData.tracker(register: register, asOf: "2028-01-01")
+        tracker.add(FollowUpData.wemwbs("YOUNG", "2027-03-31", total: 40))
+        tracker.add(FollowUpData.wemwbs("YOUNG", "2027-04-01", total: 47))
+        tracker.add(FollowUpData.wemwbs("NOBIRTH", "2027-04-01", total: 47))
+        tracker.add(FollowUpData.wemwbs("STRANGER", "2027-04-01", total: 47))
+        let young = try change(tracker, "YOUNG", "wemwbs_total")
+        #expect(young.belowValidatedAge == .yes)
+        #expect(young.administrationsBelowValidatedAge == 1)
+        #expect(young.problems == ["1 of 2 administrations below the validated age (13+): interpret with care"])
+        #expect(try change(tracker, "NOBIRTH", "wemwbs_total").belowValidatedAge == .unknown)
+        let stranger = try change(tracker, "STRANGER", "wemwbs_total")
+        #expect(stranger.belowValidatedAge == .unknown)
+        #expect(stranger.problems == ["not in the children file: age unknown"])
+        // A child of the register without any administration is listed, not dropped.
+        let absent = try change(tracker, "ABSENT", "wemwbs_total")
+        #expect(absent.administrations == 0)
+        #expect(absent.reliableChange == .noScoredAdministration)
+    }
+
+    @Test("a child aged 13 and over is within WEMWBS's validated ages")
+    func withinAge() throws {
+        let register = ChildRegister(children: [ChildDetails(id: "C1", birthMonth: BirthMonth(text: "2010-01"))])
+        let tracker = try FollowUpData.tracker(register: register)
+        tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40))
+        #expect(try change(tracker, "C1", "wemwbs_total").belowValidatedAge == .no)
+    }
+
+    @Test("log summaries count answers per child and outcome, never free text, within the period")
+    func logs() throws {
+        let period = FollowUpData.date("2026-01-01")...FollowUpData.date("2026-12-31")
+        let tracker = try FollowUpData.tracker(logPeriod: period)
+        tracker.add(FollowUpData.log("C1", "2025-12-15", visit: "Yes", ["change_confidence": "A lot more"]))
+        tracker.add(FollowUpData.log("C1", "2026-01-15", visit: "Yes", ["change_confidence": "A lot more", "example_confidence": "Spoke up at school"]))
+        tracker.add(FollowUpData.log("C1", "2026-02-15", visit: "Yes", ["change_confidence": "a little more"]))
+        tracker.add(FollowUpData.log("C1", "2026-03-15", visit: "Yes", ["change_confidence": "Not sure"]))
+        tracker.add(FollowUpData.log("C1", "2026-04-15", visit: "Yes", ["change_confidence": "declined"]))
+        tracker.add(FollowUpData.log("C1", "2026-05-15", visit: "No"))
+        tracker.add(FollowUpData.log("C1", "2026-06-15", visit: "1", ["change_confidence": "1"]))
+        let summaries = tracker.logSummaries()
+        #expect(summaries.map(\.outcome) == ["emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons"])
+        let confidence = try #require(summaries.first { $0.outcome == "confidence" })
+        #expect(confidence.logs == 6)
+        #expect(confidence.visitsHappened == 5)
+        #expect(confidence.options.map(\.label) == ["Less", "No change", "A little more", "A lot more", "Not sure"])
+        #expect(confidence.counts == [1, 0, 1, 1, 1])
+        #expect(confidence.positive == 2)
+        #expect(confidence.declined == 1)
+        #expect(confidence.unanswered == 1)
+        #expect(confidence.count(ofCode: 9) == 1)
+        let security = try #require(summaries.first { $0.outcome == "emotional_security" })
+        #expect(security.unanswered == 6)
+    }
+}

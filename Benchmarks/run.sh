@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark: `ivoutcomes score` against the DuckDB reference scorer on the same file, in one run.
+# Benchmarks, each against DuckDB on the same file in the same run:
+#   1. `ivoutcomes score` against the DuckDB reference scorer (../shared/bench/peer_score.py);
+#   2. `ivoutcomes change` against the same computation as a DuckDB query (Benchmarks/duckdb_change.py).
 #
 # Usage: Benchmarks/run.sh [ROWS]     (default 1000000; needs python3, and pip install duckdb)
-# Prints wall time and peak memory of both, their ratio, and checks that the shared columns of
-# both outputs are identical. Timings drift between machines and runs: quote the ratio.
+# Prints wall time and peak memory of each, their ratio, and checks that the shared columns of
+# the outputs are identical. Timings drift between machines and runs: quote the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
@@ -34,3 +36,12 @@ read -r _ peer_s peer_kb <<< "$peer"
 printf '%-12s %8s s %8s MB peak\n' "ivoutcomes" "$our_s" "$((our_kb / 1024))" "duckdb" "$peer_s" "$((peer_kb / 1024))"
 python3 -c "print(f'ivoutcomes takes {float($our_s)/float($peer_s):.2f}x the time of DuckDB (target: at most 0.25x)')"
 python3 Benchmarks/compare_outputs.py "$work/ours.csv" "$work/duckdb.csv"
+
+echo
+ours=$(measure ivoutcomes-change "$binary" change "$input" --as-of 2030-12-31 --out "$work/change-ours.csv")
+peer=$(measure duckdb-change python3 Benchmarks/duckdb_change.py "$input" "$work/change-duckdb.csv")
+read -r _ our_s our_kb <<< "$ours"
+read -r _ peer_s peer_kb <<< "$peer"
+printf '%-18s %8s s %8s MB peak\n' "ivoutcomes change" "$our_s" "$((our_kb / 1024))" "duckdb change" "$peer_s" "$((peer_kb / 1024))"
+python3 -c "print(f'ivoutcomes change takes {float($our_s)/float($peer_s):.2f}x the time of DuckDB (target: at most 0.5x)')"
+python3 Benchmarks/compare_change.py "$work/change-ours.csv" "$work/change-duckdb.csv"

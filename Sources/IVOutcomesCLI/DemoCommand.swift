@@ -52,8 +52,42 @@ enum DemoCommand: Command {
                 for problem in problems.prefix(6) { console.print("  \(problem.description.replacingOccurrences(of: folder + "/", with: ""))") }
             }
         }
+        let children = path("children.csv")
+        let asOf = CalendarDate(year: 2026, month: 11, day: 22) ?? .today
+        console.print("\n== Change for each child (ivoutcomes change questionnaires.csv --children children.csv --as-of \(asOf))")
+        let tracker = FollowUpTracker(
+            catalog: catalog, register: try ChildRegister(path: children, today: asOf), options: FollowUpOptions(asOf: asOf))
+        for name in ["questionnaires.csv", "logs.csv"] { try ResponseFileReader(path: path(name), catalog: catalog).track(into: tracker) }
+        let changes = tracker.changes().filter { $0.scale != "life_skills_total" }
+        try showTable(path("change.csv"), console: console) { try tracker.writeChanges(to: $0, format: .csv) }
+        let followedUp = changes.filter { $0.change != nil }
+        let count = { (value: ReliableChangeClass) in followedUp.filter { $0.reliableChange == value }.count }
+        console.print(
+            "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated.")
+        let young = Set(changes.filter { $0.belowValidatedAge == .yes }.map(\.childID)).count
+        console.print("\(young) children answered WEMWBS or SWEMWBS below its validated age (13+): flagged, not hidden.")
+        for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.print("  \(line)") }
+
+        console.print("\n== The measurement schedule (ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of \(asOf))")
+        try showTable(path("schedule.csv"), console: console) { try tracker.writeSchedule(to: $0, format: .csv) }
+        let overdue = tracker.schedule().filter { !$0.overdueWaves.isEmpty }
+        console.print("\(Set(overdue.map(\.childID)).count) children have at least one overdue wave.")
+
+        console.print("\n== What the volunteers' logs say (ivoutcomes logs logs.csv)")
+        try showTable(path("logs-summary.csv"), console: console) { try tracker.writeLogSummaries(to: $0, format: .csv) }
+
         console.print("\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them.")
         if arguments.value("--keep") != nil { console.print("Files are in \(folder).") }
         return .success
+    }
+
+    /// Writes a table to a file and shows its first lines.
+    private static func showTable(_ file: String, console: Console, _ write: (ByteWriter) throws -> Void) throws {
+        let output = try ByteWriter(atomicFile: file)
+        try write(output)
+        try output.commit()
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        console.print(lines.prefix(6).joined(separator: "\n"))
+        console.print("... (\(lines.count - 1) rows in all)")
     }
 }

@@ -1,10 +1,11 @@
 extension FollowUpTracker {
-    /// Every child's id in order: children seen in the rows, and children of the register
-    /// without any row (so that no child is dropped).
+    /// Every child in id order (by UTF-8 bytes, as databases sort): children seen in the rows,
+    /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
         var result = children.indices.map { (id: children[$0].id, state: Optional($0)) }
         for child in register?.children ?? [] where childIndex[child.id] == nil { result.append((child.id, nil)) }
-        return result.sorted { $0.id < $1.id }
+        result.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return result
     }
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.
@@ -16,23 +17,36 @@ extension FollowUpTracker {
     /// One change per child and scale followed, by child id then scale. Children with a single
     /// administration are reported as ``ReliableChangeClass/noFollowUpYet``, never dropped.
     public func changes() -> [ScaleChange] {
-        let followed = scalesUsed
         var result: [ScaleChange] = []
+        forEachChange { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each of ``changes()`` in turn, without holding them all.
+    public func forEachChange<Failure: Error>(_ body: (ScaleChange) throws(Failure) -> Void) throws(Failure) {
+        let followed = scalesUsed.compactMap { scale in scales.firstIndex { $0.id == scale.id } }
+        let owners = followed.map { slot in Set(catalog.instruments.indices.filter { scaleSlots[$0].contains(slot) }) }
+        let ages = owners.map { owners in
+            Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(separator: ", ")
+        }
+        let allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
         for (id, state) in childOrder {
-            let child = state.map { children[$0] }
-            for scale in followed {
-                guard let slot = scales.firstIndex(where: { $0.id == scale.id }) else { continue }
-                let owners = Set(catalog.instruments.indices.filter { scaleSlots[$0].contains(slot) })
-                var problems = child?.notes.filter { owners.contains($0.instrument) }.map(\.text) ?? []
-                let track = child?.tracks.first { $0.scale == slot }
-                if let register, register[id] == nil { problems.append("not in the children file: age unknown") }
+            let notInRegister = register != nil && (state.map { children[$0].registerIndex < 0 } ?? false)
+            for (position, slot) in followed.enumerated() {
+                let scale = scales[slot]
+                var problems: [String] = []
+                if let state, let childNotes = notes[state] {
+                    problems = childNotes.filter { owners[position].contains($0.instrument) }.map(\.text)
+                }
+                let trackIndex = state.map { self.track(child: $0, scale: slot) } ?? -1
+                let found = trackIndex >= 0 ? tracks[trackIndex] : nil
+                if notInRegister { problems.append("not in the children file: age unknown") }
                 let flag: ValidatedAgeFlag
-                if let track {
+                if let track = found {
                     if track.below > 0 {
                         flag = .yes
-                        let ages = owners.compactMap { catalog.instruments[$0].validatedAges?.description }
                         problems.append(
-                            "\(track.below) of \(track.count) administrations below the validated age (\(Set(ages).sorted().joined(separator: ", "))): interpret with care")
+                            "\(track.below) of \(track.count) administrations below the validated age (\(ages[position])): interpret with care")
                     } else if track.ageUnknown > 0 {
                         flag = .unknown
                     } else if track.notValidated == track.count {
@@ -41,22 +55,32 @@ extension FollowUpTracker {
                         flag = .no
                     }
                 } else {
-                    flag = owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } ? .notValidated : .unknown
+                    flag = allUnvalidated[position] ? .notValidated : .unknown
                 }
-                result.append(
+                try body(
                     ScaleChange(
-                        childID: id, scale: scale, baseline: track.map { observation($0.first, scale) },
-                        latest: track.map { observation($0.last, scale) }, administrations: Int(track?.count ?? 0),
-                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(track?.below ?? 0), problems: problems))
+                        childID: id, scale: scale, baseline: found.map { observation($0.first, scale) },
+                        latest: found.map { observation($0.last, scale) }, administrations: Int(found?.count ?? 0),
+                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems))
             }
         }
-        return result
     }
 
     private func observation(_ point: Point, _ scale: Scale) -> ScaleObservation {
         ScaleObservation(
             date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value, band: scale.band(for: point.value)?.id,
             line: Int(point.line))
+    }
+
+    /// The keys of a child's used administrations.
+    private func administrations(of child: Int?) -> [UInt64] {
+        var result: [UInt64] = []
+        var index = child.map { children[$0].firstSeen } ?? -1
+        while index >= 0 {
+            result.append(seenKeys[Int(index)])
+            index = seenNext[Int(index)]
+        }
+        return result
     }
 
     /// Where each child stands against the schedule for each measure used in the rows, as of
@@ -69,7 +93,7 @@ extension FollowUpTracker {
         for (id, state) in childOrder {
             let details = register?[id]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
-                let days = (state.map { children[$0].seen } ?? [])
+                let days = administrations(of: state)
                     .filter { measureSlots[Int(($0 >> 24) & 0xFF)] == measureIndex }
                     .map { Int(Int32(truncatingIfNeeded: UInt32($0 >> 32))) }
                     .sorted()
@@ -146,7 +170,7 @@ extension FollowUpTracker {
         for (id, state) in childOrder {
             for instrument in logInstruments {
                 guard let plan = logPlans[instrument] else { continue }
-                let tally = state.flatMap { children[$0].logs[instrument] }
+                let tally = state.flatMap { logTallies[$0]?[instrument] }
                 for (index, question) in plan.questions.enumerated() {
                     let counts = tally?.counts[index] ?? [Int](repeating: 0, count: question.options.count + 2)
                     let optionCounts = Array(counts.prefix(question.options.count))

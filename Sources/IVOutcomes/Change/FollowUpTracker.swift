@@ -32,7 +32,20 @@ public final class FollowUpTracker {
     private let asOfDay: Int
 
     var childIndex: [String: Int] = [:]
+    /// Children in order of first appearance. Their administrations and scale tracks live in
+    /// flat arrays, chained per child, so that a child costs a few bytes rather than several
+    /// heap-allocated arrays.
     var children: [ChildState] = []
+    /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold the
+    /// line (capped), to name the first of a duplicate pair.
+    var seenKeys: [UInt64] = []
+    /// The next administration of the same child, or -1.
+    var seenNext: [Int32] = []
+    var tracks: [Track] = []
+    /// Problems to show on a child's rows, by child and instrument (few children have any).
+    var notes: [Int: [(instrument: Int, text: String)]] = [:]
+    /// Contact-log tallies by child, then log instrument.
+    var logTallies: [Int: [Int: LogTally]] = [:]
     /// Instruments seen in at least one used row.
     private(set) var instrumentsSeen: [Bool]
 
@@ -52,14 +65,17 @@ public final class FollowUpTracker {
         var value: Double
     }
 
+    /// One child's values on one scale.
     struct Track {
-        var scale: Int
+        var scale: Int32
+        /// The child's next track, or -1.
+        var next: Int32
         var count: Int32 = 0
-        var first = Point(day: 0, line: 0, value: 0)
-        var last = Point(day: 0, line: 0, value: 0)
         var below: Int32 = 0
         var ageUnknown: Int32 = 0
         var notValidated: Int32 = 0
+        var first: Point
+        var last: Point
     }
 
     struct LogTally {
@@ -72,15 +88,9 @@ public final class FollowUpTracker {
     struct ChildState {
         let id: String
         /// Index in the register, or -1 when the child is not in it.
-        let registerIndex: Int
-        /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold
-        /// the line (capped), to name the first of a duplicate pair.
-        var seen: [UInt64] = []
-        var tracks: [Track] = []
-        /// Problems to show on the child's rows, by instrument.
-        var notes: [(instrument: Int, text: String)] = []
-        /// Per log instrument (catalogue order), when the child has logs.
-        var logs: [Int: LogTally] = [:]
+        let registerIndex: Int32
+        var firstSeen: Int32 = -1
+        var firstTrack: Int32 = -1
     }
 
     public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {
@@ -174,15 +184,22 @@ public final class FollowUpTracker {
         // Duplicates: same child, instrument and date.
         let key = UInt64(UInt32(truncatingIfNeeded: day)) << 32 | UInt64(instrument & 0xFF) << 24
         let lineBits = UInt64(min(max(line, 0), 0xFF_FFFF))
-        for seen in children[childIndex].seen where seen & ~0xFF_FFFF == key {
-            counts.duplicates += 1
-            let first = Int(seen & 0xFF_FFFF)
-            let instrumentID = catalog.instruments[instrument].id
-            children[childIndex].notes.append(
-                (instrument, "duplicate \(instrumentID) on \(date) (lines \(first) and \(line)): line \(line) not used"))
-            return (nil, "duplicate: the same child, instrument and date as line \(first); not used")
+        var seen = children[childIndex].firstSeen
+        while seen >= 0 {
+            let other = seenKeys[Int(seen)]
+            if other & ~0xFF_FFFF == key {
+                counts.duplicates += 1
+                let first = Int(other & 0xFF_FFFF)
+                let instrumentID = catalog.instruments[instrument].id
+                notes[childIndex, default: []].append(
+                    (instrument, "duplicate \(instrumentID) on \(date) (lines \(first) and \(line)): line \(line) not used"))
+                return (nil, "duplicate: the same child, instrument and date as line \(first); not used")
+            }
+            seen = seenNext[Int(seen)]
         }
-        children[childIndex].seen.append(key | lineBits)
+        seenKeys.append(key | lineBits)
+        seenNext.append(children[childIndex].firstSeen)
+        children[childIndex].firstSeen = Int32(seenKeys.count - 1)
         counts.used += 1
         instrumentsSeen[instrument] = true
         // Age at administration.
@@ -191,7 +208,7 @@ public final class FollowUpTracker {
         if minimumAge < 0 {
             ageState = 3
         } else if let register, children[childIndex].registerIndex >= 0,
-            let age = register.children[children[childIndex].registerIndex].age(on: date)
+            let age = register.children[Int(children[childIndex].registerIndex)].age(on: date)
         {
             ageState = age < minimumAge ? 1 : 0
         } else {
@@ -201,17 +218,21 @@ public final class FollowUpTracker {
         let slots = scaleSlots[instrument]
         for position in 0..<slots.count where slots[position] >= 0 && outcomes[position].status == .scored {
             let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
-            children[childIndex].update(scale: slots[position], with: point, ageState: ageState)
+            update(child: childIndex, scale: slots[position], with: point, ageState: ageState)
         }
         if let plan = logPlans[instrument], options.logPeriod.map({ $0.contains(date) }) ?? true {
-            children[childIndex].tally(plan, instrument: instrument, answers: answers)
+            var tally =
+                logTallies[childIndex]?[instrument]
+                ?? LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
+            tally.add(plan, answers: answers)
+            logTallies[childIndex, default: [:]][instrument] = tally
         }
         return nil
     }
 
     private func index(ofChild id: String) -> Int {
         if let index = childIndex[id] { return index }
-        let registerIndex = register?.position(of: id) ?? -1
+        let registerIndex = Int32(register?.position(of: id) ?? -1)
         children.append(ChildState(id: id, registerIndex: registerIndex))
         childIndex[id] = children.count - 1
         return children.count - 1
@@ -223,12 +244,20 @@ public final class FollowUpTracker {
     }
 }
 
-extension FollowUpTracker.ChildState {
-    mutating func update(scale: Int, with point: FollowUpTracker.Point, ageState: Int) {
-        var slot = tracks.firstIndex { $0.scale == scale } ?? -1
+extension FollowUpTracker {
+    /// The index of a child's track of `scale` in ``tracks``, or -1.
+    func track(child: Int, scale: Int) -> Int {
+        var index = children[child].firstTrack
+        while index >= 0, tracks[Int(index)].scale != scale { index = tracks[Int(index)].next }
+        return Int(index)
+    }
+
+    private func update(child: Int, scale: Int, with point: Point, ageState: Int) {
+        var slot = track(child: child, scale: scale)
         if slot < 0 {
-            tracks.append(FollowUpTracker.Track(scale: scale, first: point, last: point))
+            tracks.append(Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point))
             slot = tracks.count - 1
+            children[child].firstTrack = Int32(slot)
         }
         tracks[slot].count += 1
         if point.day < tracks[slot].first.day { tracks[slot].first = point }
@@ -240,24 +269,22 @@ extension FollowUpTracker.ChildState {
         default: break
         }
     }
+}
 
-    mutating func tally(_ plan: FollowUpTracker.LogPlan, instrument: Int, answers: [ResolvedAnswer]) {
-        var tally =
-            logs[instrument]
-            ?? FollowUpTracker.LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
-        tally.logs += 1
-        if case .scored(let code) = answers[plan.visitPosition], code == plan.visitHappenedCode { tally.visits += 1 }
+extension FollowUpTracker.LogTally {
+    mutating func add(_ plan: FollowUpTracker.LogPlan, answers: [ResolvedAnswer]) {
+        logs += 1
+        if case .scored(let code) = answers[plan.visitPosition], code == plan.visitHappenedCode { visits += 1 }
         for (index, question) in plan.questions.enumerated() {
             let optionCount = question.options.count
             switch answers[question.position] {
             case .scored(let code), .unscored(let code):
-                if let option = question.options.firstIndex(where: { $0.code == code }) { tally.counts[index][option] += 1 }
+                if let option = question.options.firstIndex(where: { $0.code == code }) { counts[index][option] += 1 }
             case .declined:
-                tally.counts[index][optionCount] += 1
+                counts[index][optionCount] += 1
             case .blank, .text, .invalid:
-                tally.counts[index][optionCount + 1] += 1
+                counts[index][optionCount + 1] += 1
             }
         }
-        logs[instrument] = tally
     }
 }

@@ -17,36 +17,78 @@ extension FollowUpTracker {
     /// try tracker.writeChanges(to: ByteWriter(standardOutput: ()), format: .csv)
     /// ```
     public func writeChanges(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
-        var table = ResultTable(columns: FollowUpTracker.changeColumns)
+        let table = try ResultTable(columns: FollowUpTracker.changeColumns, output: output, format: format)
         let byID = Dictionary(scales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for change in changes() {
-            guard let scale = byID[change.scale] else { continue }
-            let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
-            let hasFollowUp = change.administrations > 1
-            table.append([
-                .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
-                .date(hasFollowUp ? change.latest?.date : nil), number(hasFollowUp ? change.latest?.value : nil),
-                number(change.change), .integer(change.administrations), .text(change.reliableChange.rawValue),
-                .text(change.meaningfulChange.rawValue), .optionalText(change.baseline?.band),
-                .optionalText(hasFollowUp ? change.latest?.band : nil), .text(change.belowValidatedAge.rawValue),
-                .list(change.problems), .integer(change.daysBetween),
-            ])
+        try forEachChange { change throws(OutputError) in
+            guard let scale = byID[change.scale] else { return }
+            let followUp = change.administrations > 1 ? change.latest : nil
+            guard format == .csv else {
+                let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
+                try table.append([
+                    .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
+                    .date(followUp?.date), number(followUp?.value), number(change.change), .integer(change.administrations),
+                    .text(change.reliableChange.rawValue), .text(change.meaningfulChange.rawValue),
+                    .optionalText(change.baseline?.band), .optionalText(followUp?.band), .text(change.belowValidatedAge.rawValue),
+                    .list(change.problems), .integer(change.daysBetween),
+                ])
+                return
+            }
+            // CSV: written straight into the output buffer, as this runs once per child and scale.
+            output.append { out in
+                CSVCell.append(change.childID, to: &out)
+                out.append(44)
+                out.append(change.scale.rawValue)
+                out.append(44)
+                if let baseline = change.baseline {
+                    out.append(isoDate: baseline.date)
+                    out.append(44)
+                    out.append(scale.format(baseline.value))
+                } else {
+                    out.append(44)
+                }
+                out.append(44)
+                if let followUp {
+                    out.append(isoDate: followUp.date)
+                    out.append(44)
+                    out.append(scale.format(followUp.value))
+                } else {
+                    out.append(44)
+                }
+                out.append(44)
+                if let value = change.change { out.append(scale.format(value)) }
+                out.append(44)
+                out.append(String(change.administrations))
+                out.append(44)
+                out.append(change.reliableChange.rawValue)
+                out.append(44)
+                out.append(change.meaningfulChange.rawValue)
+                out.append(44)
+                if let band = change.baseline?.band { CSVCell.append(band, to: &out) }
+                out.append(44)
+                if let band = followUp?.band { CSVCell.append(band, to: &out) }
+                out.append(44)
+                out.append(change.belowValidatedAge.rawValue)
+                out.append(44)
+                if !change.problems.isEmpty { CSVCell.append(change.problems.joined(separator: "; "), to: &out) }
+                out.append(44)
+                if let days = change.daysBetween { out.append(String(days)) }
+                out.append(10)
+            }
+            try output.flushIfNeeded()
         }
-        try table.write(to: output, format: format)
     }
 
     /// Writes ``schedule()``: one row per child and measure.
     public func writeSchedule(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
-        var table = ResultTable(columns: FollowUpTracker.scheduleColumns)
+        let table = try ResultTable(columns: FollowUpTracker.scheduleColumns, output: output, format: format)
         for status in schedule() {
-            table.append([
+            try table.append([
                 .text(status.childID), .text(status.measure), .date(status.anchorDate), .text(status.anchor.rawValue),
                 .integer(status.waves.count), .integer(status.doneWaves.count), .integer(status.overdueWaves.count),
                 .list(status.overdueWaves.map { "wave \($0.number) due \($0.dueOn)" }), .date(status.dueNowWave?.dueOn),
                 .date(status.nextDueOn), .list(status.outsideWindow.map(\.description)), .list(status.problems),
             ])
         }
-        try table.write(to: output, format: format)
     }
 
     /// The columns of ``writeLogSummaries(to:format:)``: one count column per option of the
@@ -85,7 +127,7 @@ extension FollowUpTracker {
     /// Writes ``logSummaries()``: one row per child and outcome, counts only, never free text.
     public func writeLogSummaries(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
         let optionColumns = logOptionColumns
-        var table = ResultTable(columns: logColumns)
+        let table = try ResultTable(columns: logColumns, output: output, format: format)
         let from = ResultTable.Cell.date(options.logPeriod?.lowerBound)
         let to = ResultTable.Cell.date(options.logPeriod?.upperBound)
         for summary in logSummaries() {
@@ -98,8 +140,7 @@ extension FollowUpTracker {
                 row.append(index.map { .integer(summary.counts[$0]) } ?? .null)
             }
             row += [.integer(summary.declined), .integer(summary.unanswered), .integer(summary.positive)]
-            table.append(row)
+            try table.append(row)
         }
-        try table.write(to: output, format: format)
     }
 }

@@ -1,5 +1,5 @@
-/// Rows of named cells written as CSV (a header, then one line per row; cells neutralised for
-/// spreadsheets) or JSON Lines (one object per row, numbers as numbers, blanks as `null`).
+/// Writes rows of named cells as they come, as CSV (a header, then one line per row; cells
+/// neutralised for spreadsheets) or JSON Lines (one object per row, numbers as numbers, blanks as `null`).
 struct ResultTable {
     enum Cell {
         case text(String)
@@ -15,15 +15,20 @@ struct ResultTable {
     }
 
     let columns: [String]
-    private(set) var rows: [[Cell]] = []
+    private let quotedColumns: [String]
+    let output: ByteWriter
+    let format: OutputFormat
 
-    init(columns: [String]) { self.columns = columns }
-
-    mutating func append(_ row: [Cell]) { rows.append(row) }
-
-    func write(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
+    /// Starts a table, writing the CSV header.
+    init(columns: [String], output: ByteWriter, format: OutputFormat) throws(OutputError) {
+        self.columns = columns
+        self.output = output
+        self.format = format
+        quotedColumns = columns.map { JSONText.quoted($0) + ":" }
         if format == .csv { try output.write(columns.joined(separator: ",") + "\n") }
-        for row in rows {
+    }
+
+    func append(_ row: [Cell]) throws(OutputError) {
             switch format {
             case .csv:
                 output.append { out in
@@ -39,7 +44,7 @@ struct ResultTable {
                     out.append(10)
                 }
             case .jsonl:
-                let fields = zip(columns, row).map { column, cell -> String in
+                let fields = zip(quotedColumns, row).map { column, cell -> String in
                     let value: String
                     switch cell {
                     case .text(let text): value = JSONText.quoted(text)
@@ -47,11 +52,10 @@ struct ResultTable {
                     case .null: value = "null"
                     case .list(let texts): value = "[" + texts.map(JSONText.quoted).joined(separator: ",") + "]"
                     }
-                    return JSONText.quoted(column) + ":" + value
+                    return column + value
                 }
                 try output.write("{" + fields.joined(separator: ",") + "}\n")
             }
             try output.flushIfNeeded()
-        }
     }
 }

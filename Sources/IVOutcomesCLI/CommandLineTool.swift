@@ -6,7 +6,8 @@ enum CommandLineTool {
 
     static let commands: [any Command.Type] = [
         InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, CoverageCommand.self, PsychometricsCommand.self,
-        ChangeCommand.self, ScheduleCommand.self, LogsCommand.self, DemoCommand.self,
+        ChangeCommand.self, ScheduleCommand.self, LogsCommand.self, ReportCommand.self, PoolCommand.self,
+        DemoCommand.self,
     ]
 
     static func run(_ arguments: [String], console: Console) -> ExitCode {
@@ -53,6 +54,9 @@ enum CommandLineTool {
         } catch let error as OutputError {
             console.error("error: \(error.description)")
             return .cannotWrite
+        } catch let error as PoolingError {
+            console.error("error: \(error.description)")
+            return .unreadableInput
         } catch let error as DateFormatError {
             console.error("error: --date-format \(error.description)")
             return .usage

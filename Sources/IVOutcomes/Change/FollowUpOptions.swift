@@ -23,6 +23,8 @@ public struct FollowUpOptions: Sendable, Hashable {
 public struct FollowUpCounts: Sendable, Hashable {
     /// Rows used (scored, or incomplete with at least a date and child).
     public internal(set) var used = 0
+    /// Of the rows used, those incomplete (some scale not scored).
+    public internal(set) var incomplete = 0
     /// Rows not used because scoring found them invalid (their problems say why).
     public internal(set) var invalid = 0
     /// Rows not used because the same child already has the same instrument on the same date.

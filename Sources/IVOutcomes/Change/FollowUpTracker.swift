@@ -201,6 +201,7 @@ public final class FollowUpTracker {
         seenNext.append(children[childIndex].firstSeen)
         children[childIndex].firstSeen = Int32(seenKeys.count - 1)
         counts.used += 1
+        if status == .incomplete { counts.incomplete += 1 }
         instrumentsSeen[instrument] = true
         // Age at administration.
         let minimumAge = minimumAges[instrument]

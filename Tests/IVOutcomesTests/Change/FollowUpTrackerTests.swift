@@ -136,7 +136,7 @@ struct FollowUpTrackerTests {
         #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-11-22", total: 40)).isEmpty)
         #expect(early.map(\.description) == ["f.csv:2: column administered_on: 1999-12-31 is before 2000-01-01; not used (check the year)"])
         #expect(late.map(\.description) == ["f.csv:3: column administered_on: 2026-11-23 is after the as-of date 2026-11-22; not used (a date in the future?)"])
-        #expect(tracker.counts == FollowUpCounts(used: 1, invalid: 0, duplicates: 0, outOfRange: 2))
+        #expect(tracker.counts == FollowUpCounts(used: 1, incomplete: 0, invalid: 0, duplicates: 0, outOfRange: 2))
     }
 
     @Test("invalid administrations are counted and not used")

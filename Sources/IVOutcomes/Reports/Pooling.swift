@@ -1,0 +1,215 @@
+import Foundation
+
+/// Why a pooling summary could not be read.
+public struct PoolingError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let message: String
+
+    public var description: String { "\(file): \(message)" }
+}
+
+extension DataQuality {
+    /// The data-quality counts by the names reports and summaries use.
+    static var fields: [(name: String, keyPath: WritableKeyPath<DataQuality, PoolableCount>)] {
+        [
+        ("rows read", \.rowsRead), ("rows not used: invalid", \.rowsInvalid), ("rows not used: duplicates", \.rowsDuplicate),
+        ("rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
+        ("incomplete forms (some scale not scored)", \.incompleteForms),
+        ("scores below the instrument's validated age", \.scoresBelowValidatedAge),
+        ("children with an overdue follow-up", \.childrenWithOverdueWave),
+        ]
+    }
+}
+
+extension AreaAggregate {
+    /// Reads a pooling summary written by ``ReportView/poolingSummary()``. Cells the area
+    /// suppressed are counted in `areasSuppressed`, never guessed.
+    public init(poolingSummary data: Data, file: String) throws(PoolingError) {
+        func fail(_ message: String) -> PoolingError { PoolingError(file: file, message: message) }
+        guard case .success(let root) = JSONValue.parse(data), case .object(let top) = root else {
+            throw fail("not a JSON object (expected a pooling summary written by 'ivoutcomes report --format summary')")
+        }
+        guard top["format"] == .string("ivoutcomes-pooling-summary") else {
+            throw fail("not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')")
+        }
+        guard top["formatVersion"] == .number(1) else { throw fail("unsupported formatVersion (this version reads 1)") }
+        func count(_ value: JSONValue?, _ path: String) throws(PoolingError) -> PoolableCount {
+            switch value {
+            case .number(let number)? where number >= 0 && number == number.rounded(): return PoolableCount(Int(number))
+            case .string?: return PoolableCount(0, areasSuppressed: 1)
+            case .object(let fields)?:
+                guard case .number(let partial)? = fields["atLeast"], case .number(let areas)? = fields["areasSuppressed"] else {
+                    throw fail("\(path): expected atLeast and areasSuppressed")
+                }
+                return PoolableCount(Int(partial), areasSuppressed: Int(areas))
+            default: throw fail("\(path): expected a count or \"under 5\"")
+            }
+        }
+        func sums(_ value: JSONValue?, _ path: String) throws(PoolingError) -> PoolableSums {
+            switch value {
+            case .string?: return PoolableSums(areasSuppressed: 1)
+            case .object(let fields)?:
+                guard case .number(let n)? = fields["n"], case .number(let sum)? = fields["sumX100"],
+                    case .number(let squares)? = fields["sumSquaresX10000"]
+                else { throw fail("\(path): expected n, sumX100 and sumSquaresX10000") }
+                return PoolableSums(ValueSums(count: Int(n), sumHundredths: Int(sum), sumOfSquaresTenThousandths: Int(squares)))
+            default: throw fail("\(path): expected sums or \"suppressed\"")
+            }
+        }
+        func countSet(_ value: JSONValue?, _ path: String) throws(PoolingError) -> CountSet {
+            guard case .object(let fields)? = value else { throw fail("\(path): expected an object of counts") }
+            var set = CountSet()
+            // JSON objects are unordered: keep a stable order (numeric for histogram bins).
+            for key in fields.keys.sorted(by: { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }) {
+                set[key] = try count(fields[key], "\(path).\(key)")
+            }
+            return set
+        }
+        func string(_ value: JSONValue?, _ path: String) throws(PoolingError) -> String {
+            guard case .string(let text)? = value else { throw fail("\(path): expected a string") }
+            return text
+        }
+        guard case .array(let areaValues)? = top["areas"] else { throw fail("areas: expected a list of area names") }
+        var areas: [String] = []
+        for (index, value) in areaValues.enumerated() { areas.append(try string(value, "areas[\(index)]")) }
+        guard let asOf = CalendarDate(iso: try string(top["asOf"], "asOf")) else { throw fail("asOf: expected YYYY-MM-DD") }
+        var instruments: [InstrumentID] = []
+        if case .array(let values)? = top["instruments"] {
+            for value in values { if case .string(let id) = value { instruments.append(InstrumentID(id)) } }
+        }
+        var quality = DataQuality()
+        if case .object(let fields)? = top["dataQuality"] {
+            for field in DataQuality.fields where fields[field.name] != nil {
+                quality[keyPath: field.keyPath] = try count(fields[field.name], "dataQuality.\(field.name)")
+            }
+        }
+        guard case .array(let groupValues)? = top["groups"] else { throw fail("groups: expected a list") }
+        var groups: [GroupAggregate] = []
+        for (groupIndex, groupValue) in groupValues.enumerated() {
+            let path = "groups[\(groupIndex)]"
+            guard case .object(let group) = groupValue else { throw fail("\(path): expected an object") }
+            var scales: [ScaleAggregate] = []
+            if case .array(let scaleValues)? = group["scales"] {
+                for (scaleIndex, scaleValue) in scaleValues.enumerated() {
+                    let scalePath = "\(path).scales[\(scaleIndex)]"
+                    guard case .object(let scale) = scaleValue, case .number(let width)? = scale["binWidth"] else {
+                        throw fail("\(scalePath): expected a scale with a binWidth")
+                    }
+                    var aggregate = ScaleAggregate(
+                        scale: ScaleID(try string(scale["scale"], "\(scalePath).scale")), binWidth: width,
+                        reliable: try countSet(scale["reliableChange"], "\(scalePath).reliableChange"),
+                        meaningful: try countSet(scale["meaningfulChange"], "\(scalePath).meaningfulChange"),
+                        bandsAtBaseline: try countSet(scale["bandsAtBaseline"], "\(scalePath).bandsAtBaseline"),
+                        bandsAtLatest: try countSet(scale["bandsAtLatest"], "\(scalePath).bandsAtLatest"))
+                    aggregate.childrenWithBaseline = try count(scale["childrenWithBaseline"], "\(scalePath).childrenWithBaseline")
+                    aggregate.childrenWithFollowUp = try count(scale["childrenWithFollowUp"], "\(scalePath).childrenWithFollowUp")
+                    aggregate.baseline = try sums(scale["baseline"], "\(scalePath).baseline")
+                    aggregate.pairedBaseline = try sums(scale["pairedBaseline"], "\(scalePath).pairedBaseline")
+                    aggregate.latest = try sums(scale["latest"], "\(scalePath).latest")
+                    aggregate.change = try sums(scale["change"], "\(scalePath).change")
+                    aggregate.changeHistogram = try countSet(scale["changeHistogram"], "\(scalePath).changeHistogram")
+                    aggregate.scoresBelowValidatedAge = try count(scale["scoresBelowValidatedAge"], "\(scalePath).scoresBelowValidatedAge")
+                    scales.append(aggregate)
+                }
+            }
+            var logs: [OutcomeLogAggregate] = []
+            if case .array(let logValues)? = group["logs"] {
+                for (logIndex, logValue) in logValues.enumerated() {
+                    let logPath = "\(path).logs[\(logIndex)]"
+                    guard case .object(let log) = logValue else { throw fail("\(logPath): expected an object") }
+                    var aggregate = OutcomeLogAggregate(outcome: OutcomeID(try string(log["outcome"], "\(logPath).outcome")))
+                    aggregate.childrenWithLogs = try count(log["childrenWithLogs"], "\(logPath).childrenWithLogs")
+                    aggregate.logs = try count(log["logs"], "\(logPath).logs")
+                    aggregate.visitsHappened = try count(log["visitsHappened"], "\(logPath).visitsHappened")
+                    aggregate.positive = try count(log["positive"], "\(logPath).positive")
+                    logs.append(aggregate)
+                }
+            }
+            var aggregate = GroupAggregate(
+                dimension: try string(group["dimension"], "\(path).dimension"), category: try string(group["category"], "\(path).category"),
+                scales: scales, logs: logs)
+            aggregate.children = try count(group["children"], "\(path).children")
+            groups.append(aggregate)
+        }
+        self.init(areas: areas, asOf: asOf, instruments: instruments, groups: groups, dataQuality: quality)
+    }
+
+    /// Several areas combined: every count and sum added cell by cell. A cell is exact where no
+    /// area suppressed it; otherwise it says how many areas did. Groups, scales and categories
+    /// absent from an area count as zero there.
+    ///
+    /// ```swift
+    /// let national = try AreaAggregate.pooling([north, south])
+    /// ```
+    /// - Throws: ``PoolingError`` when two areas bin a scale's change differently.
+    public static func pooling(_ areas: [AreaAggregate]) throws(PoolingError) -> AreaAggregate {
+        var groups: [GroupAggregate] = []
+        var quality = DataQuality()
+        var instruments: [InstrumentID] = []
+        for area in areas {
+            for field in DataQuality.fields {
+                quality[keyPath: field.keyPath] = quality[keyPath: field.keyPath] + area.dataQuality[keyPath: field.keyPath]
+            }
+            for id in area.instruments where !instruments.contains(id) { instruments.append(id) }
+            for group in area.groups {
+                guard let index = groups.firstIndex(where: { $0.dimension == group.dimension && $0.category == group.category }) else {
+                    groups.append(group)
+                    continue
+                }
+                groups[index].children = groups[index].children + group.children
+                for scale in group.scales {
+                    guard let position = groups[index].scales.firstIndex(where: { $0.scale == scale.scale }) else {
+                        groups[index].scales.append(scale)
+                        continue
+                    }
+                    guard groups[index].scales[position].binWidth == scale.binWidth else {
+                        throw PoolingError(
+                            file: area.areas.joined(separator: ", "),
+                            message: "\(scale.scale) is binned by \(scale.binWidth) points here but \(groups[index].scales[position].binWidth) elsewhere; use the same definitions everywhere")
+                    }
+                    groups[index].scales[position] = groups[index].scales[position] + scale
+                }
+                for log in group.logs {
+                    guard let position = groups[index].logs.firstIndex(where: { $0.outcome == log.outcome }) else {
+                        groups[index].logs.append(log)
+                        continue
+                    }
+                    var merged = groups[index].logs[position]
+                    merged.childrenWithLogs = merged.childrenWithLogs + log.childrenWithLogs
+                    merged.logs = merged.logs + log.logs
+                    merged.visitsHappened = merged.visitsHappened + log.visitsHappened
+                    merged.positive = merged.positive + log.positive
+                    groups[index].logs[position] = merged
+                }
+            }
+        }
+        // "all" first, then breakdowns in the usual order.
+        let order = ["all"] + AreaAggregate.dimensions
+        groups = groups.enumerated().sorted {
+            ((order.firstIndex(of: $0.element.dimension) ?? order.count), $0.offset)
+                < ((order.firstIndex(of: $1.element.dimension) ?? order.count), $1.offset)
+        }.map(\.element)
+        return AreaAggregate(
+            areas: areas.flatMap(\.areas), asOf: areas.map(\.asOf).max() ?? .today, instruments: instruments, groups: groups,
+            dataQuality: quality)
+    }
+}
+
+extension ScaleAggregate {
+    static func + (lhs: ScaleAggregate, rhs: ScaleAggregate) -> ScaleAggregate {
+        var result = lhs
+        result.childrenWithBaseline = lhs.childrenWithBaseline + rhs.childrenWithBaseline
+        result.childrenWithFollowUp = lhs.childrenWithFollowUp + rhs.childrenWithFollowUp
+        result.baseline = lhs.baseline + rhs.baseline
+        result.pairedBaseline = lhs.pairedBaseline + rhs.pairedBaseline
+        result.latest = lhs.latest + rhs.latest
+        result.change = lhs.change + rhs.change
+        result.reliableChange = lhs.reliableChange + rhs.reliableChange
+        result.meaningfulChange = lhs.meaningfulChange + rhs.meaningfulChange
+        result.bandsAtBaseline = lhs.bandsAtBaseline + rhs.bandsAtBaseline
+        result.bandsAtLatest = lhs.bandsAtLatest + rhs.bandsAtLatest
+        result.changeHistogram = lhs.changeHistogram + rhs.changeHistogram
+        result.scoresBelowValidatedAge = lhs.scoresBelowValidatedAge + rhs.scoresBelowValidatedAge
+        return result
+    }
+}

@@ -1,0 +1,165 @@
+/// A mean and standard deviation, shown only for groups at or over the suppression threshold.
+public struct MeanAndSD: Sendable, Hashable {
+    public let mean: Double
+    public let standardDeviation: Double?
+}
+
+/// One named count after suppression.
+public struct ReportedCell: Sendable, Hashable {
+    public let name: String
+    public let count: ReportedCount
+}
+
+/// One scale in one group, as published: counts suppressed, statistics shown only for large
+/// enough, complete groups.
+public struct ScaleView: Sendable, Hashable {
+    public let scale: Scale
+    public let childrenWithBaseline: ReportedCount
+    public let childrenWithFollowUp: ReportedCount
+    public let baseline: MeanAndSD?
+    public let pairedBaseline: MeanAndSD?
+    public let latest: MeanAndSD?
+    /// Mean change, 95% CI, paired t-test and Cohen's d_z.
+    public let change: PairedChange?
+    public let reliableChange: [ReportedCell]
+    public let meaningfulChange: [ReportedCell]
+    public let bandsAtBaseline: [ReportedCell]
+    public let bandsAtLatest: [ReportedCell]
+    /// Bins of change, lowest first: `name` is the bin index `k` (changes from `k × binWidth`).
+    public let changeHistogram: [ReportedCell]
+    public let binWidth: Double
+    public let scoresBelowValidatedAge: ReportedCount
+    /// Cautions a reader must see beside the numbers.
+    public let notes: [String]
+    /// The exact aggregate, for the pooling summary; only its unsuppressed cells are ever written.
+    let aggregate: ScaleAggregate
+}
+
+/// What the logs said about one outcome in one group, as published.
+public struct OutcomeLogView: Sendable, Hashable {
+    public let outcome: Outcome
+    public let childrenWithLogs: ReportedCount
+    public let logs: ReportedCount
+    public let visitsHappened: ReportedCount
+    public let positive: ReportedCount
+    /// Positive logs as a share of logs; shown only when both counts are.
+    public let positiveShare: Double?
+}
+
+/// One group as published.
+public struct GroupView: Sendable, Hashable {
+    public let dimension: String
+    public let category: String
+    public let children: ReportedCount
+    public let scales: [ScaleView]
+    public let logs: [OutcomeLogView]
+}
+
+/// A report ready to print: every count suppressed by the policy, every statistic checked for
+/// group size, the cautions in place. Local reports and pooled national pictures both come here.
+///
+/// ```swift
+/// let view = ReportView(aggregate: aggregate, catalog: catalog, policy: .standard)
+/// view.groups[0].scales[0].change?.meanChange
+/// ```
+public struct ReportView: Sendable, Hashable {
+    /// Warwick's advice for group comparisons: at least 30 people with two time points.
+    public static let minimumForComparison = 30
+
+    public let title: String
+    public let areas: [String]
+    public let asOf: CalendarDate
+    public let policy: SuppressionPolicy
+    public let groups: [GroupView]
+    public let dataQuality: [ReportedCell]
+    public let instruments: [Instrument]
+    let aggregate: AreaAggregate
+
+    public init(aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String? = nil) {
+        self.aggregate = aggregate
+        self.policy = policy
+        areas = aggregate.areas
+        asOf = aggregate.asOf
+        self.title = title ?? "Independent Visitor outcomes: \(aggregate.areas.joined(separator: ", "))"
+        instruments = aggregate.instruments.compactMap { id in catalog.instruments.first { $0.id == id } }
+        let scales = Dictionary(catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Children per category add up to everyone within each breakdown: suppress as a set.
+        var childCounts = aggregate.groups.map { policy.primary($0.children) }
+        var byDimension: [String: [Int]] = [:]
+        for (index, group) in aggregate.groups.enumerated() where group.dimension != "all" {
+            byDimension[group.dimension, default: []].append(index)
+        }
+        for members in byDimension.values {
+            let cells = policy.suppress(members.map { aggregate.groups[$0].children })
+            for (member, cell) in zip(members, cells) { childCounts[member] = cell }
+        }
+        groups = aggregate.groups.enumerated().map { index, group in
+            // A group whose size is hidden shows nothing else: its statistics would give the size away.
+            let hidden = childCounts[index].isHidden
+            return GroupView(
+                dimension: group.dimension, category: group.category, children: childCounts[index],
+                scales: group.scales.compactMap { aggregate in
+                    scales[aggregate.scale].map { ReportView.view(of: aggregate, scale: $0, policy: policy, hidden: hidden) }
+                },
+                logs: group.logs.compactMap { log in
+                    catalog.framework.outcome(id: log.outcome).map { ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden) }
+                })
+        }
+        dataQuality = DataQuality.fields.map { ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath])) }
+    }
+
+    static func statistics(_ sums: PoolableSums, shownCount: ReportedCount, policy: SuppressionPolicy) -> MeanAndSD? {
+        guard sums.isComplete, let count = shownCount.exactValue, count >= policy.threshold, let mean = sums.sums.mean else { return nil }
+        return MeanAndSD(mean: mean, standardDeviation: sums.sums.standardDeviation)
+    }
+
+    static func view(of aggregate: ScaleAggregate, scale: Scale, policy: SuppressionPolicy, hidden: Bool) -> ScaleView {
+        let conceal = { (count: ReportedCount) -> ReportedCount in hidden ? .secondary : count }
+        let withBaseline = conceal(policy.primary(aggregate.childrenWithBaseline))
+        let followedUp = conceal(policy.primary(aggregate.childrenWithFollowUp))
+        let cells = { (set: CountSet) in
+            zip(set.names, policy.suppress(set.counts)).map { ReportedCell(name: $0, count: conceal($1)) }
+        }
+        let histogramOrder = aggregate.changeHistogram.names.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+        let histogramCounts = policy.suppress(histogramOrder.map { aggregate.changeHistogram[$0] }).map(conceal)
+        let showChange = aggregate.change.isComplete && (followedUp.exactValue ?? 0) >= policy.threshold
+        var notes: [String] = []
+        if hidden {
+            notes.append("group too small to show")
+        } else if let followed = followedUp.exactValue, followed < minimumForComparison {
+            notes.append("fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons")
+        } else if followedUp.exactValue == nil {
+            notes.append("too few children with two time points to show change statistics")
+        }
+        if !aggregate.change.isComplete || !aggregate.baseline.isComplete {
+            notes.append("statistics not shown: some areas suppressed this group")
+        }
+        if scale.change == nil { notes.append("no reliable or meaningful change thresholds are established for this scale") }
+        if let caution = scale.bands?.caution { notes.append(caution) }
+        return ScaleView(
+            scale: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
+            baseline: statistics(aggregate.baseline, shownCount: withBaseline, policy: policy),
+            pairedBaseline: showChange ? statistics(aggregate.pairedBaseline, shownCount: followedUp, policy: policy) : nil,
+            latest: showChange ? statistics(aggregate.latest, shownCount: followedUp, policy: policy) : nil,
+            change: showChange ? PairedChange(changes: aggregate.change.sums) : nil,
+            reliableChange: scale.change?.reliable == nil ? [] : cells(aggregate.reliableChange),
+            meaningfulChange: scale.change?.meaningful == nil ? [] : cells(aggregate.meaningfulChange),
+            bandsAtBaseline: cells(aggregate.bandsAtBaseline), bandsAtLatest: cells(aggregate.bandsAtLatest),
+            changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
+            binWidth: aggregate.binWidth, scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
+            notes: notes, aggregate: aggregate)
+    }
+
+    static func view(of log: OutcomeLogAggregate, outcome: Outcome, policy: SuppressionPolicy, hidden: Bool) -> OutcomeLogView {
+        let children = policy.primary(log.childrenWithLogs)
+        // Log counts of fewer than `threshold` children are not shown either.
+        let conceal = { (count: ReportedCount) -> ReportedCount in hidden || children.isHidden ? .secondary : count }
+        let logs = conceal(policy.primary(log.logs))
+        let positive = conceal(policy.primary(log.positive))
+        var share: Double?
+        if let total = logs.exactValue, let good = positive.exactValue, total > 0 { share = Double(good) / Double(total) }
+        return OutcomeLogView(
+            outcome: outcome, childrenWithLogs: hidden ? .secondary : children, logs: logs,
+            visitsHappened: conceal(policy.primary(log.visitsHappened)), positive: positive, positiveShare: share)
+    }
+}

@@ -1,0 +1,78 @@
+/// Everything a report says about one scale in one group of children, as exact sufficient
+/// statistics and counts (before suppression), so that areas can be added together.
+public struct ScaleAggregate: Sendable, Hashable {
+    public let scale: ScaleID
+    public var childrenWithBaseline = PoolableCount()
+    public var childrenWithFollowUp = PoolableCount()
+    /// Baseline scores of every child with a baseline.
+    public var baseline = PoolableSums()
+    /// Baseline and latest scores of the children with a follow-up (the paired comparison).
+    public var pairedBaseline = PoolableSums()
+    public var latest = PoolableSums()
+    /// Latest minus baseline, per child with a follow-up.
+    public var change = PoolableSums()
+    public var reliableChange: CountSet
+    public var meaningfulChange: CountSet
+    /// Children by band at baseline (all with a baseline) and at latest (those followed up).
+    public var bandsAtBaseline: CountSet
+    public var bandsAtLatest: CountSet
+    /// Children followed up, by change: bin `k` holds changes from `k × binWidth` up to `(k + 1) × binWidth`.
+    public var changeHistogram = CountSet()
+    public let binWidth: Double
+    /// Scores (administrations) taken below the instrument's validated age.
+    public var scoresBelowValidatedAge = PoolableCount()
+
+    /// An empty aggregate for `scale`.
+    public init(scale: Scale) {
+        self.scale = scale.id
+        reliableChange = CountSet(names: [
+            ReliableChangeClass.reliablyImproved, .noReliableChange, .reliablyDeteriorated,
+        ].map(\.rawValue))
+        meaningfulChange = CountSet(names: [
+            MeaningfulChangeClass.improved, .noMeaningfulChange, .deteriorated,
+        ].map(\.rawValue))
+        let bands = scale.bands?.bands.map(\.id) ?? []
+        bandsAtBaseline = CountSet(names: bands)
+        bandsAtLatest = CountSet(names: bands)
+        binWidth = ScaleAggregate.binWidth(for: scale)
+    }
+
+    /// An empty aggregate with given parts, for pooling.
+    init(scale: ScaleID, binWidth: Double, reliable: CountSet, meaningful: CountSet, bandsAtBaseline: CountSet, bandsAtLatest: CountSet) {
+        self.scale = scale
+        self.binWidth = binWidth
+        reliableChange = reliable
+        meaningfulChange = meaningful
+        self.bandsAtBaseline = bandsAtBaseline
+        self.bandsAtLatest = bandsAtLatest
+    }
+
+    /// Histogram bins as wide as the meaningful-change threshold, rounded up to whole points
+    /// (3 on WEMWBS, 2 on the SWEMWBS metric score), or 2 points without one.
+    static func binWidth(for scale: Scale) -> Double {
+        (scale.change?.meaningful?.points).map { max(1, $0.rounded(.up)) } ?? 2
+    }
+
+    /// Adds one child's change.
+    public mutating func add(_ child: ScaleChange) {
+        scoresBelowValidatedAge.value += child.administrationsBelowValidatedAge
+        guard let first = child.baseline else { return }
+        childrenWithBaseline.value += 1
+        baseline.sums.add(first.value)
+        if let band = first.band { bandsAtBaseline[band] = bandsAtBaseline[band] + PoolableCount(1) }
+        guard let change = child.change, let last = child.latest else { return }
+        childrenWithFollowUp.value += 1
+        pairedBaseline.sums.add(first.value)
+        latest.sums.add(last.value)
+        self.change.sums.add(change)
+        if reliableChange.names.contains(child.reliableChange.rawValue) {
+            reliableChange[child.reliableChange.rawValue] = reliableChange[child.reliableChange.rawValue] + PoolableCount(1)
+        }
+        if meaningfulChange.names.contains(child.meaningfulChange.rawValue) {
+            meaningfulChange[child.meaningfulChange.rawValue] = meaningfulChange[child.meaningfulChange.rawValue] + PoolableCount(1)
+        }
+        if let band = last.band { bandsAtLatest[band] = bandsAtLatest[band] + PoolableCount(1) }
+        let bin = String(Int((change / binWidth).rounded(.down)))
+        changeHistogram[bin] = changeHistogram[bin] + PoolableCount(1)
+    }
+}

@@ -1,0 +1,96 @@
+/// How small numbers are kept out of every aggregate output: any count from 1 to
+/// `threshold - 1` is shown as "under 5" (the way local authorities publish), statistics of a
+/// group smaller than the threshold are not shown, and a second cell is suppressed wherever the
+/// first could be worked out from a total.
+public struct SuppressionPolicy: Sendable, Hashable {
+    /// The smallest count shown. 5 unless raised, or lowered on purpose.
+    public let threshold: Int
+
+    /// - Throws: ``SuppressionError`` for a threshold below 5 without `allowSmallNumbers`, or below 1.
+    public init(threshold: Int = 5, allowSmallNumbers: Bool = false) throws(SuppressionError) {
+        guard threshold >= 1 else { throw .belowOne(threshold) }
+        guard threshold >= 5 || allowSmallNumbers else { throw .belowFive(threshold) }
+        self.threshold = threshold
+    }
+
+    /// The standard policy: counts under 5 suppressed.
+    public static let standard = SuppressionPolicy(checkedThreshold: 5)
+
+    private init(checkedThreshold: Int) { threshold = checkedThreshold }
+
+    /// A count as it may be shown, before secondary suppression.
+    public func primary(_ count: PoolableCount) -> ReportedCount {
+        if count.value > 0, count.value < threshold { return .underThreshold }
+        if !count.isComplete { return count.value == 0 ? .underThreshold : .incomplete(partial: count.value, areas: count.areasSuppressed) }
+        return .count(count.value)
+    }
+
+    /// Counts that add up to a total shown elsewhere: if exactly one is suppressed it could be
+    /// recovered by subtraction, so the next smallest is suppressed too.
+    public func suppress(_ counts: [PoolableCount]) -> [ReportedCount] {
+        var cells = counts.map(primary)
+        let hidden = cells.indices.filter { cells[$0].isHidden }
+        guard hidden.count == 1 else { return cells }
+        let candidates = cells.indices.filter { !cells[$0].isHidden }
+        let shownValue = { (index: Int) -> Int in
+            if case .count(let value) = cells[index] { return value }
+            if case .incomplete(let value, _) = cells[index] { return value }
+            return 0
+        }
+        // Prefer a non-zero cell: hiding a zero protects nothing when the others are known.
+        let nonZero = candidates.filter { shownValue($0) > 0 }
+        if let next = (nonZero.isEmpty ? candidates : nonZero).min(by: { shownValue($0) < shownValue($1) }) {
+            cells[next] = .secondary
+        }
+        return cells
+    }
+}
+
+/// Why a suppression threshold was refused.
+public enum SuppressionError: Error, Sendable, Hashable, CustomStringConvertible {
+    case belowFive(Int)
+    case belowOne(Int)
+
+    public var description: String {
+        switch self {
+        case .belowFive(let threshold):
+            return "a suppression threshold of \(threshold) would publish counts under 5; pass --allow-small-numbers only if every reader may see them"
+        case .belowOne(let threshold):
+            return "a suppression threshold must be at least 1, not \(threshold)"
+        }
+    }
+}
+
+/// A count as published.
+public enum ReportedCount: Sendable, Hashable {
+    case count(Int)
+    /// From 1 to the threshold minus 1: shown as "under 5".
+    case underThreshold
+    /// Hidden so that a suppressed neighbour can't be worked out from a total.
+    case secondary
+    /// Pooled from areas of which some suppressed the cell: at least `partial`.
+    case incomplete(partial: Int, areas: Int)
+
+    public var isHidden: Bool {
+        switch self {
+        case .underThreshold, .secondary: return true
+        case .count, .incomplete: return false
+        }
+    }
+
+    /// The exact value, when shown and complete.
+    public var exactValue: Int? {
+        if case .count(let value) = self { return value }
+        return nil
+    }
+
+    /// "12", "under 5", "suppressed", "at least 12 (1 area suppressed)".
+    public func text(threshold: Int) -> String {
+        switch self {
+        case .count(let value): return String(value)
+        case .underThreshold: return "under \(threshold)"
+        case .secondary: return "suppressed"
+        case .incomplete(let partial, let areas): return "at least \(partial) (\(areas) area\(areas == 1 ? "" : "s") suppressed)"
+        }
+    }
+}

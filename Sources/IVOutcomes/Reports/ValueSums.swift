@@ -1,0 +1,89 @@
+/// Sufficient statistics of a set of scores: how many, their sum and their sum of squares, kept
+/// exactly (scores have at most 2 decimals, so sums are whole numbers of hundredths and sums of
+/// squares whole numbers of ten-thousandths). Adding two areas' sums gives exactly the sums of
+/// their combined children, so pooled means and SDs equal those computed on the combined data.
+///
+/// ```swift
+/// var sums = ValueSums()
+/// sums.add(40); sums.add(47)
+/// sums.mean                 // 43.5
+/// sums.standardDeviation    // 4.95 (n - 1 denominator)
+/// ```
+public struct ValueSums: Sendable, Hashable, Codable {
+    public private(set) var count = 0
+    /// Sum of the values in hundredths.
+    public private(set) var sumHundredths = 0
+    /// Sum of the squared values in ten-thousandths.
+    public private(set) var sumOfSquaresTenThousandths = 0
+
+    public init() {}
+
+    public init(count: Int, sumHundredths: Int, sumOfSquaresTenThousandths: Int) {
+        self.count = count
+        self.sumHundredths = sumHundredths
+        self.sumOfSquaresTenThousandths = sumOfSquaresTenThousandths
+    }
+
+    /// Adds a value with at most 2 decimals (it is rounded to hundredths).
+    public mutating func add(_ value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        count += 1
+        sumHundredths += hundredths
+        sumOfSquaresTenThousandths += hundredths * hundredths
+    }
+
+    public static func + (lhs: ValueSums, rhs: ValueSums) -> ValueSums {
+        ValueSums(
+            count: lhs.count + rhs.count, sumHundredths: lhs.sumHundredths + rhs.sumHundredths,
+            sumOfSquaresTenThousandths: lhs.sumOfSquaresTenThousandths + rhs.sumOfSquaresTenThousandths)
+    }
+
+    /// The mean, or `nil` without values.
+    public var mean: Double? { count > 0 ? Double(sumHundredths) / 100 / Double(count) : nil }
+
+    /// The sample standard deviation (n - 1), or `nil` for fewer than 2 values.
+    public var standardDeviation: Double? {
+        guard count > 1 else { return nil }
+        // From the exact integer sums, so equal sums always give the identical SD.
+        let n = Double(count)
+        let sum = Double(sumHundredths)
+        let squares = (Double(sumOfSquaresTenThousandths) - sum * sum / n) / (n - 1)
+        return max(0, squares).squareRoot() / 100
+    }
+}
+
+/// A paired comparison from the sums of the changes: mean change, its 95% confidence interval,
+/// the paired t-test, and the standardised effect size.
+public struct PairedChange: Sendable, Hashable {
+    public let count: Int
+    public let meanChange: Double
+    public let standardDeviation: Double
+    /// 95% confidence interval of the mean change (t distribution, n - 1 degrees of freedom).
+    public let confidenceInterval: ClosedRange<Double>
+    /// Two-sided paired t-test of "no change"; `nil` when every change is the same.
+    public let pValue: Double?
+    /// Cohen's d for paired change (d_z): mean change divided by the SD of the changes.
+    /// `nil` when the SD is 0.
+    public let effectSize: Double?
+
+    /// Needs at least 2 changes.
+    public init?(changes: ValueSums) {
+        guard let mean = changes.mean, let sd = changes.standardDeviation else { return nil }
+        count = changes.count
+        meanChange = mean
+        standardDeviation = sd
+        let df = Double(count - 1)
+        let standardError = sd / Double(count).squareRoot()
+        // t(0.975, df)^2 = F(0.95; 1, df).
+        let critical = Distributions.fQuantile(0.95, 1, df).squareRoot()
+        confidenceInterval = (mean - critical * standardError)...(mean + critical * standardError)
+        if standardError > 0 {
+            let t = mean / standardError
+            pValue = Distributions.regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5)
+            effectSize = mean / sd
+        } else {
+            pValue = nil
+            effectSize = nil
+        }
+    }
+}

@@ -230,3 +230,56 @@ struct FollowUpCommandTests {
         #expect(noChildColumn.error.contains("the header has no 'birth_month' column"))
     }
 }
+
+@Suite("ivoutcomes: reports and pooling")
+struct ReportCommandTests {
+    let responses = CLIFixtures.packageRoot.appendingPathComponent("Examples/questionnaires.csv").path
+    let logs = CLIFixtures.packageRoot.appendingPathComponent("Examples/logs.csv").path
+    let children = CLIFixtures.packageRoot.appendingPathComponent("Examples/children.csv").path
+
+    @Test("report writes one self-contained HTML file from the example data")
+    func htmlReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ivoutcomes-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.html").path
+        let result = run("report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--out", out)
+        #expect(result.status == .success)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<h1>Independent Visitor outcomes: Pilotshire</h1>"))
+        #expect(html.contains("What the volunteers noticed"))
+        #expect(!html.contains("PA-0"))
+        #expect(result.error.hasSuffix("wrote \(out) (html, counts under 5 suppressed)\n"))
+    }
+
+    @Test("a suppression threshold under 5 needs --allow-small-numbers")
+    func smallNumbers() {
+        let refused = run("report", responses, "--suppress-below", "3", "--format", "json")
+        #expect(refused.status == .usage)
+        #expect(refused.error.contains("a suppression threshold of 3 would publish counts under 5; pass --allow-small-numbers"))
+        let allowed = run("report", responses, "--suppress-below", "3", "--allow-small-numbers", "--format", "json", "--as-of", "2026-11-22")
+        #expect(allowed.status == .success)
+        #expect(allowed.output.contains("\"suppressionThreshold\": 3"))
+    }
+
+    @Test("pool combines area summaries and says which cells areas suppressed")
+    func pool() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ivoutcomes-pool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["north", "south"] {
+            let result = run(
+                "report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--area", name, "--format", "summary",
+                "--out", folder.appendingPathComponent("\(name).json").path)
+            #expect(result.status == .success)
+        }
+        let national = run("pool", folder.appendingPathComponent("north.json").path, folder.appendingPathComponent("south.json").path, "--format", "json")
+        #expect(national.status == .success)
+        #expect(national.output.contains("\"areas\": [\n    \"north\",\n    \"south\"\n  ]"))
+        #expect(national.output.contains("\"children\": 96"))
+        #expect(national.output.contains("\"areasSuppressed\": 2"))
+        let bad = run("pool", responses)
+        #expect(bad.status == .unreadableInput)
+        #expect(bad.error.contains("not a JSON object"))
+    }
+}

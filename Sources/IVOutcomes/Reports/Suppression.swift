@@ -21,7 +21,7 @@ public struct SuppressionPolicy: Sendable, Hashable {
     /// A count as it may be shown, before secondary suppression.
     public func primary(_ count: PoolableCount) -> ReportedCount {
         if count.value > 0, count.value < threshold { return .underThreshold }
-        if !count.isComplete { return count.value == 0 ? .underThreshold : .incomplete(partial: count.value, areas: count.areasSuppressed) }
+        if !count.isComplete { return .incomplete(partial: count.value, areas: count.areasSuppressed) }
         return .count(count.value)
     }
 
@@ -84,13 +84,15 @@ public enum ReportedCount: Sendable, Hashable {
         return nil
     }
 
-    /// "12", "under 5", "suppressed", "at least 12 (1 area suppressed)".
+    /// "12", "under 5", "suppressed", "at least 12 (1 area suppressed)", "2 areas suppressed".
     public func text(threshold: Int) -> String {
         switch self {
         case .count(let value): return String(value)
         case .underThreshold: return "under \(threshold)"
         case .secondary: return "suppressed"
-        case .incomplete(let partial, let areas): return "at least \(partial) (\(areas) area\(areas == 1 ? "" : "s") suppressed)"
+        case .incomplete(let partial, let areas):
+            let suppressed = "\(areas) area\(areas == 1 ? "" : "s") suppressed"
+            return partial == 0 ? suppressed : "at least \(partial) (\(suppressed))"
         }
     }
 }

@@ -76,6 +76,20 @@ enum DemoCommand: Command {
         console.print("\n== What the volunteers' logs say (ivoutcomes logs logs.csv)")
         try showTable(path("logs-summary.csv"), console: console) { try tracker.writeLogSummaries(to: $0, format: .csv) }
 
+        console.print("\n== The area's report (ivoutcomes report questionnaires.csv --logs logs.csv --children children.csv --out report.html)")
+        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
+        let report = try ByteWriter(atomicFile: path("report.html"))
+        try report.write(view.html())
+        try report.commit()
+        if let all = view.groups.first {
+            for scale in all.scales {
+                let change = scale.change.map { "mean change \(formatNumber($0.meanChange, decimals: 2)) [95% CI \(formatNumber($0.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber($0.confidenceInterval.upperBound, decimals: 2))]" } ?? "change not shown"
+                console.print("  \(scale.scale.title): \(scale.childrenWithFollowUp.text(threshold: 5)) children followed up, \(change)")
+            }
+        }
+        console.print("Counts under 5 are suppressed in every report; no child's id or free text appears in it.")
+        console.print("A pooling summary for the national network: ivoutcomes report ... --format summary --out area.json; then ivoutcomes pool *.json --out national.html")
+
         console.print("\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them.")
         if arguments.value("--keep") != nil { console.print("Files are in \(folder).") }
         return .success

@@ -54,6 +54,25 @@ struct ReportTests {
         #expect(female.childrenWithFollowUp.value == 6)
     }
 
+    @Test("log aggregates: logs, visits and the share answering a little or a lot more, per outcome")
+    func logAggregates() throws {
+        let tracker = try FollowUpData.tracker()
+        for child in 1...6 {
+            tracker.add(FollowUpData.log("L\(child)", "2026-02-01", visit: "Yes", ["change_confidence": "A lot more"]))
+            tracker.add(FollowUpData.log("L\(child)", "2026-03-01", visit: child <= 2 ? "No" : "Yes", ["change_confidence": child <= 3 ? "No change" : "A little more"]))
+        }
+        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: "L"), catalog: try InstrumentCatalog.builtIn, policy: .standard)
+        let confidence = try #require(view.groups.first?.logs.first { $0.outcome.id == "confidence" })
+        // 12 logs, 10 visits; 6 "a lot more" + 3 "a little more" = 9 positive: 75%.
+        #expect(confidence.childrenWithLogs == .count(6))
+        #expect(confidence.logs == .count(12))
+        #expect(confidence.visitsHappened == .count(10))
+        #expect(confidence.positive == .count(9))
+        #expect(confidence.positiveShare == 0.75)
+        let security = try #require(view.groups.first?.logs.first { $0.outcome.id == "emotional_security" })
+        #expect(security.positive == .count(0))
+    }
+
     @Test("the report suppresses primary and secondary cells and shows statistics only for large enough groups")
     func suppressionInReport() throws {
         let view = ReportView(

@@ -64,6 +64,4 @@ public struct CountSet: Sendable, Hashable {
         for (name, count) in zip(rhs.names, rhs.counts) { result[name] = result[name] + count }
         return result
     }
-
-    public var total: Int { counts.reduce(0) { $0 + $1.value } }
 }

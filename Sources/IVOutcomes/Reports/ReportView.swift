@@ -73,10 +73,8 @@ public struct ReportView: Sendable, Hashable {
     public let groups: [GroupView]
     public let dataQuality: [ReportedCell]
     public let instruments: [Instrument]
-    let aggregate: AreaAggregate
 
     public init(aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String? = nil) {
-        self.aggregate = aggregate
         self.policy = policy
         areas = aggregate.areas
         asOf = aggregate.asOf

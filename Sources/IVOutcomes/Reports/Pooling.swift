@@ -100,7 +100,8 @@ extension AreaAggregate {
                         reliable: try countSet(scale["reliableChange"], "\(scalePath).reliableChange"),
                         meaningful: try countSet(scale["meaningfulChange"], "\(scalePath).meaningfulChange"),
                         bandsAtBaseline: try countSet(scale["bandsAtBaseline"], "\(scalePath).bandsAtBaseline"),
-                        bandsAtLatest: try countSet(scale["bandsAtLatest"], "\(scalePath).bandsAtLatest"))
+                        bandsAtLatest: try countSet(scale["bandsAtLatest"], "\(scalePath).bandsAtLatest"),
+                        bandMovement: try countSet(scale["bandMovement"] ?? .object([:]), "\(scalePath).bandMovement"))
                     aggregate.childrenWithBaseline = try count(scale["childrenWithBaseline"], "\(scalePath).childrenWithBaseline")
                     aggregate.childrenWithFollowUp = try count(scale["childrenWithFollowUp"], "\(scalePath).childrenWithFollowUp")
                     aggregate.baseline = try sums(scale["baseline"], "\(scalePath).baseline")
@@ -208,6 +209,7 @@ extension ScaleAggregate {
         result.meaningfulChange = lhs.meaningfulChange + rhs.meaningfulChange
         result.bandsAtBaseline = lhs.bandsAtBaseline + rhs.bandsAtBaseline
         result.bandsAtLatest = lhs.bandsAtLatest + rhs.bandsAtLatest
+        result.bandMovement = lhs.bandMovement + rhs.bandMovement
         result.changeHistogram = lhs.changeHistogram + rhs.changeHistogram
         result.scoresBelowValidatedAge = lhs.scoresBelowValidatedAge + rhs.scoresBelowValidatedAge
         return result

@@ -64,6 +64,14 @@ extension ReportView {
                         [e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name), count(before.count), count(after.count)]
                     }
                     body += "<h3>Bands</h3>" + table(["Band", "At baseline (all)", "At latest (followed up)"], bandRows)
+                    let bands = scale.scale.bands?.bands ?? []
+                    let movement = bands.map { from in
+                        [e(from.label)] + bands.map { to in
+                            count(scale.bandMovement.first { $0.name == ScaleAggregate.movement(from: from.id, to: to.id) }?.count ?? .count(0))
+                        }
+                    }
+                    body += "<h3>Band movement (children followed up)</h3><p>Rows: band at baseline; columns: band at latest.</p>"
+                        + table(["From \\ to"] + bands.map { e($0.label) }, movement)
                 }
                 body += "</section>"
             }

@@ -43,6 +43,7 @@ extension ReportView {
                                 ("latest", stats(scale.latest)), ("change", change),
                                 ("reliableChange", cells(scale.reliableChange)), ("meaningfulChange", cells(scale.meaningfulChange)),
                                 ("bandsAtBaseline", cells(scale.bandsAtBaseline)), ("bandsAtLatest", cells(scale.bandsAtLatest)),
+                                ("bandMovement", cells(scale.bandMovement)),
                                 ("changeHistogramBinWidth", .double(scale.binWidth, decimals: 2)),
                                 ("changeHistogram", cells(scale.changeHistogram)),
                                 ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
@@ -104,6 +105,7 @@ extension ReportView {
                                 ("change", sums(aggregate.change, shown: scale.childrenWithFollowUp)),
                                 ("reliableChange", counts(scale.reliableChange)), ("meaningfulChange", counts(scale.meaningfulChange)),
                                 ("bandsAtBaseline", counts(scale.bandsAtBaseline)), ("bandsAtLatest", counts(scale.bandsAtLatest)),
+                                ("bandMovement", counts(scale.bandMovement)),
                                 ("changeHistogram", counts(scale.changeHistogram)),
                                 ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
                             ])

@@ -25,6 +25,8 @@ public struct ScaleView: Sendable, Hashable {
     public let meaningfulChange: [ReportedCell]
     public let bandsAtBaseline: [ReportedCell]
     public let bandsAtLatest: [ReportedCell]
+    /// Children followed up by band at baseline and latest (`from>to`), suppressed as one set.
+    public let bandMovement: [ReportedCell]
     /// Bins of change, lowest first: `name` is the bin index `k` (changes from `k × binWidth`).
     public let changeHistogram: [ReportedCell]
     public let binWidth: Double
@@ -143,6 +145,7 @@ public struct ReportView: Sendable, Hashable {
             reliableChange: scale.change?.reliable == nil ? [] : cells(aggregate.reliableChange),
             meaningfulChange: scale.change?.meaningful == nil ? [] : cells(aggregate.meaningfulChange),
             bandsAtBaseline: cells(aggregate.bandsAtBaseline), bandsAtLatest: cells(aggregate.bandsAtLatest),
+            bandMovement: cells(aggregate.bandMovement),
             changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
             binWidth: aggregate.binWidth, scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
             notes: notes, aggregate: aggregate)

@@ -16,6 +16,8 @@ public struct ScaleAggregate: Sendable, Hashable {
     /// Children by band at baseline (all with a baseline) and at latest (those followed up).
     public var bandsAtBaseline: CountSet
     public var bandsAtLatest: CountSet
+    /// Children followed up, by band at baseline and at latest: `average>high` and so on.
+    public var bandMovement: CountSet
     /// Children followed up, by change: bin `k` holds changes from `k × binWidth` up to `(k + 1) × binWidth`.
     public var changeHistogram = CountSet()
     public let binWidth: Double
@@ -34,11 +36,16 @@ public struct ScaleAggregate: Sendable, Hashable {
         let bands = scale.bands?.bands.map(\.id) ?? []
         bandsAtBaseline = CountSet(names: bands)
         bandsAtLatest = CountSet(names: bands)
+        bandMovement = CountSet(names: bands.flatMap { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } })
         binWidth = ScaleAggregate.binWidth(for: scale)
     }
 
     /// An empty aggregate with given parts, for pooling.
-    init(scale: ScaleID, binWidth: Double, reliable: CountSet, meaningful: CountSet, bandsAtBaseline: CountSet, bandsAtLatest: CountSet) {
+    init(
+        scale: ScaleID, binWidth: Double, reliable: CountSet, meaningful: CountSet, bandsAtBaseline: CountSet, bandsAtLatest: CountSet,
+        bandMovement: CountSet
+    ) {
+        self.bandMovement = bandMovement
         self.scale = scale
         self.binWidth = binWidth
         reliableChange = reliable
@@ -46,6 +53,9 @@ public struct ScaleAggregate: Sendable, Hashable {
         self.bandsAtBaseline = bandsAtBaseline
         self.bandsAtLatest = bandsAtLatest
     }
+
+    /// The name of a band movement: `possible_depression>average`.
+    public static func movement(from: String, to: String) -> String { "\(from)>\(to)" }
 
     /// Histogram bins as wide as the meaningful-change threshold, rounded up to whole points
     /// (3 on WEMWBS, 2 on the SWEMWBS metric score), or 2 points without one.
@@ -72,6 +82,10 @@ public struct ScaleAggregate: Sendable, Hashable {
             meaningfulChange[child.meaningfulChange.rawValue] = meaningfulChange[child.meaningfulChange.rawValue] + PoolableCount(1)
         }
         if let band = last.band { bandsAtLatest[band] = bandsAtLatest[band] + PoolableCount(1) }
+        if let from = first.band, let to = last.band {
+            let name = ScaleAggregate.movement(from: from, to: to)
+            bandMovement[name] = bandMovement[name] + PoolableCount(1)
+        }
         let bin = String(Int((change / binWidth).rounded(.down)))
         changeHistogram[bin] = changeHistogram[bin] + PoolableCount(1)
     }

@@ -48,6 +48,13 @@ struct ReportTests {
         #expect(wemwbs.meaningfulChange.counts.map(\.value) == [8, 3, 1])  // >= 3 either way
         // Baseline bands: 40 probable; 41-44 possible; 45-51 average.
         #expect(wemwbs.bandsAtBaseline.counts.map(\.value) == [1, 4, 7, 0])
+        // Latest: 47 48 49 50 51 48 49 50 48 49 43 49: one possible depression (50 - 7), the rest average.
+        #expect(wemwbs.bandsAtLatest.counts.map(\.value) == [0, 1, 11, 0])
+        #expect(wemwbs.bandMovement["probable_depression>average"].value == 1)
+        #expect(wemwbs.bandMovement["possible_depression>average"].value == 4)
+        #expect(wemwbs.bandMovement["average>average"].value == 6)
+        #expect(wemwbs.bandMovement["average>possible_depression"].value == 1)
+        #expect(wemwbs.bandMovement.counts.reduce(0) { $0 + $1.value } == 12)
         #expect(wemwbs.scoresBelowValidatedAge.value == 0)
         #expect(aggregate.groups.map(\.category).contains("female"))
         let female = try ReportData.wemwbs(aggregate, "gender", "female")
@@ -177,6 +184,7 @@ struct ReportTests {
                 for (mine, theirs) in [
                     (scale.reliableChange, exact.reliableChange), (scale.meaningfulChange, exact.meaningfulChange),
                     (scale.bandsAtBaseline, exact.bandsAtBaseline), (scale.changeHistogram, exact.changeHistogram),
+                    (scale.bandMovement, exact.bandMovement),
                 ] {
                     for (name, count) in zip(mine.names, mine.counts) {
                         if count.isComplete {

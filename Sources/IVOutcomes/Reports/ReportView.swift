@@ -145,10 +145,18 @@ public struct ReportView: Sendable, Hashable {
             reliableChange: scale.change?.reliable == nil ? [] : cells(aggregate.reliableChange),
             meaningfulChange: scale.change?.meaningful == nil ? [] : cells(aggregate.meaningfulChange),
             bandsAtBaseline: cells(aggregate.bandsAtBaseline), bandsAtLatest: cells(aggregate.bandsAtLatest),
-            bandMovement: cells(aggregate.bandMovement),
+            bandMovement: movement(aggregate, scale: scale, policy: policy).map { ReportedCell(name: $0.name, count: conceal($0.count)) },
             changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
             binWidth: aggregate.binWidth, scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
             notes: notes, aggregate: aggregate)
+    }
+
+    /// Band movement suppressed as a table: rows add up to baseline bands, columns to latest bands.
+    static func movement(_ aggregate: ScaleAggregate, scale: Scale, policy: SuppressionPolicy) -> [ReportedCell] {
+        let bands = scale.bands?.bands.map(\.id) ?? []
+        let names = bands.map { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } }
+        let cells = policy.suppress(table: names.map { row in row.map { aggregate.bandMovement[$0] } })
+        return zip(names.joined(), cells.joined()).map { ReportedCell(name: $0, count: $1) }
     }
 
     static func view(of log: OutcomeLogAggregate, outcome: Outcome, policy: SuppressionPolicy, hidden: Bool) -> OutcomeLogView {

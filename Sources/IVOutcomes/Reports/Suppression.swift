@@ -29,12 +29,44 @@ public struct SuppressionPolicy: Sendable, Hashable {
     /// recovered by subtraction, so the next smallest is suppressed too.
     public func suppress(_ counts: [PoolableCount]) -> [ReportedCount] {
         var cells = counts.map(primary)
+        protect(&cells)
+        return cells
+    }
+
+    /// A table whose rows and columns both add up to totals shown elsewhere (band movement):
+    /// cells are suppressed until no row or column has a single suppressed cell.
+    public func suppress(table counts: [[PoolableCount]]) -> [[ReportedCount]] {
+        var cells = counts.map { $0.map(primary) }
+        var changed = true
+        while changed {
+            changed = false
+            for row in cells.indices {
+                let before = cells[row].filter(\.isHidden).count
+                protect(&cells[row])
+                if cells[row].filter(\.isHidden).count != before { changed = true }
+            }
+            for column in cells.first.map({ $0.indices }) ?? 0..<0 {
+                var line = cells.map { $0[column] }
+                let before = line.filter(\.isHidden).count
+                protect(&line)
+                if line.filter(\.isHidden).count != before {
+                    changed = true
+                    for row in cells.indices { cells[row][column] = line[row] }
+                }
+            }
+        }
+        return cells
+    }
+
+    /// Hides the next smallest cell when exactly one of `cells` is hidden.
+    private func protect(_ cells: inout [ReportedCount]) {
         let hidden = cells.indices.filter { cells[$0].isHidden }
-        guard hidden.count == 1 else { return cells }
-        let candidates = cells.indices.filter { !cells[$0].isHidden }
+        guard hidden.count == 1 else { return }
+        let current = cells
+        let candidates = current.indices.filter { !current[$0].isHidden }
         let shownValue = { (index: Int) -> Int in
-            if case .count(let value) = cells[index] { return value }
-            if case .incomplete(let value, _) = cells[index] { return value }
+            if case .count(let value) = current[index] { return value }
+            if case .incomplete(let value, _) = current[index] { return value }
             return 0
         }
         // Prefer a non-zero cell: hiding a zero protects nothing when the others are known.
@@ -42,7 +74,6 @@ public struct SuppressionPolicy: Sendable, Hashable {
         if let next = (nonZero.isEmpty ? candidates : nonZero).min(by: { shownValue($0) < shownValue($1) }) {
             cells[next] = .secondary
         }
-        return cells
     }
 }
 

@@ -92,3 +92,18 @@ struct SuppressionTests {
         #expect(policy.primary(PoolableCount(0, areasSuppressed: 2)).text(threshold: 5) == "2 areas suppressed")
     }
 }
+
+@Suite("Reports: table suppression")
+struct TableSuppressionTests {
+    @Test("in a table, no row or column is left with a single suppressed cell")
+    func table() {
+        let counts = [[20, 3, 9], [6, 30, 7], [8, 12, 40]].map { $0.map { PoolableCount($0) } }
+        let cells = SuppressionPolicy.standard.suppress(table: counts)
+        for line in cells + (0..<3).map({ column in cells.map { $0[column] } }) {
+            let hidden = line.filter(\.isHidden).count
+            #expect(hidden != 1, "\(line)")
+        }
+        #expect(cells[0][1] == .underThreshold)
+        #expect(cells.joined().filter(\.isHidden).count >= 4)  // greedy: not the fewest possible, but safe
+    }
+}

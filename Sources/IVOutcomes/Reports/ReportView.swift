@@ -14,21 +14,21 @@ public struct ReportedCell: Sendable, Hashable {
 /// enough, complete groups.
 public struct ScaleView: Sendable, Hashable {
     public let scale: Scale
-    public let childrenWithBaseline: ReportedCount
-    public let childrenWithFollowUp: ReportedCount
-    public let baseline: MeanAndSD?
-    public let pairedBaseline: MeanAndSD?
-    public let latest: MeanAndSD?
+    public internal(set) var childrenWithBaseline: ReportedCount
+    public internal(set) var childrenWithFollowUp: ReportedCount
+    public internal(set) var baseline: MeanAndSD?
+    public internal(set) var pairedBaseline: MeanAndSD?
+    public internal(set) var latest: MeanAndSD?
     /// Mean change, 95% CI, paired t-test and Cohen's d_z.
-    public let change: PairedChange?
-    public let reliableChange: [ReportedCell]
-    public let meaningfulChange: [ReportedCell]
-    public let bandsAtBaseline: [ReportedCell]
-    public let bandsAtLatest: [ReportedCell]
+    public internal(set) var change: PairedChange?
+    public internal(set) var reliableChange: [ReportedCell]
+    public internal(set) var meaningfulChange: [ReportedCell]
+    public internal(set) var bandsAtBaseline: [ReportedCell]
+    public internal(set) var bandsAtLatest: [ReportedCell]
     /// Children followed up by band at baseline and latest (`from>to`), suppressed as one set.
-    public let bandMovement: [ReportedCell]
+    public internal(set) var bandMovement: [ReportedCell]
     /// Bins of change, lowest first: `name` is the bin index `k` (changes from `k × binWidth`).
-    public let changeHistogram: [ReportedCell]
+    public internal(set) var changeHistogram: [ReportedCell]
     public let binWidth: Double
     public let scoresBelowValidatedAge: ReportedCount
     /// Cautions a reader must see beside the numbers.
@@ -40,12 +40,12 @@ public struct ScaleView: Sendable, Hashable {
 /// What the logs said about one outcome in one group, as published.
 public struct OutcomeLogView: Sendable, Hashable {
     public let outcome: Outcome
-    public let childrenWithLogs: ReportedCount
-    public let logs: ReportedCount
-    public let visitsHappened: ReportedCount
-    public let positive: ReportedCount
+    public internal(set) var childrenWithLogs: ReportedCount
+    public internal(set) var logs: ReportedCount
+    public internal(set) var visitsHappened: ReportedCount
+    public internal(set) var positive: ReportedCount
     /// Positive logs as a share of logs; shown only when both counts are.
-    public let positiveShare: Double?
+    public internal(set) var positiveShare: Double?
 }
 
 /// One group as published.
@@ -53,8 +53,8 @@ public struct GroupView: Sendable, Hashable {
     public let dimension: String
     public let category: String
     public let children: ReportedCount
-    public let scales: [ScaleView]
-    public let logs: [OutcomeLogView]
+    public internal(set) var scales: [ScaleView]
+    public internal(set) var logs: [OutcomeLogView]
 }
 
 /// A report ready to print: every count suppressed by the policy, every statistic checked for
@@ -93,7 +93,7 @@ public struct ReportView: Sendable, Hashable {
             let cells = policy.suppress(members.map { aggregate.groups[$0].children })
             for (member, cell) in zip(members, cells) { childCounts[member] = cell }
         }
-        groups = aggregate.groups.enumerated().map { index, group in
+        var groups = aggregate.groups.enumerated().map { index, group in
             // A group whose size is hidden shows nothing else: its statistics would give the size away.
             let hidden = childCounts[index].isHidden
             return GroupView(
@@ -105,6 +105,10 @@ public struct ReportView: Sendable, Hashable {
                     catalog.framework.outcome(id: log.outcome).map { ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden) }
                 })
         }
+        for dimension in byDimension.keys.sorted() {
+            ReportView.protectAcross(byDimension[dimension] ?? [], in: &groups, policy: policy)
+        }
+        self.groups = groups
         dataQuality = DataQuality.fields.map { ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath])) }
     }
 
@@ -149,6 +153,74 @@ public struct ReportView: Sendable, Hashable {
             changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
             binWidth: aggregate.binWidth, scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
             notes: notes, aggregate: aggregate)
+    }
+
+    /// The categories of a breakdown add up to everyone, count by count: a count hidden in one
+    /// category could be recovered from the others and the total, so each count is protected
+    /// across categories (and again within each category), and statistics of any category whose
+    /// size becomes hidden are withdrawn.
+    static func protectAcross(_ members: [Int], in groups: inout [GroupView], policy: SuppressionPolicy) {
+        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale.id) }.reduce(into: [ScaleID]()) { if !$0.contains($1) { $0.append($1) } }
+        for scaleID in scaleIDs {
+            let positions = members.map { member in groups[member].scales.firstIndex { $0.scale.id == scaleID } }
+            let sizes: [WritableKeyPath<ScaleView, ReportedCount>] = [\.childrenWithBaseline, \.childrenWithFollowUp]
+            for size in sizes {
+                let column = zip(members, positions).map { member, position in [position.map { groups[member].scales[$0][keyPath: size] } ?? .count(0)] }
+                for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
+                    if let position { groups[member].scales[position][keyPath: size] = row[0] }
+                }
+            }
+            let sets: [WritableKeyPath<ScaleView, [ReportedCell]>] = [
+                \.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.bandMovement, \.changeHistogram,
+            ]
+            for set in sets {
+                var names: [String] = []
+                for (member, position) in zip(members, positions) {
+                    for cell in position.map({ groups[member].scales[$0][keyPath: set] }) ?? [] where !names.contains(cell.name) {
+                        names.append(cell.name)
+                    }
+                }
+                if set == \ScaleView.changeHistogram { names.sort { (Int($0) ?? 0) < (Int($1) ?? 0) } }
+                let table = zip(members, positions).map { member, position in
+                    names.map { name in
+                        position.flatMap { groups[member].scales[$0][keyPath: set].first { $0.name == name }?.count } ?? .count(0)
+                    }
+                }
+                for (row, (member, position)) in zip(policy.protect(table: table), zip(members, positions)) {
+                    guard let position else { continue }
+                    groups[member].scales[position][keyPath: set] = zip(names, row).map { ReportedCell(name: $0, count: $1) }
+                }
+            }
+            for (member, position) in zip(members, positions) {
+                guard let position else { continue }
+                var view = groups[member].scales[position]
+                if view.childrenWithBaseline.isHidden { view.baseline = nil }
+                if view.childrenWithFollowUp.isHidden {
+                    view.pairedBaseline = nil
+                    view.latest = nil
+                    view.change = nil
+                }
+                groups[member].scales[position] = view
+            }
+        }
+        let outcomes = members.flatMap { groups[$0].logs.map(\.outcome.id) }.reduce(into: [OutcomeID]()) { if !$0.contains($1) { $0.append($1) } }
+        for outcome in outcomes {
+            let positions = members.map { member in groups[member].logs.firstIndex { $0.outcome.id == outcome } }
+            let counts: [WritableKeyPath<OutcomeLogView, ReportedCount>] = [\.childrenWithLogs, \.logs, \.visitsHappened, \.positive]
+            for count in counts {
+                let column = zip(members, positions).map { member, position in [position.map { groups[member].logs[$0][keyPath: count] } ?? .count(0)] }
+                for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
+                    if let position { groups[member].logs[position][keyPath: count] = row[0] }
+                }
+            }
+            for (member, position) in zip(members, positions) {
+                guard let position else { continue }
+                let log = groups[member].logs[position]
+                if log.logs.exactValue == nil || log.positive.exactValue == nil || log.childrenWithLogs.isHidden {
+                    groups[member].logs[position].positiveShare = nil
+                }
+            }
+        }
     }
 
     /// Band movement suppressed as a table: rows add up to baseline bands, columns to latest bands.

@@ -36,7 +36,13 @@ public struct SuppressionPolicy: Sendable, Hashable {
     /// A table whose rows and columns both add up to totals shown elsewhere (band movement):
     /// cells are suppressed until no row or column has a single suppressed cell.
     public func suppress(table counts: [[PoolableCount]]) -> [[ReportedCount]] {
-        var cells = counts.map { $0.map(primary) }
+        protect(table: counts.map { $0.map(primary) })
+    }
+
+    /// Further suppression of cells already shown or hidden, so that no row or column is left
+    /// with a single hidden cell.
+    func protect(table: [[ReportedCount]]) -> [[ReportedCount]] {
+        var cells = table
         var changed = true
         while changed {
             changed = false

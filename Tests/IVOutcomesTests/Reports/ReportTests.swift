@@ -100,6 +100,30 @@ struct ReportTests {
         #expect(genders == ["<script>alert('x')</script>=under 5", "female=6", "male=suppressed"])
     }
 
+    @Test("across a breakdown's categories, no count is the only one hidden (it could be worked out from the total)")
+    func acrossCategories() throws {
+        for children in [ReportData.areaA, ReportData.areaB, ReportData.areaA + ReportData.areaB] {
+            let view = ReportView(
+                aggregate: AreaAggregate(tracker: try ReportData.tracker(children), area: "A"), catalog: try InstrumentCatalog.builtIn,
+                policy: .standard)
+            let categories = view.groups.filter { $0.dimension == "gender" }
+            #expect(categories.filter(\.children.isHidden).count != 1)
+            for scale in categories[0].scales.map(\.scale.id) {
+                let views = categories.compactMap { $0.scales.first { $0.scale.id == scale } }
+                #expect(views.filter(\.childrenWithFollowUp.isHidden).count != 1)
+                for set in [\ScaleView.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.changeHistogram] {
+                    let names = Set(views.flatMap { $0[keyPath: set].map(\.name) })
+                    for name in names {
+                        let hidden = views.filter { $0[keyPath: set].first { $0.name == name }?.count.isHidden ?? false }.count
+                        #expect(hidden != 1, "\(scale) \(name)")
+                    }
+                    for view in views { #expect(view[keyPath: set].filter(\.count.isHidden).count != 1) }
+                }
+                for view in views where view.childrenWithFollowUp.isHidden { #expect(view.change == nil) }
+            }
+        }
+    }
+
     @Test("HTML is one self-contained page, escapes hostile text, and never shows a child's id")
     func html() throws {
         let view = ReportView(

@@ -64,7 +64,7 @@ public struct InstrumentCatalog: Sendable {
         -> InstrumentCatalog
     {
         var problems: [DefinitionProblem] = []
-        var tops: [(reader: DefinitionReader, kind: String, fields: [String: JSONValue])] = []
+        var tops: [TopLevel] = []
         for file in files {
             if let error = file.readError {
                 problems.append(DefinitionProblem(file: file.name, path: "", message: error))
@@ -77,16 +77,8 @@ public struct InstrumentCatalog: Sendable {
             problems.append(contentsOf: reader.problems)
         }
         var framework = base?.framework
-        let frameworkFiles = tops.filter { $0.kind == "outcome_framework" }
-        if frameworkFiles.count > 1 {
-            for extra in frameworkFiles.dropFirst() {
-                problems.append(
-                    DefinitionProblem(
-                        file: extra.reader.file, path: "kind",
-                        message: "a second outcome framework (the first is \(frameworkFiles[0].reader.file)); load one at a time"))
-            }
-        }
-        if var first = frameworkFiles.first {
+        let frameworkFile = only("outcome_framework", named: "outcome framework", in: tops, problems: &problems)
+        if var first = frameworkFile {
             framework = first.reader.readFramework(first.fields)
             problems.append(contentsOf: first.reader.problems)
         }
@@ -94,7 +86,7 @@ public struct InstrumentCatalog: Sendable {
         for instrument in base?.instruments ?? [] { byID[instrument.id] = instrument }
         var loadedFrom: [InstrumentID: String] = [:]
         for var top in tops where top.kind == "instrument" {
-            if framework == nil, frameworkFiles.isEmpty {
+            if framework == nil, frameworkFile == nil {
                 problems.append(
                     DefinitionProblem(
                         file: top.reader.file, path: "",
@@ -112,14 +104,7 @@ public struct InstrumentCatalog: Sendable {
         }
         problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
         var schedule = base?.schedule
-        let scheduleFiles = tops.filter { $0.kind == "measurement_schedule" }
-        for extra in scheduleFiles.dropFirst() {
-            problems.append(
-                DefinitionProblem(
-                    file: extra.reader.file, path: "kind",
-                    message: "a second measurement schedule (the first is \(scheduleFiles[0].reader.file)); load one at a time"))
-        }
-        if var first = scheduleFiles.first {
+        if var first = only("measurement_schedule", named: "measurement schedule", in: tops, problems: &problems) {
             schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
             problems.append(contentsOf: first.reader.problems)
         }
@@ -130,6 +115,24 @@ public struct InstrumentCatalog: Sendable {
             throw .invalid(problems)
         }
         return InstrumentCatalog(framework: framework, instruments: Array(byID.values), schedule: schedule)
+    }
+
+    /// A definition file read as far as its kind.
+    private typealias TopLevel = (reader: DefinitionReader, kind: String, fields: [String: JSONValue])
+
+    /// The one file of a kind that may be loaded only once (a framework, a schedule); every
+    /// further file of that kind is reported.
+    private static func only(
+        _ kind: String, named name: String, in tops: [TopLevel], problems: inout [DefinitionProblem]
+    ) -> TopLevel? {
+        let files = tops.filter { $0.kind == kind }
+        for extra in files.dropFirst() {
+            problems.append(
+                DefinitionProblem(
+                    file: extra.reader.file, path: "kind",
+                    message: "a second \(name) (the first is \(files[0].reader.file)); load one at a time"))
+        }
+        return files.first
     }
 
     /// A scale id used by two instruments (such as `swemwbs_metric` in WEMWBS and SWEMWBS) must mean

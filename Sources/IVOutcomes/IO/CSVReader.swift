@@ -90,6 +90,29 @@ public final class CSVReader {
     }
 
     /// Whether every field of the current record is empty or spaces (such as `,,,` from a spreadsheet).
+    /// Reads the header: the first record that is not blank.
+    /// - Throws: ``InputError/empty(file:)`` when the file has none.
+    func readHeader() throws(InputError) -> [String] {
+        while try next() {
+            if isBlankRecord { continue }
+            return (0..<fieldCount).map { string(at: $0) }
+        }
+        throw .empty(file: file)
+    }
+
+    /// The position of each non-empty header name (already trimmed and lower-cased).
+    /// - Throws: ``InputError/duplicateColumn(file:column:first:second:)`` for a name given twice.
+    static func columnPositions(_ names: [String], file: String) throws(InputError) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let first = positions[name] {
+                throw .duplicateColumn(file: file, column: name, first: first + 1, second: index + 1)
+            }
+            positions[name] = index
+        }
+        return positions
+    }
+
     public var isBlankRecord: Bool {
         for index in spans.indices {
             let blank = withField(index) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }

@@ -7,18 +7,8 @@ extension ChildRegister {
     /// - Throws: ``InputError`` when the file can't be read or lacks `child_id` or `birth_month`.
     public init(path: String, today: CalendarDate = .today) throws(InputError) {
         let reader = try CSVReader(path: path)
-        var header: [String]?
-        while try reader.next() {
-            if reader.isBlankRecord { continue }
-            header = (0..<reader.fieldCount).map { reader.string(at: $0).trimmingSpaces.lowercased() }
-            break
-        }
-        guard let header else { throw .empty(file: path) }
-        var positions: [String: Int] = [:]
-        for (position, name) in header.enumerated() where !name.isEmpty {
-            if let first = positions[name] { throw .duplicateColumn(file: path, column: name, first: first + 1, second: position + 1) }
-            positions[name] = position
-        }
+        let header = try reader.readHeader().map { $0.trimmingSpaces.lowercased() }
+        let positions = try CSVReader.columnPositions(header, file: path)
         for required in ["child_id", "birth_month"] where positions[required] == nil {
             let near = closestMatch(to: required, in: header).map { "; found '\($0)': rename it to '\(required)'" }
             throw .missingColumn(file: path, column: required, hint: near ?? " (a children file needs child_id and birth_month as YYYY-MM)")

@@ -31,14 +31,7 @@ public final class ResponseFileReader {
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
             let reader = try CSVReader(path: path)
-            var header: [String]?
-            while try reader.next() {
-                if reader.isBlankRecord { continue }
-                header = (0..<reader.fieldCount).map { reader.string(at: $0) }
-                break
-            }
-            guard let header else { throw .empty(file: path) }
-            layout = try ResponseLayout(file: path, header: header, catalog: catalog, options: options)
+            layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
             source = .csv(reader)
         case .jsonl:
             let columns = JSONLinesRows.columns(for: catalog)

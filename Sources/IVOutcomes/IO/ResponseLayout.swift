@@ -39,13 +39,7 @@ final class ResponseLayout {
         self.options = options
         let names = header.map { $0.trimmingSpaces.lowercased() }
         columnNames = names
-        var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() where !name.isEmpty {
-            if let first = positions[name] {
-                throw .duplicateColumn(file: file, column: name, first: first + 1, second: index + 1)
-            }
-            positions[name] = index
-        }
+        let positions = try CSVReader.columnPositions(names, file: file)
         let knownItems = Set(catalog.instruments.flatMap { $0.items.map(\.id.rawValue) })
         func require(_ column: String, _ hint: String) throws(InputError) -> Int {
             guard let index = positions[column] else {

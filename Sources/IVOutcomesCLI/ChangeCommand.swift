@@ -27,7 +27,7 @@ enum ChangeCommand: Command {
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
         let asOf = try FollowUpInput.date(arguments, FollowUpInput.asOf.name) ?? .today
         let tracker = try FollowUpInput.track(arguments, console: console, asOf: asOf)
-        let output = try FollowUpInput.output(arguments, console: console)
+        let output = try SharedOptions.output(arguments, console: console)
         try tracker.writeChanges(to: output, format: format)
         try output.commit()
         for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.error("note: \(line)") }

@@ -19,6 +19,16 @@ enum SharedOptions {
         name: "--definitions", value: "PATH",
         help: "add or override instruments from definition files or folders (repeatable)", repeatable: true)
 
+    static let out = OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output")
+    static let rowFormat = OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)")
+    static let dateFormat = OptionSpec(
+        name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)")
+
+    /// Where output goes: the `--out` file, written atomically, or standard output.
+    static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {
+        try arguments.value(out.name).map { try ByteWriter(atomicFile: $0) } ?? console.output
+    }
+
     /// The built-in catalogue with any `--definitions` added.
     static func catalog(_ arguments: ParsedArguments) throws -> InstrumentCatalog {
         let catalog = try InstrumentCatalog.builtIn

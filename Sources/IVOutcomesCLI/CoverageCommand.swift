@@ -39,7 +39,7 @@ enum CoverageCommand: Command {
         case .json: text = coverage.json
         case .html: text = coverage.html
         }
-        let output = try arguments.value("--out").map { try ByteWriter(atomicFile: $0) } ?? console.output
+        let output = try SharedOptions.output(arguments, console: console)
         try output.write(text)
         try output.commit()
         return .success

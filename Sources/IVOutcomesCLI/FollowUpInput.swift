@@ -9,10 +9,7 @@ enum FollowUpInput {
 
     /// The options every follow-up command takes, after its own.
     static let common = [
-        children, OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)"),
-        OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
-        SharedOptions.definitions,
-        OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)"),
+        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.definitions, SharedOptions.dateFormat,
     ]
 
     /// A date option's value.
@@ -58,11 +55,6 @@ enum FollowUpInput {
             console.error("... and \(shown - ScoreCommand.problemsShown) more problems")
         }
         return tracker
-    }
-
-    /// Where the output goes.
-    static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {
-        try arguments.value("--out").map { try ByteWriter(atomicFile: $0) } ?? console.output
     }
 
     /// The thresholds behind each classification, with their sources: the choice is shown, not hidden.

@@ -31,7 +31,7 @@ enum LogsCommand: Command {
         if !tracker.instrumentsUsed.contains(where: { $0.contactLog != nil }) {
             console.error("note: no contact logs found in the files (rows of an instrument with a contactLog, such as iv-log)")
         }
-        let output = try FollowUpInput.output(arguments, console: console)
+        let output = try SharedOptions.output(arguments, console: console)
         try tracker.writeLogSummaries(to: output, format: format)
         try output.commit()
         return .success

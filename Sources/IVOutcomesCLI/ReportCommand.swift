@@ -26,7 +26,7 @@ enum ReportFormat: String, CaseIterable {
 /// Options shared by `report` and `pool`.
 enum ReportOptions {
     static let list = [
-        OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
+        SharedOptions.out,
         OptionSpec(name: "--format", value: "html|json|summary", help: "html report, JSON summary, or pooling summary (default: from --out, else html)"),
         OptionSpec(name: "--suppress-below", value: "N", help: "show counts from N up (default 5; below 5 needs --allow-small-numbers)"),
         OptionSpec(name: "--allow-small-numbers", value: nil, help: "allow --suppress-below under 5 (only for readers allowed to see them)"),
@@ -43,7 +43,7 @@ enum ReportOptions {
     }
 
     static func write(_ text: String, _ arguments: ParsedArguments, console: Console) throws {
-        let output = try FollowUpInput.output(arguments, console: console)
+        let output = try SharedOptions.output(arguments, console: console)
         try output.write(text)
         try output.commit()
     }
@@ -75,10 +75,7 @@ enum ReportCommand: Command {
         [
             FollowUpInput.children, OptionSpec(name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true),
             FollowUpInput.asOf, OptionSpec(name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
-        ] + ReportOptions.list + [
-            SharedOptions.definitions,
-            OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)"),
-        ]
+        ] + ReportOptions.list + [SharedOptions.definitions, SharedOptions.dateFormat]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         let format = try ReportFormat.from(arguments)

@@ -30,7 +30,7 @@ enum ScheduleCommand: Command {
         guard let schedule = tracker.catalog.schedule else {
             throw UsageError(message: "no measurement schedule is loaded (add one with --definitions)")
         }
-        let output = try FollowUpInput.output(arguments, console: console)
+        let output = try SharedOptions.output(arguments, console: console)
         try tracker.writeSchedule(to: output, format: format)
         try output.commit()
         let statuses = tracker.schedule()

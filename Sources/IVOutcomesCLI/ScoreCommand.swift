@@ -23,11 +23,9 @@ enum ScoreCommand: Command {
           ivoutcomes score export.csv --instrument wemwbs --date-format DD/MM/YYYY --format jsonl
         """
     static let options = [
-        OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)"),
-        OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output"),
-        SharedOptions.definitions,
+        SharedOptions.rowFormat, SharedOptions.out, SharedOptions.definitions,
         OptionSpec(name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
-        OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)"),
+        SharedOptions.dateFormat,
         OptionSpec(
             name: "--missing-policy", value: "SCALE=POLICY",
             help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
@@ -49,7 +47,7 @@ enum ScoreCommand: Command {
         if !reader.unknownColumns.isEmpty {
             console.error("note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))")
         }
-        let output = try arguments.value("--out").map { try ByteWriter(atomicFile: $0) } ?? console.output
+        let output = try SharedOptions.output(arguments, console: console)
         var problems = 0
         let summary = try reader.score(to: output, format: format) { problem in
             problems += 1

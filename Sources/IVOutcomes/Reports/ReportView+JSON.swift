@@ -15,61 +15,33 @@ extension ReportView {
     /// numbers as the HTML report, suppressed the same way. The schema is documented in the README.
     public func jsonSummary() -> String {
         let t = policy.threshold
-        let cells = { (cells: [ReportedCell]) in JSONNode.object(cells.map { ($0.name, $0.count.json(threshold: t)) }) }
         let stats = { (value: MeanAndSD?) -> JSONNode in
             guard let value else { return .null }
             return .object([("mean", .double(value.mean)), ("sd", .double(value.standardDeviation))])
         }
-        let groups = self.groups.map { group -> JSONNode in
-            .object([
-                ("dimension", .string(group.dimension)), ("category", .string(group.category)),
-                ("children", group.children.json(threshold: t)),
-                (
-                    "scales",
-                    .array(
-                        group.scales.map { scale in
-                            let change: JSONNode = scale.change.map { change in
-                                .object([
-                                    ("n", .integer(change.count)), ("mean", .double(change.meanChange)), ("sd", .double(change.standardDeviation)),
-                                    ("ci95", .array([.double(change.confidenceInterval.lowerBound), .double(change.confidenceInterval.upperBound)])),
-                                    ("pairedTTestP", .double(change.pValue)), ("cohensDz", .double(change.effectSize)),
-                                ])
-                            } ?? .null
-                            return .object([
-                                ("scale", .string(scale.scale.id.rawValue)),
-                                ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
-                                ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
-                                ("baseline", stats(scale.baseline)), ("pairedBaseline", stats(scale.pairedBaseline)),
-                                ("latest", stats(scale.latest)), ("change", change),
-                                ("reliableChange", cells(scale.reliableChange)), ("meaningfulChange", cells(scale.meaningfulChange)),
-                                ("bandsAtBaseline", cells(scale.bandsAtBaseline)), ("bandsAtLatest", cells(scale.bandsAtLatest)),
-                                ("bandMovement", cells(scale.bandMovement)),
-                                ("changeHistogramBinWidth", .double(scale.binWidth, decimals: 2)),
-                                ("changeHistogram", cells(scale.changeHistogram)),
-                                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
-                                ("notes", .array(scale.notes.map(JSONNode.string))),
-                            ])
-                        })
-                ),
-                (
-                    "logs",
-                    .array(
-                        group.logs.map { log in
-                            .object([
-                                ("outcome", .string(log.outcome.id.rawValue)), ("childrenWithLogs", log.childrenWithLogs.json(threshold: t)),
-                                ("logs", log.logs.json(threshold: t)), ("visitsHappened", log.visitsHappened.json(threshold: t)),
-                                ("positive", log.positive.json(threshold: t)), ("positiveShare", .double(log.positiveShare)),
-                            ])
-                        })
-                ),
-            ])
+        return document(format: "ivoutcomes-report", title: title) { scale in
+            let change: JSONNode = scale.change.map { change in
+                .object([
+                    ("n", .integer(change.count)), ("mean", .double(change.meanChange)), ("sd", .double(change.standardDeviation)),
+                    ("ci95", .array([.double(change.confidenceInterval.lowerBound), .double(change.confidenceInterval.upperBound)])),
+                    ("pairedTTestP", .double(change.pValue)), ("cohensDz", .double(change.effectSize)),
+                ])
+            } ?? .null
+            return [
+                ("scale", .string(scale.scale.id.rawValue)),
+                ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
+                ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
+                ("baseline", stats(scale.baseline)), ("pairedBaseline", stats(scale.pairedBaseline)),
+                ("latest", stats(scale.latest)), ("change", change),
+            ] + countSets(of: scale) + [
+                ("changeHistogramBinWidth", .double(scale.binWidth, decimals: 2)),
+                ("changeHistogram", counts(scale.changeHistogram)),
+                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
+                ("notes", .array(scale.notes.map(JSONNode.string))),
+            ]
+        } logFields: { log in
+            [("positiveShare", .double(log.positiveShare))]
         }
-        return JSONNode.object([
-            ("format", .string("ivoutcomes-report")), ("formatVersion", .integer(1)), ("title", .string(title)),
-            ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
-            ("suppressionThreshold", .integer(t)), ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
-            ("dataQuality", cells(dataQuality)), ("groups", .array(groups)),
-        ]).rendered() + "\n"
     }
 
     /// The pooling summary (`ivoutcomes report --format summary`): sufficient statistics (n, sum
@@ -78,7 +50,6 @@ extension ReportView {
     /// national network, and read back by ``AreaAggregate/init(poolingSummary:file:)``.
     public func poolingSummary() -> String {
         let t = policy.threshold
-        let counts = { (cells: [ReportedCell]) in JSONNode.object(cells.map { ($0.name, $0.count.json(threshold: t)) }) }
         func sums(_ sums: PoolableSums, shown: ReportedCount) -> JSONNode {
             guard sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else { return .string("suppressed") }
             return .object([
@@ -86,49 +57,68 @@ extension ReportView {
                 ("sumSquaresX10000", .integer(sums.sums.sumOfSquaresTenThousandths)),
             ])
         }
+        return document(format: "ivoutcomes-pooling-summary", title: nil) { scale in
+            let aggregate = scale.aggregate
+            return [
+                ("scale", .string(scale.scale.id.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
+                ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
+                ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
+                ("baseline", sums(aggregate.baseline, shown: scale.childrenWithBaseline)),
+                ("pairedBaseline", sums(aggregate.pairedBaseline, shown: scale.childrenWithFollowUp)),
+                ("latest", sums(aggregate.latest, shown: scale.childrenWithFollowUp)),
+                ("change", sums(aggregate.change, shown: scale.childrenWithFollowUp)),
+            ] + countSets(of: scale) + [
+                ("changeHistogram", counts(scale.changeHistogram)),
+                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
+            ]
+        } logFields: { _ in [] }
+    }
+
+    /// Named counts as a JSON object.
+    private func counts(_ cells: [ReportedCell]) -> JSONNode {
+        .object(cells.map { ($0.name, $0.count.json(threshold: policy.threshold)) })
+    }
+
+    /// The count sets both JSON forms share, in order.
+    private func countSets(of scale: ScaleView) -> [(String, JSONNode)] {
+        [
+            ("reliableChange", counts(scale.reliableChange)), ("meaningfulChange", counts(scale.meaningfulChange)),
+            ("bandsAtBaseline", counts(scale.bandsAtBaseline)), ("bandsAtLatest", counts(scale.bandsAtLatest)),
+            ("bandMovement", counts(scale.bandMovement)),
+        ]
+    }
+
+    /// The envelope and groups both JSON forms share; `scaleFields` and `logFields` add each form's own.
+    private func document(
+        format: String, title: String?, scaleFields: (ScaleView) -> [(String, JSONNode)],
+        logFields: (OutcomeLogView) -> [(String, JSONNode)]
+    ) -> String {
+        let t = policy.threshold
         let groups = self.groups.map { group -> JSONNode in
             .object([
                 ("dimension", .string(group.dimension)), ("category", .string(group.category)),
                 ("children", group.children.json(threshold: t)),
-                (
-                    "scales",
-                    .array(
-                        group.scales.map { scale in
-                            let aggregate = scale.aggregate
-                            return .object([
-                                ("scale", .string(scale.scale.id.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
-                                ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
-                                ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
-                                ("baseline", sums(aggregate.baseline, shown: scale.childrenWithBaseline)),
-                                ("pairedBaseline", sums(aggregate.pairedBaseline, shown: scale.childrenWithFollowUp)),
-                                ("latest", sums(aggregate.latest, shown: scale.childrenWithFollowUp)),
-                                ("change", sums(aggregate.change, shown: scale.childrenWithFollowUp)),
-                                ("reliableChange", counts(scale.reliableChange)), ("meaningfulChange", counts(scale.meaningfulChange)),
-                                ("bandsAtBaseline", counts(scale.bandsAtBaseline)), ("bandsAtLatest", counts(scale.bandsAtLatest)),
-                                ("bandMovement", counts(scale.bandMovement)),
-                                ("changeHistogram", counts(scale.changeHistogram)),
-                                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
-                            ])
-                        })
-                ),
+                ("scales", .array(group.scales.map { .object(scaleFields($0)) })),
                 (
                     "logs",
                     .array(
                         group.logs.map { log in
-                            .object([
-                                ("outcome", .string(log.outcome.id.rawValue)), ("childrenWithLogs", log.childrenWithLogs.json(threshold: t)),
-                                ("logs", log.logs.json(threshold: t)), ("visitsHappened", log.visitsHappened.json(threshold: t)),
-                                ("positive", log.positive.json(threshold: t)),
-                            ])
+                            .object(
+                                [
+                                    ("outcome", .string(log.outcome.id.rawValue)), ("childrenWithLogs", log.childrenWithLogs.json(threshold: t)),
+                                    ("logs", log.logs.json(threshold: t)), ("visitsHappened", log.visitsHappened.json(threshold: t)),
+                                    ("positive", log.positive.json(threshold: t)),
+                                ] + logFields(log))
                         })
                 ),
             ])
         }
-        return JSONNode.object([
-            ("format", .string("ivoutcomes-pooling-summary")), ("formatVersion", .integer(1)),
-            ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
-            ("suppressionThreshold", .integer(t)), ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
-            ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
-        ]).rendered() + "\n"
+        return JSONNode.object(
+            [("format", .string(format)), ("formatVersion", .integer(1))] + (title.map { [("title", JSONNode.string($0))] } ?? []) + [
+                ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
+                ("suppressionThreshold", .integer(t)), ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
+                ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
+            ]
+        ).rendered() + "\n"
     }
 }

@@ -141,15 +141,9 @@ public final class FollowUpTracker {
             counts.invalid += 1
             return [RowProblem(file: file, line: line, column: "instrument", message: "unknown instrument \"\(administration.instrument)\"")]
         }
-        let engine = engines[instrument]
-        let sheet = engine.score(administration)
+        let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
-        var answers = [ResolvedAnswer](repeating: .blank, count: engine.items.count)
-        for (item, text) in administration.answers {
-            if let position = engine.storage.itemIndex[item] { answers[position] = engine.resolve(text, item: position) }
-        }
-        var outcomes = [ScaleOutcome](repeating: ScaleOutcome(), count: engine.scales.count)
-        _ = engine.compute(answers, into: &outcomes)
+        let outcomes = sheet.scales.map { ScaleOutcome(status: $0.status, value: $0.value ?? 0) }
         if let reason = record(
             child: administration.childID.rawValue, date: administration.administeredOn, line: line, instrument: instrument,
             status: sheet.status, outcomes: outcomes, answers: answers)

@@ -163,7 +163,21 @@ public struct ScoringEngine: Sendable {
 
     /// Scores one administration. Answers to items the instrument does not have make it invalid;
     /// the administration's instrument id is not checked against the engine's.
-    public func score(_ administration: Administration) -> ScoreSheet {
+    public func score(_ administration: Administration) -> ScoreSheet { scoreKeepingAnswers(administration).sheet }
+
+    /// Scores an administration and also returns its resolved answers (for contact-log tallies).
+    func scoreKeepingAnswers(_ administration: Administration) -> (sheet: ScoreSheet, answers: [ResolvedAnswer]) {
+        let resolved = resolve(administration)
+        let sheet = sheet(
+            childID: administration.childID, administeredOn: administration.administeredOn,
+            answers: resolved.answers, rawAnswers: { administration.answers[self.items[$0].id] ?? "" },
+            extraProblems: resolved.unknownItems)
+        return (sheet, resolved.answers)
+    }
+
+    /// An administration's answers matched against the items, and the non-blank answers to items
+    /// the instrument does not have (in item-id order).
+    private func resolve(_ administration: Administration) -> (answers: [ResolvedAnswer], unknownItems: [AnswerProblem]) {
         var answers = [ResolvedAnswer](repeating: .blank, count: items.count)
         var problems: [AnswerProblem] = []
         for (item, text) in administration.answers {
@@ -176,9 +190,7 @@ public struct ScoringEngine: Sendable {
             answers[position] = resolve(text, item: position)
         }
         problems.sort { $0.item < $1.item }
-        return sheet(
-            childID: administration.childID, administeredOn: administration.administeredOn,
-            answers: answers, rawAnswers: { administration.answers[self.items[$0].id] ?? "" }, extraProblems: problems)
+        return (answers, problems)
     }
 
     /// Builds the public result from resolved answers. `rawAnswers` gives the original text of an

@@ -39,13 +39,11 @@ enum DemoCommand: Command {
         for (name, title) in [("questionnaires.csv", "questionnaires"), ("logs.csv", "monthly IV logs")] {
             console.print("\n== Scoring the \(title) (ivoutcomes score \(name))")
             let reader = try ResponseFileReader(path: path(name), catalog: catalog)
-            let output = try ByteWriter(atomicFile: path("scores-\(name)"))
             var problems: [RowProblem] = []
-            let summary = try reader.score(to: output, format: .csv) { problems.append($0) }
-            try output.commit()
-            let lines = try String(contentsOfFile: path("scores-\(name)"), encoding: .utf8).split(separator: "\n")
-            console.print(lines.prefix(6).joined(separator: "\n"))
-            console.print("... (\(lines.count - 1) rows in all)")
+            var summary = ScoringSummary()
+            try showTable(path("scores-\(name)"), console: console) { output in
+                summary = try reader.score(to: output, format: .csv) { problems.append($0) }
+            }
             console.print(ScoreCommand.describe(summary, file: name))
             if !problems.isEmpty {
                 console.print("Problems are reported, never silently scored:")

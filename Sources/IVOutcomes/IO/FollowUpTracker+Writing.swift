@@ -38,22 +38,8 @@ extension FollowUpTracker {
                 CSVCell.append(change.childID, to: &out)
                 out.append(44)
                 out.append(change.scale.rawValue)
-                out.append(44)
-                if let baseline = change.baseline {
-                    out.append(isoDate: baseline.date)
-                    out.append(44)
-                    out.append(scale.format(baseline.value))
-                } else {
-                    out.append(44)
-                }
-                out.append(44)
-                if let followUp {
-                    out.append(isoDate: followUp.date)
-                    out.append(44)
-                    out.append(scale.format(followUp.value))
-                } else {
-                    out.append(44)
-                }
+                FollowUpTracker.appendCells(of: change.baseline, scale: scale, to: &out)
+                FollowUpTracker.appendCells(of: followUp, scale: scale, to: &out)
                 out.append(44)
                 if let value = change.change { out.append(scale.format(value)) }
                 out.append(44)
@@ -76,6 +62,14 @@ extension FollowUpTracker {
             }
             try output.flushIfNeeded()
         }
+    }
+
+    /// A comma, then an observation's date and value (or two blank cells).
+    private static func appendCells(of observation: ScaleObservation?, scale: Scale, to out: inout OutputBytes) {
+        out.append(44)
+        if let observation { out.append(isoDate: observation.date) }
+        out.append(44)
+        if let observation { out.append(scale.format(observation.value)) }
     }
 
     /// Writes ``schedule()``: one row per child and measure.

@@ -30,8 +30,7 @@ public final class CSVReader {
     private var position = 0
     private var atEnd = false
     private var nextLine = 1
-    private var spans: [(start: Int, end: Int, inScratch: Bool)] = []
-    private var scratch: [UInt8] = []
+    private var record = CSVRecord()
 
     /// The line on which the current record starts (1 for the header).
     public private(set) var line = 0
@@ -46,11 +45,11 @@ public final class CSVReader {
         ownsDescriptor = path != "-"
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
-        spans.reserveCapacity(64)
     }
 
     deinit {
         buffer.deallocate()
+        record.deallocate()
         if ownsDescriptor { close(descriptor) }
     }
 
@@ -72,16 +71,12 @@ public final class CSVReader {
     }
 
     /// The number of fields in the current record.
-    public var fieldCount: Int { spans.count }
+    public var fieldCount: Int { record.fieldCount }
 
     /// Calls `body` with the bytes of field `index` of the current record.
     @inline(__always)
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let span = spans[index]
-        if span.inScratch {
-            return try scratch.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
-        }
-        return try body(UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start))
+        try body(record.field(index))
     }
 
     /// Field `index` of the current record as a string (invalid UTF-8 is repaired).
@@ -89,7 +84,6 @@ public final class CSVReader {
         withField(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Whether every field of the current record is empty or spaces (such as `,,,` from a spreadsheet).
     /// Reads the header: the first record that is not blank.
     /// - Throws: ``InputError/empty(file:)`` when the file has none.
     func readHeader() throws(InputError) -> [String] {
@@ -113,13 +107,8 @@ public final class CSVReader {
         return positions
     }
 
-    public var isBlankRecord: Bool {
-        for index in spans.indices {
-            let blank = withField(index) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }
-            if !blank { return false }
-        }
-        return true
-    }
+    /// Whether every field of the current record is empty or spaces (such as `,,,` from a spreadsheet).
+    public var isBlankRecord: Bool { record.isBlank }
 
     /// Advances to the next record. Returns `false` at the end of the file.
     public func next() throws(InputError) -> Bool {
@@ -133,89 +122,46 @@ public final class CSVReader {
         }
     }
 
-    private enum ParseResult { case record, needMore, end, unclosedQuote }
-
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
-        cr = UInt8(ascii: "\r")
-
-    private func parseRecord() -> ParseResult {
-        var p = position
-        if p >= count { return atEnd ? .end : .needMore }
-        // Work on local copies (moved out, not copied) so the loop pays no exclusivity checks.
-        var spans: [(start: Int, end: Int, inScratch: Bool)] = []
-        var scratch: [UInt8] = []
-        swap(&spans, &self.spans)
-        swap(&scratch, &self.scratch)
-        defer {
-            swap(&spans, &self.spans)
-            swap(&scratch, &self.scratch)
+    /// Parses the record at ``position`` into ``record``, working on a local copy (moved out, not
+    /// copied) so that the parse loop pays no exclusivity checks.
+    private func parseRecord() -> CSVRecord.Outcome {
+        var record = CSVRecord()
+        swap(&record, &self.record)
+        defer { swap(&record, &self.record) }
+        let outcome = record.parse(buffer, count: count, from: position, atEnd: atEnd)
+        if case .record(let next, let newlines) = outcome {
+            position = next
+            line = nextLine
+            nextLine += newlines
         }
-        spans.removeAll(keepingCapacity: true)
-        scratch.removeAll(keepingCapacity: true)
-        let atEnd = self.atEnd
-        var newlines = 0
-        let buffer = self.buffer
-        let count = self.count
-        fields: while true {
-            if p < count, buffer[p] == CSVReader.quote {
-                p += 1
-                let scratchStart = scratch.count
-                var segment = p
-                while true {
-                    while p < count, buffer[p] != CSVReader.quote {
-                        if buffer[p] == CSVReader.lf { newlines += 1 }
-                        p += 1
-                    }
-                    if p >= count { return atEnd ? .unclosedQuote : .needMore }
-                    scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + segment, count: p - segment))
-                    if p + 1 >= count, !atEnd { return .needMore }
-                    if p + 1 < count, buffer[p + 1] == CSVReader.quote {
-                        scratch.append(CSVReader.quote)
-                        p += 2
-                        segment = p
-                        continue
-                    }
-                    p += 1
-                    break
-                }
-                // Text after a closing quote is kept, as spreadsheets do (`"a"b` reads as `ab`).
-                while p < count, buffer[p] != CSVReader.comma, buffer[p] != CSVReader.lf, buffer[p] != CSVReader.cr {
-                    scratch.append(buffer[p])
-                    p += 1
-                }
-                spans.append((scratchStart, scratch.count, true))
-            } else {
-                let start = p
-                while p < count {
-                    let byte = buffer[p]
-                    if byte == CSVReader.comma || byte == CSVReader.lf || byte == CSVReader.cr { break }
-                    p += 1
-                }
-                spans.append((start, p, false))
-            }
-            if p >= count {
-                if !atEnd { return .needMore }
-                break fields
-            }
-            switch buffer[p] {
-            case CSVReader.comma:
-                p += 1
-            case CSVReader.cr:
-                if p + 1 >= count, !atEnd { return .needMore }
-                p += 1
-                if p < count, buffer[p] == CSVReader.lf { p += 1 }
-                newlines += 1
-                break fields
-            default:
-                p += 1
-                newlines += 1
-                break fields
+        return outcome
+    }
+
+    /// Calls `body` with every remaining record and the line it starts on, blank ones included:
+    /// the loop for callers that visit every record, keeping the reader's state in locals.
+    func forEachRecord<E: Error>(_ body: (borrowing CSVRecord, _ line: Int) throws(E) -> Void) throws {
+        var record = CSVRecord()
+        swap(&record, &self.record)
+        defer { swap(&record, &self.record) }
+        var position = self.position
+        var nextLine = self.nextLine
+        while true {
+            switch record.parse(buffer, count: count, from: position, atEnd: atEnd) {
+            case .record(let next, let newlines):
+                position = next
+                try body(record, nextLine)
+                nextLine += newlines
+            case .end:
+                (self.position, self.nextLine) = (position, nextLine)
+                return
+            case .unclosedQuote:
+                throw InputError.unclosedQuote(file: file, line: nextLine)
+            case .needMore:
+                (self.position, self.nextLine) = (position, nextLine)
+                try refill()
+                position = self.position
             }
         }
-        position = p
-        line = nextLine
-        nextLine += newlines
-        return .record
     }
 
     /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a

@@ -1,0 +1,118 @@
+/// The fields of one RFC 4180 record, parsed from a byte buffer without copying unquoted fields.
+///
+/// The one CSV parser of the package: ``CSVReader`` and the scoring fast path both use it, so
+/// they agree on every quirk (quoted commas, doubled quotes and line breaks, CRLF, text after a
+/// closing quote). Unquoted fields point into the parsed buffer; quoted ones are unescaped into a
+/// scratch buffer owned by the record. Fields stay valid until the next parse. The owner calls
+/// ``deallocate()`` once it is done with the record.
+struct CSVRecord: RowFields {
+    struct Span {
+        var start: Int
+        var end: Int
+        var inScratch: Bool
+    }
+
+    enum Outcome: Equatable {
+        /// A whole record: the next one starts at `next`; `newlines` line breaks were consumed.
+        case record(next: Int, newlines: Int)
+        /// The buffer ends inside the record: read more and parse again from the same start.
+        case needMore
+        /// No bytes are left.
+        case end
+        /// The file ends inside a quoted field.
+        case unclosedQuote
+    }
+
+    private(set) var spans: [Span] = []
+    private var scratch = OutputBytes(capacity: 256)
+    private var base: UnsafePointer<UInt8>?
+
+    init() { spans.reserveCapacity(64) }
+
+    func deallocate() { scratch.deallocate() }
+
+    var fieldCount: Int { spans.count }
+
+    /// The bytes of field `index` (valid until the next parse).
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[index]
+        let start = span.inScratch ? UnsafePointer(scratch.base) : base
+        return UnsafeBufferPointer(start: start.map { $0 + span.start }, count: span.end - span.start)
+    }
+
+    @inline(__always)
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(field(index))
+    }
+
+    /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
+    var isBlank: Bool {
+        for index in spans.indices where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
+        return true
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
+        cr = UInt8(ascii: "\r")
+
+    /// Parses the record that starts at `start` in `buffer[0..<count]`. `atEnd` says whether the
+    /// file ends with the buffer (otherwise a record cut off by the buffer's end asks for more).
+    mutating func parse(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
+        var p = start
+        if p >= count { return atEnd ? .end : .needMore }
+        base = buffer
+        spans.removeAll(keepingCapacity: true)
+        scratch.removeAll()
+        var newlines = 0
+        while true {
+            if p < count, buffer[p] == CSVRecord.quote {
+                p += 1
+                let scratchStart = scratch.count
+                var segment = p
+                while true {
+                    while p < count, buffer[p] != CSVRecord.quote {
+                        if buffer[p] == CSVRecord.lf { newlines += 1 }
+                        p += 1
+                    }
+                    if p >= count { return atEnd ? .unclosedQuote : .needMore }
+                    scratch.append(UnsafeBufferPointer(start: buffer + segment, count: p - segment))
+                    if p + 1 >= count, !atEnd { return .needMore }
+                    if p + 1 < count, buffer[p + 1] == CSVRecord.quote {
+                        scratch.append(CSVRecord.quote)
+                        p += 2
+                        segment = p
+                        continue
+                    }
+                    p += 1
+                    break
+                }
+                // Text after a closing quote is kept, as spreadsheets do (`"a"b` reads as `ab`).
+                while p < count, buffer[p] != CSVRecord.comma, buffer[p] != CSVRecord.lf, buffer[p] != CSVRecord.cr {
+                    scratch.append(buffer[p])
+                    p += 1
+                }
+                spans.append(Span(start: scratchStart, end: scratch.count, inScratch: true))
+            } else {
+                let fieldStart = p
+                while p < count {
+                    let byte = buffer[p]
+                    if byte == CSVRecord.comma || byte == CSVRecord.lf || byte == CSVRecord.cr { break }
+                    p += 1
+                }
+                spans.append(Span(start: fieldStart, end: p, inScratch: false))
+            }
+            if p >= count { return atEnd ? .record(next: p, newlines: newlines) : .needMore }
+            switch buffer[p] {
+            case CSVRecord.comma:
+                p += 1
+            case CSVRecord.cr:
+                if p + 1 >= count, !atEnd { return .needMore }
+                p += 1
+                if p < count, buffer[p] == CSVRecord.lf { p += 1 }
+                return .record(next: p, newlines: newlines + 1)
+            default:
+                return .record(next: p + 1, newlines: newlines + 1)
+            }
+        }
+    }
+}

@@ -23,19 +23,36 @@ struct CSVRecord: RowFields {
         case unclosedQuote
     }
 
-    private(set) var spans: [Span] = []
+    private var spans: UnsafeMutablePointer<Span>
+    private var spanCapacity = 64
+    private(set) var fieldCount = 0
     private var scratch = OutputBytes(capacity: 256)
     private var base: UnsafePointer<UInt8>?
 
-    init() { spans.reserveCapacity(64) }
+    init() { spans = .allocate(capacity: spanCapacity) }
 
-    func deallocate() { scratch.deallocate() }
+    func deallocate() {
+        scratch.deallocate()
+        spans.deallocate()
+    }
 
-    var fieldCount: Int { spans.count }
+    @inline(__always)
+    private mutating func appendSpan(_ span: Span) {
+        if fieldCount == spanCapacity {
+            let larger = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+            larger.moveInitialize(from: spans, count: fieldCount)
+            spans.deallocate()
+            spans = larger
+            spanCapacity *= 2
+        }
+        spans[fieldCount] = span
+        fieldCount += 1
+    }
 
     /// The bytes of field `index` (valid until the next parse).
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(index >= 0 && index < fieldCount, "field index out of range")
         let span = spans[index]
         let start = span.inScratch ? UnsafePointer(scratch.base) : base
         return UnsafeBufferPointer(start: start.map { $0 + span.start }, count: span.end - span.start)
@@ -48,7 +65,7 @@ struct CSVRecord: RowFields {
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
     var isBlank: Bool {
-        for index in spans.indices where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
+        for index in 0..<fieldCount where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
         return true
     }
 
@@ -61,7 +78,7 @@ struct CSVRecord: RowFields {
         var p = start
         if p >= count { return atEnd ? .end : .needMore }
         base = buffer
-        spans.removeAll(keepingCapacity: true)
+        fieldCount = 0
         scratch.removeAll()
         var newlines = 0
         while true {
@@ -91,7 +108,7 @@ struct CSVRecord: RowFields {
                     scratch.append(buffer[p])
                     p += 1
                 }
-                spans.append(Span(start: scratchStart, end: scratch.count, inScratch: true))
+                appendSpan(Span(start: scratchStart, end: scratch.count, inScratch: true))
             } else {
                 let fieldStart = p
                 while p < count {
@@ -99,7 +116,7 @@ struct CSVRecord: RowFields {
                     if byte == CSVRecord.comma || byte == CSVRecord.lf || byte == CSVRecord.cr { break }
                     p += 1
                 }
-                spans.append(Span(start: fieldStart, end: p, inScratch: false))
+                appendSpan(Span(start: fieldStart, end: p, inScratch: false))
             }
             if p >= count { return atEnd ? .record(next: p, newlines: newlines) : .needMore }
             switch buffer[p] {

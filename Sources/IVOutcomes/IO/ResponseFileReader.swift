@@ -14,12 +14,12 @@
 public final class ResponseFileReader {
     public let file: String
     let layout: ResponseLayout
-    private let source: Source
+    let source: Source
     var state: RowState
     /// Blank lines and rows of empty cells that were skipped.
-    public private(set) var blankRowsSkipped = 0
+    public internal(set) var blankRowsSkipped = 0
 
-    private enum Source {
+    enum Source {
         case csv(CSVReader)
         case jsonl(JSONLinesRows)
     }
@@ -83,13 +83,14 @@ public final class ResponseFileReader {
 
     /// Calls `body` with the bytes of a base column of the current row (empty when absent).
     func withBaseField<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withCurrentFields { try $0.withCell(column, body) }
+    }
+
+    /// Calls `body` with the fields of the current row.
+    func withCurrentFields<R>(_ body: (any RowFields) throws -> R) rethrows -> R {
         switch source {
-        case .csv(let reader):
-            guard let column, column < reader.fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return try reader.withField(column, body)
-        case .jsonl(let rows):
-            guard let column else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return try rows.withField(column, body)
+        case .csv(let reader): return try body(reader)
+        case .jsonl(let rows): return try body(rows)
         }
     }
 

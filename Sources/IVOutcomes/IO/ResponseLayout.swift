@@ -4,6 +4,15 @@ protocol RowFields {
     func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
 }
 
+extension RowFields {
+    /// Calls `body` with the bytes of a column (empty when there is no such column or the row is short).
+    @inline(__always)
+    func withCell<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let column, column < fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try withField(column, body)
+    }
+}
+
 extension CSVReader: RowFields {}
 
 /// How the columns of one response file map onto the catalogue's instruments, worked out once

@@ -33,68 +33,38 @@ public struct ScoringSummary: Sendable, Hashable, Codable {
 /// Writes scored rows as CSV or JSON Lines, with text for whole numbers, table values and bands
 /// prepared once per file so that writing a row copies bytes.
 final class ScoreWriter {
+    /// How many bytes of rows are gathered before they are handed to the output.
+    static let blockSize = 1 << 18
     struct Column {
         let name: String
         let scale: ScaleID
         let isBand: Bool
     }
 
-    /// Preformatted text for one scale of one engine (a class, so using it copies nothing).
-    final class ScaleText {
-        let scale: Scale
-        let wholeMinimum: Int
-        let whole: [[UInt8]]
-        let wholeBands: [[UInt8]]
-        let table: [[UInt8]]
-
-        init(scale: Scale) {
-            self.scale = scale
-            wholeMinimum = Int(scale.minimum.rounded(.down))
-            let range = wholeMinimum...max(wholeMinimum, Int(scale.maximum.rounded(.up)))
-            whole = range.map { Array(scale.format(Double($0)).utf8) }
-            wholeBands = range.map { Array((scale.band(for: Double($0))?.id ?? "").utf8) }
-            if case .lookup(_, let table) = scale.method {
-                self.table = table.values.map { Array(scale.format($0).utf8) }
-            } else {
-                table = []
-            }
-        }
-
-        @inline(__always)
-        func appendValue(_ outcome: ScaleOutcome, to out: inout OutputBytes) {
-            if outcome.tableIndex >= 0, outcome.tableIndex < table.count {
-                out.append(table[outcome.tableIndex])
-                return
-            }
-            let value = outcome.value
-            let offset = Int(value) - wholeMinimum
-            if value == value.rounded(), offset >= 0, offset < whole.count {
-                out.append(whole[offset])
-            } else {
-                out.append(scale.format(value))
-            }
-        }
-
-        @inline(__always)
-        func appendBand(_ outcome: ScaleOutcome, to out: inout OutputBytes) {
-            let value = outcome.value
-            let offset = Int(value) - wholeMinimum
-            if value == value.rounded(), offset >= 0, offset < wholeBands.count {
-                out.append(wholeBands[offset])
-            } else if let band = scale.band(for: value) {
-                out.append(band.id)
-            }
-        }
+    /// Where one scale's preformatted texts are in ``texts``.
+    struct ScaleTexts {
+        /// Values and bands of whole numbers `wholeMinimum ..< wholeMinimum + wholeCount`.
+        var wholeMinimum: Int
+        var wholeCount: Int
+        var firstValue: Int
+        var firstBand: Int
+        /// A lookup scale's conversion-table values, by table index.
+        var firstTableValue: Int
+        var tableCount: Int
     }
 
     let format: OutputFormat
     let columns: [Column]
-    private let isBand: [Bool]
+    private let isBand: FixedArray<Bool>
     /// Per engine, per output column: the engine's scale index, or -1.
-    private let columnScales: [[Int]]
-    private let texts: [[ScaleText]]
-    private let instrumentText: [[UInt8]]
-    private let statusText: [[UInt8]]
+    private let columnScales: FixedArray<Int>
+    /// Per engine: where its scales start in ``scaleTexts`` and ``scales``.
+    private let firstScale: FixedArray<Int>
+    private let scaleTexts: FixedArray<ScaleTexts>
+    private let scales: [Scale]
+    /// Instrument ids by engine, then the statuses.
+    private let texts: FrozenTextPool
+    private let firstStatusText: Int
 
     init(layout: ResponseLayout, format: OutputFormat) {
         self.format = format
@@ -107,13 +77,37 @@ final class ScoreWriter {
             }
         }
         self.columns = columns
-        isBand = columns.map(\.isBand)
-        columnScales = layout.engines.map { engine in
-            columns.map { column in engine.instrument.scales.firstIndex { $0.id == column.scale } ?? -1 }
+        isBand = FixedArray(columns.map(\.isBand))
+        columnScales = FixedArray(
+            layout.engines.flatMap { engine in
+                columns.map { column in engine.instrument.scales.firstIndex { $0.id == column.scale } ?? -1 }
+            })
+        var pool = TextPool()
+        for engine in layout.engines { _ = pool.add(engine.instrument.id.rawValue.utf8) }
+        firstStatusText = ScoreStatus.allCases.map { pool.add($0.rawValue.utf8) }.first ?? 0
+        var first: [Int] = []
+        var scales: [Scale] = []
+        var scaleTexts: [ScaleTexts] = []
+        for engine in layout.engines {
+            first.append(scales.count)
+            for scale in engine.instrument.scales {
+                let minimum = Int(scale.minimum.rounded(.down))
+                let wholes = minimum...max(minimum, Int(scale.maximum.rounded(.up)))
+                let values = wholes.map { pool.add(scale.format(Double($0)).utf8) }
+                let bands = wholes.map { pool.add((scale.band(for: Double($0))?.id ?? "").utf8) }
+                var table: [Int] = []
+                if case .lookup(_, let conversion) = scale.method { table = conversion.values.map { pool.add(scale.format($0).utf8) } }
+                scaleTexts.append(
+                    ScaleTexts(
+                        wholeMinimum: minimum, wholeCount: wholes.count, firstValue: values[0], firstBand: bands[0],
+                        firstTableValue: table.first ?? 0, tableCount: table.count))
+                scales.append(scale)
+            }
         }
-        texts = layout.engines.map { $0.instrument.scales.map(ScaleText.init) }
-        instrumentText = layout.engines.map { Array($0.instrument.id.rawValue.utf8) }
-        statusText = ScoreStatus.allCases.map { Array($0.rawValue.utf8) }
+        firstScale = FixedArray(first)
+        self.scaleTexts = FixedArray(scaleTexts)
+        self.scales = scales
+        texts = pool.frozen()
     }
 
     /// The header line (CSV only).
@@ -126,7 +120,7 @@ final class ScoreWriter {
     /// Writes the reader's current row.
     func writeRow(of reader: ResponseFileReader, to output: ByteWriter) throws(OutputError) {
         switch format {
-        case .csv: writeCSVRow(of: reader, to: output)
+        case .csv: reader.withCurrentFields { row in output.append { appendCSVRow(row, state: reader.state, layout: reader.layout, to: &$0) } }
         case .jsonl:
             let dateText = reader.withBaseField(reader.layout.dateColumn) { String(decoding: trimmed($0), as: UTF8.self) }
             try output.write(jsonLine(for: reader.currentRow, dateText: dateText, engine: reader.state.engine, layout: reader.layout) + "\n")
@@ -134,48 +128,89 @@ final class ScoreWriter {
         try output.flushIfNeeded()
     }
 
-    private func writeCSVRow(of reader: ResponseFileReader, to output: ByteWriter) {
-        let layout = reader.layout
-        let engine = reader.state.engine
-        let date = reader.state.date
-        let status = reader.state.status
-        let outcomes = engine >= 0 ? reader.state.outcomes[engine] : []
-        let problems = reader.state.problems
-        output.append { out in
-            reader.withBaseField(layout.childColumn) { CSVCell.append(trimmed($0), to: &out) }
-            out.append(44)
-            if let date {
-                out.append(isoDate: date)
-            } else {
-                reader.withBaseField(layout.dateColumn) { CSVCell.append(trimmed($0), to: &out) }
-            }
-            out.append(44)
-            if engine >= 0 {
-                out.append(instrumentText[engine])
-            } else {
-                reader.withBaseField(layout.instrumentColumn) { CSVCell.append(trimmed($0), to: &out) }
-            }
-            out.append(44)
-            out.append(statusText[ScoreStatus.allCases.firstIndex(of: status) ?? 0])
-            if engine >= 0 {
-                let scales = columnScales[engine]
-                let text = texts[engine]
-                for position in 0..<isBand.count {
-                    out.append(44)
-                    let index = scales[position]
-                    guard index >= 0, outcomes[index].status == .scored else { continue }
-                    if isBand[position] {
-                        text[index].appendBand(outcomes[index], to: &out)
-                    } else {
-                        text[index].appendValue(outcomes[index], to: &out)
+    /// Appends a row scored by ``ResponseLayout/process(_:line:into:)`` as CSV.
+    func appendCSVRow(_ row: some RowFields, state: RowState, layout: ResponseLayout, to out: inout OutputBytes) {
+        let engine = state.engine
+        let outcomes = engine >= 0 ? state.outcomes[engine] : []
+        row.withCell(layout.childColumn) { child in
+            row.withCell(layout.dateColumn) { date in
+                row.withCell(layout.instrumentColumn) { instrument in
+                    outcomes.withUnsafeBufferPointer { outcomes in
+                        appendCSVRow(
+                            child: child, date: state.date, dateText: date, engine: engine, instrumentText: instrument,
+                            status: state.status, outcomes: outcomes, to: &out
+                        ) { out in
+                            if !state.problems.isEmpty { CSVCell.append(state.problems, to: &out) }
+                        }
                     }
                 }
-            } else {
-                for _ in columns { out.append(44) }
             }
-            out.append(44)
-            if !problems.isEmpty { CSVCell.append(problems, to: &out) }
-            out.append(10)
+        }
+    }
+
+    /// Appends one CSV row: the base cells (the parsed date, or the date cell as written when it
+    /// did not parse; the engine's id, or the instrument cell when no engine was found), a cell per
+    /// scale column, and the problems cell that `problems` appends.
+    @inline(__always)
+    func appendCSVRow(
+        child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, dateText: UnsafeBufferPointer<UInt8>, engine: Int,
+        instrumentText: UnsafeBufferPointer<UInt8>, status: ScoreStatus, outcomes: UnsafeBufferPointer<ScaleOutcome>,
+        to out: inout OutputBytes, problems: (inout OutputBytes) -> Void
+    ) {
+        CSVCell.append(trimmed(child), to: &out)
+        out.append(44)
+        if let date {
+            out.append(isoDate: date)
+        } else {
+            CSVCell.append(trimmed(dateText), to: &out)
+        }
+        out.append(44)
+        if engine >= 0 {
+            texts.append(engine, to: &out)
+        } else {
+            CSVCell.append(trimmed(instrumentText), to: &out)
+        }
+        out.append(44)
+        switch status {
+        case .scored: texts.append(firstStatusText, to: &out)
+        case .incomplete: texts.append(firstStatusText + 1, to: &out)
+        case .invalid: texts.append(firstStatusText + 2, to: &out)
+        }
+        let columnCount = columns.count
+        if engine >= 0 {
+            let first = firstScale[engine]
+            let scaleOfColumn = columnScales.base + engine * columnCount
+            for position in 0..<columnCount {
+                out.append(44)
+                let index = scaleOfColumn[position]
+                guard index >= 0, outcomes[index].status == .scored else { continue }
+                appendScaleCell(outcomes[index], scale: first + index, isBand: isBand[position], to: &out)
+            }
+        } else {
+            for _ in 0..<columnCount { out.append(44) }
+        }
+        out.append(44)
+        problems(&out)
+        out.append(10)
+    }
+
+    /// A scored scale's value or band, from the prepared texts when it is a whole number or a
+    /// table value.
+    @inline(__always)
+    private func appendScaleCell(_ outcome: ScaleOutcome, scale: Int, isBand: Bool, to out: inout OutputBytes) {
+        let prepared = scaleTexts[scale]
+        let value = outcome.value
+        if !isBand, outcome.tableIndex >= 0, outcome.tableIndex < prepared.tableCount {
+            texts.append(prepared.firstTableValue + outcome.tableIndex, to: &out)
+            return
+        }
+        let offset = Int(value) - prepared.wholeMinimum
+        if value == value.rounded(), offset >= 0, offset < prepared.wholeCount {
+            texts.append((isBand ? prepared.firstBand : prepared.firstValue) + offset, to: &out)
+        } else if !isBand {
+            out.append(scales[scale].format(value))
+        } else if let band = scales[scale].band(for: value) {
+            out.append(band.id)
         }
     }
 
@@ -221,13 +256,54 @@ extension ResponseFileReader {
         let writer = ScoreWriter(layout: layout, format: format)
         try writer.writeHeader(to: output)
         var summary = ScoringSummary()
-        while try nextRow() {
-            summary.count(state.status)
-            for problem in state.problems { onProblem(problem) }
-            try writer.writeRow(of: self, to: output)
+        if case .csv(let reader) = source, format == .csv {
+            try scoreCSV(reader, writer: writer, to: output, summary: &summary, onProblem: onProblem)
+        } else {
+            while try nextRow() {
+                summary.count(state.status)
+                for problem in state.problems { onProblem(problem) }
+                try writer.writeRow(of: self, to: output)
+            }
         }
         summary.blankRowsSkipped = blankRowsSkipped
         summary.unknownColumns = unknownColumns
         return summary
+    }
+}
+
+extension ResponseFileReader {
+    /// CSV to CSV: the fast path for the rows it takes, the general path for the others.
+    private func scoreCSV(
+        _ reader: CSVReader, writer: ScoreWriter, to output: ByteWriter, summary: inout ScoringSummary,
+        onProblem: (RowProblem) -> Void
+    ) throws {
+        let fast = FastRowScorer(layout: layout, writer: writer)
+        var state = self.state
+        var blankRows = 0
+        var out = OutputBytes(capacity: ScoreWriter.blockSize + 65536)
+        defer { out.deallocate() }
+        var rows = summary
+        try reader.forEachRecord { (record, line) throws(OutputError) in
+            switch fast.score(record, line: line, to: &out, onProblem: onProblem) {
+            case .written(let status, _):
+                rows.count(status)
+            case .declined:
+                if record.isBlank {
+                    blankRows += 1
+                    return
+                }
+                layout.process(record, line: line, into: &state)
+                rows.count(state.status)
+                for problem in state.problems { onProblem(problem) }
+                writer.appendCSVRow(record, state: state, layout: layout, to: &out)
+            }
+            if out.count >= ScoreWriter.blockSize {
+                try output.write(out.bytes)
+                out.removeAll()
+            }
+        }
+        try output.write(out.bytes)
+        summary = rows
+        blankRowsSkipped += blankRows
     }
 }

@@ -1,0 +1,228 @@
+/// The lean path of CSV scoring for the rows that make up almost every real file: the right
+/// number of fields, a child id, a date, a known instrument, and answers that are codes, blank or
+/// declined.
+///
+/// It scores with the same ``ScoringEngine`` and writes with the same ``ScoreWriter`` as the
+/// general path, but reads the answers through tables prepared once and writes the usual problem
+/// texts ("wemwbs_5: no answer", a scale's "not scored" message) from prepared bytes, so a row
+/// costs no strings and no reference counting. A row it can't take whole (a wrong field count,
+/// a bad date or instrument, an invalid answer, answers to another instrument's items, a prorated
+/// score) is handed back untouched, for the general path to score and explain: both paths write
+/// byte-identical rows, which the tests check.
+final class FastRowScorer {
+    /// What happened to a row.
+    enum Result {
+        /// Written: its status and how many problems its problems cell lists.
+        case written(ScoreStatus, problems: Int)
+        /// Nothing written: score it with the general path.
+        case declined
+    }
+
+    struct EnginePlan {
+        var firstItem: Int
+        var itemCount: Int
+        var firstForeign: Int
+        var foreignCount: Int
+        var firstScale: Int
+        var scaleCount: Int
+    }
+
+    private let layout: ResponseLayout
+    private let writer: ScoreWriter
+    private let columnCount: Int
+    private let plans: FixedArray<EnginePlan>
+    /// Per item (all engines' items in a row): its column, or -1.
+    private let itemColumns: FixedArray<Int>
+    /// Per item, what each single digit 0-9 resolves to.
+    private let digitAnswers: FixedArray<ResolvedAnswer>
+    /// Per item, the problem text of a blank and of a declined answer: a text number, `none`
+    /// when it is not a problem, `unprepared` when the general path must write it.
+    private let blankProblem: FixedArray<Int>
+    private let declinedProblem: FixedArray<Int>
+    private let foreignColumns: FixedArray<Int>
+    /// Per scale (all engines' scales in a row): the problem text for 0 missing answers (the next
+    /// ones follow), and for "its source was not scored".
+    private let firstMissingProblem: FixedArray<Int>
+    private let sourceProblem: FixedArray<Int>
+    private let scaleItemCounts: FixedArray<Int>
+    private let problemTexts: FrozenTextPool
+    /// Per problem text, its column and message, for ``RowProblem`` values.
+    private let problemParts: [(column: String?, message: String)]
+    private let answers: UnsafeMutableBufferPointer<ResolvedAnswer>
+    private let outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
+    private let found: UnsafeMutableBufferPointer<Int>
+
+    private static let none = -1, unprepared = -2
+    private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+    init(layout: ResponseLayout, writer: ScoreWriter) {
+        self.layout = layout
+        self.writer = writer
+        columnCount = layout.columnNames.count
+        var plans: [EnginePlan] = []
+        var itemColumns: [Int] = [], digitAnswers: [ResolvedAnswer] = [], foreign: [Int] = []
+        var blank: [Int] = [], declined: [Int] = [], firstMissing: [Int] = [], source: [Int] = [], scaleItems: [Int] = []
+        var pool = TextPool()
+        var parts: [(column: String?, message: String)] = []
+        func text(column: String?, _ message: String) -> Int {
+            let cell = (column.map { "\($0): " } ?? "") + message
+            // Texts that would need quoting or neutralising are left to the general path.
+            if cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return FastRowScorer.unprepared }
+            if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return FastRowScorer.unprepared }
+            parts.append((column, message))
+            return pool.add(cell.utf8)
+        }
+        for (index, engine) in layout.engines.enumerated() {
+            let storage = engine.storage
+            plans.append(
+                EnginePlan(
+                    firstItem: itemColumns.count, itemCount: storage.items.count, firstForeign: foreign.count,
+                    foreignCount: layout.foreignColumns[index].count, firstScale: firstMissing.count,
+                    scaleCount: storage.scales.count))
+            itemColumns.append(contentsOf: layout.itemColumns[index])
+            foreign.append(contentsOf: layout.foreignColumns[index])
+            for (position, item) in storage.items.enumerated() {
+                for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
+                let id = item.id.rawValue
+                blank.append(item.isRequired ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : FastRowScorer.none)
+                declined.append(text(column: id, AnswerProblem(kind: .declined, item: item.id).detail))
+            }
+            for (position, plan) in storage.scales.enumerated() {
+                let missing = storage.missingMessages[position].map { text(column: nil, $0) }
+                firstMissing.append(missing.contains(FastRowScorer.unprepared) ? FastRowScorer.unprepared : missing[0])
+                source.append(text(column: nil, storage.sourceMessages[position]))
+                scaleItems.append(plan.itemCount)
+            }
+        }
+        self.plans = FixedArray(plans)
+        self.itemColumns = FixedArray(itemColumns)
+        self.digitAnswers = FixedArray(digitAnswers)
+        blankProblem = FixedArray(blank)
+        declinedProblem = FixedArray(declined)
+        foreignColumns = FixedArray(foreign)
+        firstMissingProblem = FixedArray(firstMissing)
+        sourceProblem = FixedArray(source)
+        scaleItemCounts = FixedArray(scaleItems)
+        problemTexts = pool.frozen()
+        problemParts = parts
+        let mostItems = plans.map(\.itemCount).max() ?? 0
+        let mostScales = plans.map(\.scaleCount).max() ?? 0
+        answers = .allocate(capacity: max(mostItems, 1))
+        answers.initialize(repeating: .blank)
+        outcomes = .allocate(capacity: max(mostScales, 1))
+        outcomes.initialize(repeating: ScaleOutcome())
+        found = .allocate(capacity: mostItems + mostScales + 1)
+        found.initialize(repeating: 0)
+    }
+
+    deinit {
+        answers.deallocate()
+        outcomes.deallocate()
+        found.deallocate()
+    }
+
+    /// Scores `record` and appends its output row, or returns ``Result/declined`` having appended
+    /// nothing. `onProblem` sees each problem the row's problems cell lists.
+    @inline(__always)
+    func score(
+        _ record: borrowing CSVRecord, line: Int, to out: inout OutputBytes, onProblem: (RowProblem) -> Void
+    ) -> Result {
+        guard record.fieldCount == columnCount else { return .declined }
+        let child = record.field(layout.childColumn)
+        guard !trimmed(child).isEmpty, let date = layout.options.dateFormat.parse(record.field(layout.dateColumn)) else {
+            return .declined
+        }
+        let chosen: Int?
+        if let column = layout.instrumentColumn {
+            chosen = layout.engineIndex(named: record.field(column))
+        } else {
+            chosen = layout.defaultEngine
+        }
+        guard let engineIndex = chosen else { return .declined }
+        let plan = plans[engineIndex]
+        let engine = layout.engines[engineIndex]
+        for position in 0..<plan.itemCount {
+            let item = plan.firstItem + position
+            let column = itemColumns[item]
+            var answer = ResolvedAnswer.blank
+            if column >= 0 {
+                let bytes = record.field(column)
+                if bytes.count == 1, bytes[0] &- 48 <= 9 {
+                    answer = digitAnswers[item * 10 + Int(bytes[0] &- 48)]
+                } else if !bytes.isEmpty {
+                    answer = engine.resolve(utf8: bytes, item: position)
+                }
+            }
+            if case .invalid = answer { return .declined }
+            answers[position] = answer
+        }
+        for index in plan.firstForeign..<(plan.firstForeign + plan.foreignCount) {
+            let bytes = record.field(foreignColumns[index])
+            if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return .declined }
+        }
+        let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
+        let status = engine.compute(
+            UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
+        var problems = 0
+        if status == .scored {
+            if scaleOutcomes.contains(where: \.prorated) { return .declined }
+        } else {
+            guard let count = listProblems(plan, scaleOutcomes) else { return .declined }
+            problems = count
+        }
+        let found = self.found
+        let texts = problemTexts
+        writer.appendCSVRow(
+            child: child, date: date, dateText: FastRowScorer.noBytes, engine: engineIndex, instrumentText: FastRowScorer.noBytes, status: status,
+            outcomes: UnsafeBufferPointer(scaleOutcomes), to: &out
+        ) { out in
+            for index in 0..<problems {
+                if index > 0 {
+                    out.append(59)
+                    out.append(32)
+                }
+                texts.append(found[index], to: &out)
+            }
+        }
+        for index in 0..<problems {
+            let part = problemParts[found[index]]
+            onProblem(RowProblem(file: layout.file, line: line, column: part.column, message: part.message))
+        }
+        return .written(status, problems: problems)
+    }
+
+    /// Puts the problem texts of an unscored row in ``found``, in the general path's order (answers
+    /// in item order, then scales); `nil` when one has no prepared text.
+    @inline(__always)
+    private func listProblems(_ plan: EnginePlan, _ outcomes: UnsafeMutableBufferPointer<ScaleOutcome>) -> Int? {
+        var count = 0
+        for position in 0..<plan.itemCount {
+            let text: Int
+            switch answers[position] {
+            case .blank: text = blankProblem[plan.firstItem + position]
+            case .declined: text = declinedProblem[plan.firstItem + position]
+            default: continue
+            }
+            if text == FastRowScorer.none { continue }
+            if text == FastRowScorer.unprepared { return nil }
+            found[count] = text
+            count += 1
+        }
+        for index in 0..<plan.scaleCount {
+            let scale = plan.firstScale + index
+            let outcome = outcomes[index]
+            let text: Int
+            switch outcome.reason {
+            case .none where !outcome.prorated: continue
+            case .missingAnswers where outcome.missing <= scaleItemCounts[scale] && firstMissingProblem[scale] >= 0:
+                text = firstMissingProblem[scale] + outcome.missing
+            case .sourceNotScored: text = sourceProblem[scale]
+            default: return nil
+            }
+            if text < 0 { return nil }
+            found[count] = text
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,48 @@
+/// An immutable array in memory of its own, for the tables hot loops read: reading an element
+/// costs no reference counting, no uniqueness check and no exclusivity check.
+final class FixedArray<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ elements: [Element]) {
+        count = elements.count
+        base = .allocate(capacity: max(count, 1))
+        _ = UnsafeMutableBufferPointer(start: base, count: count).initialize(from: elements)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element { base[index] }
+}
+
+/// Byte strings prepared once and appended by number, such as a scale's value texts.
+struct TextPool {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    /// Adds `text` and returns its number.
+    mutating func add(_ text: some Sequence<UInt8>) -> Int {
+        bytes.append(contentsOf: text)
+        starts.append(bytes.count)
+        return starts.count - 2
+    }
+
+    /// The pool in fixed memory.
+    func frozen() -> FrozenTextPool { FrozenTextPool(bytes: FixedArray(bytes), starts: FixedArray(starts)) }
+}
+
+/// A ``TextPool`` in fixed memory, for appending its texts in hot loops.
+struct FrozenTextPool: Sendable {
+    let bytes: FixedArray<UInt8>
+    let starts: FixedArray<Int>
+
+    @inline(__always)
+    func append(_ text: Int, to out: inout OutputBytes) {
+        let start = starts[text]
+        out.append(UnsafeBufferPointer(start: bytes.base + start, count: starts[text + 1] - start))
+    }
+}

@@ -256,7 +256,7 @@ extension ResponseFileReader {
         let writer = ScoreWriter(layout: layout, format: format)
         try writer.writeHeader(to: output)
         var summary = ScoringSummary()
-        if case .csv(let reader) = source, format == .csv {
+        if case .csv(let reader) = source, format == .csv, usesFastPath {
             try scoreCSV(reader, writer: writer, to: output, summary: &summary, onProblem: onProblem)
         } else {
             while try nextRow() {

@@ -1,0 +1,107 @@
+import Testing
+
+@testable import IVOutcomes
+
+/// The CSV fast path must write exactly what the general path writes, report the same problems
+/// and count the same rows, whatever the rows hold.
+@Suite("Scoring: fast path agrees with the general path")
+struct FastPathTests {
+    static let lifeSkills = [
+        "life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking", "life_skills_new_people",
+        "life_skills_speaking_up", "life_skills_planning", "life_skills_help",
+    ]
+    static let log = ["visit_happened", "change_confidence", "example_confidence"]
+    static let items = (1...14).map { "wemwbs_\($0)" } + lifeSkills + log
+
+    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        mutating func pick(_ choices: [String]) -> String { choices[next(choices.count)] }
+    }
+
+    /// Rows of every kind: clean and incomplete forms of each instrument, labels, declines,
+    /// invalid codes, answers in another instrument's columns, bad dates and instruments, short
+    /// rows, quoted cells, spaces, formula-like ids, blank rows and CRLF line ends.
+    static func file(rows: Int, seed: UInt64) -> String {
+        var random = Generator(state: seed)
+        var lines = ["child_id,administered_on,instrument,notes," + items.joined(separator: ",")]
+        for index in 0..<rows {
+            if random.next(40) == 0 {
+                lines.append(random.pick(["", ",,,", " , ,"]))
+                continue
+            }
+            let instrument = random.pick(["wemwbs", "wemwbs", "wemwbs", "swemwbs", "life-skills", "iv-log", "WEMWBS ", "", "phq9"])
+            let child = random.next(30) == 0 ? random.pick(["", " ", "=C1", "\"C,\"\"9\"", "-C2"]) : "C\(random.next(500))"
+            let date = random.next(30) == 0 ? random.pick(["22/11/2026", "2026-02-30", "", "2026-1-5", "\"2026-03-04\""]) : "2026-0\(1 + random.next(9))-1\(random.next(10))"
+            var cells: [String] = []
+            for item in items {
+                let own: Bool
+                switch instrument.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "wemwbs": own = item.hasPrefix("wemwbs_")
+                case "swemwbs": own = ["wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11"].contains(item)
+                case "life-skills": own = item.hasPrefix("life_skills_")
+                case "iv-log": own = log.contains(item)
+                default: own = random.next(2) == 0
+                }
+                if !own {
+                    cells.append(random.next(200) == 0 ? "4" : random.pick(["", "", "", " "]))
+                    continue
+                }
+                switch random.next(60) {
+                case 0: cells.append("")
+                case 1: cells.append("declined")
+                case 2: cells.append(random.pick(["0", "6", "3.5", "x", "-1", "\"4\"", " 4 ", "Often", "on my own", "Not sure", "+3", "07"]))
+                case 3: cells.append(random.pick(["\"some, text\"", "\"line\nbreak\"", "=1+1"]))
+                default: cells.append(random.next(40) == 0 ? random.pick(["0", "4", "5", "9"]) : random.pick(["1", "2", "3"]))
+                }
+            }
+            var line = ([child, date, instrument, random.next(10) == 0 ? "\"a note\"" : ""] + cells).joined(separator: ",")
+            if random.next(50) == 0 { line += ",extra" }
+            if random.next(70) == 0 { line = String(line.prefix(30)) }
+            lines.append(index % 7 == 0 ? line + "\r" : line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func score(_ path: String, fast: Bool, options: ReadingOptions) throws -> (String, ScoringSummary, [String]) {
+        let reader = try ResponseFileReader(path: path, catalog: try .builtIn, options: options)
+        reader.usesFastPath = fast
+        let output = ByteWriter(collecting: ())
+        var problems: [String] = []
+        let summary = try reader.score(to: output, format: .csv) { problems.append($0.description) }
+        try output.commit()
+        return (String(decoding: output.collected, as: UTF8.self), summary, problems)
+    }
+
+    /// The first line where two outputs differ, both sides shown; `nil` when they are the same.
+    func firstDifference<T: StringProtocol>(_ ours: [T], _ theirs: [T]) -> String? {
+        for (index, (a, b)) in zip(ours, theirs).enumerated() where a != b { return "line \(index + 1): \(a) | \(b)" }
+        return ours.count == theirs.count ? nil : "\(ours.count) lines vs \(theirs.count)"
+    }
+
+    @Test("byte-identical output, problems and counts on mixed rows", arguments: [1, 2, 3] as [UInt64])
+    func identical(seed: UInt64) throws {
+        let folder = TemporaryFolder()
+        let path = try folder.write("mixed.csv", Self.file(rows: 3000, seed: seed))
+        var prorating = ReadingOptions()
+        prorating.scoring.missingPolicies[ScaleID("wemwbs_total")] = .prorate(maxMissing: 2)
+        for options in [ReadingOptions(), prorating] {
+            let general = try score(path, fast: false, options: options)
+            let fast = try score(path, fast: true, options: options)
+            #expect(firstDifference(fast.0.split(separator: "\n"), general.0.split(separator: "\n")) == nil)
+            #expect(fast.1 == general.1)
+            #expect(firstDifference(fast.2, general.2) == nil)
+            // Every kind of row is there in numbers.
+            let counts = general.1
+            #expect(counts.rowsRead > 2800 && counts.scored > 600 && counts.incomplete > 250 && counts.invalid > 500, "\(counts)")
+            #expect(counts.blankRowsSkipped > 40)
+        }
+    }
+}

@@ -48,13 +48,11 @@ enum ScoreCommand: Command {
             console.error("note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))")
         }
         let output = try SharedOptions.output(arguments, console: console)
-        var problems = 0
-        let summary = try reader.score(to: output, format: format) { problem in
-            problems += 1
-            if problems <= problemsShown { console.error(problem.description) }
+        let summary = try reader.score(to: output, format: format, reportLimit: problemsShown) { problem in
+            console.error(problem.description)
         }
-        if problems > problemsShown {
-            console.error("... and \(problems - problemsShown) more problems (see the problems column)")
+        if summary.problems > problemsShown {
+            console.error("... and \(summary.problems - problemsShown) more problems (see the problems column)")
         }
         try output.commit()
         console.error(describe(summary, file: file))

@@ -91,6 +91,11 @@ public final class ByteWriter {
     /// Appends bytes to the buffer, flushing when it is full.
     @inline(__always)
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+        if bytes.count >= ByteWriter.flushSize, !collects {
+            try flush()
+            try writeOut(bytes)
+            return
+        }
         buffer.append(bytes)
         if buffer.count >= ByteWriter.flushSize { try flush() }
     }
@@ -120,20 +125,22 @@ public final class ByteWriter {
             buffer.removeAll()
             return
         }
+        defer { buffer.removeAll() }
+        try writeOut(buffer.bytes)
+    }
+
+    /// Writes bytes straight to the descriptor.
+    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
-        let total = buffer.count
-        var failure: Int32?
-        while offset < total {
-            let written = systemWrite(descriptor, buffer.base + offset, total - offset)
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = errno
-                break
+                throw OutputError(file: name, reason: CSVReader.errorText(errno))
             }
             offset += written
         }
-        buffer.removeAll()
-        if let failure { throw OutputError(file: name, reason: CSVReader.errorText(failure)) }
     }
 
     /// Flushes and, for a file, moves it into place. Nothing is visible at the target before this.

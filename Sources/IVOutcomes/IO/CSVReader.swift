@@ -167,22 +167,53 @@ public final class CSVReader {
     /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a
     /// single record fills it.
     private func refill() throws(InputError) {
+        compact()
+        if count == capacity { try grow() }
+        try readOnce()
+    }
+
+    /// Calls `body` with the unread input in blocks of about `blockSize` bytes (less at the end)
+    /// until the file is read, for callers that parse many records at once. `body` gets the bytes,
+    /// whether the file ends with them and the line they start on, and returns how many bytes of
+    /// whole records it consumed and how many line breaks those held. When it consumes nothing,
+    /// the block grows (a record longer than a block), up to ``maximumRecordLength``.
+    func forEachBlock(
+        blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, _ atEnd: Bool, _ firstLine: Int) throws -> (consumed: Int, newlines: Int)
+    ) throws {
+        compact()
+        while capacity < blockSize { try grow() }
+        while true {
+            while count < capacity, !atEnd { try readOnce() }
+            if position >= count, atEnd { return }
+            let (consumed, newlines) = try body(UnsafeBufferPointer(start: buffer + position, count: count - position), atEnd, nextLine)
+            position += consumed
+            nextLine += newlines
+            if atEnd, position >= count { return }
+            compact()
+            if consumed == 0 { try grow() }
+        }
+    }
+
+    private func compact() {
+        guard position > 0 else { return }
         let unread = count - position
-        if position > 0 {
-            buffer.update(from: buffer + position, count: unread)
-            position = 0
-            count = unread
+        buffer.update(from: buffer + position, count: unread)
+        position = 0
+        count = unread
+    }
+
+    private func grow() throws(InputError) {
+        guard capacity < CSVReader.maximumRecordLength else {
+            throw .recordTooLong(file: file, line: nextLine, limit: CSVReader.maximumRecordLength)
         }
-        if count == capacity {
-            guard capacity < CSVReader.maximumRecordLength else {
-                throw .recordTooLong(file: file, line: nextLine, limit: CSVReader.maximumRecordLength)
-            }
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            larger.update(from: buffer, count: count)
-            buffer.deallocate()
-            buffer = larger
-            capacity *= 2
-        }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = larger
+        capacity *= 2
+    }
+
+    private func readOnce() throws(InputError) {
         let wasEmpty = nextLine == 1 && count == 0
         var got: Int
         repeat {

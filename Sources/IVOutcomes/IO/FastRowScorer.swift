@@ -122,11 +122,9 @@ final class FastRowScorer {
     }
 
     /// Scores `record` and appends its output row, or returns ``Result/declined`` having appended
-    /// nothing. `onProblem` sees each problem the row's problems cell lists.
+    /// nothing. The problems of a written row are ``problem(_:)`` 0 up to its problem count.
     @inline(__always)
-    func score(
-        _ record: borrowing CSVRecord, line: Int, to out: inout OutputBytes, onProblem: (RowProblem) -> Void
-    ) -> Result {
+    func score(_ record: borrowing CSVRecord, to out: inout OutputBytes) -> Result {
         guard record.fieldCount == columnCount else { return .declined }
         let child = record.field(layout.childColumn)
         guard !trimmed(child).isEmpty, let date = layout.options.dateFormat.parse(record.field(layout.dateColumn)) else {
@@ -184,11 +182,17 @@ final class FastRowScorer {
                 texts.append(found[index], to: &out)
             }
         }
-        for index in 0..<problems {
-            let part = problemParts[found[index]]
-            onProblem(RowProblem(file: layout.file, line: line, column: part.column, message: part.message))
-        }
         return .written(status, problems: problems)
+    }
+
+    /// The prepared text number of problem `index` of the row just written.
+    @inline(__always)
+    func problem(_ index: Int) -> Int { found[index] }
+
+    /// A prepared problem text as a value.
+    func rowProblem(text: Int, line: Int) -> RowProblem {
+        let part = problemParts[text]
+        return RowProblem(file: layout.file, line: line, column: part.column, message: part.message)
     }
 
     /// Puts the problem texts of an unscored row in ``found``, in the general path's order (answers

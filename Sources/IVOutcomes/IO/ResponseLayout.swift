@@ -122,6 +122,12 @@ struct RowState {
     /// Whether row-level problems (id, date, instrument, field count) were found.
     var rowInvalid = false
 
+    /// A state with no room for answers, to stand in while the real one is moved out.
+    init(layout: ResponseLayout, empty: ()) {
+        answers = []
+        outcomes = []
+    }
+
     init(layout: ResponseLayout) {
         answers = layout.engines.map { [ResolvedAnswer](repeating: .blank, count: $0.items.count) }
         outcomes = layout.engines.map { [ScaleOutcome](repeating: ScaleOutcome(), count: $0.scales.count) }

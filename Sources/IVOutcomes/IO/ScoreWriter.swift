@@ -15,10 +15,21 @@ public struct ScoringSummary: Sendable, Hashable, Codable {
     public var incomplete = 0
     public var invalid = 0
     public var blankRowsSkipped = 0
+    /// Problems found in all: the scoring functions report at most as many as asked for.
+    public var problems = 0
     /// Columns that are neither base columns nor items, ignored.
     public var unknownColumns: [String] = []
 
     public init() {}
+
+    /// Adds another part's counts.
+    mutating func add(_ other: ScoringSummary) {
+        rowsRead += other.rowsRead
+        scored += other.scored
+        incomplete += other.incomplete
+        invalid += other.invalid
+        problems += other.problems
+    }
 
     mutating func count(_ status: ScoreStatus) {
         rowsRead += 1
@@ -33,8 +44,6 @@ public struct ScoringSummary: Sendable, Hashable, Codable {
 /// Writes scored rows as CSV or JSON Lines, with text for whole numbers, table values and bands
 /// prepared once per file so that writing a row copies bytes.
 final class ScoreWriter {
-    /// How many bytes of rows are gathered before they are handed to the output.
-    static let blockSize = 1 << 18
     struct Column {
         let name: String
         let scale: ScaleID
@@ -243,67 +252,35 @@ func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> 
 
 extension ResponseFileReader {
     /// Scores every row and writes it to `output`, one output row per input row in input order.
-    /// `onProblem` sees every problem of every row that is not plainly scored, in order.
+    /// `onProblem` sees the problems of the rows that are not plainly scored, in order: the first
+    /// `reportLimit` of them (every one by default); ``ScoringSummary/problems`` counts them all.
     ///
     /// ```swift
     /// let output = try ByteWriter(atomicFile: "scores.csv")
-    /// let summary = try reader.score(to: output, format: .csv) { print($0) }
+    /// let summary = try reader.score(to: output, format: .csv, reportLimit: 20) { print($0) }
+    /// print("\(summary.problems) problems")
     /// try output.commit()
     /// ```
-    public func score(to output: ByteWriter, format: OutputFormat, onProblem: (RowProblem) -> Void = { _ in }) throws
-        -> ScoringSummary
-    {
+    public func score(
+        to output: ByteWriter, format: OutputFormat, reportLimit: Int = .max, onProblem: (RowProblem) -> Void = { _ in }
+    ) throws -> ScoringSummary {
         let writer = ScoreWriter(layout: layout, format: format)
         try writer.writeHeader(to: output)
         var summary = ScoringSummary()
         if case .csv(let reader) = source, format == .csv, usesFastPath {
-            try scoreCSV(reader, writer: writer, to: output, summary: &summary, onProblem: onProblem)
+            try scoreCSV(reader, writer: writer, to: output, summary: &summary, limit: reportLimit, onProblem: onProblem)
         } else {
             while try nextRow() {
                 summary.count(state.status)
-                for problem in state.problems { onProblem(problem) }
+                for problem in state.problems {
+                    if summary.problems < reportLimit { onProblem(problem) }
+                    summary.problems += 1
+                }
                 try writer.writeRow(of: self, to: output)
             }
         }
         summary.blankRowsSkipped = blankRowsSkipped
         summary.unknownColumns = unknownColumns
         return summary
-    }
-}
-
-extension ResponseFileReader {
-    /// CSV to CSV: the fast path for the rows it takes, the general path for the others.
-    private func scoreCSV(
-        _ reader: CSVReader, writer: ScoreWriter, to output: ByteWriter, summary: inout ScoringSummary,
-        onProblem: (RowProblem) -> Void
-    ) throws {
-        let fast = FastRowScorer(layout: layout, writer: writer)
-        var state = self.state
-        var blankRows = 0
-        var out = OutputBytes(capacity: ScoreWriter.blockSize + 65536)
-        defer { out.deallocate() }
-        var rows = summary
-        try reader.forEachRecord { (record, line) throws(OutputError) in
-            switch fast.score(record, line: line, to: &out, onProblem: onProblem) {
-            case .written(let status, _):
-                rows.count(status)
-            case .declined:
-                if record.isBlank {
-                    blankRows += 1
-                    return
-                }
-                layout.process(record, line: line, into: &state)
-                rows.count(state.status)
-                for problem in state.problems { onProblem(problem) }
-                writer.appendCSVRow(record, state: state, layout: layout, to: &out)
-            }
-            if out.count >= ScoreWriter.blockSize {
-                try output.write(out.bytes)
-                out.removeAll()
-            }
-        }
-        try output.write(out.bytes)
-        summary = rows
-        blankRowsSkipped += blankRows
     }
 }

@@ -70,12 +70,14 @@ struct FastPathTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func score(_ path: String, fast: Bool, options: ReadingOptions) throws -> (String, ScoringSummary, [String]) {
+    func score(_ path: String, fast: Bool, options: ReadingOptions = ReadingOptions(), limit: Int = .max) throws -> (
+        String, ScoringSummary, [String]
+    ) {
         let reader = try ResponseFileReader(path: path, catalog: try .builtIn, options: options)
         reader.usesFastPath = fast
         let output = ByteWriter(collecting: ())
         var problems: [String] = []
-        let summary = try reader.score(to: output, format: .csv) { problems.append($0.description) }
+        let summary = try reader.score(to: output, format: .csv, reportLimit: limit) { problems.append($0.description) }
         try output.commit()
         return (String(decoding: output.collected, as: UTF8.self), summary, problems)
     }
@@ -102,6 +104,19 @@ struct FastPathTests {
             let counts = general.1
             #expect(counts.rowsRead > 2800 && counts.scored > 600 && counts.incomplete > 250 && counts.invalid > 500, "\(counts)")
             #expect(counts.blankRowsSkipped > 40)
+        }
+    }
+
+    @Test("a report limit shows the first problems and counts them all, on either path")
+    func reportLimit() throws {
+        let folder = TemporaryFolder()
+        let path = try folder.write("mixed.csv", Self.file(rows: 3000, seed: 4))
+        let all = try score(path, fast: false)
+        for fast in [false, true] {
+            let limited = try score(path, fast: fast, limit: 7)
+            #expect(limited.2 == Array(all.2.prefix(7)))
+            #expect(limited.1.problems == all.2.count)
+            #expect(limited.1 == all.1)
         }
     }
 }

@@ -12,6 +12,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     let parts: [Part]
     let separator: UInt8
     public let pattern: String
+    /// Whether this is ``iso``, known without comparing arrays and strings on every date.
+    private let isISO: Bool
 
     /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time after `T` or a space is ignored).
     public static let iso = DateFormat(parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")
@@ -20,6 +22,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         self.parts = parts
         self.separator = separator
         self.pattern = pattern
+        isISO = parts == [.year, .month, .day] && separator == UInt8(ascii: "-")
     }
 
     /// A format from a pattern of `DD`, `MM` and `YYYY` joined by `/`, `-` or `.`, such as `DD/MM/YYYY`.
@@ -45,7 +48,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         // The common case, a plain ISO date, read at fixed positions.
-        if self == .iso, bytes.count == 10, bytes[4] == separator, bytes[7] == separator {
+        if isISO, bytes.count == 10, bytes[4] == separator, bytes[7] == separator {
             @inline(__always) func digit(_ index: Int) -> Int { Int(bytes[index] &- 48) }
             if (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || bytes[$0] &- 48 <= 9 }) {
                 return CalendarDate(
@@ -68,7 +71,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 default: (values.2, digits.2) = (values.2 * 10 + value, digits.2 + 1)
                 }
                 if max(digits.0, digits.1, digits.2) > 4 { return nil }
-            } else if part == 2, self == .iso, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
+            } else if part == 2, isISO, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
                 break  // an ISO timestamp: the date is all that matters
             } else {
                 return nil

@@ -31,6 +31,8 @@ final class FastRowScorer {
     private let writer: ScoreWriter
     private let columnCount: Int
     private let plans: FixedArray<EnginePlan>
+    private let engines: FixedArray<ScoringEngine>
+    private let dateFormat: DateFormat
     /// Per item (all engines' items in a row): its column, or -1.
     private let itemColumns: FixedArray<Int>
     /// Per item, what each single digit 0-9 resolves to.
@@ -95,6 +97,8 @@ final class FastRowScorer {
             }
         }
         self.plans = FixedArray(plans)
+        engines = FixedArray(layout.engines)
+        dateFormat = layout.options.dateFormat
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
         blankProblem = FixedArray(blank)
@@ -127,7 +131,7 @@ final class FastRowScorer {
     func score(_ record: borrowing CSVRecord, to out: inout OutputBytes) -> Result {
         guard record.fieldCount == columnCount else { return .declined }
         let child = record.field(layout.childColumn)
-        guard !trimmed(child).isEmpty, let date = layout.options.dateFormat.parse(record.field(layout.dateColumn)) else {
+        guard !trimmed(child).isEmpty, let date = dateFormat.parse(record.field(layout.dateColumn)) else {
             return .declined
         }
         let chosen: Int?
@@ -138,7 +142,6 @@ final class FastRowScorer {
         }
         guard let engineIndex = chosen else { return .declined }
         let plan = plans[engineIndex]
-        let engine = layout.engines[engineIndex]
         for position in 0..<plan.itemCount {
             let item = plan.firstItem + position
             let column = itemColumns[item]
@@ -148,7 +151,7 @@ final class FastRowScorer {
                 if bytes.count == 1, bytes[0] &- 48 <= 9 {
                     answer = digitAnswers[item * 10 + Int(bytes[0] &- 48)]
                 } else if !bytes.isEmpty {
-                    answer = engine.resolve(utf8: bytes, item: position)
+                    answer = engines[engineIndex].resolve(utf8: bytes, item: position)
                 }
             }
             if case .invalid = answer { return .declined }
@@ -159,7 +162,7 @@ final class FastRowScorer {
             if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return .declined }
         }
         let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
-        let status = engine.compute(
+        let status = engines[engineIndex].compute(
             UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
         var problems = 0
         if status == .scored {
@@ -168,20 +171,17 @@ final class FastRowScorer {
             guard let count = listProblems(plan, scaleOutcomes) else { return .declined }
             problems = count
         }
-        let found = self.found
-        let texts = problemTexts
-        writer.appendCSVRow(
-            child: child, date: date, dateText: FastRowScorer.noBytes, engine: engineIndex, instrumentText: FastRowScorer.noBytes, status: status,
-            outcomes: UnsafeBufferPointer(scaleOutcomes), to: &out
-        ) { out in
-            for index in 0..<problems {
-                if index > 0 {
-                    out.append(59)
-                    out.append(32)
-                }
-                texts.append(found[index], to: &out)
+        writer.appendCSVCells(
+            child: child, date: date, dateText: FastRowScorer.noBytes, engine: engineIndex,
+            instrumentText: FastRowScorer.noBytes, status: status, outcomes: UnsafeBufferPointer(scaleOutcomes), to: &out)
+        for index in 0..<problems {
+            if index > 0 {
+                out.append(59)
+                out.append(32)
             }
+            problemTexts.append(found[index], to: &out)
         }
+        out.append(10)
         return .written(status, problems: problems)
     }
 

@@ -145,26 +145,26 @@ final class ScoreWriter {
             row.withCell(layout.dateColumn) { date in
                 row.withCell(layout.instrumentColumn) { instrument in
                     outcomes.withUnsafeBufferPointer { outcomes in
-                        appendCSVRow(
+                        appendCSVCells(
                             child: child, date: state.date, dateText: date, engine: engine, instrumentText: instrument,
-                            status: state.status, outcomes: outcomes, to: &out
-                        ) { out in
-                            if !state.problems.isEmpty { CSVCell.append(state.problems, to: &out) }
-                        }
+                            status: state.status, outcomes: outcomes, to: &out)
+                        if !state.problems.isEmpty { CSVCell.append(state.problems, to: &out) }
+                        out.append(10)
                     }
                 }
             }
         }
     }
 
-    /// Appends one CSV row: the base cells (the parsed date, or the date cell as written when it
-    /// did not parse; the engine's id, or the instrument cell when no engine was found), a cell per
-    /// scale column, and the problems cell that `problems` appends.
+    /// Appends the cells of a CSV row up to its problems cell, which the caller appends and ends
+    /// with a line break: the base cells (the parsed date, or the date cell as written when it did
+    /// not parse; the engine's id, or the instrument cell when no engine was found), then a cell
+    /// per scale column.
     @inline(__always)
-    func appendCSVRow(
+    func appendCSVCells(
         child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, dateText: UnsafeBufferPointer<UInt8>, engine: Int,
         instrumentText: UnsafeBufferPointer<UInt8>, status: ScoreStatus, outcomes: UnsafeBufferPointer<ScaleOutcome>,
-        to out: inout OutputBytes, problems: (inout OutputBytes) -> Void
+        to out: inout OutputBytes
     ) {
         CSVCell.append(trimmed(child), to: &out)
         out.append(44)
@@ -199,8 +199,6 @@ final class ScoreWriter {
             for _ in 0..<columnCount { out.append(44) }
         }
         out.append(44)
-        problems(&out)
-        out.append(10)
     }
 
     /// A scored scale's value or band, from the prepared texts when it is a whole number or a

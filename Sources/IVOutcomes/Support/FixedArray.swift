@@ -15,8 +15,11 @@ final class FixedArray<Element>: @unchecked Sendable {
         base.deallocate()
     }
 
+    /// The element, read in place (no copy, so no retain of a reference it holds).
     @inline(__always)
-    subscript(index: Int) -> Element { base[index] }
+    subscript(index: Int) -> Element {
+        unsafeAddress { UnsafePointer(base + index) }
+    }
 }
 
 /// Byte strings prepared once and appended by number, such as a scale's value texts.

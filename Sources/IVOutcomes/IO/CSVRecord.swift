@@ -6,10 +6,12 @@
 /// scratch buffer owned by the record. Fields stay valid until the next parse. The owner calls
 /// ``deallocate()`` once it is done with the record.
 struct CSVRecord: RowFields {
+    /// Where a field's bytes are: offsets into the parsed buffer, or for a quoted field into the
+    /// scratch buffer, marked by a negative start (`-1 - offset`). Small, so a record is cheap to
+    /// fill; 32 bits are plenty, as readers refuse records over ``CSVReader/maximumRecordLength``.
     struct Span {
-        var start: Int
-        var end: Int
-        var inScratch: Bool
+        var start: Int32
+        var end: Int32
     }
 
     enum Outcome: Equatable {
@@ -54,8 +56,11 @@ struct CSVRecord: RowFields {
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < fieldCount, "field index out of range")
         let span = spans[index]
-        let start = span.inScratch ? UnsafePointer(scratch.base) : base
-        return UnsafeBufferPointer(start: start.map { $0 + span.start }, count: span.end - span.start)
+        if span.start >= 0 {
+            return UnsafeBufferPointer(start: base.map { $0 + Int(span.start) }, count: Int(span.end - span.start))
+        }
+        let start = Int(-1 - span.start)
+        return UnsafeBufferPointer(start: scratch.base + start, count: Int(span.end) - start)
     }
 
     @inline(__always)
@@ -108,7 +113,7 @@ struct CSVRecord: RowFields {
                     scratch.append(buffer[p])
                     p += 1
                 }
-                appendSpan(Span(start: scratchStart, end: scratch.count, inScratch: true))
+                appendSpan(Span(start: Int32(truncatingIfNeeded: -1 - scratchStart), end: Int32(truncatingIfNeeded: scratch.count)))
             } else {
                 let fieldStart = p
                 while p < count {
@@ -116,7 +121,7 @@ struct CSVRecord: RowFields {
                     if byte == CSVRecord.comma || byte == CSVRecord.lf || byte == CSVRecord.cr { break }
                     p += 1
                 }
-                appendSpan(Span(start: fieldStart, end: p, inScratch: false))
+                appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: p)))
             }
             if p >= count { return atEnd ? .record(next: p, newlines: newlines) : .needMore }
             switch buffer[p] {

@@ -13,7 +13,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     let separator: UInt8
     public let pattern: String
     /// Whether this is ``iso``, known without comparing arrays and strings on every date.
-    private let isISO: Bool
+    let isISO: Bool
 
     /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time after `T` or a space is ignored).
     public static let iso = DateFormat(parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")

@@ -131,9 +131,8 @@ final class FastRowScorer {
     func score(_ record: borrowing CSVRecord, to out: inout OutputBytes) -> Result {
         guard record.fieldCount == columnCount else { return .declined }
         let child = record.field(layout.childColumn)
-        guard !trimmed(child).isEmpty, let date = dateFormat.parse(record.field(layout.dateColumn)) else {
-            return .declined
-        }
+        let dateText = record.field(layout.dateColumn)
+        guard !trimmed(child).isEmpty, let date = dateFormat.parse(dateText) else { return .declined }
         let chosen: Int?
         if let column = layout.instrumentColumn {
             chosen = layout.engineIndex(named: record.field(column))
@@ -171,8 +170,10 @@ final class FastRowScorer {
             guard let count = listProblems(plan, scaleOutcomes) else { return .declined }
             problems = count
         }
+        // Ten bytes that parse as an ISO date are already the date as the writer would spell it.
+        let copiesDate = dateFormat.isISO && dateText.count == 10
         writer.appendCSVCells(
-            child: child, date: date, dateText: FastRowScorer.noBytes, engine: engineIndex,
+            child: child, date: copiesDate ? nil : date, dateText: dateText, engine: engineIndex,
             instrumentText: FastRowScorer.noBytes, status: status, outcomes: UnsafeBufferPointer(scaleOutcomes), to: &out)
         for index in 0..<problems {
             if index > 0 {

@@ -34,8 +34,10 @@ struct TextPool {
         return starts.count - 2
     }
 
-    /// The pool in fixed memory.
-    func frozen() -> FrozenTextPool { FrozenTextPool(bytes: FixedArray(bytes), starts: FixedArray(starts)) }
+    /// The pool in fixed memory, padded so that short texts can be copied 16 bytes at a time.
+    func frozen() -> FrozenTextPool {
+        FrozenTextPool(bytes: FixedArray(bytes + [UInt8](repeating: 0, count: 16)), starts: FixedArray(starts))
+    }
 }
 
 /// A ``TextPool`` in fixed memory, for appending its texts in hot loops.
@@ -46,6 +48,11 @@ struct FrozenTextPool: Sendable {
     @inline(__always)
     func append(_ text: Int, to out: inout OutputBytes) {
         let start = starts[text]
-        out.append(UnsafeBufferPointer(start: bytes.base + start, count: starts[text + 1] - start))
+        let count = starts[text + 1] - start
+        if count <= 16 {
+            out.appendShort(from: UnsafeRawPointer(bytes.base + start), count: count)
+        } else {
+            out.append(UnsafeBufferPointer(start: bytes.base + start, count: count))
+        }
     }
 }

@@ -122,12 +122,8 @@ public final class CSVReader {
         }
     }
 
-    /// Parses the record at ``position`` into ``record``, working on a local copy (moved out, not
-    /// copied) so that the parse loop pays no exclusivity checks.
+    /// Parses the record at ``position`` into ``record`` (one exclusive access for the whole parse).
     private func parseRecord() -> CSVRecord.Outcome {
-        var record = CSVRecord()
-        swap(&record, &self.record)
-        defer { swap(&record, &self.record) }
         let outcome = record.parse(buffer, count: count, from: position, atEnd: atEnd)
         if case .record(let next, let newlines) = outcome {
             position = next
@@ -135,33 +131,6 @@ public final class CSVReader {
             nextLine += newlines
         }
         return outcome
-    }
-
-    /// Calls `body` with every remaining record and the line it starts on, blank ones included:
-    /// the loop for callers that visit every record, keeping the reader's state in locals.
-    func forEachRecord<E: Error>(_ body: (borrowing CSVRecord, _ line: Int) throws(E) -> Void) throws {
-        var record = CSVRecord()
-        swap(&record, &self.record)
-        defer { swap(&record, &self.record) }
-        var position = self.position
-        var nextLine = self.nextLine
-        while true {
-            switch record.parse(buffer, count: count, from: position, atEnd: atEnd) {
-            case .record(let next, let newlines):
-                position = next
-                try body(record, nextLine)
-                nextLine += newlines
-            case .end:
-                (self.position, self.nextLine) = (position, nextLine)
-                return
-            case .unclosedQuote:
-                throw InputError.unclosedQuote(file: file, line: nextLine)
-            case .needMore:
-                (self.position, self.nextLine) = (position, nextLine)
-                try refill()
-                position = self.position
-            }
-        }
     }
 
     /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a

@@ -11,7 +11,6 @@ final class ScoringLane: @unchecked Sendable {
     private let layout: ResponseLayout
     private let writer: ScoreWriter
     let fast: FastRowScorer
-    private var record = CSVRecord()
     private var state: RowState
     private(set) var output = OutputBytes(capacity: 1 << 20)
     private(set) var summary = ScoringSummary()
@@ -36,20 +35,17 @@ final class ScoringLane: @unchecked Sendable {
         state = RowState(layout: layout)
     }
 
-    deinit {
-        record.deallocate()
-        output.deallocate()
-    }
+    deinit { output.deallocate() }
 
     /// Scores the whole records of ``input``, replacing the previous results.
     func run() {
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
         var record = CSVRecord()
+        defer { record.deallocate() }
         var state = RowState(layout: layout, empty: ())
         var output = OutputBytes(capacity: 0)
         var problems: [(line: Int, text: Int)] = []
         var general: [RowProblem] = []
-        swap(&record, &self.record)
         swap(&state, &self.state)
         swap(&output, &self.output)
         swap(&problems, &self.problems)
@@ -91,7 +87,6 @@ final class ScoringLane: @unchecked Sendable {
                 }
             }
         }
-        swap(&record, &self.record)
         swap(&state, &self.state)
         swap(&output, &self.output)
         swap(&problems, &self.problems)

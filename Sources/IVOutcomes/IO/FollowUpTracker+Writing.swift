@@ -41,9 +41,9 @@ extension FollowUpTracker {
                 FollowUpTracker.appendCells(of: change.baseline, scale: scale, to: &out)
                 FollowUpTracker.appendCells(of: followUp, scale: scale, to: &out)
                 out.append(44)
-                if let value = change.change { out.append(scale.format(value)) }
+                if let value = change.change { out.append(number: value, decimals: scale.decimals) }
                 out.append(44)
-                out.append(String(change.administrations))
+                out.append(integer: change.administrations)
                 out.append(44)
                 out.append(change.reliableChange.rawValue)
                 out.append(44)
@@ -57,7 +57,7 @@ extension FollowUpTracker {
                 out.append(44)
                 if !change.problems.isEmpty { CSVCell.append(change.problems.joined(separator: "; "), to: &out) }
                 out.append(44)
-                if let days = change.daysBetween { out.append(String(days)) }
+                if let days = change.daysBetween { out.append(integer: days) }
                 out.append(10)
             }
             try output.flushIfNeeded()
@@ -69,7 +69,7 @@ extension FollowUpTracker {
         out.append(44)
         if let observation { out.append(isoDate: observation.date) }
         out.append(44)
-        if let observation { out.append(scale.format(observation.value)) }
+        if let observation { out.append(number: observation.value, decimals: scale.decimals) }
     }
 
     /// Writes ``schedule()``: one row per child and measure.

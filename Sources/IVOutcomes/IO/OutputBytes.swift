@@ -49,6 +49,53 @@ struct OutputBytes {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends a whole number in decimal.
+    @inline(__always)
+    mutating func append(integer: Int) {
+        reserve(20)
+        if integer < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        var position = count + digits - 1
+        repeat {
+            base[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 48
+            magnitude /= 10
+            position -= 1
+        } while magnitude > 0
+        count += digits
+    }
+
+    /// Appends a number exactly as ``formatNumber(_:decimals:)`` writes it, without building a string.
+    mutating func append(number value: Double, decimals: Int) {
+        if decimals == 0, value == value.rounded(), abs(value) < 1e15 {
+            append(integer: Int(value))
+            return
+        }
+        var scale = 1.0
+        for _ in 0..<max(decimals, 0) { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else {
+            append(formatNumber(value, decimals: decimals))
+            return
+        }
+        if value < 0, scaled != 0 { append(UInt8(ascii: "-")) }
+        append(integer: Int(scaled) / Int(scale))
+        guard decimals > 0 else { return }
+        append(UInt8(ascii: "."))
+        let fraction = Int(scaled) % Int(scale)
+        var padding = Int(scale) / 10
+        while padding > 1, fraction < padding {
+            append(UInt8(ascii: "0"))
+            padding /= 10
+        }
+        append(integer: fraction)
+    }
+
     /// Appends `count` (at most 16) bytes from `source`, which must have 16 readable bytes: one
     /// 16-byte copy instead of a call to `memcpy`.
     @inline(__always)

@@ -215,7 +215,7 @@ final class ScoreWriter {
         if value == value.rounded(), offset >= 0, offset < prepared.wholeCount {
             texts.append((isBand ? prepared.firstBand : prepared.firstValue) + offset, to: &out)
         } else if !isBand {
-            out.append(scales[scale].format(value))
+            out.append(number: value, decimals: scales[scale].decimals)
         } else if let band = scales[scale].band(for: value) {
             out.append(band.id)
         }

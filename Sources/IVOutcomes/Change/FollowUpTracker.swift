@@ -16,38 +16,56 @@ public final class FollowUpTracker {
     public let catalog: InstrumentCatalog
     public let register: ChildRegister?
     public let options: FollowUpOptions
-    public private(set) var counts = FollowUpCounts()
+    /// What the rows so far added up to.
+    public var counts: FollowUpCounts { ledger.counts }
 
     /// Scales followed over time: every non-intermediate scale, once per id.
     let scales: [Scale]
     /// Per instrument (catalogue order), per scale position: the index in ``scales``, or -1.
     let scaleSlots: [[Int]]
     /// Per instrument: the minimum validated age, or -1 when not validated for any age.
-    private let minimumAges: [Int]
+    let minimumAges: [Int]
     /// Per instrument: its measure in the schedule, or -1.
     let measureSlots: [Int]
     let logPlans: [LogPlan?]
     let engines: [ScoringEngine]
-    private let earliestDay: Int
-    private let asOfDay: Int
+    let earliestDay: Int
+    let asOfDay: Int
 
-    var childIndex: [String: Int] = [:]
-    /// Children in order of first appearance. Their administrations and scale tracks live in
-    /// flat arrays, chained per child, so that a child costs a few bytes rather than several
-    /// heap-allocated arrays.
-    var children: [ChildState] = []
-    /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold the
-    /// line (capped), to name the first of a duplicate pair.
-    var seenKeys: [UInt64] = []
-    /// The next administration of the same child, or -1.
-    var seenNext: [Int32] = []
-    var tracks: [Track] = []
-    /// Problems to show on a child's rows, by child and instrument (few children have any).
-    var notes: [Int: [(instrument: Int, text: String)]] = [:]
-    /// Contact-log tallies by child, then log instrument.
-    var logTallies: [Int: [Int: LogTally]] = [:]
-    /// Instruments seen in at least one used row.
-    private(set) var instrumentsSeen: [Bool]
+    /// Everything the rows add, in one value: a row is recorded with one exclusive access to it
+    /// rather than one per field.
+    var ledger = Ledger()
+    var childIndex: [String: Int] { ledger.childIndex }
+    var children: [ChildState] { ledger.children }
+    var seenKeys: [UInt64] { ledger.seenKeys }
+    var seenNext: [Int32] { ledger.seenNext }
+    var tracks: [Track] { ledger.tracks }
+    var notes: [Int: [(instrument: Int, text: String)]] { ledger.notes }
+    var logTallies: [Int: [Int: LogTally]] { ledger.logTallies }
+    var instrumentsSeen: [Bool] { ledger.instrumentsSeen }
+
+    struct Ledger {
+        var counts = FollowUpCounts()
+        var childIndex: [String: Int] = [:]
+        /// Children in order of first appearance. Their administrations and scale tracks live in
+        /// flat arrays, chained per child, so that a child costs a few bytes rather than several
+        /// heap-allocated arrays.
+        var children: [ChildState] = []
+        /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold the
+        /// line (capped), to name the first of a duplicate pair.
+        var seenKeys: [UInt64] = []
+        /// The next administration of the same child, or -1.
+        var seenNext: [Int32] = []
+        var tracks: [Track] = []
+        /// Problems to show on a child's rows, by child and instrument (few children have any).
+        var notes: [Int: [(instrument: Int, text: String)]] = [:]
+        /// Contact-log tallies by child, then log instrument.
+        var logTallies: [Int: [Int: LogTally]] = [:]
+        /// Instruments seen in at least one used row.
+        var instrumentsSeen: [Bool] = []
+        /// The last child recorded, to skip the lookup while rows stay with one child.
+        var lastChild = -1
+    }
 
     /// What a contact log's questions are, by item position.
     struct LogPlan {
@@ -130,7 +148,7 @@ public final class FollowUpTracker {
         engines = catalog.instruments.map { ScoringEngine(instrument: $0) }
         earliestDay = options.earliestDate.daysSinceEpoch
         asOfDay = options.asOf.daysSinceEpoch
-        instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
+        ledger.instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
     }
 
     /// Scores an administration and adds it. Returns the problems found: the scoring problems of
@@ -138,7 +156,7 @@ public final class FollowUpTracker {
     @discardableResult
     public func add(_ administration: Administration, line: Int = 0, file: String = "") -> [RowProblem] {
         guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
-            counts.invalid += 1
+            ledger.counts.invalid += 1
             return [RowProblem(file: file, line: line, column: "instrument", message: "unknown instrument \"\(administration.instrument)\"")]
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
@@ -159,22 +177,53 @@ public final class FollowUpTracker {
         child id: String, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
         outcomes: [ScaleOutcome], answers: [ResolvedAnswer]
     ) -> (column: String?, message: String)? {
+        var id = id
+        return id.withUTF8 { child in
+            outcomes.withUnsafeBufferPointer { outcomes in
+                answers.withUnsafeBufferPointer { answers in
+                    ledger.record(
+                        child: child, date: date, line: line, instrument: instrument, status: status, outcomes: outcomes,
+                        answers: answers, in: self)
+                }
+            }
+        }
+    }
+
+    /// The instruments seen in at least one used row, in catalogue order.
+    public var instrumentsUsed: [Instrument] {
+        catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { catalog.instruments[$0] }
+    }
+}
+
+extension FollowUpTracker {
+    /// The index of a child's track of `scale` in ``tracks``, or -1.
+    func track(child: Int, scale: Int) -> Int { ledger.track(child: child, scale: scale) }
+}
+
+extension FollowUpTracker.Ledger {
+    typealias Point = FollowUpTracker.Point
+
+    /// Adds one scored row (the child id as UTF-8). Returns why the row is not used, when it is not.
+    mutating func record(
+        child id: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
+        outcomes: UnsafeBufferPointer<ScaleOutcome>, answers: UnsafeBufferPointer<ResolvedAnswer>, in tracker: FollowUpTracker
+    ) -> (column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             counts.invalid += 1
             // The child is still listed (with nothing scored), so no child disappears from the output.
-            if !id.isEmpty { _ = index(ofChild: id) }
+            if !id.isEmpty { _ = index(ofChild: id, in: tracker) }
             return nil
         }
         let day = date.daysSinceEpoch
-        if day < earliestDay || day > asOfDay {
+        if day < tracker.earliestDay || day > tracker.asOfDay {
             counts.outOfRange += 1
             let message =
-                day < earliestDay
-                ? "\(date) is before \(options.earliestDate); not used (check the year)"
-                : "\(date) is after the as-of date \(options.asOf); not used (a date in the future?)"
+                day < tracker.earliestDay
+                ? "\(date) is before \(tracker.options.earliestDate); not used (check the year)"
+                : "\(date) is after the as-of date \(tracker.options.asOf); not used (a date in the future?)"
             return ("administered_on", message)
         }
-        let childIndex = index(ofChild: id)
+        let childIndex = index(ofChild: id, in: tracker)
         // Duplicates: same child, instrument and date.
         let key = UInt64(UInt32(truncatingIfNeeded: day)) << 32 | UInt64(instrument & 0xFF) << 24
         let lineBits = UInt64(min(max(line, 0), 0xFF_FFFF))
@@ -184,7 +233,7 @@ public final class FollowUpTracker {
             if other & ~0xFF_FFFF == key {
                 counts.duplicates += 1
                 let first = Int(other & 0xFF_FFFF)
-                let instrumentID = catalog.instruments[instrument].id
+                let instrumentID = tracker.catalog.instruments[instrument].id
                 notes[childIndex, default: []].append(
                     (instrument, "duplicate \(instrumentID) on \(date) (lines \(first) and \(line)): line \(line) not used"))
                 return (nil, "duplicate: the same child, instrument and date as line \(first); not used")
@@ -198,11 +247,11 @@ public final class FollowUpTracker {
         if status == .incomplete { counts.incomplete += 1 }
         instrumentsSeen[instrument] = true
         // Age at administration.
-        let minimumAge = minimumAges[instrument]
+        let minimumAge = tracker.minimumAges[instrument]
         var ageState = 0  // 0 within, 1 below, 2 unknown, 3 not validated
         if minimumAge < 0 {
             ageState = 3
-        } else if let register, children[childIndex].registerIndex >= 0,
+        } else if let register = tracker.register, children[childIndex].registerIndex >= 0,
             let age = register.children[Int(children[childIndex].registerIndex)].age(on: date)
         {
             ageState = age < minimumAge ? 1 : 0
@@ -210,47 +259,48 @@ public final class FollowUpTracker {
             ageState = 2
         }
         // Scales.
-        let slots = scaleSlots[instrument]
-        for position in 0..<slots.count where slots[position] >= 0 && outcomes[position].status == .scored {
-            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
-            update(child: childIndex, scale: slots[position], with: point, ageState: ageState)
+        tracker.scaleSlots[instrument].withUnsafeBufferPointer { slots in
+            for position in 0..<slots.count where slots[position] >= 0 && outcomes[position].status == .scored {
+                let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
+                update(child: childIndex, scale: slots[position], with: point, ageState: ageState)
+            }
         }
-        if let plan = logPlans[instrument], options.logPeriod.map({ $0.contains(date) }) ?? true {
+        if let plan = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {
             var tally =
                 logTallies[childIndex]?[instrument]
-                ?? LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
+                ?? FollowUpTracker.LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
             tally.add(plan, answers: answers)
             logTallies[childIndex, default: [:]][instrument] = tally
         }
         return nil
     }
 
-    private func index(ofChild id: String) -> Int {
-        if let index = childIndex[id] { return index }
-        let registerIndex = Int32(register?.position(of: id) ?? -1)
-        children.append(ChildState(id: id, registerIndex: registerIndex))
+    /// The index of a child, added when new. Rows of one child usually come together, so the
+    /// last child is checked before the lookup.
+    private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
+        if lastChild >= 0, children[lastChild].id.utf8.elementsEqual(bytes) { return lastChild }
+        let id = String(decoding: bytes, as: UTF8.self)
+        if let index = childIndex[id] {
+            lastChild = index
+            return index
+        }
+        let registerIndex = Int32(tracker.register?.position(of: id) ?? -1)
+        children.append(FollowUpTracker.ChildState(id: id, registerIndex: registerIndex))
         childIndex[id] = children.count - 1
+        lastChild = children.count - 1
         return children.count - 1
     }
 
-    /// The instruments seen in at least one used row, in catalogue order.
-    public var instrumentsUsed: [Instrument] {
-        catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { catalog.instruments[$0] }
-    }
-}
-
-extension FollowUpTracker {
-    /// The index of a child's track of `scale` in ``tracks``, or -1.
     func track(child: Int, scale: Int) -> Int {
         var index = children[child].firstTrack
         while index >= 0, tracks[Int(index)].scale != scale { index = tracks[Int(index)].next }
         return Int(index)
     }
 
-    private func update(child: Int, scale: Int, with point: Point, ageState: Int) {
+    private mutating func update(child: Int, scale: Int, with point: Point, ageState: Int) {
         var slot = track(child: child, scale: scale)
         if slot < 0 {
-            tracks.append(Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point))
+            tracks.append(FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point))
             slot = tracks.count - 1
             children[child].firstTrack = Int32(slot)
         }
@@ -267,7 +317,7 @@ extension FollowUpTracker {
 }
 
 extension FollowUpTracker.LogTally {
-    mutating func add(_ plan: FollowUpTracker.LogPlan, answers: [ResolvedAnswer]) {
+    mutating func add(_ plan: FollowUpTracker.LogPlan, answers: UnsafeBufferPointer<ResolvedAnswer>) {
         logs += 1
         if case .scored(let code) = answers[plan.visitPosition], code == plan.visitHappenedCode { visits += 1 }
         for (index, question) in plan.questions.enumerated() {

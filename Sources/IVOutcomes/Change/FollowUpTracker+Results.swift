@@ -2,6 +2,8 @@ extension FollowUpTracker {
     /// Every child in id order (by UTF-8 bytes, as databases sort): children seen in the rows,
     /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
+        let children = self.children
+        let childIndex = self.childIndex
         var result = children.indices.map { (id: children[$0].id, state: Optional($0)) }
         for child in register?.children ?? [] where childIndex[child.id] == nil { result.append((child.id, nil)) }
         result.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
@@ -24,6 +26,12 @@ extension FollowUpTracker {
 
     /// Calls `body` with each of ``changes()`` in turn, without holding them all.
     public func forEachChange<Failure: Error>(_ body: (ScaleChange) throws(Failure) -> Void) throws(Failure) {
+        try forEachChange { change, _ throws(Failure) in try body(change) }
+    }
+
+    /// Calls `body` with each change and its scale.
+    func forEachChange<Failure: Error>(_ body: (ScaleChange, Scale) throws(Failure) -> Void) throws(Failure) {
+        let ledger = self.ledger
         let followed = scalesUsed.compactMap { scale in scales.firstIndex { $0.id == scale.id } }
         let owners = followed.map { slot in Set(catalog.instruments.indices.filter { scaleSlots[$0].contains(slot) }) }
         let ages = owners.map { owners in
@@ -31,15 +39,13 @@ extension FollowUpTracker {
         }
         let allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
         for (id, state) in childOrder {
-            let notInRegister = register != nil && (state.map { children[$0].registerIndex < 0 } ?? false)
+            let notInRegister = register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
+            let childNotes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
             for (position, slot) in followed.enumerated() {
-                let scale = scales[slot]
                 var problems: [String] = []
-                if let state, let childNotes = notes[state] {
-                    problems = childNotes.filter { owners[position].contains($0.instrument) }.map(\.text)
-                }
-                let trackIndex = state.map { self.track(child: $0, scale: slot) } ?? -1
-                let found = trackIndex >= 0 ? tracks[trackIndex] : nil
+                if let childNotes { problems = childNotes.filter { owners[position].contains($0.instrument) }.map(\.text) }
+                let trackIndex = state.map { ledger.track(child: $0, scale: slot) } ?? -1
+                let found = trackIndex >= 0 ? ledger.tracks[trackIndex] : nil
                 if notInRegister { problems.append("not in the children file: age unknown") }
                 let flag: ValidatedAgeFlag
                 if let track = found {
@@ -59,9 +65,10 @@ extension FollowUpTracker {
                 }
                 try body(
                     ScaleChange(
-                        childID: id, scale: scale, baseline: found.map { observation($0.first, scale) },
-                        latest: found.map { observation($0.last, scale) }, administrations: Int(found?.count ?? 0),
-                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems))
+                        childID: id, scale: scales[slot], baseline: found.map { observation($0.first, scales[slot]) },
+                        latest: found.map { observation($0.last, scales[slot]) }, administrations: Int(found?.count ?? 0),
+                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems),
+                    scales[slot])
             }
         }
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Follows every child over time as administrations stream by: baseline and latest score on each
 /// scale, the measurement schedule, age at each administration, and contact-log answers.
 ///
@@ -105,6 +113,13 @@ public final class FollowUpTracker {
 
     struct ChildState {
         let id: String
+
+        /// Whether the id's UTF-8 is `bytes`.
+        @inline(__always)
+        func isNamed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var id = id
+            return id.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+        }
         /// Index in the register, or -1 when the child is not in it.
         let registerIndex: Int32
         var firstSeen: Int32 = -1
@@ -278,7 +293,7 @@ extension FollowUpTracker.Ledger {
     /// The index of a child, added when new. Rows of one child usually come together, so the
     /// last child is checked before the lookup.
     private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
-        if lastChild >= 0, children[lastChild].id.utf8.elementsEqual(bytes) { return lastChild }
+        if lastChild >= 0, children[lastChild].isNamed(bytes) { return lastChild }
         let id = String(decoding: bytes, as: UTF8.self)
         if let index = childIndex[id] {
             lastChild = index

@@ -10,12 +10,15 @@
 /// score) is handed back untouched, for the general path to score and explain: both paths write
 /// byte-identical rows, which the tests check.
 final class FastRowScorer {
-    /// What happened to a row.
-    enum Result {
-        /// Written: its status and how many problems its problems cell lists.
-        case written(ScoreStatus, problems: Int)
-        /// Nothing written: score it with the general path.
-        case declined
+    /// A row the fast path took: its engine, status and date, how many problems it has (they are
+    /// ``problem(_:)`` 0 up to that), and its answers and scale outcomes, valid until the next row.
+    struct Evaluation {
+        let engine: Int
+        let status: ScoreStatus
+        let date: CalendarDate
+        let problems: Int
+        let answers: UnsafeBufferPointer<ResolvedAnswer>
+        let outcomes: UnsafeBufferPointer<ScaleOutcome>
     }
 
     struct EnginePlan {
@@ -125,21 +128,19 @@ final class FastRowScorer {
         found.deallocate()
     }
 
-    /// Scores `record` and appends its output row, or returns ``Result/declined`` having appended
-    /// nothing. The problems of a written row are ``problem(_:)`` 0 up to its problem count.
+    /// Scores `record`, or returns `nil` when the general path must (nothing is changed then).
     @inline(__always)
-    func score(_ record: borrowing CSVRecord, to out: inout OutputBytes) -> Result {
-        guard record.fieldCount == columnCount else { return .declined }
-        let child = record.field(layout.childColumn)
-        let dateText = record.field(layout.dateColumn)
-        guard !trimmed(child).isEmpty, let date = dateFormat.parse(dateText) else { return .declined }
+    func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
+        guard record.fieldCount == columnCount else { return nil }
+        guard !trimmed(record.field(layout.childColumn)).isEmpty, let date = dateFormat.parse(record.field(layout.dateColumn))
+        else { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {
             chosen = layout.engineIndex(named: record.field(column))
         } else {
             chosen = layout.defaultEngine
         }
-        guard let engineIndex = chosen else { return .declined }
+        guard let engineIndex = chosen else { return nil }
         let plan = plans[engineIndex]
         for position in 0..<plan.itemCount {
             let item = plan.firstItem + position
@@ -153,29 +154,38 @@ final class FastRowScorer {
                     answer = engines[engineIndex].resolve(utf8: bytes, item: position)
                 }
             }
-            if case .invalid = answer { return .declined }
+            if case .invalid = answer { return nil }
             answers[position] = answer
         }
         for index in plan.firstForeign..<(plan.firstForeign + plan.foreignCount) {
             let bytes = record.field(foreignColumns[index])
-            if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return .declined }
+            if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
         }
         let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
         let status = engines[engineIndex].compute(
             UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
         var problems = 0
         if status == .scored {
-            if scaleOutcomes.contains(where: \.prorated) { return .declined }
+            if scaleOutcomes.contains(where: \.prorated) { return nil }
         } else {
-            guard let count = listProblems(plan, scaleOutcomes) else { return .declined }
+            guard let count = listProblems(plan, scaleOutcomes) else { return nil }
             problems = count
         }
+        return Evaluation(
+            engine: engineIndex, status: status, date: date, problems: problems,
+            answers: UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), outcomes: UnsafeBufferPointer(scaleOutcomes))
+    }
+
+    /// Appends the output row of a record ``evaluate(_:)`` took.
+    @inline(__always)
+    func write(_ row: Evaluation, of record: borrowing CSVRecord, to out: inout OutputBytes) {
+        let dateText = record.field(layout.dateColumn)
         // Ten bytes that parse as an ISO date are already the date as the writer would spell it.
         let copiesDate = dateFormat.isISO && dateText.count == 10
         writer.appendCSVCells(
-            child: child, date: copiesDate ? nil : date, dateText: dateText, engine: engineIndex,
-            instrumentText: FastRowScorer.noBytes, status: status, outcomes: UnsafeBufferPointer(scaleOutcomes), to: &out)
-        for index in 0..<problems {
+            child: record.field(layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText, engine: row.engine,
+            instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: row.outcomes, to: &out)
+        for index in 0..<row.problems {
             if index > 0 {
                 out.append(59)
                 out.append(32)
@@ -183,7 +193,6 @@ final class FastRowScorer {
             problemTexts.append(found[index], to: &out)
         }
         out.append(10)
-        return .written(status, problems: problems)
     }
 
     /// The prepared text number of problem `index` of the row just written.

@@ -18,9 +18,7 @@ extension FollowUpTracker {
     /// ```
     public func writeChanges(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
         let table = try ResultTable(columns: FollowUpTracker.changeColumns, output: output, format: format)
-        let byID = Dictionary(scales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        try forEachChange { change throws(OutputError) in
-            guard let scale = byID[change.scale] else { return }
+        try forEachChange { change, scale throws(OutputError) in
             let followUp = change.administrations > 1 ? change.latest : nil
             guard format == .csv else {
                 let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }

@@ -8,30 +8,90 @@ extension ResponseFileReader {
     /// ```swift
     /// try reader.track(into: tracker) { problem in print(problem) }
     /// ```
-    public func track(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void = { _ in }) throws(InputError) {
-        let slots = layout.engines.map { engine in
-            tracker.catalog.instruments.firstIndex { $0 == engine.instrument } ?? -1
+    public func track(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void = { _ in }) throws {
+        var adder = RowAdder(reader: self, tracker: tracker)
+        if case .csv(let reader) = source, usesFastPath {
+            let keepsAnswers = adder.slots.map { $0 >= 0 && tracker.logPlans[$0] != nil }
+            let writer = ScoreWriter(layout: layout, format: .csv)
+            let lanes = (0..<2).map { _ in ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers)) }
+            var blankRows = 0
+            try forEachLane(lanes, of: reader) { lane, firstLine in
+                var next = 0
+                for row in lane.rows {
+                    while next < lane.problems.count, lane.problems[next].line == row.line {
+                        onProblem(problem(next, of: lane, firstLine: firstLine))
+                        next += 1
+                    }
+                    let engine = row.engine
+                    let count = engine >= 0 ? layout.engines[engine].scales.count : 0
+                    lane.childBytes.withUnsafeBufferPointer { child in
+                        lane.outcomes.withUnsafeBufferPointer { outcomes in
+                            lane.answers.withUnsafeBufferPointer { answers in
+                                adder.add(
+                                    child: UnsafeBufferPointer(rebasing: child[row.child]), date: row.date, line: firstLine + row.line,
+                                    engine: engine, status: row.status,
+                                    outcomes: UnsafeBufferPointer(rebasing: outcomes[row.firstOutcome..<(row.firstOutcome + count)]),
+                                    answers: row.firstAnswer < 0
+                                        ? UnsafeBufferPointer(start: nil, count: 0)
+                                        : UnsafeBufferPointer(rebasing: answers[row.firstAnswer..<(row.firstAnswer + layout.engines[engine].items.count)]),
+                                    onProblem: onProblem)
+                            }
+                        }
+                    }
+                }
+                for index in next..<lane.problems.count { onProblem(problem(index, of: lane, firstLine: firstLine)) }
+                blankRows += lane.blankRows
+            }
+            blankRowsSkipped += blankRows
+            return
         }
-        var reported = Set<Int>()
         while try nextRow() {
             for problem in state.problems { onProblem(problem) }
             let engine = state.engine
-            var instrument = engine >= 0 ? slots[engine] : -1
-            if engine >= 0, instrument < 0, state.status != .invalid {
-                if reported.insert(engine).inserted {
-                    onProblem(
-                        RowProblem(
-                            file: file, line: state.line, column: "instrument",
-                            message: "\(layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"))
+            withBaseField(layout.childColumn) { child in
+                (engine >= 0 ? state.outcomes[engine] : []).withUnsafeBufferPointer { outcomes in
+                    (engine >= 0 ? state.answers[engine] : []).withUnsafeBufferPointer { answers in
+                        adder.add(
+                            child: trimmed(child), date: state.date, line: state.line, engine: engine, status: state.status,
+                            outcomes: outcomes, answers: answers, onProblem: onProblem)
+                    }
                 }
-                instrument = -1
             }
-            let child = withBaseField(layout.childColumn) { String(decoding: trimmed($0), as: UTF8.self) }
-            let reason = tracker.record(
-                child: child, date: state.date, line: state.line, instrument: instrument,
-                status: instrument < 0 ? .invalid : state.status, outcomes: engine >= 0 ? state.outcomes[engine] : [],
-                answers: engine >= 0 ? state.answers[engine] : [])
-            if let reason { onProblem(RowProblem(file: file, line: state.line, column: reason.column, message: reason.message)) }
         }
+    }
+}
+
+/// Adds scored rows to a tracker, saying once per instrument when the tracker's catalogue does
+/// not define it the same way (its rows are then not used).
+private struct RowAdder {
+    let reader: ResponseFileReader
+    let tracker: FollowUpTracker
+    /// Per engine of the reader: the tracker's instrument index, or -1.
+    let slots: [Int]
+    var reported = Set<Int>()
+
+    init(reader: ResponseFileReader, tracker: FollowUpTracker) {
+        self.reader = reader
+        self.tracker = tracker
+        slots = reader.layout.engines.map { engine in
+            tracker.catalog.instruments.firstIndex { $0 == engine.instrument } ?? -1
+        }
+    }
+
+    mutating func add(
+        child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, engine: Int, status: ScoreStatus,
+        outcomes: UnsafeBufferPointer<ScaleOutcome>, answers: UnsafeBufferPointer<ResolvedAnswer>, onProblem: (RowProblem) -> Void
+    ) {
+        let instrument = engine >= 0 ? slots[engine] : -1
+        if engine >= 0, instrument < 0, status != .invalid, reported.insert(engine).inserted {
+            onProblem(
+                RowProblem(
+                    file: reader.file, line: line, column: "instrument",
+                    message: "\(reader.layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"))
+        }
+        let reason = tracker.ledger.record(
+            child: child, date: date, line: line, instrument: instrument, status: instrument < 0 ? .invalid : status,
+            outcomes: outcomes, answers: answers, in: tracker)
+        if let reason { onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message)) }
     }
 }

@@ -1,24 +1,48 @@
 import Dispatch
 
-/// One thread's share of CSV scoring: it scores the whole records of a run of bytes into output
-/// of its own, with its own parsed record, scratch space, counts and problems, so lanes running
-/// side by side share nothing mutable.
+/// One thread's share of reading a CSV file: it scores the whole records of a run of bytes with
+/// its own parsed record, scratch space, counts and problems, so lanes running side by side share
+/// nothing mutable. It either writes each row's output (``Mode/write``) or keeps what a
+/// ``FollowUpTracker`` needs of each row (``Mode/track``).
 ///
 /// Each row takes the ``FastRowScorer`` when it can and the general path otherwise. Lines are
 /// counted from the lane's first record (0); the caller, which knows where the bytes started in
 /// the file, adds that when it reports problems.
 final class ScoringLane: @unchecked Sendable {
+    enum Mode {
+        case write
+        /// Keep rows for a tracker, with the answers of the engines marked (contact logs).
+        case track(keepsAnswers: [Bool])
+    }
+
+    /// What a tracker needs of one row; the child id, outcomes and answers are in the lane's arrays.
+    struct TrackedRow {
+        var line: Int
+        var child: Range<Int>
+        var date: CalendarDate?
+        var engine: Int
+        var status: ScoreStatus
+        var firstOutcome: Int
+        var firstAnswer: Int
+    }
+
     private let layout: ResponseLayout
     private let writer: ScoreWriter
+    private let mode: Mode
     let fast: FastRowScorer
     private var state: RowState
-    private(set) var output = OutputBytes(capacity: 1 << 20)
+    private(set) var output = OutputBytes(capacity: 1 << 16)
     private(set) var summary = ScoringSummary()
     private(set) var blankRows = 0
     /// Every problem of the rows scored, in order, lines counted from the lane's first record: a
     /// prepared text of the fast path (`text` >= 0), or `general[-1 - text]`.
     private(set) var problems: [(line: Int, text: Int)] = []
     private(set) var general: [RowProblem] = []
+    /// In ``Mode/track``: the rows, and the child ids, scale outcomes and answers they point into.
+    private(set) var rows: [TrackedRow] = []
+    private(set) var childBytes: [UInt8] = []
+    private(set) var outcomes: [ScaleOutcome] = []
+    private(set) var answers: [ResolvedAnswer] = []
     /// How many bytes of whole records were scored, and the line breaks they held.
     private(set) var consumed = 0
     private(set) var newlines = 0
@@ -28,9 +52,10 @@ final class ScoringLane: @unchecked Sendable {
     var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var inputEndsFile = false
 
-    init(layout: ResponseLayout, writer: ScoreWriter) {
+    init(layout: ResponseLayout, writer: ScoreWriter, mode: Mode) {
         self.layout = layout
         self.writer = writer
+        self.mode = mode
         fast = FastRowScorer(layout: layout, writer: writer)
         state = RowState(layout: layout)
     }
@@ -42,19 +67,16 @@ final class ScoringLane: @unchecked Sendable {
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
         var record = CSVRecord()
         defer { record.deallocate() }
-        var state = RowState(layout: layout, empty: ())
-        var output = OutputBytes(capacity: 0)
-        var problems: [(line: Int, text: Int)] = []
-        var general: [RowProblem] = []
-        swap(&state, &self.state)
-        swap(&output, &self.output)
-        swap(&problems, &self.problems)
-        swap(&general, &self.general)
-        output.removeAll()
-        problems.removeAll(keepingCapacity: true)
-        general.removeAll(keepingCapacity: true)
-        var summary = ScoringSummary()
-        var blankRows = 0
+        var work = Work(layout: layout)
+        swap(&work.state, &state)
+        swap(&work.output, &output)
+        swap(&work.problems, &problems)
+        swap(&work.general, &general)
+        swap(&work.rows, &rows)
+        swap(&work.childBytes, &childBytes)
+        swap(&work.outcomes, &outcomes)
+        swap(&work.answers, &answers)
+        work.clear()
         var position = 0
         var lines = 0
         unclosedQuoteLine = nil
@@ -62,21 +84,7 @@ final class ScoringLane: @unchecked Sendable {
             rows: while true {
                 switch record.parse(base, count: input.count, from: position, atEnd: inputEndsFile) {
                 case .record(let next, let breaks):
-                    switch fast.score(record, to: &output) {
-                    case .written(let status, let count):
-                        summary.count(status)
-                        for index in 0..<count { problems.append((lines, fast.problem(index))) }
-                    case .declined where record.isBlank:
-                        blankRows += 1
-                    case .declined:
-                        layout.process(record, line: lines, into: &state)
-                        summary.count(state.status)
-                        for problem in state.problems {
-                            problems.append((lines, -1 - general.count))
-                            general.append(problem)
-                        }
-                        writer.appendCSVRow(record, state: state, layout: layout, to: &output)
-                    }
+                    handle(record, line: lines, in: &work)
                     position = next
                     lines += breaks
                 case .needMore, .end:
@@ -87,15 +95,97 @@ final class ScoringLane: @unchecked Sendable {
                 }
             }
         }
-        swap(&state, &self.state)
-        swap(&output, &self.output)
-        swap(&problems, &self.problems)
-        swap(&general, &self.general)
-        output.deallocate()
-        self.summary = summary
-        self.blankRows = blankRows
+        swap(&work.state, &state)
+        swap(&work.output, &output)
+        swap(&work.problems, &problems)
+        swap(&work.general, &general)
+        swap(&work.rows, &rows)
+        swap(&work.childBytes, &childBytes)
+        swap(&work.outcomes, &outcomes)
+        swap(&work.answers, &answers)
+        work.output.deallocate()
+        summary = work.summary
+        blankRows = work.blankRows
         consumed = position
         newlines = lines
+    }
+
+    /// A lane's results while it runs, as one local value.
+    private struct Work {
+        var state: RowState
+        var output = OutputBytes(capacity: 16)
+        var problems: [(line: Int, text: Int)] = []
+        var general: [RowProblem] = []
+        var rows: [TrackedRow] = []
+        var childBytes: [UInt8] = []
+        var outcomes: [ScaleOutcome] = []
+        var answers: [ResolvedAnswer] = []
+        var summary = ScoringSummary()
+        var blankRows = 0
+
+        init(layout: ResponseLayout) { state = RowState(layout: layout, empty: ()) }
+
+        mutating func clear() {
+            output.removeAll()
+            problems.removeAll(keepingCapacity: true)
+            general.removeAll(keepingCapacity: true)
+            rows.removeAll(keepingCapacity: true)
+            childBytes.removeAll(keepingCapacity: true)
+            outcomes.removeAll(keepingCapacity: true)
+            answers.removeAll(keepingCapacity: true)
+        }
+    }
+
+    @inline(__always)
+    private func handle(_ record: CSVRecord, line: Int, in work: inout Work) {
+        if let row = fast.evaluate(record) {
+            work.summary.count(row.status)
+            for index in 0..<row.problems { work.problems.append((line, fast.problem(index))) }
+            switch mode {
+            case .write: fast.write(row, of: record, to: &work.output)
+            case .track(let keepsAnswers):
+                keep(record, line: line, date: row.date, engine: row.engine, status: row.status, outcomes: row.outcomes,
+                     answers: keepsAnswers[row.engine] ? row.answers : nil, in: &work)
+            }
+            return
+        }
+        if record.isBlank {
+            work.blankRows += 1
+            return
+        }
+        layout.process(record, line: line, into: &work.state)
+        let state = work.state
+        work.summary.count(state.status)
+        for problem in state.problems {
+            work.problems.append((line, -1 - work.general.count))
+            work.general.append(problem)
+        }
+        switch mode {
+        case .write: writer.appendCSVRow(record, state: state, layout: layout, to: &work.output)
+        case .track(let keepsAnswers):
+            let engine = state.engine
+            state.outcomes[max(engine, 0)].withUnsafeBufferPointer { outcomes in
+                state.answers[max(engine, 0)].withUnsafeBufferPointer { answers in
+                    keep(record, line: line, date: state.date, engine: engine, status: state.status,
+                         outcomes: engine >= 0 ? outcomes : nil, answers: engine >= 0 && keepsAnswers[engine] ? answers : nil, in: &work)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func keep(
+        _ record: CSVRecord, line: Int, date: CalendarDate?, engine: Int, status: ScoreStatus,
+        outcomes: UnsafeBufferPointer<ScaleOutcome>?, answers: UnsafeBufferPointer<ResolvedAnswer>?, in work: inout Work
+    ) {
+        let start = work.childBytes.count
+        record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: trimmed($0)) }
+        work.rows.append(
+            TrackedRow(
+                line: line, child: start..<work.childBytes.count, date: date, engine: engine, status: status,
+                firstOutcome: work.outcomes.count, firstAnswer: answers == nil ? -1 : work.answers.count))
+        if let outcomes { work.outcomes.append(contentsOf: outcomes) }
+        if let answers { work.answers.append(contentsOf: answers) }
     }
 }
 
@@ -103,17 +193,12 @@ extension ResponseFileReader {
     /// How many bytes of input are scored per round, split between two lanes.
     static let blockSize = 1 << 22
 
-    /// CSV to CSV, on two threads: each block of input is split at a line break near its middle
-    /// and the halves are scored side by side, then written in order. The first lane proves the
-    /// split is a record boundary by ending exactly on it; when it does not (the line break was
-    /// inside a quoted field), the second lane's work is dropped and the block is scored whole.
-    func scoreCSV(
-        _ reader: CSVReader, writer: ScoreWriter, to output: ByteWriter, summary: inout ScoringSummary, limit: Int,
-        onProblem: (RowProblem) -> Void
-    ) throws {
-        let lanes = [ScoringLane(layout: layout, writer: writer), ScoringLane(layout: layout, writer: writer)]
-        var totals = summary
-        var blankRows = 0
+    /// Reads the rest of a CSV file through two lanes: each block of input is split at a line break
+    /// near its middle and the halves are scored side by side, then handed to `body` in order with
+    /// the line the lane's first record is on. The first lane proves the split is a record boundary
+    /// by ending exactly on it; when it does not (the line break was inside a quoted field), the
+    /// second lane's work is dropped and the block is scored whole.
+    func forEachLane(_ lanes: [ScoringLane], of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void) throws {
         try reader.forEachBlock(blockSize: ResponseFileReader.blockSize) { bytes, atEnd, firstLine in
             var split = bytes.count
             if bytes.count >= 1 << 16, let lineBreak = bytes[(bytes.count / 2)...].firstIndex(of: 10) { split = lineBreak + 1 }
@@ -138,24 +223,38 @@ extension ResponseFileReader {
             var newlines = 0
             for lane in used {
                 if let line = lane.unclosedQuoteLine { throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line) }
-                try output.write(lane.output.bytes)
-                totals.add(lane.summary)
-                blankRows += lane.blankRows
-                let lineOffset = firstLine + newlines
-                let shown = min(lane.problems.count, max(0, limit - totals.problems))
-                for (line, text) in lane.problems[0..<shown] {
-                    if text >= 0 {
-                        onProblem(lane.fast.rowProblem(text: text, line: lineOffset + line))
-                    } else {
-                        let problem = lane.general[-1 - text]
-                        onProblem(RowProblem(file: problem.file, line: lineOffset + line, column: problem.column, message: problem.message))
-                    }
-                }
-                totals.problems += lane.problems.count
+                try body(lane, firstLine + newlines)
                 consumed += lane.consumed
                 newlines += lane.newlines
             }
             return (consumed, newlines)
+        }
+    }
+
+    /// A lane's problem `index` as a value, its line counted from the start of the file.
+    func problem(_ index: Int, of lane: ScoringLane, firstLine: Int) -> RowProblem {
+        let (line, text) = lane.problems[index]
+        if text >= 0 { return lane.fast.rowProblem(text: text, line: firstLine + line) }
+        let problem = lane.general[-1 - text]
+        return RowProblem(file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
+    }
+
+    /// CSV to CSV through two lanes, writing each lane's rows in order.
+    func scoreCSV(
+        _ reader: CSVReader, writer: ScoreWriter, to output: ByteWriter, summary: inout ScoringSummary, limit: Int,
+        onProblem: (RowProblem) -> Void
+    ) throws {
+        let lanes = (0..<2).map { _ in ScoringLane(layout: layout, writer: writer, mode: .write) }
+        var totals = summary
+        var blankRows = 0
+        try forEachLane(lanes, of: reader) { lane, firstLine in
+            try output.write(lane.output.bytes)
+            for index in 0..<min(lane.problems.count, max(0, limit - totals.problems)) {
+                onProblem(problem(index, of: lane, firstLine: firstLine))
+            }
+            totals.add(lane.summary)
+            totals.problems += lane.problems.count
+            blankRows += lane.blankRows
         }
         summary = totals
         blankRowsSkipped += blankRows

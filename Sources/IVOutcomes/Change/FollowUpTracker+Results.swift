@@ -31,19 +31,46 @@ extension FollowUpTracker {
 
     /// Calls `body` with each change and its scale.
     func forEachChange<Failure: Error>(_ body: (ScaleChange, Scale) throws(Failure) -> Void) throws(Failure) {
-        let ledger = self.ledger
-        let followed = scalesUsed.compactMap { scale in scales.firstIndex { $0.id == scale.id } }
-        let owners = followed.map { slot in Set(catalog.instruments.indices.filter { scaleSlots[$0].contains(slot) }) }
-        let ages = owners.map { owners in
-            Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(separator: ", ")
+        let order = childOrder
+        try forEachChange(of: order[...], in: ChangeContext(self), body)
+    }
+
+    /// What every child's changes are worked out with, prepared once.
+    struct ChangeContext {
+        let ledger: Ledger
+        /// The scales followed (indices in ``FollowUpTracker/scales``), the instruments that own
+        /// each, their validated ages as text, and whether none of them is validated.
+        let followed: [Int]
+        let owners: [Set<Int>]
+        let ages: [String]
+        let allUnvalidated: [Bool]
+
+        init(_ tracker: FollowUpTracker) {
+            ledger = tracker.ledger
+            let catalog = tracker.catalog
+            followed = tracker.scalesUsed.compactMap { scale in tracker.scales.firstIndex { $0.id == scale.id } }
+            owners = followed.map { slot in Set(catalog.instruments.indices.filter { tracker.scaleSlots[$0].contains(slot) }) }
+            ages = owners.map { owners in
+                Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(separator: ", ")
+            }
+            allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
         }
-        let allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
-        for (id, state) in childOrder {
+    }
+
+    /// Calls `body` with the changes of some children (a slice of ``childOrder``) and their scales.
+    func forEachChange<Failure: Error>(
+        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, _ body: (ScaleChange, Scale) throws(Failure) -> Void
+    ) throws(Failure) {
+        let ledger = context.ledger
+        // Scales read in place: copying one per row costs a dozen reference counts.
+        let followedScales = context.followed.map { scales[$0] }
+        try followedScales.withUnsafeBufferPointer { (followedScales) throws(Failure) in
+        for (id, state) in children {
             let notInRegister = register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
             let childNotes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
-            for (position, slot) in followed.enumerated() {
+            for (position, slot) in context.followed.enumerated() {
                 var problems: [String] = []
-                if let childNotes { problems = childNotes.filter { owners[position].contains($0.instrument) }.map(\.text) }
+                if let childNotes { problems = childNotes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
                 let trackIndex = state.map { ledger.track(child: $0, scale: slot) } ?? -1
                 let found = trackIndex >= 0 ? ledger.tracks[trackIndex] : nil
                 if notInRegister { problems.append("not in the children file: age unknown") }
@@ -52,7 +79,7 @@ extension FollowUpTracker {
                     if track.below > 0 {
                         flag = .yes
                         problems.append(
-                            "\(track.below) of \(track.count) administrations below the validated age (\(ages[position])): interpret with care")
+                            "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
                     } else if track.ageUnknown > 0 {
                         flag = .unknown
                     } else if track.notValidated == track.count {
@@ -61,15 +88,22 @@ extension FollowUpTracker {
                         flag = .no
                     }
                 } else {
-                    flag = allUnvalidated[position] ? .notValidated : .unknown
+                    flag = context.allUnvalidated[position] ? .notValidated : .unknown
+                }
+                var baseline: ScaleObservation?
+                var latest: ScaleObservation?
+                if let track = found {
+                    baseline = observation(track.first, followedScales[position])
+                    latest = observation(track.last, followedScales[position])
                 }
                 try body(
                     ScaleChange(
-                        childID: id, scale: scales[slot], baseline: found.map { observation($0.first, scales[slot]) },
-                        latest: found.map { observation($0.last, scales[slot]) }, administrations: Int(found?.count ?? 0),
-                        belowValidatedAge: flag, administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems),
-                    scales[slot])
+                        childID: id, scale: followedScales[position], baseline: baseline, latest: latest,
+                        administrations: Int(found?.count ?? 0), belowValidatedAge: flag,
+                        administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems),
+                    followedScales[position])
             }
+        }
         }
     }
 

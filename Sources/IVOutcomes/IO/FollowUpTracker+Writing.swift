@@ -1,3 +1,5 @@
+import Dispatch
+
 extension FollowUpTracker {
     /// The columns of ``writeChanges(to:format:)``, in order.
     public static let changeColumns = [
@@ -18,9 +20,9 @@ extension FollowUpTracker {
     /// ```
     public func writeChanges(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
         let table = try ResultTable(columns: FollowUpTracker.changeColumns, output: output, format: format)
-        try forEachChange { change, scale throws(OutputError) in
-            let followUp = change.administrations > 1 ? change.latest : nil
-            guard format == .csv else {
+        guard format == .csv else {
+            try forEachChange { change, scale throws(OutputError) in
+                let followUp = change.administrations > 1 ? change.latest : nil
                 let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
                 try table.append([
                     .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
@@ -29,37 +31,71 @@ extension FollowUpTracker {
                     .optionalText(change.baseline?.band), .optionalText(followUp?.band), .text(change.belowValidatedAge.rawValue),
                     .list(change.problems), .integer(change.daysBetween),
                 ])
-                return
             }
-            // CSV: written straight into the output buffer, as this runs once per child and scale.
-            output.append { out in
-                CSVCell.append(change.childID, to: &out)
-                out.append(44)
-                out.append(change.scale.rawValue)
-                FollowUpTracker.appendCells(of: change.baseline, scale: scale, to: &out)
-                FollowUpTracker.appendCells(of: followUp, scale: scale, to: &out)
-                out.append(44)
-                if let value = change.change { out.append(number: value, decimals: scale.decimals) }
-                out.append(44)
-                out.append(integer: change.administrations)
-                out.append(44)
-                out.append(change.reliableChange.rawValue)
-                out.append(44)
-                out.append(change.meaningfulChange.rawValue)
-                out.append(44)
-                if let band = change.baseline?.band { CSVCell.append(band, to: &out) }
-                out.append(44)
-                if let band = followUp?.band { CSVCell.append(band, to: &out) }
-                out.append(44)
-                out.append(change.belowValidatedAge.rawValue)
-                out.append(44)
-                if !change.problems.isEmpty { CSVCell.append(change.problems.joined(separator: "; "), to: &out) }
-                out.append(44)
-                if let days = change.daysBetween { out.append(integer: days) }
-                out.append(10)
-            }
-            try output.flushIfNeeded()
+            return
         }
+        // CSV: children in runs, each run's rows written by two threads into buffers of their own
+        // and handed to the output in order. The tracker is only read while this runs.
+        let order = childOrder
+        let shared = Shared(tracker: self, order: order, context: ChangeContext(self))
+        let halves = [Buffer(), Buffer()]
+        for start in stride(from: 0, to: order.count, by: FollowUpTracker.childrenPerRun) {
+            let end = min(start + FollowUpTracker.childrenPerRun, order.count)
+            let middle = (start + end) / 2
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let range = half == 0 ? start..<middle : middle..<end
+                halves[half].bytes.removeAll()
+                shared.tracker.forEachChange(of: shared.order[range], in: shared.context) { change, scale in
+                    FollowUpTracker.appendCSVRow(change, scale: scale, to: &halves[half].bytes)
+                }
+            }
+            for half in halves { try output.write(half.bytes.bytes) }
+        }
+    }
+
+    /// How many children's rows are prepared at a time (bounds the memory the buffers take).
+    static let childrenPerRun = 16_384
+
+    /// What the writing threads read, handed over together. Nothing in it changes while they run.
+    private struct Shared: @unchecked Sendable {
+        let tracker: FollowUpTracker
+        let order: [(id: String, state: Int?)]
+        let context: ChangeContext
+    }
+
+    /// One writing thread's output.
+    private final class Buffer: @unchecked Sendable {
+        var bytes = OutputBytes(capacity: 1 << 16)
+        deinit { bytes.deallocate() }
+    }
+
+    /// One change as a CSV row, in ``changeColumns`` order.
+    private static func appendCSVRow(_ change: ScaleChange, scale: Scale, to out: inout OutputBytes) {
+        let followUp = change.administrations > 1 ? change.latest : nil
+        CSVCell.append(change.childID, to: &out)
+        out.append(44)
+        out.append(change.scale.rawValue)
+        appendCells(of: change.baseline, scale: scale, to: &out)
+        appendCells(of: followUp, scale: scale, to: &out)
+        out.append(44)
+        if let value = change.change { out.append(number: value, decimals: scale.decimals) }
+        out.append(44)
+        out.append(integer: change.administrations)
+        out.append(44)
+        out.append(change.reliableChange.rawValue)
+        out.append(44)
+        out.append(change.meaningfulChange.rawValue)
+        out.append(44)
+        if let band = change.baseline?.band { CSVCell.append(band, to: &out) }
+        out.append(44)
+        if let band = followUp?.band { CSVCell.append(band, to: &out) }
+        out.append(44)
+        out.append(change.belowValidatedAge.rawValue)
+        out.append(44)
+        if !change.problems.isEmpty { CSVCell.append(change.problems.joined(separator: "; "), to: &out) }
+        out.append(44)
+        if let days = change.daysBetween { out.append(integer: days) }
+        out.append(10)
     }
 
     /// A comma, then an observation's date and value (or two blank cells).

@@ -3,8 +3,46 @@ enum CSVCell {
     /// Appends a cell, quoting it when it holds a comma, quote or line break, and neutralising a
     /// leading `=`, `+`, `-`, `@`, tab or carriage return with a `'` so a spreadsheet never runs
     /// it as a formula.
+    ///
+    /// `padded` says that 16 bytes can be read from the start of `bytes` whatever their count
+    /// (bytes in a ``CSVReader`` or ``OutputBytes`` buffer): a short cell is then checked and copied
+    /// 16 bytes at a time.
     @inline(__always)
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, padded: Bool = false, to out: inout OutputBytes) {
+        if padded, bytes.count <= 16, let start = bytes.baseAddress, !isFormulaStart(start.pointee) {
+            appendShort(start, count: bytes.count, to: &out)
+            return
+        }
+        appendChecked(bytes, to: &out)
+    }
+
+    @inline(__always)
+    private static func appendShort(_ start: UnsafePointer<UInt8>, count: Int, to out: inout OutputBytes) {
+        let raw = UnsafeRawPointer(start)
+        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        // The top bit of each byte of the cell that is a comma, quote or line break.
+        let lowMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
+        let highMask: UInt64 = count >= 16 ? ~0 : count <= 8 ? 0 : (1 << UInt64((count - 8) * 8)) &- 1
+        if (special(low) & lowMask) | (special(high) & highMask) != 0 {
+            appendChecked(UnsafeBufferPointer(start: start, count: count), to: &out)
+        } else {
+            out.appendShort(from: raw, count: count)
+        }
+    }
+
+    /// The top bit of each byte of `word` that is a comma, quote, line feed or carriage return
+    /// (exact below the first such byte, which is all that is asked).
+    @inline(__always)
+    private static func special(_ word: UInt64) -> UInt64 {
+        @inline(__always) func equal(_ byte: UInt8) -> UInt64 {
+            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return equal(44) | equal(34) | equal(10) | equal(13)
+    }
+
+    private static func appendChecked(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
         var needsQuotes = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
             needsQuotes = true

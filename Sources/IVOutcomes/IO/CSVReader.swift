@@ -44,7 +44,7 @@ public final class CSVReader {
         descriptor = try CSVReader.openForReading(path)
         ownsDescriptor = path != "-"
         capacity = max(chunkSize, 64)
-        buffer = .allocate(capacity: capacity)
+        buffer = .allocate(capacity: capacity + OutputBytes.padding)
     }
 
     deinit {
@@ -175,7 +175,7 @@ public final class CSVReader {
         guard capacity < CSVReader.maximumRecordLength else {
             throw .recordTooLong(file: file, line: nextLine, limit: CSVReader.maximumRecordLength)
         }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + OutputBytes.padding)
         larger.update(from: buffer, count: count)
         buffer.deallocate()
         buffer = larger

@@ -184,7 +184,7 @@ final class FastRowScorer {
         let copiesDate = dateFormat.isISO && dateText.count == 10
         writer.appendCSVCells(
             child: record.field(layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText, engine: row.engine,
-            instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: row.outcomes, to: &out)
+            instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: row.outcomes, padded: true, to: &out)
         for index in 0..<row.problems {
             if index > 0 {
                 out.append(59)

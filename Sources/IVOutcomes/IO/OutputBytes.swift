@@ -1,13 +1,17 @@
 /// A growable byte buffer for the output hot path: appending is a bounds check and a copy, with
 /// no reference counting or copy-on-write checks.
 struct OutputBytes {
+    /// Spare bytes after the end of this buffer and of ``CSVReader``'s, so that any run of bytes
+    /// in them can be read 16 bytes at a time (``appendShort(from:count:)``).
+    static let padding = 16
+
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        base = .allocate(capacity: self.capacity + OutputBytes.padding)
     }
 
     /// Frees the memory; the buffer must not be used afterwards.
@@ -22,7 +26,7 @@ struct OutputBytes {
         guard count + extra > capacity else { return }
         var larger = capacity * 2
         while larger < count + extra { larger *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger + OutputBytes.padding)
         grown.update(from: base, count: count)
         base.deallocate()
         base = grown

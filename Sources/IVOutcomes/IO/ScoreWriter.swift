@@ -159,19 +159,19 @@ final class ScoreWriter {
     /// Appends the cells of a CSV row up to its problems cell, which the caller appends and ends
     /// with a line break: the base cells (the parsed date, or the date cell as written when it did
     /// not parse; the engine's id, or the instrument cell when no engine was found), then a cell
-    /// per scale column.
+    /// per scale column. `padded` says the texts are in a padded buffer (see ``CSVCell``).
     @inline(__always)
     func appendCSVCells(
         child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, dateText: UnsafeBufferPointer<UInt8>, engine: Int,
         instrumentText: UnsafeBufferPointer<UInt8>, status: ScoreStatus, outcomes: UnsafeBufferPointer<ScaleOutcome>,
-        to out: inout OutputBytes
+        padded: Bool = false, to out: inout OutputBytes
     ) {
-        CSVCell.append(trimmed(child), to: &out)
+        CSVCell.append(trimmed(child), padded: padded, to: &out)
         out.append(44)
         if let date {
             out.append(isoDate: date)
         } else {
-            CSVCell.append(trimmed(dateText), to: &out)
+            CSVCell.append(trimmed(dateText), padded: padded, to: &out)
         }
         out.append(44)
         if engine >= 0 {

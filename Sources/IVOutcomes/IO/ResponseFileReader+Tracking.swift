@@ -13,9 +13,9 @@ extension ResponseFileReader {
         if case .csv(let reader) = source, usesFastPath {
             let keepsAnswers = adder.slots.map { $0 >= 0 && tracker.logPlans[$0] != nil }
             let writer = ScoreWriter(layout: layout, format: .csv)
-            let lanes = (0..<2).map { _ in ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers)) }
             var blankRows = 0
-            try forEachLane(lanes, of: reader) { lane, firstLine in
+            try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers)) }, of: reader) {
+                lane, firstLine in
                 var next = 0
                 for row in lane.rows {
                     while next < lane.problems.count, lane.problems[next].line == row.line {

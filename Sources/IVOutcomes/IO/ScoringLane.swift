@@ -190,44 +190,75 @@ final class ScoringLane: @unchecked Sendable {
 }
 
 extension ResponseFileReader {
-    /// How many bytes of input are scored per round, split between two lanes.
+    /// How many bytes of input are read per round, and into how many parts it is split.
     static let blockSize = 1 << 22
+    static let partsPerBlock = 4
 
-    /// Reads the rest of a CSV file through two lanes: each block of input is split at a line break
-    /// near its middle and the halves are scored side by side, then handed to `body` in order with
-    /// the line the lane's first record is on. The first lane proves the split is a record boundary
-    /// by ending exactly on it; when it does not (the line break was inside a quoted field), the
-    /// second lane's work is dropped and the block is scored whole.
-    func forEachLane(_ lanes: [ScoringLane], of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void) throws {
-        try reader.forEachBlock(blockSize: ResponseFileReader.blockSize) { bytes, atEnd, firstLine in
-            var split = bytes.count
-            if bytes.count >= 1 << 16, let lineBreak = bytes[(bytes.count / 2)...].firstIndex(of: 10) { split = lineBreak + 1 }
-            var used = [lanes[0]]
-            lanes[0].input = UnsafeBufferPointer(rebasing: bytes[0..<split])
-            lanes[0].inputEndsFile = atEnd && split == bytes.count
-            if split < bytes.count {
-                lanes[1].input = UnsafeBufferPointer(rebasing: bytes[split...])
-                lanes[1].inputEndsFile = atEnd
-                DispatchQueue.concurrentPerform(iterations: 2) { lanes[$0].run() }
-                if lanes[0].consumed == split {
-                    used.append(lanes[1])
-                } else if lanes[0].consumed == 0 {
+    /// Reads the rest of a CSV file through lanes, on every core, handing each lane's results to
+    /// `body` in file order with the line its first record is on.
+    ///
+    /// Each block of input is split at line breaks into parts, and each part is scored by a lane
+    /// while `body` takes the previous block's lanes, all side by side (two sets of lanes take
+    /// turns). A part only counts when the part before it ended exactly where it starts, which
+    /// proves the split is a record boundary: a line break inside a quoted field fails the proof,
+    /// and the parts from there on are read again with the next block. The first part always
+    /// starts on a record, so every round moves on.
+    func forEachLane(
+        _ makeLane: () -> ScoringLane, of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void
+    ) throws {
+        let parts = ResponseFileReader.partsPerBlock
+        let sets = (0..<2).map { _ in (0..<parts).map { _ in makeLane() } }
+        var round = 0
+        var pending: [(lane: ScoringLane, firstLine: Int)] = []
+        try withoutActuallyEscaping(body) { body in
+            let handOver = HandOver(body: body)
+            try reader.forEachBlock(blockSize: ResponseFileReader.blockSize) { bytes, atEnd, firstLine in
+                let lanes = sets[round % 2]
+                round += 1
+                var starts = [0]
+                if bytes.count >= 1 << 16 {
+                    for part in 1..<parts {
+                        let from = max(starts[starts.count - 1], bytes.count * part / parts)
+                        guard let lineBreak = bytes[from...].firstIndex(of: 10), lineBreak + 1 < bytes.count else { break }
+                        starts.append(lineBreak + 1)
+                    }
+                }
+                for (index, start) in starts.enumerated() {
+                    let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
+                    lanes[index].input = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    lanes[index].inputEndsFile = atEnd && end == bytes.count
+                }
+                handOver.pending = pending
+                let used = starts.count
+                DispatchQueue.concurrentPerform(iterations: used + 1) { task in
+                    if task < used { lanes[task].run() } else { handOver.run() }
+                }
+                if let failure = handOver.failure { throw failure }
+                // Keep the parts that start where the part before ended.
+                var kept = 1
+                while kept < used, lanes[kept - 1].consumed == starts[kept] - starts[kept - 1] { kept += 1 }
+                if lanes[0].consumed == 0, used > 1 {
                     lanes[0].input = bytes
                     lanes[0].inputEndsFile = atEnd
                     lanes[0].run()
+                    kept = 1
                 }
-            } else {
-                lanes[0].run()
+                var consumed = 0
+                var newlines = 0
+                pending = []
+                for lane in lanes[0..<kept] {
+                    if let line = lane.unclosedQuoteLine {
+                        for (lane, line) in pending { try body(lane, line) }
+                        throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line)
+                    }
+                    pending.append((lane, firstLine + newlines))
+                    consumed += lane.consumed
+                    newlines += lane.newlines
+                    if lane.consumed < lane.input.count { break }
+                }
+                return (consumed, newlines)
             }
-            var consumed = 0
-            var newlines = 0
-            for lane in used {
-                if let line = lane.unclosedQuoteLine { throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line) }
-                try body(lane, firstLine + newlines)
-                consumed += lane.consumed
-                newlines += lane.newlines
-            }
-            return (consumed, newlines)
+            for (lane, line) in pending { try body(lane, line) }
         }
     }
 
@@ -244,10 +275,9 @@ extension ResponseFileReader {
         _ reader: CSVReader, writer: ScoreWriter, to output: ByteWriter, summary: inout ScoringSummary, limit: Int,
         onProblem: (RowProblem) -> Void
     ) throws {
-        let lanes = (0..<2).map { _ in ScoringLane(layout: layout, writer: writer, mode: .write) }
         var totals = summary
         var blankRows = 0
-        try forEachLane(lanes, of: reader) { lane, firstLine in
+        try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .write) }, of: reader) { lane, firstLine in
             try output.write(lane.output.bytes)
             for index in 0..<min(lane.problems.count, max(0, limit - totals.problems)) {
                 onProblem(problem(index, of: lane, firstLine: firstLine))
@@ -258,5 +288,25 @@ extension ResponseFileReader {
         }
         summary = totals
         blankRowsSkipped += blankRows
+    }
+}
+
+/// Hands the previous block's lanes to the caller's body on whichever thread runs it, while the
+/// next block's lanes run: only one hand-over runs at a time, between rounds that wait for it.
+private final class HandOver: @unchecked Sendable {
+    let body: (ScoringLane, Int) throws -> Void
+    var pending: [(lane: ScoringLane, firstLine: Int)] = []
+    private(set) var failure: (any Error)?
+
+    init(body: @escaping (ScoringLane, Int) throws -> Void) { self.body = body }
+
+    func run() {
+        guard failure == nil else { return }
+        do {
+            for (lane, line) in pending { try body(lane, line) }
+        } catch {
+            failure = error
+        }
+        pending = []
     }
 }

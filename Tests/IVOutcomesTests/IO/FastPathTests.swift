@@ -119,4 +119,59 @@ struct FastPathTests {
             #expect(limited.1 == all.1)
         }
     }
+
+    /// Rows whose notes hold quoted line breaks, so that many of the line breaks the file is split
+    /// at for the lanes are inside a field: those splits must be caught, never split a record.
+    static func quotedNotesFile(rows: Int) -> String {
+        var lines = ["child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")]
+        for index in 0..<rows {
+            let note = index % 3 == 0 ? "\"first line\nsecond, line\n\"\"third\"\"\"" : "plain"
+            let answers = (1...14).map { String(1 + ($0 + index) % 5) }
+            if index % 11 == 0 { lines.append("C\(index),2026-01-0\(1 + index % 9),wemwbs,\(note),9," + answers.dropFirst().joined(separator: ",")) }
+            lines.append("C\(index),2026-02-1\(index % 10),wemwbs,\(note)," + answers.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("line breaks inside quoted fields never split a record between lanes")
+    func quotedLineBreaks() throws {
+        let folder = TemporaryFolder()
+        let path = try folder.write("notes.csv", Self.quotedNotesFile(rows: 6000))
+        let general = try score(path, fast: false)
+        let fast = try score(path, fast: true)
+        #expect(firstDifference(fast.0.split(separator: "\n"), general.0.split(separator: "\n")) == nil)
+        #expect(fast.1 == general.1)
+        #expect(firstDifference(fast.2, general.2) == nil)
+        #expect(general.1.rowsRead == 6000 + 546 && general.1.invalid == 546)
+    }
+
+    @Test("an unclosed quote at the end of a large file names the line where it starts, on either path")
+    func unclosedQuoteInLargeFile() throws {
+        let folder = TemporaryFolder()
+        let path = try folder.write("open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
+        for fast in [false, true] {
+            #expect(throws: InputError.unclosedQuote(file: path, line: 5457)) { try score(path, fast: fast) }
+        }
+    }
+
+    @Test("following children through the lanes gives the same changes, counts and problems", arguments: [5, 6] as [UInt64])
+    func tracking(seed: UInt64) throws {
+        let folder = TemporaryFolder()
+        let contents = seed == 5 ? Self.file(rows: 3000, seed: seed) : Self.quotedNotesFile(rows: 4000)
+        let path = try folder.write("rows.csv", contents)
+        let catalog = try InstrumentCatalog.builtIn
+        var results: [([ScaleChange], FollowUpCounts, [String])] = []
+        for fast in [false, true] {
+            let reader = try ResponseFileReader(path: path, catalog: catalog)
+            reader.usesFastPath = fast
+            let tracker = FollowUpTracker(catalog: catalog, options: FollowUpOptions(asOf: CalendarDate(year: 2026, month: 11, day: 22)!))
+            var problems: [String] = []
+            try reader.track(into: tracker) { problems.append($0.description) }
+            results.append((tracker.changes(), tracker.counts, problems))
+        }
+        #expect(results[0].0 == results[1].0)
+        #expect(results[0].1 == results[1].1)
+        #expect(firstDifference(results[1].2, results[0].2) == nil)
+        #expect(results[0].0.count > 1000 && results[0].1.used > 1000, "\(results[0].1)")
+    }
 }

@@ -295,13 +295,14 @@ extension FollowUpTracker.Ledger {
     private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
         if lastChild >= 0, children[lastChild].isNamed(bytes) { return lastChild }
         let id = String(decoding: bytes, as: UTF8.self)
-        if let index = childIndex[id] {
-            lastChild = index
-            return index
+        // One hash for a new child (the usual case): insert, and put an existing index back.
+        if let existing = childIndex.updateValue(children.count, forKey: id) {
+            childIndex[id] = existing
+            lastChild = existing
+            return existing
         }
         let registerIndex = Int32(tracker.register?.position(of: id) ?? -1)
         children.append(FollowUpTracker.ChildState(id: id, registerIndex: registerIndex))
-        childIndex[id] = children.count - 1
         lastChild = children.count - 1
         return children.count - 1
     }

@@ -30,19 +30,21 @@ final class ScoringLane: @unchecked Sendable {
     private let writer: ScoreWriter
     private let mode: Mode
     let fast: FastRowScorer
-    private var state: RowState
-    private(set) var output = OutputBytes(capacity: 1 << 16)
-    private(set) var summary = ScoringSummary()
-    private(set) var blankRows = 0
+    /// The results of the last run (moved out while a run works on them).
+    private var work: Work
+
+    var output: OutputBytes { work.output }
+    var summary: ScoringSummary { work.summary }
+    var blankRows: Int { work.blankRows }
     /// Every problem of the rows scored, in order, lines counted from the lane's first record: a
     /// prepared text of the fast path (`text` >= 0), or `general[-1 - text]`.
-    private(set) var problems: [(line: Int, text: Int)] = []
-    private(set) var general: [RowProblem] = []
+    var problems: [(line: Int, text: Int)] { work.problems }
+    var general: [RowProblem] { work.general }
     /// In ``Mode/track``: the rows, and the child ids, scale outcomes and answers they point into.
-    private(set) var rows: [TrackedRow] = []
-    private(set) var childBytes: [UInt8] = []
-    private(set) var outcomes: [ScaleOutcome] = []
-    private(set) var answers: [ResolvedAnswer] = []
+    var rows: [TrackedRow] { work.rows }
+    var childBytes: [UInt8] { work.childBytes }
+    var outcomes: [ScaleOutcome] { work.outcomes }
+    var answers: [ResolvedAnswer] { work.answers }
     /// How many bytes of whole records were scored, and the line breaks they held.
     private(set) var consumed = 0
     private(set) var newlines = 0
@@ -57,25 +59,18 @@ final class ScoringLane: @unchecked Sendable {
         self.writer = writer
         self.mode = mode
         fast = FastRowScorer(layout: layout, writer: writer)
-        state = RowState(layout: layout)
+        work = Work(state: RowState(layout: layout))
     }
 
-    deinit { output.deallocate() }
+    deinit { work.output.deallocate() }
 
     /// Scores the whole records of ``input``, replacing the previous results.
     func run() {
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
         var record = CSVRecord()
         defer { record.deallocate() }
-        var work = Work(layout: layout)
-        swap(&work.state, &state)
-        swap(&work.output, &output)
-        swap(&work.problems, &problems)
-        swap(&work.general, &general)
-        swap(&work.rows, &rows)
-        swap(&work.childBytes, &childBytes)
-        swap(&work.outcomes, &outcomes)
-        swap(&work.answers, &answers)
+        var work = Work(state: RowState(layout: layout, empty: ()))
+        swap(&work, &self.work)
         work.clear()
         var position = 0
         var lines = 0
@@ -95,17 +90,8 @@ final class ScoringLane: @unchecked Sendable {
                 }
             }
         }
-        swap(&work.state, &state)
-        swap(&work.output, &output)
-        swap(&work.problems, &problems)
-        swap(&work.general, &general)
-        swap(&work.rows, &rows)
-        swap(&work.childBytes, &childBytes)
-        swap(&work.outcomes, &outcomes)
-        swap(&work.answers, &answers)
+        swap(&work, &self.work)
         work.output.deallocate()
-        summary = work.summary
-        blankRows = work.blankRows
         consumed = position
         newlines = lines
     }
@@ -123,9 +109,11 @@ final class ScoringLane: @unchecked Sendable {
         var summary = ScoringSummary()
         var blankRows = 0
 
-        init(layout: ResponseLayout) { state = RowState(layout: layout, empty: ()) }
+        init(state: RowState) { self.state = state }
 
         mutating func clear() {
+            summary = ScoringSummary()
+            blankRows = 0
             output.removeAll()
             problems.removeAll(keepingCapacity: true)
             general.removeAll(keepingCapacity: true)

@@ -180,7 +180,7 @@ final class ScoringLane: @unchecked Sendable {
 extension ResponseFileReader {
     /// How many bytes of input are read per round, and into how many parts it is split.
     static let blockSize = 1 << 22
-    static let partsPerBlock = 4
+    static let partsPerBlock = 8
 
     /// Reads the rest of a CSV file through lanes, on every core, handing each lane's results to
     /// `body` in file order with the line its first record is on.

@@ -128,7 +128,7 @@ final class FastRowScorer {
         found.deallocate()
     }
 
-    /// Scores `record`, or returns `nil` when the general path must (nothing is changed then).
+    /// Scores `record`, or returns `nil` when the general path must (nothing is written either way).
     @inline(__always)
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
         guard record.fieldCount == columnCount else { return nil }

@@ -16,30 +16,30 @@ extension ResponseFileReader {
             var blankRows = 0
             try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers)) }, of: reader) {
                 lane, firstLine in
+                let problems = lane.problems
                 var next = 0
-                for row in lane.rows {
-                    while next < lane.problems.count, lane.problems[next].line == row.line {
-                        onProblem(problem(next, of: lane, firstLine: firstLine))
-                        next += 1
-                    }
-                    let engine = row.engine
-                    let count = engine >= 0 ? layout.engines[engine].scales.count : 0
-                    lane.childBytes.withUnsafeBufferPointer { child in
-                        lane.outcomes.withUnsafeBufferPointer { outcomes in
-                            lane.answers.withUnsafeBufferPointer { answers in
+                lane.childBytes.withUnsafeBufferPointer { child in
+                    lane.outcomes.withUnsafeBufferPointer { outcomes in
+                        lane.answers.withUnsafeBufferPointer { answers in
+                            for row in lane.rows {
+                                while next < problems.count, problems[next].line == row.line {
+                                    onProblem(problem(next, of: lane, firstLine: firstLine))
+                                    next += 1
+                                }
+                                let engine = row.engine
+                                let scales = engine >= 0 ? layout.engines[engine].scales.count : 0
+                                let items = row.firstAnswer >= 0 ? layout.engines[engine].items.count : 0
                                 adder.add(
                                     child: UnsafeBufferPointer(rebasing: child[row.child]), date: row.date, line: firstLine + row.line,
                                     engine: engine, status: row.status,
-                                    outcomes: UnsafeBufferPointer(rebasing: outcomes[row.firstOutcome..<(row.firstOutcome + count)]),
-                                    answers: row.firstAnswer < 0
-                                        ? UnsafeBufferPointer(start: nil, count: 0)
-                                        : UnsafeBufferPointer(rebasing: answers[row.firstAnswer..<(row.firstAnswer + layout.engines[engine].items.count)]),
+                                    outcomes: UnsafeBufferPointer(rebasing: outcomes[row.firstOutcome..<(row.firstOutcome + scales)]),
+                                    answers: UnsafeBufferPointer(rebasing: answers[max(row.firstAnswer, 0)..<(max(row.firstAnswer, 0) + items)]),
                                     onProblem: onProblem)
                             }
                         }
                     }
                 }
-                for index in next..<lane.problems.count { onProblem(problem(index, of: lane, firstLine: firstLine)) }
+                for index in next..<problems.count { onProblem(problem(index, of: lane, firstLine: firstLine)) }
                 blankRows += lane.blankRows
             }
             blankRowsSkipped += blankRows

@@ -91,7 +91,7 @@ struct FastPathTests {
     @Test("byte-identical output, problems and counts on mixed rows", arguments: [1, 2, 3] as [UInt64])
     func identical(seed: UInt64) throws {
         let folder = TemporaryFolder()
-        let path = try folder.write("mixed.csv", Self.file(rows: 3000, seed: seed))
+        let path = folder.write("mixed.csv", Self.file(rows: 3000, seed: seed))
         var prorating = ReadingOptions()
         prorating.scoring.missingPolicies[ScaleID("wemwbs_total")] = .prorate(maxMissing: 2)
         for options in [ReadingOptions(), prorating] {
@@ -110,7 +110,7 @@ struct FastPathTests {
     @Test("a report limit shows the first problems and counts them all, on either path")
     func reportLimit() throws {
         let folder = TemporaryFolder()
-        let path = try folder.write("mixed.csv", Self.file(rows: 3000, seed: 4))
+        let path = folder.write("mixed.csv", Self.file(rows: 3000, seed: 4))
         let all = try score(path, fast: false)
         for fast in [false, true] {
             let limited = try score(path, fast: fast, limit: 7)
@@ -136,7 +136,7 @@ struct FastPathTests {
     @Test("line breaks inside quoted fields never split a record between lanes")
     func quotedLineBreaks() throws {
         let folder = TemporaryFolder()
-        let path = try folder.write("notes.csv", Self.quotedNotesFile(rows: 6000))
+        let path = folder.write("notes.csv", Self.quotedNotesFile(rows: 6000))
         let general = try score(path, fast: false)
         let fast = try score(path, fast: true)
         #expect(firstDifference(fast.0.split(separator: "\n"), general.0.split(separator: "\n")) == nil)
@@ -148,7 +148,7 @@ struct FastPathTests {
     @Test("an unclosed quote at the end of a large file names the line where it starts, on either path")
     func unclosedQuoteInLargeFile() throws {
         let folder = TemporaryFolder()
-        let path = try folder.write("open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
+        let path = folder.write("open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
         for fast in [false, true] {
             #expect(throws: InputError.unclosedQuote(file: path, line: 5457)) { try score(path, fast: fast) }
         }
@@ -158,7 +158,7 @@ struct FastPathTests {
     func tracking(seed: UInt64) throws {
         let folder = TemporaryFolder()
         let contents = seed == 5 ? Self.file(rows: 3000, seed: seed) : Self.quotedNotesFile(rows: 4000)
-        let path = try folder.write("rows.csv", contents)
+        let path = folder.write("rows.csv", contents)
         let catalog = try InstrumentCatalog.builtIn
         var results: [([ScaleChange], FollowUpCounts, [String])] = []
         for fast in [false, true] {

@@ -56,6 +56,8 @@ final class FastRowScorer {
     private let answers: UnsafeMutableBufferPointer<ResolvedAnswer>
     private let outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
     private let found: UnsafeMutableBufferPointer<Int>
+    /// The last instrument cell that named an engine: its bytes as two words, its length, the engine.
+    private let lastInstrument: UnsafeMutablePointer<UInt64>
 
     private static let none = -1, unprepared = -2
     private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
@@ -120,9 +122,12 @@ final class FastRowScorer {
         outcomes.initialize(repeating: ScaleOutcome())
         found = .allocate(capacity: mostItems + mostScales + 1)
         found.initialize(repeating: 0)
+        lastInstrument = .allocate(capacity: 4)
+        lastInstrument.initialize(repeating: UInt64.max, count: 4)
     }
 
     deinit {
+        lastInstrument.deallocate()
         answers.deallocate()
         outcomes.deallocate()
         found.deallocate()
@@ -136,7 +141,7 @@ final class FastRowScorer {
         else { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {
-            chosen = layout.engineIndex(named: record.field(column))
+            chosen = engineIndex(named: record.field(column))
         } else {
             chosen = layout.defaultEngine
         }
@@ -193,6 +198,23 @@ final class FastRowScorer {
             problemTexts.append(found[index], to: &out)
         }
         out.append(10)
+    }
+
+    /// The engine an instrument cell names. Rows of one instrument usually come together, so the
+    /// last cell that named an engine (up to 16 bytes, compared a word at a time from the padded
+    /// input) is checked before the name lookup.
+    @inline(__always)
+    private func engineIndex(named cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard cell.count <= 16, let start = cell.baseAddress else { return layout.engineIndex(named: cell) }
+        let raw = UnsafeRawPointer(start)
+        let count = cell.count
+        let low = raw.loadUnaligned(as: UInt64.self) & (count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1)
+        let high = count <= 8 ? 0 : raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (count >= 16 ? ~0 : (1 << UInt64((count - 8) * 8)) &- 1)
+        let cache = lastInstrument
+        if cache[2] == UInt64(count), cache[0] == low, cache[1] == high { return Int(cache[3]) }
+        let found = layout.engineIndex(named: cell)
+        if let found { (cache[0], cache[1], cache[2], cache[3]) = (low, high, UInt64(count), UInt64(found)) }
+        return found
     }
 
     /// The prepared text number of problem `index` of the row just written.

@@ -92,15 +92,8 @@ public struct ConversionTable: Sendable, Hashable {
 /// Formats a number with a fixed number of decimals, without Foundation's locale-dependent
 /// formatting: `formatNumber(6.7966, decimals: 2)` is `"6.80"`.
 public func formatNumber(_ value: Double, decimals: Int) -> String {
-    if decimals == 0, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    var scale = 1.0
-    for _ in 0..<max(decimals, 0) { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    guard scaled < 9e15 else { return String(value) }
-    let whole = Int(scaled) / Int(scale)
-    let fraction = Int(scaled) % Int(scale)
-    guard decimals > 0 else { return sign + String(whole) }
-    let digits = String(fraction)
-    return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
+    var out = OutputBytes(capacity: 32)
+    defer { out.deallocate() }
+    out.append(number: value, decimals: decimals)
+    return String(decoding: out.bytes, as: UTF8.self)
 }

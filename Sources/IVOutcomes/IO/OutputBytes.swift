@@ -74,7 +74,9 @@ struct OutputBytes {
         count += digits
     }
 
-    /// Appends a number exactly as ``formatNumber(_:decimals:)`` writes it, without building a string.
+    /// Appends a number with a fixed number of decimals, rounded half away from zero, without
+    /// building a string: what ``formatNumber(_:decimals:)`` returns (`6.7966` with 2 decimals is
+    /// `6.80`). Numbers too large for that are written as Swift prints them.
     mutating func append(number value: Double, decimals: Int) {
         if decimals == 0, value == value.rounded(), abs(value) < 1e15 {
             append(integer: Int(value))
@@ -84,7 +86,7 @@ struct OutputBytes {
         for _ in 0..<max(decimals, 0) { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else {
-            append(formatNumber(value, decimals: decimals))
+            append(String(value))
             return
         }
         if value < 0, scaled != 0 { append(UInt8(ascii: "-")) }

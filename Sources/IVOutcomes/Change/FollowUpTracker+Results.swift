@@ -62,20 +62,22 @@ extension FollowUpTracker {
         of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, _ body: (ScaleChange, Scale) throws(Failure) -> Void
     ) throws(Failure) {
         let ledger = context.ledger
-        // Scales read in place: copying one per row costs a dozen reference counts.
-        let followedScales = context.followed.map { scales[$0] }
-        try followedScales.withUnsafeBufferPointer { (followedScales) throws(Failure) in
         for (id, state) in children {
             let notInRegister = register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
             let childNotes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
             for (position, slot) in context.followed.enumerated() {
+                let scale = scales[slot]
                 var problems: [String] = []
                 if let childNotes { problems = childNotes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
                 let trackIndex = state.map { ledger.track(child: $0, scale: slot) } ?? -1
                 let found = trackIndex >= 0 ? ledger.tracks[trackIndex] : nil
                 if notInRegister { problems.append("not in the children file: age unknown") }
                 let flag: ValidatedAgeFlag
+                var baseline: ScaleObservation?
+                var latest: ScaleObservation?
                 if let track = found {
+                    baseline = observation(track.first, scale)
+                    latest = observation(track.last, scale)
                     if track.below > 0 {
                         flag = .yes
                         problems.append(
@@ -90,20 +92,13 @@ extension FollowUpTracker {
                 } else {
                     flag = context.allUnvalidated[position] ? .notValidated : .unknown
                 }
-                var baseline: ScaleObservation?
-                var latest: ScaleObservation?
-                if let track = found {
-                    baseline = observation(track.first, followedScales[position])
-                    latest = observation(track.last, followedScales[position])
-                }
                 try body(
                     ScaleChange(
-                        childID: id, scale: followedScales[position], baseline: baseline, latest: latest,
+                        childID: id, scale: scale, baseline: baseline, latest: latest,
                         administrations: Int(found?.count ?? 0), belowValidatedAge: flag,
                         administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems),
-                    followedScales[position])
+                    scale)
             }
-        }
         }
     }
 

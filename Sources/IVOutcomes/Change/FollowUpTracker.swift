@@ -113,17 +113,21 @@ public final class FollowUpTracker {
 
     struct ChildState {
         let id: String
+        /// Index in the register, or -1 when the child is not in it.
+        let registerIndex: Int32
+        var firstSeen: Int32 = -1
+        var firstTrack: Int32 = -1
 
         /// Whether the id's UTF-8 is `bytes`.
         @inline(__always)
         func isNamed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var id = id
-            return id.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+            return id.withUTF8 { own in
+                guard own.count == bytes.count else { return false }
+                guard let ownStart = own.baseAddress, let start = bytes.baseAddress else { return true }
+                return memcmp(ownStart, start, own.count) == 0
+            }
         }
-        /// Index in the register, or -1 when the child is not in it.
-        let registerIndex: Int32
-        var firstSeen: Int32 = -1
-        var firstTrack: Int32 = -1
     }
 
     public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {

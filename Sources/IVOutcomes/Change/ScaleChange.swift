@@ -55,7 +55,7 @@ public struct ScaleChange: Sendable, Hashable {
     public let problems: [String]
 
     public init(
-        childID: String, scale: borrowing Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
+        childID: String, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
         belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [String]
     ) {
         self.childID = childID

@@ -107,7 +107,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty { return "empty (every row needs the date the form was completed, as \(pattern))" }
         let shown = "\"\(trimmed)\""
-        if self == .iso {
+        if isISO {
             let slashed = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
             if slashed.count == 3, slashed.last?.count == 4, slashed.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
                 return "\(shown) is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"

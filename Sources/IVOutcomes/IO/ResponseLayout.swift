@@ -123,7 +123,7 @@ struct RowState {
     var rowInvalid = false
 
     /// A state with no room for answers, to stand in while the real one is moved out.
-    init(layout: ResponseLayout, empty: ()) {
+    init(placeholder: ()) {
         answers = []
         outcomes = []
     }

@@ -73,7 +73,7 @@ final class ScoreWriter {
     private let scales: [Scale]
     /// Instrument ids by engine, then the statuses.
     private let texts: FrozenTextPool
-    private let firstStatusText: Int
+    private let statusTexts: (scored: Int, incomplete: Int, invalid: Int)
 
     init(layout: ResponseLayout, format: OutputFormat) {
         self.format = format
@@ -93,7 +93,10 @@ final class ScoreWriter {
             })
         var pool = TextPool()
         for engine in layout.engines { _ = pool.add(engine.instrument.id.rawValue.utf8) }
-        firstStatusText = ScoreStatus.allCases.map { pool.add($0.rawValue.utf8) }.first ?? 0
+        statusTexts = (
+            pool.add(ScoreStatus.scored.rawValue.utf8), pool.add(ScoreStatus.incomplete.rawValue.utf8),
+            pool.add(ScoreStatus.invalid.rawValue.utf8)
+        )
         var first: [Int] = []
         var scales: [Scale] = []
         var scaleTexts: [ScaleTexts] = []
@@ -181,9 +184,9 @@ final class ScoreWriter {
         }
         out.append(44)
         switch status {
-        case .scored: texts.append(firstStatusText, to: &out)
-        case .incomplete: texts.append(firstStatusText + 1, to: &out)
-        case .invalid: texts.append(firstStatusText + 2, to: &out)
+        case .scored: texts.append(statusTexts.scored, to: &out)
+        case .incomplete: texts.append(statusTexts.incomplete, to: &out)
+        case .invalid: texts.append(statusTexts.invalid, to: &out)
         }
         let columnCount = columns.count
         if engine >= 0 {

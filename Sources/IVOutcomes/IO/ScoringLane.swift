@@ -69,7 +69,7 @@ final class ScoringLane: @unchecked Sendable {
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
         var record = CSVRecord()
         defer { record.deallocate() }
-        var work = Work(state: RowState(layout: layout, empty: ()))
+        var work = Work(state: RowState(placeholder: ()))
         swap(&work, &self.work)
         work.clear()
         var position = 0

@@ -22,24 +22,13 @@ enum CSVCell {
         let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         // The top bit of each byte of the cell that is a comma, quote or line break.
-        let lowMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
-        let highMask: UInt64 = count >= 16 ? ~0 : count <= 8 ? 0 : (1 << UInt64((count - 8) * 8)) &- 1
-        if (special(low) & lowMask) | (special(high) & highMask) != 0 {
+        let special = (ByteMask.csvSpecial(low) & ByteMask.firstBytes(count))
+            | (ByteMask.csvSpecial(high) & ByteMask.firstBytes(max(0, count - 8)))
+        if special != 0 {
             appendChecked(UnsafeBufferPointer(start: start, count: count), to: &out)
         } else {
             out.appendShort(from: raw, count: count)
         }
-    }
-
-    /// The top bit of each byte of `word` that is a comma, quote, line feed or carriage return
-    /// (exact below the first such byte, which is all that is asked).
-    @inline(__always)
-    private static func special(_ word: UInt64) -> UInt64 {
-        @inline(__always) func equal(_ byte: UInt8) -> UInt64 {
-            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-        }
-        return equal(44) | equal(34) | equal(10) | equal(13)
     }
 
     private static func appendChecked(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {

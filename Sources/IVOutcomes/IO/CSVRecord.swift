@@ -79,11 +79,57 @@ struct CSVRecord: RowFields {
 
     /// Parses the record that starts at `start` in `buffer[0..<count]`. `atEnd` says whether the
     /// file ends with the buffer (otherwise a record cut off by the buffer's end asks for more).
+    /// Eight bytes after `count` must be readable (buffers are padded by ``OutputBytes/padding``).
     mutating func parse(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
-        var p = start
-        if p >= count { return atEnd ? .end : .needMore }
+        if start >= count { return atEnd ? .end : .needMore }
         base = buffer
         fieldCount = 0
+        if let outcome = parseUnquoted(buffer, count: count, from: start, atEnd: atEnd) { return outcome }
+        fieldCount = 0
+        return parseQuoted(buffer, count: count, from: start, atEnd: atEnd)
+    }
+
+    /// The common case, a record without quoted fields, found eight bytes at a time: each comma,
+    /// quote or line break in a word is a bit of ``ByteMask/csvSpecial(_:)``. `nil` when a field
+    /// starts with a quote, for ``parseQuoted(_:count:from:atEnd:)`` to parse the record again.
+    @inline(__always)
+    private mutating func parseUnquoted(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome? {
+        let raw = UnsafeRawPointer(buffer)
+        var fieldStart = start
+        var p = start
+        while p < count {
+            var mask = ByteMask.csvSpecial(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)))
+            mask &= ByteMask.firstBytes(count - p)
+            while mask != 0 {
+                let end = p + mask.trailingZeroBitCount >> 3
+                mask &= mask &- 1
+                switch buffer[end] {
+                case CSVRecord.comma:
+                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
+                    fieldStart = end + 1
+                case CSVRecord.lf:
+                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
+                    return .record(next: end + 1, newlines: 1)
+                case CSVRecord.cr:
+                    if end + 1 >= count, !atEnd { return .needMore }
+                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
+                    return .record(next: end + 1 < count && buffer[end + 1] == CSVRecord.lf ? end + 2 : end + 1, newlines: 1)
+                default:
+                    // A quote inside an unquoted field is an ordinary byte; one that opens a field
+                    // starts a quoted field.
+                    if end == fieldStart { return nil }
+                }
+            }
+            p += 8
+        }
+        guard atEnd else { return .needMore }
+        appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: count)))
+        return .record(next: count, newlines: 0)
+    }
+
+    /// Any record, a byte at a time, unescaping quoted fields into the scratch buffer.
+    private mutating func parseQuoted(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
+        var p = start
         scratch.removeAll()
         var newlines = 0
         while true {

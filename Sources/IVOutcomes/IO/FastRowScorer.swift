@@ -35,6 +35,7 @@ final class FastRowScorer {
     private let columnCount: Int
     private let plans: FixedArray<EnginePlan>
     private let engines: FixedArray<ScoringEngine>
+    private let kernels: FixedArray<ScoringKernel>
     private let dateFormat: DateFormat
     /// Per item (all engines' items in a row): its column, or -1.
     private let itemColumns: FixedArray<Int>
@@ -103,6 +104,7 @@ final class FastRowScorer {
         }
         self.plans = FixedArray(plans)
         engines = FixedArray(layout.engines)
+        kernels = FixedArray(layout.engines.map(\.storage.kernel))
         dateFormat = layout.options.dateFormat
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
@@ -167,7 +169,7 @@ final class FastRowScorer {
             if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
         }
         let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
-        let status = engines[engineIndex].compute(
+        let status = kernels[engineIndex].compute(
             UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
         var problems = 0
         if status == .scored {

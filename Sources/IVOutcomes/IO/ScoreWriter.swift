@@ -214,9 +214,10 @@ final class ScoreWriter {
             texts.append(prepared.firstTableValue + outcome.tableIndex, to: &out)
             return
         }
-        let offset = Int(value) - prepared.wholeMinimum
-        if value == value.rounded(), offset >= 0, offset < prepared.wholeCount {
-            texts.append((isBand ? prepared.firstBand : prepared.firstValue) + offset, to: &out)
+        // Within the prepared range, a whole number is one that survives a round trip through Int.
+        let offset = value - Double(prepared.wholeMinimum)
+        if offset >= 0, offset < Double(prepared.wholeCount), Double(Int(offset)) == offset {
+            texts.append((isBand ? prepared.firstBand : prepared.firstValue) + Int(offset), to: &out)
         } else if !isBand {
             out.append(number: value, decimals: scales[scale].decimals)
         } else if let band = scales[scale].band(for: value) {

@@ -26,9 +26,9 @@ public struct ScoringEngine: Sendable {
         /// Plain-data copies of what the hot path reads, so it touches no reference-counted values.
         let codes: [CodeInfo]
         let codeKinds: [UInt8]
-        let scaleInfo: [ScaleInfo]
-        let scaleItems: [Int]
-        let tableValues: [Double]
+        /// The tables scales are computed from, and the kernel that reads them.
+        let tables: ScoringKernel.Tables
+        let kernel: ScoringKernel
         /// Problem texts for "not scored" scales, prepared once: by scale, then by missing count.
         let missingMessages: [[String]]
         let sourceMessages: [String]
@@ -53,21 +53,21 @@ public struct ScoringEngine: Sendable {
             codeKinds = kinds
             var scaleIndex: [ScaleID: Int] = [:]
             var plans: [ScalePlan] = []
-            var infos: [ScaleInfo] = []
+            var infos: [ScoringKernel.ScaleInfo] = []
             var scaleItems: [Int] = []
             var tables: [Double] = []
             for scale in instrument.scales {
                 let positions = scale.items.compactMap { index[$0] }
                 let policy = options.missingPolicy(for: scale)
-                var info = ScaleInfo(
+                var info = ScoringKernel.ScaleInfo(
                     kind: 0, itemsStart: scaleItems.count, itemsCount: positions.count, maxMissing: policy.maxMissing,
                     source: 0, tableStart: 0, tableCount: 0, firstRaw: 0)
                 switch scale.method {
-                case .sum: info.kind = ScaleInfo.sum
-                case .mean: info.kind = ScaleInfo.mean
+                case .sum: info.kind = ScoringKernel.ScaleInfo.sum
+                case .mean: info.kind = ScoringKernel.ScaleInfo.mean
                 case .lookup(let source, let table):
                     // The validator guarantees the source scale comes earlier in the definition.
-                    info.kind = ScaleInfo.lookup
+                    info.kind = ScoringKernel.ScaleInfo.lookup
                     info.source = scaleIndex[source] ?? 0
                     info.tableStart = tables.count
                     info.tableCount = table.values.count
@@ -80,9 +80,9 @@ public struct ScoringEngine: Sendable {
                 infos.append(info)
             }
             scales = plans
-            scaleInfo = infos
-            self.scaleItems = scaleItems
-            tableValues = tables
+            self.tables = ScoringKernel.Tables(
+                required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
+            kernel = self.tables.kernel
             missingMessages = plans.map { plan in
                 (0...plan.itemCount).map { ScoringEngine.missingMessage(plan, missing: $0) }
             }
@@ -124,18 +124,6 @@ public struct ScoringEngine: Sendable {
         let kindsCount: Int
         let isFreeText: Bool
         let isRequired: Bool
-    }
-
-    struct ScaleInfo: Sendable {
-        static let sum: UInt8 = 0, mean: UInt8 = 1, lookup: UInt8 = 2
-        var kind: UInt8
-        var itemsStart: Int
-        var itemsCount: Int
-        var maxMissing: Int
-        var source: Int
-        var tableStart: Int
-        var tableCount: Int
-        var firstRaw: Int
     }
 
     /// An engine for `instrument`, with `options` overriding the definition's defaults.
@@ -364,89 +352,11 @@ public struct ScoringEngine: Sendable {
         }
     }
 
+    @inline(__always)
     func compute(
         _ answers: UnsafeBufferPointer<ResolvedAnswer>, forceInvalid: Bool, into outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
     ) -> ScoreStatus {
-        let storage = self.storage
-        var anyInvalid = forceInvalid
-        var requiredMissing = false
-        storage.codes.withUnsafeBufferPointer { codes in
-            for position in 0..<answers.count {
-                switch answers[position] {
-                case .invalid: anyInvalid = true
-                case .blank, .declined: if codes[position].isRequired { requiredMissing = true }
-                default: break
-                }
-            }
-        }
-        var allScored = true
-        storage.scaleInfo.withUnsafeBufferPointer { infos in
-            storage.scaleItems.withUnsafeBufferPointer { scaleItems in
-                for index in 0..<infos.count {
-                    let info = infos[index]
-                    var outcome = ScaleOutcome()
-                    if anyInvalid {
-                        outcome.reason = .invalidAnswers
-                        outcomes[index] = outcome
-                        allScored = false
-                        continue
-                    }
-                    if info.kind == ScaleInfo.lookup {
-                        let raw = outcomes[info.source]
-                        outcome.answered = raw.answered
-                        outcome.missing = raw.missing
-                        outcome.declined = raw.declined
-                        outcome.prorated = raw.prorated
-                        let whole = Int(raw.value)
-                        if raw.status != .scored {
-                            outcome.status = .incomplete
-                            outcome.reason = .sourceNotScored(source: info.source)
-                        } else if raw.value != Double(whole) {
-                            outcome.status = .incomplete
-                            outcome.reason = .notWholeNumber(raw.value)
-                        } else if whole >= info.firstRaw, whole - info.firstRaw < info.tableCount {
-                            outcome.status = .scored
-                            outcome.tableIndex = whole - info.firstRaw
-                            outcome.value = storage.tableValues[info.tableStart + outcome.tableIndex]
-                        } else {
-                            outcome.status = .incomplete
-                            outcome.reason = .outsideTable(whole)
-                        }
-                    } else {
-                        var total = 0
-                        for offset in info.itemsStart..<(info.itemsStart + info.itemsCount) {
-                            switch answers[scaleItems[offset]] {
-                            case .scored(let code):
-                                total += code
-                                outcome.answered += 1
-                            case .declined:
-                                outcome.missing += 1
-                                outcome.declined += 1
-                            default:
-                                outcome.missing += 1
-                            }
-                        }
-                        if outcome.missing > info.maxMissing || outcome.answered == 0 {
-                            outcome.status = .incomplete
-                            outcome.reason = .missingAnswers(allowed: info.maxMissing)
-                        } else {
-                            outcome.status = .scored
-                            if outcome.missing == 0 && info.kind == ScaleInfo.sum {
-                                outcome.value = Double(total)
-                            } else {
-                                let mean = Double(total) / Double(outcome.answered)
-                                outcome.value = info.kind == ScaleInfo.mean ? mean : mean * Double(info.itemsCount)
-                            }
-                            outcome.prorated = outcome.missing > 0
-                        }
-                    }
-                    if outcome.status != .scored { allScored = false }
-                    outcomes[index] = outcome
-                }
-            }
-        }
-        if anyInvalid { return .invalid }
-        return allScored && !requiredMissing ? .scored : .incomplete
+        storage.kernel.compute(answers, forceInvalid: forceInvalid, into: outcomes)
     }
 }
 

@@ -26,6 +26,19 @@ struct CSVReaderTests {
         #expect(rows.map(\.fields) == [["id", "x"], ["1", "a"], ["2", "b"], ["3", "c"]])
     }
 
+    @Test(
+        "records found eight bytes at a time: long and empty fields, quotes inside unquoted fields, lone CR line ends, any buffer size",
+        arguments: [1 << 20, 1, 3, 8, 9, 13])
+    func wordAtATime(chunkSize: Int) throws {
+        let text = "abcdefghijklmnopq,,r\r1234567,say \"hi\",x\"\rz,\"q,\"\"\"\n,,,,,,,,,\nlast"
+        let rows = try records(text, chunkSize: chunkSize)
+        #expect(
+            rows.map(\.fields) == [
+                ["abcdefghijklmnopq", "", "r"], ["1234567", "say \"hi\"", "x\""], ["z", "q,\""],
+                Array(repeating: "", count: 10), ["last"],
+            ])
+    }
+
     @Test("an unclosed quote is an error naming the line where it starts")
     func unclosedQuote() throws {
         #expect {

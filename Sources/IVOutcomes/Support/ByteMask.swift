@@ -1,0 +1,29 @@
+/// Finding bytes eight at a time: a mask with the top bit set in each byte of a word that equals
+/// one of a few bytes, computed with plain integer operations (no branches, no SIMD types).
+enum ByteMask {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// The top bit of each byte of `word` that is not equal to `byte`: exact for every byte (no
+    /// carries between bytes), so several such masks can be combined with `&`.
+    @inline(__always)
+    private static func differs(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return ((x & low7) &+ low7) | x
+    }
+
+    /// The top bit of each byte of `word` that is a comma, quote, line feed or carriage return:
+    /// the bytes that end or quote a CSV field. Bit `8 * i + 7` stands for the byte at offset `i`
+    /// of a little-endian load.
+    @inline(__always)
+    static func csvSpecial(_ word: UInt64) -> UInt64 {
+        ~(differs(word, 44) & differs(word, 34) & differs(word, 10) & differs(word, 13)) & high
+    }
+
+    /// The bits of the first `count` (0...8) bytes of a word.
+    @inline(__always)
+    static func firstBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
+    }
+}

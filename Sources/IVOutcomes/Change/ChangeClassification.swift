@@ -23,11 +23,37 @@ public enum MeaningfulChangeClass: String, Sendable, Hashable, Codable, CaseIter
     case thresholdsNotEstablished = "thresholds_not_established"
 }
 
+extension ReliableChangeClass {
+    /// The class of a change against a reliable-change threshold (`nil`: none established).
+    init(change: Double, threshold: Double?) {
+        guard let threshold else {
+            self = .thresholdsNotEstablished
+            return
+        }
+        self = change > threshold ? .reliablyImproved : change < -threshold ? .reliablyDeteriorated : .noReliableChange
+    }
+}
+
+extension MeaningfulChangeClass {
+    /// The class of a change against a meaningful-change threshold in points (`nil`: none established).
+    init(change: Double, points: Double?) {
+        guard let points else {
+            self = .thresholdsNotEstablished
+            return
+        }
+        self = change >= points ? .improved : change <= -points ? .deteriorated : .noMeaningfulChange
+    }
+}
+
 extension Scale {
     /// The change from one score to another, rounded to the scale's decimals, so that a metric
     /// change of exactly 2.87 compares equal to a 2.87 threshold (binary floating point would
     /// give 2.8699999999999974).
     public func change(from baseline: Double, to latest: Double) -> Double {
+        Scale.change(from: baseline, to: latest, decimals: decimals)
+    }
+
+    static func change(from baseline: Double, to latest: Double, decimals: Int) -> Double {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         return ((latest - baseline) * factor).rounded() / factor
@@ -41,18 +67,12 @@ extension Scale {
     /// wemwbsTotal.reliableChange(of: -6)   // .noReliableChange
     /// ```
     public func reliableChange(of change: Double) -> ReliableChangeClass {
-        guard let threshold = self.change?.reliable?.threshold else { return .thresholdsNotEstablished }
-        if change > threshold { return .reliablyImproved }
-        if change < -threshold { return .reliablyDeteriorated }
-        return .noReliableChange
+        ReliableChangeClass(change: change, threshold: self.change?.reliable?.threshold)
     }
 
     /// Meaningful change: improved or deteriorated when the change is at least the declared
     /// threshold (3 points on WEMWBS: 3 is meaningful, 2 is not).
     public func meaningfulChange(of change: Double) -> MeaningfulChangeClass {
-        guard let points = self.change?.meaningful?.points else { return .thresholdsNotEstablished }
-        if change >= points { return .improved }
-        if change <= -points { return .deteriorated }
-        return .noMeaningfulChange
+        MeaningfulChangeClass(change: change, points: self.change?.meaningful?.points)
     }
 }

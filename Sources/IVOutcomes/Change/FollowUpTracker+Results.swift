@@ -38,6 +38,8 @@ extension FollowUpTracker {
     /// What every child's changes are worked out with, prepared once.
     struct ChangeContext {
         let ledger: Ledger
+        /// The scales followed, read in place.
+        let scales: FixedArray<Scale>
         /// The scales followed (indices in ``FollowUpTracker/scales``), the instruments that own
         /// each, their validated ages as text, and whether none of them is validated.
         let followed: [Int]
@@ -49,6 +51,7 @@ extension FollowUpTracker {
             ledger = tracker.ledger
             let catalog = tracker.catalog
             followed = tracker.scalesUsed.compactMap { scale in tracker.scales.firstIndex { $0.id == scale.id } }
+            scales = FixedArray(followed.map { tracker.scales[$0] })
             owners = followed.map { slot in Set(catalog.instruments.indices.filter { tracker.scaleSlots[$0].contains(slot) }) }
             ages = owners.map { owners in
                 Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(separator: ", ")
@@ -61,45 +64,66 @@ extension FollowUpTracker {
     func forEachChange<Failure: Error>(
         of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, _ body: (ScaleChange, Scale) throws(Failure) -> Void
     ) throws(Failure) {
-        let ledger = context.ledger
         for (id, state) in children {
-            let notInRegister = register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
-            let childNotes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
-            for (position, slot) in context.followed.enumerated() {
-                let scale = scales[slot]
-                var problems: [String] = []
-                if let childNotes { problems = childNotes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
-                let trackIndex = state.map { ledger.track(child: $0, scale: slot) } ?? -1
-                let found = trackIndex >= 0 ? ledger.tracks[trackIndex] : nil
-                if notInRegister { problems.append("not in the children file: age unknown") }
-                let flag: ValidatedAgeFlag
-                var baseline: ScaleObservation?
-                var latest: ScaleObservation?
-                if let track = found {
-                    baseline = observation(track.first, scale)
-                    latest = observation(track.last, scale)
-                    if track.below > 0 {
-                        flag = .yes
-                        problems.append(
-                            "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
-                    } else if track.ageUnknown > 0 {
-                        flag = .unknown
-                    } else if track.notValidated == track.count {
-                        flag = .notValidated
-                    } else {
-                        flag = .no
-                    }
-                } else {
-                    flag = context.allUnvalidated[position] ? .notValidated : .unknown
-                }
-                try body(
-                    ScaleChange(
-                        childID: id, scale: scale, baseline: baseline, latest: latest,
-                        administrations: Int(found?.count ?? 0), belowValidatedAge: flag,
-                        administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems),
-                    scale)
+            let child = ChildChanges(id: id, state: state, tracker: self, context: context)
+            for position in context.followed.indices {
+                try body(change(of: child, position: position, in: context), context.scales[position])
             }
         }
+    }
+
+    /// What one child's changes share: its id, state, and the notes on its rows.
+    struct ChildChanges {
+        let id: String
+        let state: Int?
+        let notInRegister: Bool
+        let notes: [(instrument: Int, text: String)]?
+
+        init(id: String, state: Int?, tracker: FollowUpTracker, context: ChangeContext) {
+            self.id = id
+            self.state = state
+            let ledger = context.ledger
+            notInRegister = tracker.register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
+            notes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
+        }
+
+        /// The child's track of followed scale `position`, if it has one.
+        func track(_ position: Int, in context: ChangeContext) -> Track? {
+            guard let state else { return nil }
+            let index = context.ledger.track(child: state, scale: context.followed[position])
+            return index >= 0 ? context.ledger.tracks[index] : nil
+        }
+    }
+
+    /// A child's change on followed scale `position`.
+    func change(of child: ChildChanges, position: Int, in context: ChangeContext) -> ScaleChange {
+        let scale = context.scales[position]
+        var problems: [String] = []
+        if let notes = child.notes { problems = notes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
+        let found = child.track(position, in: context)
+        if child.notInRegister { problems.append("not in the children file: age unknown") }
+        var baseline: ScaleObservation?
+        var latest: ScaleObservation?
+        if let track = found {
+            baseline = observation(track.first, scale)
+            latest = observation(track.last, scale)
+            if track.below > 0 {
+                problems.append(
+                    "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
+            }
+        }
+        return ScaleChange(
+            childID: child.id, scale: scale, baseline: baseline, latest: latest, administrations: Int(found?.count ?? 0),
+            belowValidatedAge: ageFlag(found, position: position, in: context),
+            administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems)
+    }
+
+    /// Whether a child's administrations on followed scale `position` were below the validated age.
+    func ageFlag(_ track: Track?, position: Int, in context: ChangeContext) -> ValidatedAgeFlag {
+        guard let track else { return context.allUnvalidated[position] ? .notValidated : .unknown }
+        if track.below > 0 { return .yes }
+        if track.ageUnknown > 0 { return .unknown }
+        return track.notValidated == track.count ? .notValidated : .no
     }
 
     private func observation(_ point: Point, _ scale: Scale) -> ScaleObservation {

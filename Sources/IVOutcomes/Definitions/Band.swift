@@ -24,8 +24,13 @@ public struct BandSet: Sendable, Hashable {
     /// The band of `value`: the first whose upper bound is at least the value, so a value between
     /// two whole-number bands (a prorated 40.5) belongs to the higher one. `nil` outside the range.
     public func band(for value: Double) -> Band? {
+        index(for: value).map { bands[$0] }
+    }
+
+    /// The position in ``bands`` of the band a value falls in.
+    func index(for value: Double) -> Int? {
         guard let first = bands.first, value >= first.minimum else { return nil }
-        return bands.first { value <= $0.maximum }
+        return bands.firstIndex { value <= $0.maximum }
     }
 }
 

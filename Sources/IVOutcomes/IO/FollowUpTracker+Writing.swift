@@ -37,7 +37,8 @@ extension FollowUpTracker {
         // CSV: children in runs, each run's rows written by two threads into buffers of their own
         // and handed to the output in order. The tracker is only read while this runs.
         let order = childOrder
-        let shared = Shared(tracker: self, order: order, context: ChangeContext(self))
+        let context = ChangeContext(self)
+        let shared = Shared(tracker: self, order: order, context: context, plain: PlainRowTexts(self, context: context))
         let halves = [Buffer(), Buffer()]
         for start in stride(from: 0, to: order.count, by: FollowUpTracker.childrenPerRun) {
             let end = min(start + FollowUpTracker.childrenPerRun, order.count)
@@ -45,9 +46,7 @@ extension FollowUpTracker {
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 let range = half == 0 ? start..<middle : middle..<end
                 halves[half].bytes.removeAll()
-                shared.tracker.forEachChange(of: shared.order[range], in: shared.context) { change, scale in
-                    FollowUpTracker.appendCSVRow(change, scale: scale, to: &halves[half].bytes)
-                }
+                shared.tracker.appendCSVRows(of: shared.order[range], in: shared.context, plain: shared.plain, to: &halves[half].bytes)
             }
             for half in halves { try output.write(half.bytes.bytes) }
         }
@@ -61,6 +60,94 @@ extension FollowUpTracker {
         let tracker: FollowUpTracker
         let order: [(id: String, state: Int?)]
         let context: ChangeContext
+        let plain: PlainRowTexts
+    }
+
+    /// What writing a change row without problems needs, prepared once: per scale followed its
+    /// id, decimals, thresholds and band texts, and every date the tracker can hold as ISO bytes.
+    final class PlainRowTexts: @unchecked Sendable {
+        struct ScalePlan {
+            var id: Int
+            var decimals: Int
+            var reliable: Double?
+            var meaningful: Double?
+            /// Band texts by band position, from this pool text on; -1 when the scale has no bands.
+            var firstBand: Int
+        }
+
+        let plans: FixedArray<ScalePlan>
+        let bands: [BandSet?]
+        let texts: FrozenTextPool
+        /// The ISO bytes of day `firstDay + i` at `dates.base + 10 * i`.
+        let firstDay: Int
+        let dates: FixedArray<UInt8>
+
+        init(_ tracker: FollowUpTracker, context: ChangeContext) {
+            var pool = TextPool()
+            var plans: [ScalePlan] = []
+            var bands: [BandSet?] = []
+            for slot in context.followed {
+                let scale = tracker.scales[slot]
+                let id = pool.add(scale.id.rawValue.utf8)
+                var firstBand = -1
+                for (index, band) in (scale.bands?.bands ?? []).enumerated() {
+                    let text = pool.add(band.id.utf8)
+                    if index == 0 { firstBand = text }
+                }
+                plans.append(
+                    ScalePlan(
+                        id: id, decimals: scale.decimals, reliable: scale.change?.reliable?.threshold,
+                        meaningful: scale.change?.meaningful?.points, firstBand: firstBand))
+                bands.append(scale.bands)
+            }
+            self.plans = FixedArray(plans)
+            self.bands = bands
+            texts = pool.frozen()
+            // Used points lie between the earliest date and the as-of date (a table of at most
+            // 100 years; beyond that, dates are formatted one by one).
+            firstDay = tracker.earliestDay
+            let days = tracker.asOfDay - tracker.earliestDay + 1
+            var bytes: [UInt8] = []
+            if days > 0, days <= 36_600 {
+                bytes.reserveCapacity(days * 10 + 16)
+                for day in tracker.earliestDay...tracker.asOfDay {
+                    withUnsafeBytes(of: CalendarDate(daysSinceEpoch: day).isoBytes) { bytes.append(contentsOf: $0) }
+                }
+            }
+            dates = FixedArray(bytes + [UInt8](repeating: 0, count: 16))
+        }
+
+        /// A comma, then a point's date and value (or two blank cells).
+        @inline(__always)
+        func appendCells(of point: Point?, decimals: Int, to out: inout OutputBytes) {
+            out.append(44)
+            guard let point else {
+                out.append(44)
+                return
+            }
+            appendDate(Int(point.day), to: &out)
+            out.append(44)
+            out.append(number: point.value, decimals: decimals)
+        }
+
+        /// A comma, then the band of a point's value (if any).
+        @inline(__always)
+        func appendBand(of point: Point?, position: Int, to out: inout OutputBytes) {
+            out.append(44)
+            let first = plans[position].firstBand
+            if let point, first >= 0, let band = bands[position]?.index(for: point.value) { texts.append(first + band, to: &out) }
+        }
+
+        /// Appends a day as `YYYY-MM-DD`.
+        @inline(__always)
+        func appendDate(_ day: Int, to out: inout OutputBytes) {
+            let offset = day - firstDay
+            if offset >= 0, offset * 10 + 26 <= dates.count {
+                out.appendShort(from: UnsafeRawPointer(dates.base + offset * 10), count: 10)
+            } else {
+                out.append(isoDate: CalendarDate(daysSinceEpoch: day))
+            }
+        }
     }
 
     /// One writing thread's output.
@@ -69,8 +156,71 @@ extension FollowUpTracker {
         deinit { bytes.deallocate() }
     }
 
+    /// Appends the CSV rows of some children's changes, as ``appendCSVRow(_:scale:to:)`` writes
+    /// them: a row without problems straight from the child's track, any other through
+    /// ``change(of:position:in:)``.
+    func appendCSVRows(
+        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, plain texts: PlainRowTexts, to out: inout OutputBytes
+    ) {
+        for (id, state) in children {
+            let child = ChildChanges(id: id, state: state, tracker: self, context: context)
+            let plain = !child.notInRegister && child.notes == nil
+            for position in context.followed.indices {
+                let track = child.track(position, in: context)
+                if plain, (track?.below ?? 0) == 0 {
+                    FollowUpTracker.appendPlainCSVRow(
+                        child: id, track: track, flag: ageFlag(track, position: position, in: context), position: position, texts: texts,
+                        to: &out)
+                } else {
+                    FollowUpTracker.appendCSVRow(change(of: child, position: position, in: context), scale: context.scales[position], to: &out)
+                }
+            }
+        }
+    }
+
+    /// The CSV row of a change without problems, from the child's track of the scale (or none),
+    /// building no ``ScaleChange``: the same cells as ``appendCSVRow(_:scale:to:)``.
+    private static func appendPlainCSVRow(
+        child: String, track: Track?, flag: ValidatedAgeFlag, position: Int, texts: PlainRowTexts, to out: inout OutputBytes
+    ) {
+        let plan = texts.plans[position]
+        let count = Int(track?.count ?? 0)
+        let followUp = count > 1 ? track?.last : nil
+        CSVCell.append(child, to: &out)
+        out.append(44)
+        texts.texts.append(plan.id, to: &out)
+        texts.appendCells(of: track?.first, decimals: plan.decimals, to: &out)
+        texts.appendCells(of: followUp, decimals: plan.decimals, to: &out)
+        out.append(44)
+        let reliable: ReliableChangeClass
+        let meaningful: MeaningfulChangeClass
+        if let baseline = track?.first, let followUp {
+            let change = Scale.change(from: baseline.value, to: followUp.value, decimals: plan.decimals)
+            out.append(number: change, decimals: plan.decimals)
+            reliable = ReliableChangeClass(change: change, threshold: plan.reliable)
+            meaningful = MeaningfulChangeClass(change: change, points: plan.meaningful)
+        } else {
+            reliable = track == nil ? .noScoredAdministration : .noFollowUpYet
+            meaningful = track == nil ? .noScoredAdministration : .noFollowUpYet
+        }
+        out.append(44)
+        out.append(integer: count)
+        out.append(44)
+        out.append(reliable.rawValue)
+        out.append(44)
+        out.append(meaningful.rawValue)
+        texts.appendBand(of: track?.first, position: position, to: &out)
+        texts.appendBand(of: followUp, position: position, to: &out)
+        out.append(44)
+        out.append(flag.rawValue)
+        out.append(44)
+        out.append(44)
+        if let baseline = track?.first, let followUp { out.append(integer: Int(followUp.day) - Int(baseline.day)) }
+        out.append(10)
+    }
+
     /// One change as a CSV row, in ``changeColumns`` order.
-    private static func appendCSVRow(_ change: ScaleChange, scale: Scale, to out: inout OutputBytes) {
+    static func appendCSVRow(_ change: ScaleChange, scale: Scale, to out: inout OutputBytes) {
         let followUp = change.administrations > 1 ? change.latest : nil
         CSVCell.append(change.childID, to: &out)
         out.append(44)

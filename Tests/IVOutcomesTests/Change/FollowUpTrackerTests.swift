@@ -179,6 +179,42 @@ struct FollowUpTrackerTests {
         #expect(absent.reliableChange == .noScoredAdministration)
     }
 
+    @Test("CSV change rows written straight from the tracks match the rows of the changes themselves")
+    func csvRowsMatchChanges() throws {
+        let register = ChildRegister(children: [
+            ChildDetails(id: "YOUNG", birthMonth: BirthMonth(text: "2014-03")), ChildDetails(id: "NOBIRTH"),
+            ChildDetails(id: "ABSENT", birthMonth: BirthMonth(text: "2010-01")), ChildDetails(id: "OLD", birthMonth: BirthMonth(text: "2000-01")),
+        ] + (0..<300).map { ChildDetails(id: "R\($0)", birthMonth: BirthMonth(text: "2008-0\($0 % 9 + 1)")) })
+        for register in [nil, register] {
+            let tracker = try FollowUpData.tracker(register: register, asOf: "2029-01-01")
+            for (child, day, total) in [
+                ("YOUNG", "2027-03-31", 40), ("YOUNG", "2027-04-01", 47), ("NOBIRTH", "2027-04-01", 47), ("STRANGER", "2027-04-01", 47),
+                ("OLD", "2026-01-01", 30), ("OLD", "2026-07-01", 33), ("OLD", "2026-07-01", 35), ("OLD", "2027-01-01", 60),
+            ] {
+                tracker.add(FollowUpData.wemwbs(child, day, total: total))
+            }
+            tracker.add(FollowUpData.lifeSkills("OLD", "2026-01-01", total: 10))
+            tracker.add(FollowUpData.lifeSkills("OLD", "2026-09-01", total: 21))
+            for index in 0..<300 {
+                for wave in 0..<(index % 4) {
+                    tracker.add(FollowUpData.wemwbs("R\(index)", "202\(6 + wave)-0\(index % 9 + 1)-1\(wave)", total: 14 + (index * 7 + wave * 11) % 57))
+                }
+            }
+            let output = ByteWriter(collecting: ())
+            try tracker.writeChanges(to: output, format: .csv)
+            try output.commit()
+            var expected = OutputBytes(capacity: 1 << 16)
+            defer { expected.deallocate() }
+            expected.append(FollowUpTracker.changeColumns.joined(separator: ",") + "\n")
+            tracker.forEachChange { change, scale in FollowUpTracker.appendCSVRow(change, scale: scale, to: &expected) }
+            let rows = String(decoding: output.collected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let expectedRows = String(decoding: expected.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(rows.count == expectedRows.count && rows.count > 600)
+            let mismatch = zip(rows, expectedRows).first { $0 != $1 }
+            #expect(mismatch == nil, "\(String(describing: mismatch))")
+        }
+    }
+
     @Test("a child aged 13 and over is within WEMWBS's validated ages")
     func withinAge() throws {
         let register = ChildRegister(children: [ChildDetails(id: "C1", birthMonth: BirthMonth(text: "2010-01"))])

@@ -54,9 +54,10 @@ public struct ResponseOption: Sendable, Hashable, Codable {
 extension StringProtocol {
     /// The text without leading or trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = Substring(self).unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...last])
     }
 }

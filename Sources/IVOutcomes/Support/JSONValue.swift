@@ -41,7 +41,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
 
     /// Decodes JSON bytes, or explains where the syntax is wrong.
     static func parse(_ data: Data) -> Result<JSONValue, JSONSyntaxError> {
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: data) { return .success(value) }
+        if let value = JSONScanner.value(of: data) ?? (try? JSONDecoder().decode(JSONValue.self, from: data)) { return .success(value) }
         return .failure(JSONSyntaxError(detail: syntaxProblem(in: data)))
     }
 

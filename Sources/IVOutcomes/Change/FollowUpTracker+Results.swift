@@ -6,8 +6,22 @@ extension FollowUpTracker {
         let childIndex = self.childIndex
         var result = children.indices.map { (id: children[$0].id, state: Optional($0)) }
         for child in register?.children ?? [] where childIndex[child.id] == nil { result.append((child.id, nil)) }
-        result.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        return result
+        // Sorted by each id's first eight bytes as a number (byte order), the whole ids only on a tie.
+        var keyed = result.map { (prefix: FollowUpTracker.sortPrefix($0.id), entry: $0) }
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.entry.id.utf8.lexicographicallyPrecedes($1.entry.id.utf8) }
+        return keyed.map(\.entry)
+    }
+
+    /// The first eight UTF-8 bytes of `id`, big-endian, padded with zeros: ordering these numbers
+    /// orders the ids by their first eight bytes.
+    private static func sortPrefix(_ id: String) -> UInt64 {
+        var key: UInt64 = 0
+        var count = 0
+        for byte in id.utf8.prefix(8) {
+            key = key << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : key << UInt64(8 * (8 - count))
     }
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.

@@ -215,6 +215,15 @@ struct FollowUpTrackerTests {
         }
     }
 
+    @Test("children are listed in byte order of their ids, whatever their length or script")
+    func childOrder() throws {
+        let ids = ["C10", "C9", "c1", "C0000000012", "C0000000011", "C00000000", "C0000000", "C000000", "É1", "E2", "Z", "ZZZZZZZZZ1", "ZZZZZZZZ"]
+        let tracker = try FollowUpData.tracker()
+        for id in ids.shuffled() { tracker.add(FollowUpData.wemwbs(id, "2026-01-01", total: 40)) }
+        let expected = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(tracker.childOrder.map(\.id) == expected)
+    }
+
     @Test("a child aged 13 and over is within WEMWBS's validated ages")
     func withinAge() throws {
         let register = ChildRegister(children: [ChildDetails(id: "C1", birthMonth: BirthMonth(text: "2010-01"))])

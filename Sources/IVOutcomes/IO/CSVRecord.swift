@@ -29,9 +29,13 @@ struct CSVRecord: RowFields {
     private var spanCapacity = 64
     private(set) var fieldCount = 0
     private var scratch = OutputBytes(capacity: 256)
-    private var base: UnsafePointer<UInt8>?
+    /// The buffer last parsed (the scratch buffer until then, so it is never dangling).
+    private var base: UnsafePointer<UInt8>
 
-    init() { spans = .allocate(capacity: spanCapacity) }
+    init() {
+        spans = .allocate(capacity: spanCapacity)
+        base = UnsafePointer(scratch.base)
+    }
 
     func deallocate() {
         scratch.deallocate()
@@ -57,10 +61,20 @@ struct CSVRecord: RowFields {
         precondition(index >= 0 && index < fieldCount, "field index out of range")
         let span = spans[index]
         if span.start >= 0 {
-            return UnsafeBufferPointer(start: base.map { $0 + Int(span.start) }, count: Int(span.end - span.start))
+            return UnsafeBufferPointer(start: base + Int(span.start), count: Int(span.end - span.start))
         }
         let start = Int(-1 - span.start)
         return UnsafeBufferPointer(start: scratch.base + start, count: Int(span.end) - start)
+    }
+
+    /// The digit a field holds when it is exactly one byte `0`-`9` in the parsed buffer, else `nil`.
+    @inline(__always)
+    func digit(_ index: Int) -> Int? {
+        precondition(index >= 0 && index < fieldCount, "field index out of range")
+        let span = spans[index]
+        guard span.end &- span.start == 1, span.start >= 0 else { return nil }
+        let digit = base[Int(span.start)] &- 48
+        return digit <= 9 ? Int(digit) : nil
     }
 
     @inline(__always)

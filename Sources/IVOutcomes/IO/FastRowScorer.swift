@@ -154,11 +154,11 @@ final class FastRowScorer {
             let column = itemColumns[item]
             var answer = ResolvedAnswer.blank
             if column >= 0 {
-                let bytes = record.field(column)
-                if bytes.count == 1, bytes[0] &- 48 <= 9 {
-                    answer = digitAnswers[item * 10 + Int(bytes[0] &- 48)]
-                } else if !bytes.isEmpty {
-                    answer = engines[engineIndex].resolve(utf8: bytes, item: position)
+                if let digit = record.digit(column) {
+                    answer = digitAnswers[item &* 10 &+ digit]
+                } else {
+                    let bytes = record.field(column)
+                    if !bytes.isEmpty { answer = engines[engineIndex].resolve(utf8: bytes, item: position) }
                 }
             }
             if case .invalid = answer { return nil }

@@ -112,24 +112,27 @@ extension FollowUpTracker {
     /// A child's change on followed scale `position`.
     func change(of child: ChildChanges, position: Int, in context: ChangeContext) -> ScaleChange {
         let scale = context.scales[position]
+        let found = child.track(position, in: context)
+        return ScaleChange(
+            childID: child.id, scale: scale, baseline: found.map { observation($0.first, scale) },
+            latest: found.map { observation($0.last, scale) }, administrations: Int(found?.count ?? 0),
+            belowValidatedAge: ageFlag(found, position: position, in: context),
+            administrationsBelowValidatedAge: Int(found?.below ?? 0),
+            problems: problems(of: child, track: found, position: position, in: context))
+    }
+
+    /// What a reader of a child's change row on followed scale `position` needs to know: notes on
+    /// its rows (duplicates), a child missing from the register, administrations below the
+    /// validated age. Empty (and not allocated) for most rows.
+    func problems(of child: ChildChanges, track: Track?, position: Int, in context: ChangeContext) -> [String] {
         var problems: [String] = []
         if let notes = child.notes { problems = notes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
-        let found = child.track(position, in: context)
         if child.notInRegister { problems.append("not in the children file: age unknown") }
-        var baseline: ScaleObservation?
-        var latest: ScaleObservation?
-        if let track = found {
-            baseline = observation(track.first, scale)
-            latest = observation(track.last, scale)
-            if track.below > 0 {
-                problems.append(
-                    "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
-            }
+        if let track, track.below > 0 {
+            problems.append(
+                "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
         }
-        return ScaleChange(
-            childID: child.id, scale: scale, baseline: baseline, latest: latest, administrations: Int(found?.count ?? 0),
-            belowValidatedAge: ageFlag(found, position: position, in: context),
-            administrationsBelowValidatedAge: Int(found?.below ?? 0), problems: problems)
+        return problems
     }
 
     /// Whether a child's administrations on followed scale `position` were below the validated age.

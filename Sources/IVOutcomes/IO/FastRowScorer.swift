@@ -210,8 +210,8 @@ final class FastRowScorer {
         guard cell.count <= 16, let start = cell.baseAddress else { return layout.engineIndex(named: cell) }
         let raw = UnsafeRawPointer(start)
         let count = cell.count
-        let low = raw.loadUnaligned(as: UInt64.self) & (count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1)
-        let high = count <= 8 ? 0 : raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (count >= 16 ? ~0 : (1 << UInt64((count - 8) * 8)) &- 1)
+        let low = raw.loadUnaligned(as: UInt64.self) & ByteMask.firstBytes(count)
+        let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ByteMask.firstBytes(max(0, count - 8))
         let cache = lastInstrument
         if cache[2] == UInt64(count), cache[0] == low, cache[1] == high { return Int(cache[3]) }
         let found = layout.engineIndex(named: cell)

@@ -38,7 +38,7 @@ extension FollowUpTracker {
         // and handed to the output in order. The tracker is only read while this runs.
         let order = childOrder
         let context = ChangeContext(self)
-        let shared = Shared(tracker: self, order: order, context: context, plain: PlainRowTexts(self, context: context))
+        let shared = Shared(tracker: self, order: order, context: context, texts: ChangeRowTexts(self, context: context))
         let halves = [Buffer(), Buffer()]
         for start in stride(from: 0, to: order.count, by: FollowUpTracker.childrenPerRun) {
             let end = min(start + FollowUpTracker.childrenPerRun, order.count)
@@ -46,7 +46,7 @@ extension FollowUpTracker {
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 let range = half == 0 ? start..<middle : middle..<end
                 halves[half].bytes.removeAll()
-                shared.tracker.appendCSVRows(of: shared.order[range], in: shared.context, plain: shared.plain, to: &halves[half].bytes)
+                shared.tracker.appendCSVRows(of: shared.order[range], in: shared.context, texts: shared.texts, to: &halves[half].bytes)
             }
             for half in halves { try output.write(half.bytes.bytes) }
         }
@@ -60,12 +60,12 @@ extension FollowUpTracker {
         let tracker: FollowUpTracker
         let order: [(id: String, state: Int?)]
         let context: ChangeContext
-        let plain: PlainRowTexts
+        let texts: ChangeRowTexts
     }
 
-    /// What writing a change row without problems needs, prepared once: per scale followed its
+    /// What writing change rows needs, prepared once: per scale followed its
     /// id, decimals, thresholds and band texts, and every date the tracker can hold as ISO bytes.
-    final class PlainRowTexts: @unchecked Sendable {
+    final class ChangeRowTexts: @unchecked Sendable {
         struct ScalePlan {
             var id: Int
             var decimals: Int
@@ -156,32 +156,28 @@ extension FollowUpTracker {
         deinit { bytes.deallocate() }
     }
 
-    /// Appends the CSV rows of some children's changes, as ``appendCSVRow(_:scale:to:)`` writes
-    /// them: a row without problems straight from the child's track, any other through
-    /// ``change(of:position:in:)``.
+    /// Appends the CSV rows of some children's changes, in ``changeColumns`` order, straight from
+    /// each child's tracks: the same cells as the fields of ``change(of:position:in:)``, without
+    /// building it.
     func appendCSVRows(
-        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, plain texts: PlainRowTexts, to out: inout OutputBytes
+        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes
     ) {
         for (id, state) in children {
             let child = ChildChanges(id: id, state: state, tracker: self, context: context)
-            let plain = !child.notInRegister && child.notes == nil
             for position in context.followed.indices {
                 let track = child.track(position, in: context)
-                if plain, (track?.below ?? 0) == 0 {
-                    FollowUpTracker.appendPlainCSVRow(
-                        child: id, track: track, flag: ageFlag(track, position: position, in: context), position: position, texts: texts,
-                        to: &out)
-                } else {
-                    FollowUpTracker.appendCSVRow(change(of: child, position: position, in: context), scale: context.scales[position], to: &out)
-                }
+                FollowUpTracker.appendCSVRow(
+                    child: id, track: track, flag: ageFlag(track, position: position, in: context),
+                    problems: problems(of: child, track: track, position: position, in: context), position: position, texts: texts,
+                    to: &out)
             }
         }
     }
 
-    /// The CSV row of a change without problems, from the child's track of the scale (or none),
-    /// building no ``ScaleChange``: the same cells as ``appendCSVRow(_:scale:to:)``.
-    private static func appendPlainCSVRow(
-        child: String, track: Track?, flag: ValidatedAgeFlag, position: Int, texts: PlainRowTexts, to out: inout OutputBytes
+    /// One change as a CSV row, from the child's track of the scale (or none).
+    private static func appendCSVRow(
+        child: String, track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts,
+        to out: inout OutputBytes
     ) {
         let plan = texts.plans[position]
         let count = Int(track?.count ?? 0)
@@ -214,46 +210,10 @@ extension FollowUpTracker {
         out.append(44)
         out.append(flag.rawValue)
         out.append(44)
+        if !problems.isEmpty { CSVCell.append(problems.joined(separator: "; "), to: &out) }
         out.append(44)
         if let baseline = track?.first, let followUp { out.append(integer: Int(followUp.day) - Int(baseline.day)) }
         out.append(10)
-    }
-
-    /// One change as a CSV row, in ``changeColumns`` order.
-    static func appendCSVRow(_ change: ScaleChange, scale: Scale, to out: inout OutputBytes) {
-        let followUp = change.administrations > 1 ? change.latest : nil
-        CSVCell.append(change.childID, to: &out)
-        out.append(44)
-        out.append(change.scale.rawValue)
-        appendCells(of: change.baseline, scale: scale, to: &out)
-        appendCells(of: followUp, scale: scale, to: &out)
-        out.append(44)
-        if let value = change.change { out.append(number: value, decimals: scale.decimals) }
-        out.append(44)
-        out.append(integer: change.administrations)
-        out.append(44)
-        out.append(change.reliableChange.rawValue)
-        out.append(44)
-        out.append(change.meaningfulChange.rawValue)
-        out.append(44)
-        if let band = change.baseline?.band { CSVCell.append(band, to: &out) }
-        out.append(44)
-        if let band = followUp?.band { CSVCell.append(band, to: &out) }
-        out.append(44)
-        out.append(change.belowValidatedAge.rawValue)
-        out.append(44)
-        if !change.problems.isEmpty { CSVCell.append(change.problems.joined(separator: "; "), to: &out) }
-        out.append(44)
-        if let days = change.daysBetween { out.append(integer: days) }
-        out.append(10)
-    }
-
-    /// A comma, then an observation's date and value (or two blank cells).
-    private static func appendCells(of observation: ScaleObservation?, scale: Scale, to out: inout OutputBytes) {
-        out.append(44)
-        if let observation { out.append(isoDate: observation.date) }
-        out.append(44)
-        if let observation { out.append(number: observation.value, decimals: scale.decimals) }
     }
 
     /// Writes ``schedule()``: one row per child and measure.

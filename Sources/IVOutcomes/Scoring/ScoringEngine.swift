@@ -46,7 +46,7 @@ public struct ScoringEngine: Sendable {
                 codes.append(
                     CodeInfo(
                         minimumCode: item.minimumCode, kindsStart: kinds.count, kindsCount: item.codeKinds.count,
-                        isFreeText: item.isFreeText, isRequired: item.isRequired))
+                        isFreeText: item.isFreeText))
                 kinds.append(contentsOf: item.codeKinds)
             }
             self.codes = codes
@@ -123,7 +123,6 @@ public struct ScoringEngine: Sendable {
         let kindsStart: Int
         let kindsCount: Int
         let isFreeText: Bool
-        let isRequired: Bool
     }
 
     /// An engine for `instrument`, with `options` overriding the definition's defaults.

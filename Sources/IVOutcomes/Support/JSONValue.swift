@@ -41,8 +41,14 @@ enum JSONValue: Sendable, Hashable, Decodable {
 
     /// Decodes JSON bytes, or explains where the syntax is wrong.
     static func parse(_ data: Data) -> Result<JSONValue, JSONSyntaxError> {
-        if let value = JSONScanner.value(of: data) ?? (try? JSONDecoder().decode(JSONValue.self, from: data)) { return .success(value) }
+        if let value = value(of: data) { return .success(value) }
         return .failure(JSONSyntaxError(detail: syntaxProblem(in: data)))
+    }
+
+    /// The value JSON bytes hold, or `nil` when they are not JSON: read by ``JSONScanner``, or by
+    /// Foundation for what the scanner leaves to it.
+    static func value(of data: Data) -> JSONValue? {
+        JSONScanner.value(of: data) ?? (try? JSONDecoder().decode(JSONValue.self, from: data))
     }
 
     /// JSONDecoder says only that data is not JSON; JSONSerialization names the byte offset,

@@ -1,27 +1,36 @@
+import Foundation
+
 extension FollowUpTracker {
     /// Every child in id order (by UTF-8 bytes, as databases sort): children seen in the rows,
     /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
-        let children = self.children
-        let childIndex = self.childIndex
-        var result = children.indices.map { (id: children[$0].id, state: Optional($0)) }
-        for child in register?.children ?? [] where childIndex[child.id] == nil { result.append((child.id, nil)) }
+        let ledger = self.ledger
+        let table = ledger.childTable
+        var keyed = ledger.children.indices.map { index in
+            let id = ledger.childID(index)
+            return (prefix: FollowUpTracker.sortPrefix(id), entry: (id: id, state: Optional(index)))
+        }
+        // Register children without rows (looked up as the tracker keys ids: in NFC).
+        for child in register?.children ?? [] {
+            var key = child.id.precomposedStringWithCanonicalMapping
+            if key.withUTF8({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), (child.id, nil))) }
+        }
         // Sorted by each id's first eight bytes as a number (byte order), the whole ids only on a tie.
-        var keyed = result.map { (prefix: FollowUpTracker.sortPrefix($0.id), entry: $0) }
         keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.entry.id.utf8.lexicographicallyPrecedes($1.entry.id.utf8) }
         return keyed.map(\.entry)
     }
 
-    /// The first eight UTF-8 bytes of `id`, big-endian, padded with zeros: ordering these numbers
+    /// The first eight UTF-8 bytes of an id, big-endian, padded with zeros: ordering these numbers
     /// orders the ids by their first eight bytes.
     private static func sortPrefix(_ id: String) -> UInt64 {
+        var id = id
+        return id.withUTF8(sortPrefix)
+    }
+
+    private static func sortPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var key: UInt64 = 0
-        var count = 0
-        for byte in id.utf8.prefix(8) {
-            key = key << 8 | UInt64(byte)
-            count += 1
-        }
-        return count == 0 ? 0 : key << UInt64(8 * (8 - count))
+        for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        return key
     }
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 
 /// Follows every child over time as administrations stream by: baseline and latest score on each
 /// scale, the measurement schedule, age at each administration, and contact-log answers.
@@ -36,14 +37,24 @@ public final class FollowUpTracker {
     /// Per instrument: its measure in the schedule, or -1.
     let measureSlots: [Int]
     let logPlans: [LogPlan?]
+    /// ``scaleSlots``, ``minimumAges`` and whether ``logPlans`` has a plan, per instrument, in
+    /// fixed memory for ``Ledger/record(child:date:line:instrument:status:outcomes:answers:in:)``.
+    let rowPlans: FixedArray<RowPlan>
+    let slotList: FixedArray<Int>
+
+    struct RowPlan {
+        var firstSlot: Int
+        var slotCount: Int
+        var minimumAge: Int
+        var hasLog: Bool
+    }
     let engines: [ScoringEngine]
     let earliestDay: Int
     let asOfDay: Int
 
-    /// Everything the rows add, in one value: a row is recorded with one exclusive access to it
-    /// rather than one per field.
-    var ledger = Ledger()
-    var childIndex: [String: Int] { ledger.childIndex }
+    /// Everything the rows add, in one value. Only the tracker changes it, one row at a time and
+    /// never while anything else reads it, so its exclusivity is not checked on every row.
+    @exclusivity(unchecked) var ledger = Ledger()
     var children: [ChildState] { ledger.children }
     var seenKeys: [UInt64] { ledger.seenKeys }
     var seenNext: [Int32] { ledger.seenNext }
@@ -54,7 +65,8 @@ public final class FollowUpTracker {
 
     struct Ledger {
         var counts = FollowUpCounts()
-        var childIndex: [String: Int] = [:]
+        /// Child ids, numbered in order of first appearance.
+        var childTable = ChildTable()
         /// Children in order of first appearance. Their administrations and scale tracks live in
         /// flat arrays, chained per child, so that a child costs a few bytes rather than several
         /// heap-allocated arrays.
@@ -71,6 +83,9 @@ public final class FollowUpTracker {
         var logTallies: [Int: [Int: LogTally]] = [:]
         /// Instruments seen in at least one used row.
         var instrumentsSeen: [Bool] = []
+        /// The ids of the few children first seen in another form than their key (not NFC, or
+        /// not valid UTF-8).
+        var shownIDs: [Int: String] = [:]
         /// The last child recorded, to skip the lookup while rows stay with one child.
         var lastChild = -1
     }
@@ -112,22 +127,10 @@ public final class FollowUpTracker {
     }
 
     struct ChildState {
-        let id: String
         /// Index in the register, or -1 when the child is not in it.
         let registerIndex: Int32
         var firstSeen: Int32 = -1
         var firstTrack: Int32 = -1
-
-        /// Whether the id's UTF-8 is `bytes`.
-        @inline(__always)
-        func isNamed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var id = id
-            return id.withUTF8 { own in
-                guard own.count == bytes.count else { return false }
-                guard let ownStart = own.baseAddress, let start = bytes.baseAddress else { return true }
-                return memcmp(ownStart, start, own.count) == 0
-            }
-        }
     }
 
     public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {
@@ -165,6 +168,15 @@ public final class FollowUpTracker {
                 questions: questions)
         }
         engines = catalog.instruments.map { ScoringEngine(instrument: $0) }
+        slotList = FixedArray(slots.flatMap { $0 })
+        var firstSlot = 0
+        rowPlans = FixedArray(
+            catalog.instruments.indices.map { [minimumAges, logPlans] instrument in
+                defer { firstSlot += slots[instrument].count }
+                return RowPlan(
+                    firstSlot: firstSlot, slotCount: slots[instrument].count, minimumAge: minimumAges[instrument],
+                    hasLog: logPlans[instrument] != nil)
+            })
         earliestDay = options.earliestDate.daysSinceEpoch
         asOfDay = options.asOf.daysSinceEpoch
         ledger.instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
@@ -266,7 +278,8 @@ extension FollowUpTracker.Ledger {
         if status == .incomplete { counts.incomplete += 1 }
         instrumentsSeen[instrument] = true
         // Age at administration.
-        let minimumAge = tracker.minimumAges[instrument]
+        let plan = tracker.rowPlans[instrument]
+        let minimumAge = plan.minimumAge
         var ageState = 0  // 0 within, 1 below, 2 unknown, 3 not validated
         if minimumAge < 0 {
             ageState = 3
@@ -278,13 +291,13 @@ extension FollowUpTracker.Ledger {
             ageState = 2
         }
         // Scales.
-        tracker.scaleSlots[instrument].withUnsafeBufferPointer { slots in
-            for position in 0..<slots.count where slots[position] >= 0 && outcomes[position].status == .scored {
-                let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
-                update(child: childIndex, scale: slots[position], with: point, ageState: ageState)
-            }
+        for position in 0..<plan.slotCount where outcomes[position].status == .scored {
+            let slot = tracker.slotList[plan.firstSlot + position]
+            guard slot >= 0 else { continue }
+            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
+            update(child: childIndex, scale: slot, with: point, ageState: ageState)
         }
-        if let plan = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {
+        if plan.hasLog, let plan = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {
             var tally =
                 logTallies[childIndex]?[instrument]
                 ?? FollowUpTracker.LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
@@ -297,19 +310,30 @@ extension FollowUpTracker.Ledger {
     /// The index of a child, added when new. Rows of one child usually come together, so the
     /// last child is checked before the lookup.
     private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
-        if lastChild >= 0, children[lastChild].isNamed(bytes) { return lastChild }
-        let id = String(decoding: bytes, as: UTF8.self)
-        // One hash for a new child (the usual case): insert, and put an existing index back.
-        if let existing = childIndex.updateValue(children.count, forKey: id) {
-            childIndex[id] = existing
-            lastChild = existing
-            return existing
+        if lastChild >= 0, childTable.isNamed(lastChild, bytes) { return lastChild }
+        if !ByteMask.isASCII(bytes) {
+            // Ids match as Swift strings compare: by canonical equivalence, so an id is keyed by
+            // its NFC form (an id that is not valid UTF-8 by its repair), and shown as first seen.
+            let id = String(decoding: bytes, as: UTF8.self)
+            var key = id.precomposedStringWithCanonicalMapping
+            if !key.utf8.elementsEqual(bytes) { return key.withUTF8 { child(keyed: $0, shownAs: id, in: tracker) } }
         }
-        let registerIndex = Int32(tracker.register?.position(of: id) ?? -1)
-        children.append(FollowUpTracker.ChildState(id: id, registerIndex: registerIndex))
-        lastChild = children.count - 1
-        return children.count - 1
+        return child(keyed: bytes, shownAs: nil, in: tracker)
     }
+
+    private mutating func child(keyed key: UnsafeBufferPointer<UInt8>, shownAs id: String?, in tracker: FollowUpTracker) -> Int {
+        let (index, inserted) = childTable.insert(key)
+        if inserted {
+            if let id { shownIDs[index] = id }
+            let registerIndex = tracker.register.map { $0.position(of: id ?? String(decoding: key, as: UTF8.self)) ?? -1 } ?? -1
+            children.append(FollowUpTracker.ChildState(registerIndex: Int32(registerIndex)))
+        }
+        lastChild = index
+        return index
+    }
+
+    /// The id of child `index`, as first seen.
+    func childID(_ index: Int) -> String { shownIDs[index] ?? childTable.id(index) }
 
     func track(child: Int, scale: Int) -> Int {
         var index = children[child].firstTrack
@@ -318,20 +342,25 @@ extension FollowUpTracker.Ledger {
     }
 
     private mutating func update(child: Int, scale: Int, with point: Point, ageState: Int) {
-        var slot = track(child: child, scale: scale)
-        if slot < 0 {
-            tracks.append(FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point))
-            slot = tracks.count - 1
-            children[child].firstTrack = Int32(slot)
-        }
-        tracks[slot].count += 1
-        if point.day < tracks[slot].first.day { tracks[slot].first = point }
-        if point.day > tracks[slot].last.day { tracks[slot].last = point }
+        // Read once, changed as a local, written once.
+        let found = track(child: child, scale: scale)
+        var track =
+            found >= 0
+            ? tracks[found] : FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point)
+        track.count += 1
+        if point.day < track.first.day { track.first = point }
+        if point.day > track.last.day { track.last = point }
         switch ageState {
-        case 1: tracks[slot].below += 1
-        case 2: tracks[slot].ageUnknown += 1
-        case 3: tracks[slot].notValidated += 1
+        case 1: track.below += 1
+        case 2: track.ageUnknown += 1
+        case 3: track.notValidated += 1
         default: break
+        }
+        if found >= 0 {
+            tracks[found] = track
+        } else {
+            tracks.append(track)
+            children[child].firstTrack = Int32(tracks.count - 1)
         }
     }
 }

@@ -218,8 +218,10 @@ extension ResponseFileReader {
                 }
                 handOver.pending = pending
                 let used = starts.count
+                // The hand-over first: it is the one task that can't be shared, so it must not be
+                // left to run alone after the lanes.
                 DispatchQueue.concurrentPerform(iterations: used + 1) { task in
-                    if task < used { lanes[task].run() } else { handOver.run() }
+                    if task == 0 { handOver.run() } else { lanes[task - 1].run() }
                 }
                 if let failure = handOver.failure { throw failure }
                 // Keep the parts that start where the part before ended.

@@ -26,4 +26,21 @@ enum ByteMask {
     static func firstBytes(_ count: Int) -> UInt64 {
         count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
     }
+
+    /// Whether every byte is ASCII (below 128), read eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var seen: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            seen |= UInt64(base[offset])
+            offset += 1
+        }
+        return seen & high == 0
+    }
 }

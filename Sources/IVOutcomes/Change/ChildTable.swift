@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Child ids (UTF-8 bytes) numbered in order of first appearance: the ids in one byte store and
+/// an open-addressing hash table of their numbers, so that finding a child costs a short hash
+/// and a byte comparison, with no `String` and no allocation per row.
+///
+/// The bytes stored are always valid UTF-8 (``FollowUpTracker`` repairs an id before adding it,
+/// as `String(decoding:as:)` does), so ``id(_:)`` gives back exactly the bytes that were added.
+struct ChildTable {
+    /// Every id's bytes, one after another; id `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Child number + 1 per slot (0: empty); the count is a power of two, at most half full.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+
+    /// How many ids the table holds.
+    var count: Int { hashes.count }
+
+    /// The number of the child named `id`, or nil.
+    func index(of id: UnsafeBufferPointer<UInt8>) -> Int? {
+        let found = slot(of: id, hash: ChildTable.hash(id))
+        return slots[found] > 0 ? Int(slots[found]) - 1 : nil
+    }
+
+    /// The number of the child named `id`, and whether it was added (numbered `count - 1`).
+    mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        let hash = ChildTable.hash(id)
+        let found = slot(of: id, hash: hash)
+        if slots[found] > 0 { return (Int(slots[found]) - 1, false) }
+        bytes.append(contentsOf: id)
+        starts.append(bytes.count)
+        hashes.append(hash)
+        slots[found] = Int32(truncatingIfNeeded: hashes.count)
+        if hashes.count * 2 > slots.count { grow() }
+        return (hashes.count - 1, true)
+    }
+
+    /// Whether child `index` is named `id`.
+    @inline(__always)
+    func isNamed(_ index: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[index]
+        guard starts[index + 1] - start == id.count else { return false }
+        return bytes.withUnsafeBufferPointer { own in
+            guard let other = id.baseAddress, let own = own.baseAddress, id.count > 0 else { return true }
+            return memcmp(own + start, other, id.count) == 0
+        }
+    }
+
+    /// The id of child `index`.
+    func id(_ index: Int) -> String {
+        bytes.withUnsafeBufferPointer { own in
+            String(decoding: UnsafeBufferPointer(rebasing: own[starts[index]..<starts[index + 1]]), as: UTF8.self)
+        }
+    }
+
+    /// The slot that holds `id`, or the empty slot where it belongs.
+    private func slot(of id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 || (hashes[entry - 1] == hash && isNamed(entry - 1, id)) { return slot }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        var larger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = larger.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
+        slots = larger
+    }
+
+    /// A 64-bit hash of some bytes, eight at a time (multiply and fold, then a final mix).
+    static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(id.count)
+        guard let base = id.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= id.count {
+            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < id.count {
+            var tail: UInt64 = 0
+            for index in offset..<id.count { tail |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
+            hash = mix(hash ^ tail)
+        }
+        // The final avalanche of MurmurHash3, so that the low bits (the slot) depend on every byte.
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 29)
+    }
+}

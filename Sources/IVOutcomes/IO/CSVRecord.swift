@@ -44,15 +44,19 @@ struct CSVRecord: RowFields {
 
     @inline(__always)
     private mutating func appendSpan(_ span: Span) {
-        if fieldCount == spanCapacity {
-            let larger = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
-            larger.moveInitialize(from: spans, count: fieldCount)
-            spans.deallocate()
-            spans = larger
-            spanCapacity *= 2
-        }
+        if fieldCount == spanCapacity { reserveSpans(fieldCount + 1, keeping: fieldCount) }
         spans[fieldCount] = span
         fieldCount += 1
+    }
+
+    /// Makes room for at least `minimum` spans, keeping the first `kept`.
+    private mutating func reserveSpans(_ minimum: Int, keeping kept: Int) {
+        let capacity = max(minimum, spanCapacity * 2)
+        let larger = UnsafeMutablePointer<Span>.allocate(capacity: capacity)
+        larger.moveInitialize(from: spans, count: kept)
+        spans.deallocate()
+        spans = larger
+        spanCapacity = capacity
     }
 
     /// The bytes of field `index` (valid until the next parse).
@@ -111,33 +115,41 @@ struct CSVRecord: RowFields {
         let raw = UnsafeRawPointer(buffer)
         var fieldStart = start
         var p = start
+        // The spans are written through a local pointer and count, room made for a whole word's
+        // fields at a time, so the loop keeps them in registers.
+        var fields = 0
+        defer { fieldCount = fields }
         while p < count {
             var mask = ByteMask.csvSpecial(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)))
             mask &= ByteMask.firstBytes(count - p)
+            if fields + 8 > spanCapacity { reserveSpans(fields + 8, keeping: fields) }
+            let spans = self.spans
             while mask != 0 {
                 let end = p + mask.trailingZeroBitCount >> 3
                 mask &= mask &- 1
-                switch buffer[end] {
-                case CSVRecord.comma:
-                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
+                let byte = buffer[end]
+                if byte == CSVRecord.comma {
+                    spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
+                    fields += 1
                     fieldStart = end + 1
-                case CSVRecord.lf:
-                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
-                    return .record(next: end + 1, newlines: 1)
-                case CSVRecord.cr:
-                    if end + 1 >= count, !atEnd { return .needMore }
-                    appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end)))
-                    return .record(next: end + 1 < count && buffer[end + 1] == CSVRecord.lf ? end + 2 : end + 1, newlines: 1)
-                default:
+                } else if byte == CSVRecord.quote {
                     // A quote inside an unquoted field is an ordinary byte; one that opens a field
                     // starts a quoted field.
                     if end == fieldStart { return nil }
+                } else {
+                    if byte == CSVRecord.cr, end + 1 >= count, !atEnd { return .needMore }
+                    spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
+                    fields += 1
+                    let next = byte == CSVRecord.cr && end + 1 < count && buffer[end + 1] == CSVRecord.lf ? end + 2 : end + 1
+                    return .record(next: next, newlines: 1)
                 }
             }
             p += 8
         }
         guard atEnd else { return .needMore }
-        appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: count)))
+        if fields + 1 > spanCapacity { reserveSpans(fields + 1, keeping: fields) }
+        spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: count))
+        fields += 1
         return .record(next: count, newlines: 0)
     }
 

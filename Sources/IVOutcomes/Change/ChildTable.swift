@@ -54,10 +54,21 @@ struct ChildTable {
     }
 
     /// The id of child `index`.
-    func id(_ index: Int) -> String {
-        bytes.withUnsafeBufferPointer { own in
-            String(decoding: UnsafeBufferPointer(rebasing: own[starts[index]..<starts[index + 1]]), as: UTF8.self)
-        }
+    func id(_ index: Int) -> String { withID(index) { String(decoding: $0, as: UTF8.self) } }
+
+    /// Calls `body` with the bytes of child `index`'s id.
+    func withID<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { own in body(UnsafeBufferPointer(rebasing: own[starts[index]..<starts[index + 1]])) }
+    }
+
+    /// The first eight bytes of child `index`'s id as a big-endian number (zeros after a shorter
+    /// id): ordering these numbers orders the ids by their first eight bytes.
+    func sortPrefix(_ index: Int) -> UInt64 { withID(index, ChildTable.sortPrefix) }
+
+    static func sortPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        return key
     }
 
     /// The slot that holds `id`, or the empty slot where it belongs.

@@ -5,32 +5,45 @@ extension FollowUpTracker {
     /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
         let ledger = self.ledger
+        return sortedChildren.map { (childID($0, in: ledger), $0 >= 0 ? $0 : nil) }
+    }
+
+    /// ``childOrder`` as numbers: a child of the rows by its index (0 and up), a child of the
+    /// register without rows as `-1 - i` for the register's child `i`. Sorted by each id's first
+    /// eight bytes as a number (byte order), the whole ids only on a tie, without making a
+    /// `String` for ids stored as they were first seen.
+    var sortedChildren: [Int] {
+        let ledger = self.ledger
         let table = ledger.childTable
-        var keyed = ledger.children.indices.map { index in
-            let id = ledger.childID(index)
-            return (prefix: FollowUpTracker.sortPrefix(id), entry: (id: id, state: Optional(index)))
+        var keyed: [(prefix: UInt64, entry: Int)] = []
+        keyed.reserveCapacity(ledger.children.count)
+        for index in ledger.children.indices {
+            let shown = ledger.shownIDs.isEmpty ? nil : ledger.shownIDs[index]
+            keyed.append((shown.map(FollowUpTracker.sortPrefix) ?? table.sortPrefix(index), index))
         }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
-        for child in register?.children ?? [] {
+        for (position, child) in (register?.children ?? []).enumerated() {
             var key = child.id.precomposedStringWithCanonicalMapping
-            if key.withUTF8({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), (child.id, nil))) }
+            if key.withUTF8({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), -1 - position)) }
         }
-        // Sorted by each id's first eight bytes as a number (byte order), the whole ids only on a tie.
-        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.entry.id.utf8.lexicographicallyPrecedes($1.entry.id.utf8) }
+        keyed.sort {
+            $0.prefix != $1.prefix
+                ? $0.prefix < $1.prefix
+                : childID($0.entry, in: ledger).utf8.lexicographicallyPrecedes(childID($1.entry, in: ledger).utf8)
+        }
         return keyed.map(\.entry)
+    }
+
+    /// The id of an entry of ``sortedChildren``.
+    func childID(_ entry: Int, in ledger: Ledger) -> String {
+        entry >= 0 ? ledger.childID(entry) : register?.children[-1 - entry].id ?? ""
     }
 
     /// The first eight UTF-8 bytes of an id, big-endian, padded with zeros: ordering these numbers
     /// orders the ids by their first eight bytes.
     private static func sortPrefix(_ id: String) -> UInt64 {
         var id = id
-        return id.withUTF8(sortPrefix)
-    }
-
-    private static func sortPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var key: UInt64 = 0
-        for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
-        return key
+        return id.withUTF8(ChildTable.sortPrefix)
     }
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.
@@ -54,8 +67,14 @@ extension FollowUpTracker {
 
     /// Calls `body` with each change and its scale.
     func forEachChange<Failure: Error>(_ body: (ScaleChange, Scale) throws(Failure) -> Void) throws(Failure) {
-        let order = childOrder
-        try forEachChange(of: order[...], in: ChangeContext(self), body)
+        let context = ChangeContext(self)
+        for entry in sortedChildren {
+            let child = ChildChanges(entry: entry, tracker: self, context: context)
+            let id = childID(entry, in: context.ledger)
+            for position in context.followed.indices {
+                try body(change(of: child, id: id, position: position, in: context), context.scales[position])
+            }
+        }
     }
 
     /// What every child's changes are worked out with, prepared once.
@@ -83,28 +102,15 @@ extension FollowUpTracker {
         }
     }
 
-    /// Calls `body` with the changes of some children (a slice of ``childOrder``) and their scales.
-    func forEachChange<Failure: Error>(
-        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, _ body: (ScaleChange, Scale) throws(Failure) -> Void
-    ) throws(Failure) {
-        for (id, state) in children {
-            let child = ChildChanges(id: id, state: state, tracker: self, context: context)
-            for position in context.followed.indices {
-                try body(change(of: child, position: position, in: context), context.scales[position])
-            }
-        }
-    }
-
-    /// What one child's changes share: its id, state, and the notes on its rows.
+    /// What one child's changes share: its state and the notes on its rows.
     struct ChildChanges {
-        let id: String
         let state: Int?
         let notInRegister: Bool
         let notes: [(instrument: Int, text: String)]?
 
-        init(id: String, state: Int?, tracker: FollowUpTracker, context: ChangeContext) {
-            self.id = id
-            self.state = state
+        /// The child of an entry of ``sortedChildren``.
+        init(entry: Int, tracker: FollowUpTracker, context: ChangeContext) {
+            state = entry >= 0 ? entry : nil
             let ledger = context.ledger
             notInRegister = tracker.register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
             notes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }
@@ -119,11 +125,11 @@ extension FollowUpTracker {
     }
 
     /// A child's change on followed scale `position`.
-    func change(of child: ChildChanges, position: Int, in context: ChangeContext) -> ScaleChange {
+    func change(of child: ChildChanges, id: String, position: Int, in context: ChangeContext) -> ScaleChange {
         let scale = context.scales[position]
         let found = child.track(position, in: context)
         return ScaleChange(
-            childID: child.id, scale: scale, baseline: found.map { observation($0.first, scale) },
+            childID: id, scale: scale, baseline: found.map { observation($0.first, scale) },
             latest: found.map { observation($0.last, scale) }, administrations: Int(found?.count ?? 0),
             belowValidatedAge: ageFlag(found, position: position, in: context),
             administrationsBelowValidatedAge: Int(found?.below ?? 0),

@@ -36,7 +36,7 @@ extension FollowUpTracker {
         }
         // CSV: children in runs, each run's rows written by two threads into buffers of their own
         // and handed to the output in order. The tracker is only read while this runs.
-        let order = childOrder
+        let order = sortedChildren
         let context = ChangeContext(self)
         let shared = Shared(tracker: self, order: order, context: context, texts: ChangeRowTexts(self, context: context))
         let halves = [Buffer(), Buffer()]
@@ -58,7 +58,7 @@ extension FollowUpTracker {
     /// What the writing threads read, handed over together. Nothing in it changes while they run.
     private struct Shared: @unchecked Sendable {
         let tracker: FollowUpTracker
-        let order: [(id: String, state: Int?)]
+        let order: [Int]
         let context: ChangeContext
         let texts: ChangeRowTexts
     }
@@ -156,33 +156,39 @@ extension FollowUpTracker {
         deinit { bytes.deallocate() }
     }
 
-    /// Appends the CSV rows of some children's changes, in ``changeColumns`` order, straight from
-    /// each child's tracks: the same cells as the fields of ``change(of:position:in:)``, without
-    /// building it.
-    func appendCSVRows(
-        of children: ArraySlice<(id: String, state: Int?)>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes
-    ) {
-        for (id, state) in children {
-            let child = ChildChanges(id: id, state: state, tracker: self, context: context)
+    /// Appends the CSV rows of some children's changes (entries of ``sortedChildren``), in
+    /// ``changeColumns`` order, straight from each child's tracks: the same cells as the fields of
+    /// ``change(of:id:position:in:)``, without building it.
+    func appendCSVRows(of entries: ArraySlice<Int>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes) {
+        let ledger = context.ledger
+        for entry in entries {
+            let child = ChildChanges(entry: entry, tracker: self, context: context)
+            // The id cell is written once, then copied into the child's other rows.
+            let idStart = out.count
+            if entry >= 0, ledger.shownIDs.isEmpty || ledger.shownIDs[entry] == nil {
+                ledger.childTable.withID(entry) { CSVCell.append($0, to: &out) }
+            } else {
+                CSVCell.append(childID(entry, in: ledger), to: &out)
+            }
+            let idCount = out.count - idStart
             for position in context.followed.indices {
+                if position > 0 { out.appendCopy(from: idStart, count: idCount) }
                 let track = child.track(position, in: context)
                 FollowUpTracker.appendCSVRow(
-                    child: id, track: track, flag: ageFlag(track, position: position, in: context),
+                    track: track, flag: ageFlag(track, position: position, in: context),
                     problems: problems(of: child, track: track, position: position, in: context), position: position, texts: texts,
                     to: &out)
             }
         }
     }
 
-    /// One change as a CSV row, from the child's track of the scale (or none).
+    /// One change as a CSV row after its id cell, from the child's track of the scale (or none).
     private static func appendCSVRow(
-        child: String, track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts,
-        to out: inout OutputBytes
+        track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts, to out: inout OutputBytes
     ) {
         let plan = texts.plans[position]
         let count = Int(track?.count ?? 0)
         let followUp = count > 1 ? track?.last : nil
-        CSVCell.append(child, to: &out)
         out.append(44)
         texts.texts.append(plan.id, to: &out)
         texts.appendCells(of: track?.first, decimals: plan.decimals, to: &out)

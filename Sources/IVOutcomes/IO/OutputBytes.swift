@@ -111,6 +111,18 @@ struct OutputBytes {
         count += bytes
     }
 
+    /// Appends a copy of `count` bytes already appended, from offset `start`.
+    @inline(__always)
+    mutating func appendCopy(from start: Int, count bytes: Int) {
+        reserve(bytes + 16)
+        if bytes <= 16 {
+            appendShort(from: UnsafeRawPointer(base + start), count: bytes)
+        } else {
+            (base + count).update(from: base + start, count: bytes)
+            count += bytes
+        }
+    }
+
     /// Appends a date as `YYYY-MM-DD`.
     @inline(__always)
     mutating func append(isoDate date: CalendarDate) {

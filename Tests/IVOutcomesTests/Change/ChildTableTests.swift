@@ -47,6 +47,13 @@ struct ChildTableTests {
         let changes = tracker.changes().filter { $0.scale == "wemwbs_total" }
         #expect(changes.map(\.administrations) == [2, 2])
         #expect(tracker.counts.duplicates == 0)
+        // The CSV writer shows the same ids, in the same order.
+        let output = ByteWriter(collecting: ())
+        try tracker.writeChanges(to: output, format: .csv)
+        try output.commit()
+        let rows = output.collected.split(separator: 10).dropFirst()
+        let ids = rows.map { Array($0.prefix { $0 != UInt8(ascii: ",") }) }
+        #expect(ids == ["\u{C9}1", "\u{C9}1", "\u{212A}1", "\u{212A}1"].map { Array($0.utf8) })
     }
 
     @Test("an id that is not valid UTF-8 names the same child as its repair, as before")

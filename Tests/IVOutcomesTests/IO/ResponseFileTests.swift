@@ -217,6 +217,25 @@ struct AtomicOutputTests {
             try writer.write("new but unfinished")
         }
         #expect(folder.read("scores.csv") == "old\n")
+        let writer = try ByteWriter(atomicFile: folder.file("scores.csv"))
+        try writer.write("new\n")
+        try writer.commit()
+        // Replaced (by an exchange on Linux), and the old file is gone: nothing else in the folder.
+        #expect(folder.read("scores.csv") == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["scores.csv"])
+    }
+
+    @Test("a folder at the target is never swapped with the output: the commit fails and the folder stays")
+    func folderAtTarget() throws {
+        let folder = TemporaryFolder()
+        let target = folder.file("scores.csv")
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
+        let writer = try ByteWriter(atomicFile: target)
+        try writer.write("new\n")
+        #expect(throws: OutputError.self) { try writer.commit() }
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["scores.csv"])
     }
 
     @Test("a folder that does not exist is an error naming the file")

@@ -38,7 +38,7 @@ public final class FollowUpTracker {
     let measureSlots: [Int]
     let logPlans: [LogPlan?]
     /// ``scaleSlots``, ``minimumAges`` and whether ``logPlans`` has a plan, per instrument, in
-    /// fixed memory for ``Ledger/record(child:date:line:instrument:status:outcomes:answers:in:)``.
+    /// fixed memory for ``Ledger/record(child:date:line:instrument:status:values:answers:in:)``.
     let rowPlans: FixedArray<RowPlan>
     let slotList: FixedArray<Int>
 
@@ -192,28 +192,29 @@ public final class FollowUpTracker {
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
-        let outcomes = sheet.scales.map { ScaleOutcome(status: $0.status, value: $0.value ?? 0) }
+        let values = sheet.scales.map { $0.status == .scored ? $0.value ?? .nan : .nan }
         if let reason = record(
             child: administration.childID.rawValue, date: administration.administeredOn, line: line, instrument: instrument,
-            status: sheet.status, outcomes: outcomes, answers: answers)
+            status: sheet.status, values: values, answers: answers)
         {
             problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message))
         }
         return problems
     }
 
-    /// Adds one scored row. Returns why the row is not used, when it is not (an invalid row's
-    /// reasons come from scoring and are not repeated).
+    /// Adds one scored row, with the value of each scale (NaN when not scored). Returns why the
+    /// row is not used, when it is not (an invalid row's reasons come from scoring and are not
+    /// repeated).
     func record(
         child id: String, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
-        outcomes: [ScaleOutcome], answers: [ResolvedAnswer]
+        values: [Double], answers: [ResolvedAnswer]
     ) -> (column: String?, message: String)? {
         var id = id
         return id.withUTF8 { child in
-            outcomes.withUnsafeBufferPointer { outcomes in
+            values.withUnsafeBufferPointer { values in
                 answers.withUnsafeBufferPointer { answers in
                     ledger.record(
-                        child: child, date: date, line: line, instrument: instrument, status: status, outcomes: outcomes,
+                        child: child, date: date, line: line, instrument: instrument, status: status, values: values,
                         answers: answers, in: self)
                 }
             }
@@ -227,6 +228,17 @@ public final class FollowUpTracker {
 }
 
 extension FollowUpTracker {
+    /// Makes room for about `rows` more rows at once, so that the tracker's arrays are not
+    /// copied into larger ones (and their memory touched again) as they fill. The room is only
+    /// reserved: memory is used as rows arrive.
+    func reserveCapacity(forRows rows: Int) {
+        let rows = min(max(rows, 0), 1 << 26)
+        ledger.seenKeys.reserveCapacity(ledger.seenKeys.count + rows)
+        ledger.seenNext.reserveCapacity(ledger.seenNext.count + rows)
+        ledger.tracks.reserveCapacity(ledger.tracks.count + rows)
+        ledger.children.reserveCapacity(ledger.children.count + rows / 2)
+    }
+
     /// The index of a child's track of `scale` in ``tracks``, or -1.
     func track(child: Int, scale: Int) -> Int { ledger.track(child: child, scale: scale) }
 }
@@ -234,10 +246,12 @@ extension FollowUpTracker {
 extension FollowUpTracker.Ledger {
     typealias Point = FollowUpTracker.Point
 
-    /// Adds one scored row (the child id as UTF-8). Returns why the row is not used, when it is not.
+    /// Adds one scored row: the child id as UTF-8, and the value of each of the instrument's
+    /// scales, NaN when it is not scored (scores are always finite). Returns why the row is not
+    /// used, when it is not.
     mutating func record(
         child id: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
-        outcomes: UnsafeBufferPointer<ScaleOutcome>, answers: UnsafeBufferPointer<ResolvedAnswer>, in tracker: FollowUpTracker
+        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<ResolvedAnswer>, in tracker: FollowUpTracker
     ) -> (column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             counts.invalid += 1
@@ -291,10 +305,10 @@ extension FollowUpTracker.Ledger {
             ageState = 2
         }
         // Scales.
-        for position in 0..<plan.slotCount where outcomes[position].status == .scored {
+        for position in 0..<plan.slotCount where !values[position].isNaN {
             let slot = tracker.slotList[plan.firstSlot + position]
             guard slot >= 0 else { continue }
-            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: outcomes[position].value)
+            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: values[position])
             update(child: childIndex, scale: slot, with: point, ageState: ageState)
         }
         if plan.hasLog, let plan = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension ResponseFileReader {
     /// Scores every row and adds it to `tracker`. `onProblem` sees every problem of every row
     /// that is not plainly scored, and why a row is not used (a duplicate, an impossible date).
@@ -11,6 +19,9 @@ extension ResponseFileReader {
     public func track(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void = { _ in }) throws {
         var adder = RowAdder(reader: self, tracker: tracker)
         if case .csv(let reader) = source, usesFastPath {
+            // A generous guess at the rows (no administration takes fewer than 32 bytes).
+            var status = stat()
+            if stat(file, &status) == 0 { tracker.reserveCapacity(forRows: Int(status.st_size) / 32) }
             let keepsAnswers = adder.slots.map { $0 >= 0 && tracker.logPlans[$0] != nil }
             let writer = ScoreWriter(layout: layout, format: .csv)
             var blankRows = 0
@@ -19,21 +30,22 @@ extension ResponseFileReader {
                 let problems = lane.problems
                 var next = 0
                 lane.childBytes.withUnsafeBufferPointer { child in
-                    lane.outcomes.withUnsafeBufferPointer { outcomes in
+                    lane.values.withUnsafeBufferPointer { values in
                         lane.answers.withUnsafeBufferPointer { answers in
                             for row in lane.rows {
-                                while next < problems.count, problems[next].line == row.line {
+                                let line = Int(row.line)
+                                while next < problems.count, problems[next].line == line {
                                     onProblem(problem(next, of: lane, firstLine: firstLine))
                                     next += 1
                                 }
-                                let engine = row.engine
-                                let scales = engine >= 0 ? layout.engines[engine].scales.count : 0
-                                let items = row.firstAnswer >= 0 ? layout.engines[engine].items.count : 0
+                                let engine = Int(row.engine)
+                                let firstValue = Int(row.firstValue), firstAnswer = max(Int(row.firstAnswer), 0)
                                 adder.add(
-                                    child: UnsafeBufferPointer(rebasing: child[row.child]), date: row.date, line: firstLine + row.line,
-                                    engine: engine, status: row.status,
-                                    outcomes: UnsafeBufferPointer(rebasing: outcomes[row.firstOutcome..<(row.firstOutcome + scales)]),
-                                    answers: UnsafeBufferPointer(rebasing: answers[max(row.firstAnswer, 0)..<(max(row.firstAnswer, 0) + items)]),
+                                    child: UnsafeBufferPointer(rebasing: child[Int(row.childStart)..<Int(row.childEnd)]), date: row.date,
+                                    line: firstLine + line, engine: engine, status: row.status,
+                                    values: UnsafeBufferPointer(rebasing: values[firstValue..<(firstValue + (engine >= 0 ? adder.scaleCounts[engine] : 0))]),
+                                    answers: UnsafeBufferPointer(
+                                        rebasing: answers[firstAnswer..<(firstAnswer + (row.firstAnswer >= 0 ? adder.itemCounts[engine] : 0))]),
                                     onProblem: onProblem)
                             }
                         }
@@ -45,15 +57,18 @@ extension ResponseFileReader {
             blankRowsSkipped += blankRows
             return
         }
+        var values: [Double] = []
         while try nextRow() {
             for problem in state.problems { onProblem(problem) }
             let engine = state.engine
+            values.removeAll(keepingCapacity: true)
+            if engine >= 0 { values.append(contentsOf: state.outcomes[engine].lazy.map { $0.status == .scored ? $0.value : .nan }) }
             withBaseField(layout.childColumn) { child in
-                (engine >= 0 ? state.outcomes[engine] : []).withUnsafeBufferPointer { outcomes in
+                values.withUnsafeBufferPointer { values in
                     (engine >= 0 ? state.answers[engine] : []).withUnsafeBufferPointer { answers in
                         adder.add(
                             child: trimmed(child), date: state.date, line: state.line, engine: engine, status: state.status,
-                            outcomes: outcomes, answers: answers, onProblem: onProblem)
+                            values: values, answers: answers, onProblem: onProblem)
                     }
                 }
             }
@@ -68,6 +83,9 @@ private struct RowAdder {
     let tracker: FollowUpTracker
     /// Per engine of the reader: the tracker's instrument index, or -1.
     let slots: [Int]
+    /// Per engine of the reader: its scales and items.
+    let scaleCounts: [Int]
+    let itemCounts: [Int]
     var reported = Set<Int>()
 
     init(reader: ResponseFileReader, tracker: FollowUpTracker) {
@@ -76,11 +94,13 @@ private struct RowAdder {
         slots = reader.layout.engines.map { engine in
             tracker.catalog.instruments.firstIndex { $0 == engine.instrument } ?? -1
         }
+        scaleCounts = reader.layout.engines.map(\.scales.count)
+        itemCounts = reader.layout.engines.map(\.items.count)
     }
 
     mutating func add(
         child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, engine: Int, status: ScoreStatus,
-        outcomes: UnsafeBufferPointer<ScaleOutcome>, answers: UnsafeBufferPointer<ResolvedAnswer>, onProblem: (RowProblem) -> Void
+        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<ResolvedAnswer>, onProblem: (RowProblem) -> Void
     ) {
         let instrument = engine >= 0 ? slots[engine] : -1
         if engine >= 0, instrument < 0, status != .invalid, reported.insert(engine).inserted {
@@ -91,7 +111,7 @@ private struct RowAdder {
         }
         let reason = tracker.ledger.record(
             child: child, date: date, line: line, instrument: instrument, status: instrument < 0 ? .invalid : status,
-            outcomes: outcomes, answers: answers, in: tracker)
+            values: values, answers: answers, in: tracker)
         if let reason { onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message)) }
     }
 }

@@ -15,15 +15,17 @@ final class ScoringLane: @unchecked Sendable {
         case track(keepsAnswers: [Bool])
     }
 
-    /// What a tracker needs of one row; the child id, outcomes and answers are in the lane's arrays.
+    /// What a tracker needs of one row, small: the child id, scale values and answers are in
+    /// the lane's arrays (a lane holds thousands of rows).
     struct TrackedRow {
-        var line: Int
-        var child: Range<Int>
-        var date: CalendarDate?
-        var engine: Int
+        var line: Int32
+        var childStart: Int32
+        var childEnd: Int32
+        var engine: Int32
+        var firstValue: Int32
+        var firstAnswer: Int32
         var status: ScoreStatus
-        var firstOutcome: Int
-        var firstAnswer: Int
+        var date: CalendarDate?
     }
 
     private let layout: ResponseLayout
@@ -40,10 +42,11 @@ final class ScoringLane: @unchecked Sendable {
     /// prepared text of the fast path (`text` >= 0), or `general[-1 - text]`.
     var problems: [(line: Int, text: Int)] { work.problems }
     var general: [RowProblem] { work.general }
-    /// In ``Mode/track``: the rows, and the child ids, scale outcomes and answers they point into.
+    /// In ``Mode/track``: the rows, and the child ids, scale values (NaN when not scored) and
+    /// answers they point into.
     var rows: [TrackedRow] { work.rows }
     var childBytes: [UInt8] { work.childBytes }
-    var outcomes: [ScaleOutcome] { work.outcomes }
+    var values: [Double] { work.values }
     var answers: [ResolvedAnswer] { work.answers }
     /// How many bytes of whole records were scored, and the line breaks they held.
     private(set) var consumed = 0
@@ -104,7 +107,7 @@ final class ScoringLane: @unchecked Sendable {
         var general: [RowProblem] = []
         var rows: [TrackedRow] = []
         var childBytes: [UInt8] = []
-        var outcomes: [ScaleOutcome] = []
+        var values: [Double] = []
         var answers: [ResolvedAnswer] = []
         var summary = ScoringSummary()
         var blankRows = 0
@@ -119,7 +122,7 @@ final class ScoringLane: @unchecked Sendable {
             general.removeAll(keepingCapacity: true)
             rows.removeAll(keepingCapacity: true)
             childBytes.removeAll(keepingCapacity: true)
-            outcomes.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
             answers.removeAll(keepingCapacity: true)
         }
     }
@@ -170,9 +173,13 @@ final class ScoringLane: @unchecked Sendable {
         record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: trimmed($0)) }
         work.rows.append(
             TrackedRow(
-                line: line, child: start..<work.childBytes.count, date: date, engine: engine, status: status,
-                firstOutcome: work.outcomes.count, firstAnswer: answers == nil ? -1 : work.answers.count))
-        if let outcomes { work.outcomes.append(contentsOf: outcomes) }
+                line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),
+                childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
+                firstValue: Int32(truncatingIfNeeded: work.values.count),
+                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.answers.count), status: status, date: date))
+        for outcome in outcomes ?? UnsafeBufferPointer(start: nil, count: 0) {
+            work.values.append(outcome.status == .scored ? outcome.value : .nan)
+        }
         if let answers { work.answers.append(contentsOf: answers) }
     }
 }

@@ -196,7 +196,10 @@ final class ScoreWriter {
                 out.append(44)
                 let index = scaleOfColumn[position]
                 guard index >= 0, outcomes[index].status == .scored else { continue }
-                appendScaleCell(outcomes[index], scale: first + index, isBand: isBand[position], to: &out)
+                // The two fields, not the 64-byte outcome, which would be copied (by `memcpy`).
+                appendScaleCell(
+                    value: outcomes[index].value, tableIndex: outcomes[index].tableIndex, scale: first + index,
+                    isBand: isBand[position], to: &out)
             }
         } else {
             for _ in 0..<columnCount { out.append(44) }
@@ -207,11 +210,10 @@ final class ScoreWriter {
     /// A scored scale's value or band, from the prepared texts when it is a whole number or a
     /// table value.
     @inline(__always)
-    private func appendScaleCell(_ outcome: ScaleOutcome, scale: Int, isBand: Bool, to out: inout OutputBytes) {
+    private func appendScaleCell(value: Double, tableIndex: Int, scale: Int, isBand: Bool, to out: inout OutputBytes) {
         let prepared = scaleTexts[scale]
-        let value = outcome.value
-        if !isBand, outcome.tableIndex >= 0, outcome.tableIndex < prepared.tableCount {
-            texts.append(prepared.firstTableValue + outcome.tableIndex, to: &out)
+        if !isBand, tableIndex >= 0, tableIndex < prepared.tableCount {
+            texts.append(prepared.firstTableValue + tableIndex, to: &out)
             return
         }
         // Within the prepared range, a whole number is one that survives a round trip through Int.

@@ -143,23 +143,66 @@ public final class CSVReader {
 
     /// Calls `body` with the unread input in blocks of about `blockSize` bytes (less at the end)
     /// until the file is read, for callers that parse many records at once. `body` gets the bytes,
-    /// whether the file ends with them and the line they start on, and returns how many bytes of
-    /// whole records it consumed and how many line breaks those held. When it consumes nothing,
-    /// the block grows (a record longer than a block), up to ``maximumRecordLength``.
+    /// whether the file ends with them, the line they start on, and a ``ReadAhead`` to run once
+    /// on any thread while it works (it reads the next bytes into a second buffer, so reading
+    /// overlaps parsing); it returns how many bytes of whole records it consumed and how many
+    /// line breaks those held. When it consumes nothing, the block grows (a record longer than a
+    /// block), up to ``maximumRecordLength``.
     func forEachBlock(
-        blockSize: Int, _ body: (UnsafeBufferPointer<UInt8>, _ atEnd: Bool, _ firstLine: Int) throws -> (consumed: Int, newlines: Int)
+        blockSize: Int,
+        _ body: (UnsafeBufferPointer<UInt8>, _ atEnd: Bool, _ firstLine: Int, ReadAhead) throws -> (consumed: Int, newlines: Int)
     ) throws {
         compact()
         while capacity < blockSize { try grow() }
+        var spare = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + OutputBytes.padding)
+        var spareCapacity = capacity
+        defer { spare.deallocate() }
+        // Bytes read ahead into `spare` that did not fit the buffer yet: they come before the file.
+        var pending = 0..<0
         while true {
-            while count < capacity, !atEnd { try readOnce() }
-            if position >= count, atEnd { return }
-            let (consumed, newlines) = try body(UnsafeBufferPointer(start: buffer + position, count: count - position), atEnd, nextLine)
+            if !pending.isEmpty {
+                let moved = min(pending.count, capacity - count)
+                (buffer + count).update(from: spare + pending.lowerBound, count: moved)
+                count += moved
+                pending = (pending.lowerBound + moved)..<pending.upperBound
+            }
+            while pending.isEmpty, count < capacity, !atEnd { try readOnce() }
+            let blockEndsFile = atEnd && pending.isEmpty
+            if position >= count, blockEndsFile { return }
+            if pending.isEmpty, spareCapacity != capacity {
+                spare.deallocate()
+                spare = .allocate(capacity: capacity + OutputBytes.padding)
+                spareCapacity = capacity
+            }
+            // Bytes read ahead go after room for the unread end of this block (usually part of a
+            // record), which is then copied in front of them. Nothing is read ahead while bytes
+            // read before are still waiting in the spare buffer.
+            let front = min(1 << 16, capacity / 4)
+            let limit = pending.isEmpty && !atEnd ? capacity - front : 0
+            let ahead = ReadAhead(descriptor: descriptor, into: spare + front, limit: limit, atEnd: limit == 0)
+            let (consumed, newlines) = try body(
+                UnsafeBufferPointer(start: buffer + position, count: count - position), blockEndsFile, nextLine, ahead)
             position += consumed
             nextLine += newlines
-            if atEnd, position >= count { return }
+            if blockEndsFile, position >= count { return }
+            if let code = ahead.failure { throw InputError.unreadable(file: file, reason: CSVReader.errorText(code)) }
+            let unread = count - position
+            if ahead.done, limit > 0, consumed > 0, unread <= front {
+                // The next block, in the spare buffer: the unread end of this one, then the bytes read ahead.
+                (spare + front - unread).update(from: buffer + position, count: unread)
+                swap(&buffer, &spare)
+                position = front - unread
+                count = front + ahead.count
+                atEnd = ahead.atEnd
+                continue
+            }
             compact()
             if consumed == 0 { try grow() }
+            if ahead.done, limit > 0 {
+                // Too much was left unread to go in front: the bytes read ahead follow as room allows.
+                pending = front..<(front + ahead.count)
+                atEnd = ahead.atEnd
+            }
         }
     }
 
@@ -194,4 +237,47 @@ public final class CSVReader {
         // Skip a UTF-8 byte-order mark at the very start.
         if wasEmpty, count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     }
+}
+
+/// The next bytes of a file, read into a buffer of their own while the reader's caller works on
+/// the block before (see ``CSVReader/forEachBlock(blockSize:_:)``). Its results are read once
+/// the caller has waited for the work it ran on.
+final class ReadAhead: @unchecked Sendable {
+    private let descriptor: Int32
+    private let start: UnsafeMutablePointer<UInt8>
+    private let limit: Int
+    private(set) var count = 0
+    /// Whether the file ends with these bytes.
+    private(set) var atEnd: Bool
+    /// The `errno` of a failed read.
+    private(set) var failure: Int32?
+    private(set) var done = false
+
+    init(descriptor: Int32, into start: UnsafeMutablePointer<UInt8>, limit: Int, atEnd: Bool) {
+        self.descriptor = descriptor
+        self.start = start
+        self.limit = limit
+        self.atEnd = atEnd
+    }
+
+    /// Reads up to the limit or the end of the file; only the first call reads.
+    func read() {
+        guard !done else { return }
+        done = true
+        while count < limit, !atEnd {
+            let got = systemRead(descriptor, start + count, limit - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            if got == 0 { atEnd = true }
+            count += got
+        }
+    }
+}
+
+@inline(__always)
+private func systemRead(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, pointer, count)
 }

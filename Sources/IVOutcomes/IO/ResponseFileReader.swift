@@ -18,6 +18,8 @@ public final class ResponseFileReader {
     var state: RowState
     /// Whether CSV-to-CSV scoring may take its fast path (the tests turn it off to compare).
     var usesFastPath = true
+    /// How many bytes of CSV are read per round of lanes (smaller in tests, to make many rounds).
+    var blockSize = ResponseFileReader.standardBlockSize
     /// Blank lines and rows of empty cells that were skipped.
     public internal(set) var blankRowsSkipped = 0
 
@@ -28,11 +30,16 @@ public final class ResponseFileReader {
 
     /// Opens a file and reads its header.
     /// - Throws: ``InputError`` when the file can't be read or its header lacks a required column.
-    public init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()) throws(InputError) {
+    public convenience init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()) throws(InputError) {
+        try self.init(path: path, catalog: catalog, options: options, chunkSize: 1 << 20)
+    }
+
+    /// Opens a file, reading CSV `chunkSize` bytes at a time (at least ``blockSize`` through lanes).
+    init(path: String, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int) throws(InputError) {
         file = path
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
-            let reader = try CSVReader(path: path)
+            let reader = try CSVReader(path: path, chunkSize: chunkSize)
             layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
             source = .csv(reader)
         case .jsonl:

@@ -186,15 +186,15 @@ final class ScoringLane: @unchecked Sendable {
 
 extension ResponseFileReader {
     /// How many bytes of input are read per round, and into how many parts it is split.
-    static let blockSize = 1 << 22
+    static let standardBlockSize = 1 << 22
     static let partsPerBlock = 8
 
     /// Reads the rest of a CSV file through lanes, on every core, handing each lane's results to
     /// `body` in file order with the line its first record is on.
     ///
     /// Each block of input is split at line breaks into parts, and each part is scored by a lane
-    /// while `body` takes the previous block's lanes, all side by side (two sets of lanes take
-    /// turns). A part only counts when the part before it ended exactly where it starts, which
+    /// while `body` takes the previous block's lanes and the next block is read, all side by side
+    /// (two sets of lanes take turns). A part only counts when the part before it ended exactly where it starts, which
     /// proves the split is a record boundary: a line break inside a quoted field fails the proof,
     /// and the parts from there on are read again with the next block. The first part always
     /// starts on a record, so every round moves on.
@@ -207,11 +207,12 @@ extension ResponseFileReader {
         var pending: [(lane: ScoringLane, firstLine: Int)] = []
         try withoutActuallyEscaping(body) { body in
             let handOver = HandOver(body: body)
-            try reader.forEachBlock(blockSize: ResponseFileReader.blockSize) { bytes, atEnd, firstLine in
+            try reader.forEachBlock(blockSize: blockSize) { bytes, atEnd, firstLine, readAhead in
                 let lanes = sets[round % 2]
                 round += 1
                 var starts = [0]
-                if bytes.count >= 1 << 16 {
+                // Blocks too small to be worth sharing (a short file) are one part.
+                if bytes.count >= blockSize / 64 {
                     for part in 1..<parts {
                         let from = max(starts[starts.count - 1], bytes.count * part / parts)
                         guard let lineBreak = bytes[from...].firstIndex(of: 10), lineBreak + 1 < bytes.count else { break }
@@ -225,10 +226,14 @@ extension ResponseFileReader {
                 }
                 handOver.pending = pending
                 let used = starts.count
-                // The hand-over first: it is the one task that can't be shared, so it must not be
-                // left to run alone after the lanes.
-                DispatchQueue.concurrentPerform(iterations: used + 1) { task in
-                    if task == 0 { handOver.run() } else { lanes[task - 1].run() }
+                // The hand-over and the next read first: neither can be shared, so they must not
+                // be left to run alone after the lanes.
+                DispatchQueue.concurrentPerform(iterations: used + 2) { task in
+                    switch task {
+                    case 0: handOver.run()
+                    case 1: readAhead.read()
+                    default: lanes[task - 2].run()
+                    }
                 }
                 if let failure = handOver.failure { throw failure }
                 // Keep the parts that start where the part before ended.

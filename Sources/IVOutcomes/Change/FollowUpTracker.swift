@@ -32,13 +32,12 @@ public final class FollowUpTracker {
     let scales: [Scale]
     /// Per instrument (catalogue order), per scale position: the index in ``scales``, or -1.
     let scaleSlots: [[Int]]
-    /// Per instrument: the minimum validated age, or -1 when not validated for any age.
-    let minimumAges: [Int]
     /// Per instrument: its measure in the schedule, or -1.
     let measureSlots: [Int]
     let logPlans: [LogPlan?]
-    /// ``scaleSlots``, ``minimumAges`` and whether ``logPlans`` has a plan, per instrument, in
-    /// fixed memory for ``Ledger/record(child:date:line:instrument:status:values:answers:in:)``.
+    /// ``scaleSlots``, the minimum validated age (-1 when not validated for any age) and whether
+    /// ``logPlans`` has a plan, per instrument, in fixed memory for
+    /// ``Ledger/record(child:date:line:instrument:status:values:answers:in:)``.
     let rowPlans: FixedArray<RowPlan>
     let slotList: FixedArray<Int>
 
@@ -150,7 +149,7 @@ public final class FollowUpTracker {
         }
         self.scales = scales
         scaleSlots = slots
-        minimumAges = catalog.instruments.map { $0.validatedAges?.minimum ?? -1 }
+        let minimumAges = catalog.instruments.map { $0.validatedAges?.minimum ?? -1 }
         measureSlots = catalog.instruments.map { instrument in
             catalog.schedule?.measures.firstIndex { $0.instruments.contains(instrument.id) } ?? -1
         }

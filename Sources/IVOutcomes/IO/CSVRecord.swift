@@ -63,6 +63,14 @@ struct CSVRecord: RowFields {
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < fieldCount, "field index out of range")
+        return field(unchecked: index)
+    }
+
+    /// ``field(_:)`` for a caller that has checked ``fieldCount`` (the scoring fast path, which
+    /// takes only records with every column of the header): no range check on each field.
+    @inline(__always)
+    func field(unchecked index: Int) -> UnsafeBufferPointer<UInt8> {
+        assert(index >= 0 && index < fieldCount, "field index out of range")
         let span = spans[index]
         if span.start >= 0 {
             return UnsafeBufferPointer(start: base + Int(span.start), count: Int(span.end - span.start))
@@ -71,10 +79,11 @@ struct CSVRecord: RowFields {
         return UnsafeBufferPointer(start: scratch.base + start, count: Int(span.end) - start)
     }
 
-    /// The digit a field holds when it is exactly one byte `0`-`9` in the parsed buffer, else `nil`.
+    /// The digit a field holds when it is exactly one byte `0`-`9` in the parsed buffer, else
+    /// `nil`. Like ``field(unchecked:)``, for a caller that has checked ``fieldCount``.
     @inline(__always)
-    func digit(_ index: Int) -> Int? {
-        precondition(index >= 0 && index < fieldCount, "field index out of range")
+    func digit(unchecked index: Int) -> Int? {
+        assert(index >= 0 && index < fieldCount, "field index out of range")
         let span = spans[index]
         guard span.end &- span.start == 1, span.start >= 0 else { return nil }
         let digit = base[Int(span.start)] &- 48

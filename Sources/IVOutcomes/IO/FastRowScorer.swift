@@ -139,11 +139,13 @@ final class FastRowScorer {
     @inline(__always)
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
         guard record.fieldCount == columnCount else { return nil }
-        guard !trimmed(record.field(layout.childColumn)).isEmpty, let date = dateFormat.parse(record.field(layout.dateColumn))
+        // Every column of the header is there, so fields are read without a range check each.
+        guard !trimmed(record.field(unchecked: layout.childColumn)).isEmpty,
+            let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {
-            chosen = engineIndex(named: record.field(column))
+            chosen = engineIndex(named: record.field(unchecked: column))
         } else {
             chosen = layout.defaultEngine
         }
@@ -154,10 +156,10 @@ final class FastRowScorer {
             let column = itemColumns[item]
             var answer = ResolvedAnswer.blank
             if column >= 0 {
-                if let digit = record.digit(column) {
+                if let digit = record.digit(unchecked: column) {
                     answer = digitAnswers[item &* 10 &+ digit]
                 } else {
-                    let bytes = record.field(column)
+                    let bytes = record.field(unchecked: column)
                     if !bytes.isEmpty { answer = engines[engineIndex].resolve(utf8: bytes, item: position) }
                 }
             }
@@ -165,7 +167,7 @@ final class FastRowScorer {
             answers[position] = answer
         }
         for index in plan.firstForeign..<(plan.firstForeign + plan.foreignCount) {
-            let bytes = record.field(foreignColumns[index])
+            let bytes = record.field(unchecked: foreignColumns[index])
             if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
         }
         let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
@@ -186,11 +188,11 @@ final class FastRowScorer {
     /// Appends the output row of a record ``evaluate(_:)`` took.
     @inline(__always)
     func write(_ row: Evaluation, of record: borrowing CSVRecord, to out: inout OutputBytes) {
-        let dateText = record.field(layout.dateColumn)
+        let dateText = record.field(unchecked: layout.dateColumn)
         // Ten bytes that parse as an ISO date are already the date as the writer would spell it.
         let copiesDate = dateFormat.isISO && dateText.count == 10
         writer.appendCSVCells(
-            child: record.field(layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText, engine: row.engine,
+            child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText, engine: row.engine,
             instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: row.outcomes, padded: true, to: &out)
         for index in 0..<row.problems {
             if index > 0 {

@@ -23,9 +23,14 @@ struct OutputBytes {
 
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(toHold: count + extra) }
+    }
+
+    /// Out of line: the appends inlined into hot loops keep only the capacity check.
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
         var larger = capacity * 2
-        while larger < count + extra { larger *= 2 }
+        while larger < needed { larger *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger + OutputBytes.padding)
         grown.update(from: base, count: count)
         base.deallocate()

@@ -188,7 +188,7 @@ final class ScoreWriter {
         case .incomplete: texts.append(statusTexts.incomplete, to: &out)
         case .invalid: texts.append(statusTexts.invalid, to: &out)
         }
-        let columnCount = columns.count
+        let columnCount = isBand.count  // one per column, read without a call
         if engine >= 0 {
             let first = firstScale[engine]
             let scaleOfColumn = columnScales.base + engine * columnCount

@@ -40,12 +40,13 @@ extension ResponseFileReader {
                                 }
                                 let engine = Int(row.engine)
                                 let firstValue = Int(row.firstValue), firstAnswer = max(Int(row.firstAnswer), 0)
+                                let valueCount = engine >= 0 ? adder.scaleCounts[engine] : 0
+                                let answerCount = row.firstAnswer >= 0 ? adder.itemCounts[engine] : 0
                                 adder.add(
                                     child: UnsafeBufferPointer(rebasing: child[Int(row.childStart)..<Int(row.childEnd)]), date: row.date,
                                     line: firstLine + line, engine: engine, status: row.status,
-                                    values: UnsafeBufferPointer(rebasing: values[firstValue..<(firstValue + (engine >= 0 ? adder.scaleCounts[engine] : 0))]),
-                                    answers: UnsafeBufferPointer(
-                                        rebasing: answers[firstAnswer..<(firstAnswer + (row.firstAnswer >= 0 ? adder.itemCounts[engine] : 0))]),
+                                    values: UnsafeBufferPointer(rebasing: values[firstValue..<(firstValue + valueCount)]),
+                                    answers: UnsafeBufferPointer(rebasing: answers[firstAnswer..<(firstAnswer + answerCount)]),
                                     onProblem: onProblem)
                             }
                         }
@@ -62,7 +63,7 @@ extension ResponseFileReader {
             for problem in state.problems { onProblem(problem) }
             let engine = state.engine
             values.removeAll(keepingCapacity: true)
-            if engine >= 0 { values.append(contentsOf: state.outcomes[engine].lazy.map { $0.status == .scored ? $0.value : .nan }) }
+            if engine >= 0 { values.append(contentsOf: state.outcomes[engine].lazy.map(\.scoredValueOrNaN)) }
             withBaseField(layout.childColumn) { child in
                 values.withUnsafeBufferPointer { values in
                     (engine >= 0 ? state.answers[engine] : []).withUnsafeBufferPointer { answers in

@@ -177,9 +177,7 @@ final class ScoringLane: @unchecked Sendable {
                 childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
                 firstValue: Int32(truncatingIfNeeded: work.values.count),
                 firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.answers.count), status: status, date: date))
-        for outcome in outcomes ?? UnsafeBufferPointer(start: nil, count: 0) {
-            work.values.append(outcome.status == .scored ? outcome.value : .nan)
-        }
+        for outcome in outcomes ?? UnsafeBufferPointer(start: nil, count: 0) { work.values.append(outcome.scoredValueOrNaN) }
         if let answers { work.answers.append(contentsOf: answers) }
     }
 }

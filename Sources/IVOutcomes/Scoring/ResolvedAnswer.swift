@@ -37,4 +37,7 @@ struct ScaleOutcome: Sendable, Hashable {
     var tableIndex = -1
 
     var scoredValue: Double? { status == .scored ? value : nil }
+    /// ``scoredValue`` with NaN for not scored (scores are finite): how scale values are handed
+    /// to a ``FollowUpTracker`` in bulk.
+    var scoredValueOrNaN: Double { status == .scored ? value : .nan }
 }

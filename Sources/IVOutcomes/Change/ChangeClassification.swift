@@ -45,6 +45,30 @@ extension MeaningfulChangeClass {
     }
 }
 
+/// A change and what it means, from a child's baseline and follow-up values on a scale: the one
+/// rule both ``ScaleChange`` and the CSV rows of ``FollowUpTracker/writeChanges(to:format:)`` use.
+struct ClassifiedChange {
+    /// Follow-up minus baseline, rounded to the scale's decimals; `nil` without a follow-up.
+    let change: Double?
+    let reliable: ReliableChangeClass
+    let meaningful: MeaningfulChangeClass
+
+    /// `baseline` is `nil` without any scored administration, `followUp` with only one.
+    @inline(__always)
+    init(baseline: Double?, followUp: Double?, decimals: Int, reliableThreshold: Double?, meaningfulPoints: Double?) {
+        guard let baseline, let followUp else {
+            change = nil
+            reliable = baseline == nil ? .noScoredAdministration : .noFollowUpYet
+            meaningful = baseline == nil ? .noScoredAdministration : .noFollowUpYet
+            return
+        }
+        let change = Scale.change(from: baseline, to: followUp, decimals: decimals)
+        self.change = change
+        reliable = ReliableChangeClass(change: change, threshold: reliableThreshold)
+        meaningful = MeaningfulChangeClass(change: change, points: meaningfulPoints)
+    }
+}
+
 extension Scale {
     /// The change from one score to another, rounded to the scale's decimals, so that a metric
     /// change of exactly 2.87 compares equal to a 2.87 threshold (binary floating point would

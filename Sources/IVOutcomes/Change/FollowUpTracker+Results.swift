@@ -18,8 +18,7 @@ extension FollowUpTracker {
         var keyed: [(prefix: UInt64, entry: Int)] = []
         keyed.reserveCapacity(ledger.children.count)
         for index in ledger.children.indices {
-            let shown = ledger.shownIDs.isEmpty ? nil : ledger.shownIDs[index]
-            keyed.append((shown.map(FollowUpTracker.sortPrefix) ?? table.sortPrefix(index), index))
+            keyed.append((ledger.shownID(index).map(FollowUpTracker.sortPrefix) ?? table.sortPrefix(index), index))
         }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {

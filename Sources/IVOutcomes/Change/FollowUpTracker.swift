@@ -191,7 +191,7 @@ public final class FollowUpTracker {
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
-        let values = sheet.scales.map { $0.status == .scored ? $0.value ?? .nan : .nan }
+        let values = sheet.scales.map { $0.value ?? .nan }  // a score's value is nil unless it is scored
         if let reason = record(
             child: administration.childID.rawValue, date: administration.administeredOn, line: line, instrument: instrument,
             status: sheet.status, values: values, answers: answers)
@@ -346,7 +346,12 @@ extension FollowUpTracker.Ledger {
     }
 
     /// The id of child `index`, as first seen.
-    func childID(_ index: Int) -> String { shownIDs[index] ?? childTable.id(index) }
+    func childID(_ index: Int) -> String { shownID(index) ?? childTable.id(index) }
+
+    /// The id of child `index` when it was first seen in another form than its key; `nil` for
+    /// nearly every child (without a lookup when there are none).
+    @inline(__always)
+    func shownID(_ index: Int) -> String? { shownIDs.isEmpty ? nil : shownIDs[index] }
 
     func track(child: Int, scale: Int) -> Int {
         var index = children[child].firstTrack

@@ -66,17 +66,12 @@ public struct ScaleChange: Sendable, Hashable {
         self.belowValidatedAge = belowValidatedAge
         self.administrationsBelowValidatedAge = administrationsBelowValidatedAge
         self.problems = problems
-        if let baseline, let latest, administrations > 1 {
-            let change = scale.change(from: baseline.value, to: latest.value)
-            self.change = change
-            reliableChange = scale.reliableChange(of: change)
-            meaningfulChange = scale.meaningfulChange(of: change)
-        } else {
-            change = nil
-            let none = baseline == nil
-            reliableChange = none ? .noScoredAdministration : .noFollowUpYet
-            meaningfulChange = none ? .noScoredAdministration : .noFollowUpYet
-        }
+        let classified = ClassifiedChange(
+            baseline: baseline?.value, followUp: administrations > 1 ? latest?.value : nil, decimals: scale.decimals,
+            reliableThreshold: scale.change?.reliable?.threshold, meaningfulPoints: scale.change?.meaningful?.points)
+        change = classified.change
+        reliableChange = classified.reliable
+        meaningfulChange = classified.meaningful
     }
 
     /// Days from baseline to latest; `nil` without a follow-up.

@@ -165,7 +165,7 @@ extension FollowUpTracker {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
             // The id cell is written once, then copied into the child's other rows.
             let idStart = out.count
-            if entry >= 0, ledger.shownIDs.isEmpty || ledger.shownIDs[entry] == nil {
+            if entry >= 0, ledger.shownID(entry) == nil {
                 ledger.childTable.withID(entry) { CSVCell.append($0, to: &out) }
             } else {
                 CSVCell.append(childID(entry, in: ledger), to: &out)
@@ -194,23 +194,16 @@ extension FollowUpTracker {
         texts.appendCells(of: track?.first, decimals: plan.decimals, to: &out)
         texts.appendCells(of: followUp, decimals: plan.decimals, to: &out)
         out.append(44)
-        let reliable: ReliableChangeClass
-        let meaningful: MeaningfulChangeClass
-        if let baseline = track?.first, let followUp {
-            let change = Scale.change(from: baseline.value, to: followUp.value, decimals: plan.decimals)
-            out.append(number: change, decimals: plan.decimals)
-            reliable = ReliableChangeClass(change: change, threshold: plan.reliable)
-            meaningful = MeaningfulChangeClass(change: change, points: plan.meaningful)
-        } else {
-            reliable = track == nil ? .noScoredAdministration : .noFollowUpYet
-            meaningful = track == nil ? .noScoredAdministration : .noFollowUpYet
-        }
+        let classified = ClassifiedChange(
+            baseline: track?.first.value, followUp: followUp?.value, decimals: plan.decimals, reliableThreshold: plan.reliable,
+            meaningfulPoints: plan.meaningful)
+        if let change = classified.change { out.append(number: change, decimals: plan.decimals) }
         out.append(44)
         out.append(integer: count)
         out.append(44)
-        out.append(reliable.rawValue)
+        out.append(classified.reliable.rawValue)
         out.append(44)
-        out.append(meaningful.rawValue)
+        out.append(classified.meaningful.rawValue)
         texts.appendBand(of: track?.first, position: position, to: &out)
         texts.appendBand(of: followUp, position: position, to: &out)
         out.append(44)

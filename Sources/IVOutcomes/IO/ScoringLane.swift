@@ -192,10 +192,10 @@ extension ResponseFileReader {
     ///
     /// Each block of input is split at line breaks into parts, and each part is scored by a lane
     /// while `body` takes the previous block's lanes and the next block is read, all side by side
-    /// (two sets of lanes take turns). A part only counts when the part before it ended exactly where it starts, which
-    /// proves the split is a record boundary: a line break inside a quoted field fails the proof,
-    /// and the parts from there on are read again with the next block. The first part always
-    /// starts on a record, so every round moves on.
+    /// (two sets of lanes take turns). A part only counts when the part before it ended exactly
+    /// where it starts, which proves the split is a record boundary: a line break inside a quoted
+    /// field fails the proof, and the parts from there on are read again with the next block. The
+    /// first part always starts on a record, so every round moves on.
     func forEachLane(
         _ makeLane: () -> ScoringLane, of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void
     ) throws {

@@ -7,6 +7,8 @@ struct OptionSpec {
     let value: String?
     let help: String
     var repeatable = false
+    /// Whether the value names a file (or folder) the command reads, which no output may replace.
+    var readsFile = false
 }
 
 /// A command line that does not fit the command.

@@ -10,23 +10,35 @@ protocol Command: Sendable {
     /// What the command does, in a few sentences, with an example.
     static var details: String { get }
     static var options: [OptionSpec] { get }
+    /// Whether the positional arguments name files the command reads (not instrument ids).
+    static var positionalsAreFiles: Bool { get }
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode
+}
+
+extension Command {
+    static var positionalsAreFiles: Bool { true }
 }
 
 /// Options several commands share.
 enum SharedOptions {
     static let definitions = OptionSpec(
         name: "--definitions", value: "PATH",
-        help: "add or override instruments from definition files or folders (repeatable)", repeatable: true)
+        help: "add or override instruments from definition files or folders (repeatable)", repeatable: true, readsFile: true)
 
-    static let out = OptionSpec(name: "--out", value: "FILE", help: "write to FILE (atomically) instead of standard output")
+    static let out = OptionSpec(
+        name: "--out", value: "FILE",
+        help: "write to FILE, which appears only when complete (a device or FIFO is written directly); - is standard output")
+    static let force = OptionSpec(name: "--force", value: nil, help: "replace an --out file even if it is read-only")
+    /// The options of every command that writes a file.
+    static let outputOptions = [out, force]
     static let rowFormat = OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)")
     static let dateFormat = OptionSpec(
         name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)")
 
-    /// Where output goes: the `--out` file, written atomically, or standard output.
+    /// Where output goes: the `--out` file, written atomically, or standard output (also for `--out -`).
     static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {
-        try arguments.value(out.name).map { try ByteWriter(atomicFile: $0) } ?? console.output
+        guard let path = arguments.value(out.name), path != "-" else { return console.output }
+        return try ByteWriter(atomicFile: path, replacingReadOnly: arguments.has(force.name))
     }
 
     /// The built-in catalogue with any `--definitions` added.

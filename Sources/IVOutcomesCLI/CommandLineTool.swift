@@ -41,6 +41,7 @@ enum CommandLineTool {
         }
         do {
             let parsed = try ParsedArguments.parse(rest, options: command.options)
+            try OutputSafety.check(parsed, command: command)
             return try command.run(parsed, console: console)
         } catch let error as UsageError {
             console.error("error: \(error.message)\nusage: \(command.usage)\nSee 'ivoutcomes help \(command.name)'.")

@@ -19,8 +19,8 @@ enum CoverageCommand: Command {
     static let options = [
         SharedOptions.definitions,
         OptionSpec(name: "--format", value: "text|csv|json|html", help: "output format (default text)"),
-        OptionSpec(name: "--out", value: "FILE", help: "write to FILE instead of standard output"),
-    ]
+    ] + SharedOptions.outputOptions
+    static let positionalsAreFiles = false
 
     enum Format: String, CaseIterable { case text, csv, json, html }
 

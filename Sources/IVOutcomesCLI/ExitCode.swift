@@ -10,8 +10,12 @@ enum ExitCode: Int32, CaseIterable {
     case invalidDefinitions = 65
     /// An output file could not be written.
     case cannotWrite = 73
-    /// Stopped by Ctrl-C; no partial output file is left behind.
+    /// The terminal was closed (SIGHUP); no partial output file is left behind.
+    case hungUp = 129
+    /// Stopped by Ctrl-C (SIGINT); no partial output file is left behind.
     case interrupted = 130
+    /// Stopped by SIGTERM (`kill`, a scheduler's time limit); no partial output file is left behind.
+    case terminated = 143
 
     var meaning: String {
         switch self {
@@ -20,7 +24,9 @@ enum ExitCode: Int32, CaseIterable {
         case .unreadableInput: return "an input file can't be read or lacks a required column"
         case .invalidDefinitions: return "an instrument definition is invalid"
         case .cannotWrite: return "an output file can't be written"
+        case .hungUp: return "the terminal was closed (SIGHUP); no partial output is left"
         case .interrupted: return "interrupted (Ctrl-C); no partial output is left"
+        case .terminated: return "terminated (SIGTERM); no partial output is left"
         }
     }
 }

@@ -4,12 +4,12 @@ import IVOutcomes
 /// response files into a tracker, and reporting every row that is not used.
 enum FollowUpInput {
     static let children = OptionSpec(
-        name: "--children", value: "FILE", help: "children file: child_id, birth_month (YYYY-MM), match_start, demographics")
+        name: "--children", value: "FILE", help: "children file: child_id, birth_month (YYYY-MM), match_start, demographics", readsFile: true)
     static let asOf = OptionSpec(name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (default today)")
 
     /// The options every follow-up command takes, after its own.
     static let common = [
-        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.definitions, SharedOptions.dateFormat,
+        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions, SharedOptions.dateFormat,
     ]
 
     /// A date option's value.

@@ -12,22 +12,35 @@ import IVOutcomes
 @main
 struct Main {
     static func main() {
-        // Ctrl-C: remove half-written output files before leaving, so no partial file remains.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        // A plain function, not a closure: a closure formed here would be main-actor isolated and
-        // trap when Dispatch runs it on another queue.
-        interrupt.setEventHandler(handler: removeTemporaryFilesAndExit)
-        interrupt.resume()
+        // Ctrl-C, SIGTERM and SIGHUP: remove half-written output files before leaving, so no
+        // partial file remains. The sources are kept alive for the whole run.
+        let sources = [
+            handle(SIGINT, with: exitInterrupted), handle(SIGTERM, with: exitTerminated), handle(SIGHUP, with: exitHungUp),
+        ]
         let console = Console.standard()
         let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: console)
         console.finish()
-        exit(status.rawValue)
+        withExtendedLifetime(sources) { exit(status.rawValue) }
+    }
+
+    /// Takes `signal` from its default action and runs `handler` on a Dispatch queue instead.
+    private static func handle(_ number: Int32, with handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        // A plain function, not a closure: a closure formed here would be main-actor isolated and
+        // trap when Dispatch runs it on another queue.
+        source.setEventHandler(handler: handler)
+        source.resume()
+        return source
     }
 }
 
-/// Removes half-written output files and exits with the interrupted status.
-private func removeTemporaryFilesAndExit() {
+/// Removes half-written output files and exits with the status of the signal.
+private func exitInterrupted() { removeTemporaryFilesAndExit(.interrupted) }
+private func exitTerminated() { removeTemporaryFilesAndExit(.terminated) }
+private func exitHungUp() { removeTemporaryFilesAndExit(.hungUp) }
+
+private func removeTemporaryFilesAndExit(_ status: ExitCode) {
     TemporaryFiles.shared.removeAll()
-    _exit(ExitCode.interrupted.rawValue)
+    _exit(status.rawValue)
 }

@@ -25,8 +25,7 @@ enum ReportFormat: String, CaseIterable {
 
 /// Options shared by `report` and `pool`.
 enum ReportOptions {
-    static let list = [
-        SharedOptions.out,
+    static let list = SharedOptions.outputOptions + [
         OptionSpec(name: "--format", value: "html|json|summary", help: "html report, JSON summary, or pooling summary (default: from --out, else html)"),
         OptionSpec(name: "--suppress-below", value: "N", help: "show counts from N up (default 5; below 5 needs --allow-small-numbers)"),
         OptionSpec(name: "--allow-small-numbers", value: nil, help: "allow --suppress-below under 5 (only for readers allowed to see them)"),
@@ -73,7 +72,7 @@ enum ReportCommand: Command {
         """
     static let options =
         [
-            FollowUpInput.children, OptionSpec(name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true),
+            FollowUpInput.children, OptionSpec(name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true, readsFile: true),
             FollowUpInput.asOf, OptionSpec(name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
         ] + ReportOptions.list + [SharedOptions.definitions, SharedOptions.dateFormat]
 

@@ -23,7 +23,7 @@ enum ScoreCommand: Command {
           ivoutcomes score export.csv --instrument wemwbs --date-format DD/MM/YYYY --format jsonl
         """
     static let options = [
-        SharedOptions.rowFormat, SharedOptions.out, SharedOptions.definitions,
+        SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
         OptionSpec(name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
         SharedOptions.dateFormat,
         OptionSpec(

@@ -33,6 +33,8 @@ public final class ByteWriter {
     private var buffer = OutputBytes(capacity: ByteWriter.flushSize + 65536)
     private var committed = false
     private let collects: Bool
+    /// Whether ``descriptor`` was opened by this writer (a file, not standard output).
+    private let ownsDescriptor: Bool
     /// Everything written, for a writer made with ``init(collecting:)``.
     public private(set) var collected: [UInt8] = []
     private static let flushSize = 1 << 18
@@ -44,6 +46,7 @@ public final class ByteWriter {
         temporaryPath = nil
         targetPath = nil
         collects = false
+        ownsDescriptor = false
     }
 
     /// A writer to standard error.
@@ -53,6 +56,7 @@ public final class ByteWriter {
         temporaryPath = nil
         targetPath = nil
         collects = false
+        ownsDescriptor = false
     }
 
     /// A writer that keeps what is written in ``collected`` (for tests and in-process callers).
@@ -62,27 +66,54 @@ public final class ByteWriter {
         temporaryPath = nil
         targetPath = nil
         collects = true
+        ownsDescriptor = false
     }
 
     /// A writer to `path` that replaces it atomically on ``commit()``.
-    public init(atomicFile path: String) throws(OutputError) {
+    ///
+    /// A regular file (or a symbolic link to one, whose target is replaced and the link kept) is
+    /// written under a temporary name beside it and moved into place when complete, keeping the
+    /// mode of a file it replaces. A character device or a FIFO (`/dev/stdout`, a pipe) is written
+    /// to directly, which cannot be atomic. Temporary files left for `path` by processes that no
+    /// longer run are removed.
+    /// - Parameter replacingReadOnly: replace an existing file whose mode bits deny writing
+    ///   (otherwise refused, even for root, who could write it).
+    /// - Throws: ``OutputError`` for a folder, a read-only file, or a file that can't be created.
+    public init(atomicFile path: String, replacingReadOnly: Bool = false) throws(OutputError) {
         name = path
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
-        let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard opened >= 0 else { throw OutputError(file: path, reason: CSVReader.errorText(errno)) }
-        descriptor = opened
         collects = false
-        temporaryPath = temporary
-        targetPath = path
-        TemporaryFiles.shared.register(temporary)
+        let target = try OutputTarget(path: path, replacingReadOnly: replacingReadOnly)
+        switch target.kind {
+        case .direct:
+            let opened = open(target.path, O_WRONLY)
+            guard opened >= 0 else { throw OutputError(file: path, reason: CSVReader.errorText(errno)) }
+            descriptor = opened
+            temporaryPath = nil
+            targetPath = nil
+            ownsDescriptor = true
+        case .regularFile(let existing):
+            OutputTarget.removeStalePartials(of: target.path)
+            let temporary = OutputTarget.temporaryPath(for: target.path)
+            let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard opened >= 0 else { throw OutputError(file: path, reason: CSVReader.errorText(errno)) }
+            if let existing {
+                // The replacement keeps the old file's permissions (and, for root, its owner).
+                _ = fchmod(opened, existing.st_mode & 0o7777)
+                if geteuid() == 0 { _ = fchown(opened, existing.st_uid, existing.st_gid) }
+            }
+            descriptor = opened
+            temporaryPath = temporary
+            targetPath = target.path
+            ownsDescriptor = true
+            TemporaryFiles.shared.register(temporary)
+        }
     }
 
     deinit {
         buffer.deallocate()
-        if let temporaryPath, !committed {
-            close(descriptor)
+        guard ownsDescriptor, !committed else { return }
+        close(descriptor)
+        if let temporaryPath {
             unlink(temporaryPath)
             TemporaryFiles.shared.unregister(temporaryPath)
         }
@@ -152,11 +183,17 @@ public final class ByteWriter {
     /// output, or leave it incomplete; run the command again.
     public func commit() throws(OutputError) {
         try flush()
-        guard let temporaryPath, let targetPath else { return }
-        guard close(descriptor) == 0 else {
-            throw OutputError(file: name, reason: CSVReader.errorText(errno))
-        }
+        guard ownsDescriptor, !committed else { return }
         committed = true
+        guard close(descriptor) == 0 else {
+            let reason = CSVReader.errorText(errno)
+            if let temporaryPath {
+                unlink(temporaryPath)
+                TemporaryFiles.shared.unregister(temporaryPath)
+            }
+            throw OutputError(file: name, reason: reason)
+        }
+        guard let temporaryPath, let targetPath else { return }
         TemporaryFiles.shared.unregister(temporaryPath)
         if ByteWriter.exchange(temporaryPath, with: targetPath) {
             // The temporary path now holds the old file.

@@ -115,11 +115,24 @@ enum PoolCommand: Command {
         let policy = try ReportOptions.policy(arguments)
         let catalog = try SharedOptions.catalog(arguments)
         var areas: [AreaAggregate] = []
+        // Each area and period is pooled once: the same summary twice would double its counts.
+        var firstFile: [String: String] = [:]
+        var firstContent: [Data: String] = [:]
         for file in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError.unreadable(file: file, reason: "no such file, or it can't be read")
             }
-            areas.append(try AreaAggregate(poolingSummary: data, file: file))
+            if let first = firstContent[data] {
+                throw PoolingError(file: file, message: "the same summary as \(first): each area's summary is pooled once")
+            }
+            firstContent[data] = file
+            let area = try AreaAggregate(poolingSummary: data, file: file)
+            let key = "\(area.areas.joined(separator: ", ")) as of \(area.asOf)"
+            if let first = firstFile[key] {
+                throw PoolingError(file: file, message: "the same area and period as \(first) (\(key)): each area's summary is pooled once")
+            }
+            firstFile[key] = file
+            areas.append(area)
         }
         let national = try AreaAggregate.pooling(areas)
         let view = ReportView(

@@ -14,8 +14,15 @@ public struct PoolableCount: Sendable, Hashable {
 
     public var isComplete: Bool { areasSuppressed == 0 }
 
+    /// The sum of two counts. Traps on overflow: counts read from files are added with ``adding(_:)``.
     public static func + (lhs: Self, rhs: Self) -> Self {
-        PoolableCount(lhs.value + rhs.value, areasSuppressed: lhs.areasSuppressed + rhs.areasSuppressed)
+        guard let sum = try? lhs.adding(rhs) else { preconditionFailure("count overflow") }
+        return sum
+    }
+
+    /// The sum of two counts, or ``SumOverflow`` when it does not fit.
+    public func adding(_ other: Self) throws(SumOverflow) -> Self {
+        PoolableCount(try checkedSum(value, other.value), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
     }
 }
 
@@ -31,8 +38,15 @@ public struct PoolableSums: Sendable, Hashable {
 
     public var isComplete: Bool { areasSuppressed == 0 }
 
+    /// The sum of two sets of sums. Traps on overflow: sums read from files are added with ``adding(_:)``.
     public static func + (lhs: Self, rhs: Self) -> Self {
-        PoolableSums(lhs.sums + rhs.sums, areasSuppressed: lhs.areasSuppressed + rhs.areasSuppressed)
+        guard let sum = try? lhs.adding(rhs) else { preconditionFailure("sum overflow") }
+        return sum
+    }
+
+    /// The sum of two sets of sums, or ``SumOverflow`` when one does not fit.
+    public func adding(_ other: Self) throws(SumOverflow) -> Self {
+        PoolableSums(try sums.adding(other.sums), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
     }
 }
 
@@ -60,8 +74,25 @@ public struct CountSet: Sendable, Hashable {
 
     /// Adds `other`'s counts, keeping this set's order and appending names it lacks.
     public static func + (lhs: Self, rhs: Self) -> Self {
-        var result = lhs
-        for (name, count) in zip(rhs.names, rhs.counts) { result[name] = result[name] + count }
+        guard let sum = try? lhs.adding(rhs) else { preconditionFailure("count overflow") }
+        return sum
+    }
+
+    /// ``+(_:_:)``, or ``SumOverflow`` when a count does not fit.
+    public func adding(_ other: Self) throws(SumOverflow) -> Self {
+        var result = self
+        for (name, count) in zip(other.names, other.counts) { result[name] = try result[name].adding(count) }
         return result
     }
+}
+
+/// A count or sum too large to add exactly (only from numbers read from a file).
+public struct SumOverflow: Error, Sendable, Hashable {}
+
+/// `a + b`, or ``SumOverflow``.
+@inline(__always)
+func checkedSum(_ a: Int, _ b: Int) throws(SumOverflow) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    if overflow { throw SumOverflow() }
+    return sum
 }

@@ -5,6 +5,11 @@ public struct PoolingError: Error, Sendable, Hashable, CustomStringConvertible {
     public let file: String
     public let message: String
 
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+
     public var description: String { "\(file): \(message)" }
 }
 
@@ -21,7 +26,26 @@ extension DataQuality {
     }
 }
 
+/// A JSON value as a message shows it: a number in full, anything else by kind.
+private func shown(_ value: JSONValue) -> String {
+    switch value {
+    case .number(let number): return number == number.rounded() && abs(number) < 1e18 ? String(Int(number)) : String(number)
+    case .string(let text): return "\"\(text.prefix(40))\""
+    case .null: return "null"
+    case .bool(let flag): return String(flag)
+    case .array: return "a list"
+    case .object: return "an object"
+    }
+}
+
 extension AreaAggregate {
+    /// The largest count a pooling summary may hold: far more children than any area or nation
+    /// has (pooled sums are still added with overflow checks).
+    public static let maximumCount = 100_000_000
+    /// The largest sum a pooling summary may hold: 2^53, the largest whole number every JSON
+    /// reader holds exactly.
+    public static let maximumSum = 9_007_199_254_740_992
+
     /// Reads a pooling summary written by ``ReportView/poolingSummary()``. Cells the area
     /// suppressed are counted in `areasSuppressed`, never guessed.
     public init(poolingSummary data: Data, file: String) throws(PoolingError) {
@@ -33,15 +57,26 @@ extension AreaAggregate {
             throw fail("not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')")
         }
         guard top["formatVersion"] == .number(1) else { throw fail("unsupported formatVersion (this version reads 1)") }
+        /// A whole number in `range`: every number a summary holds is checked before use.
+        func whole(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>, _ expected: String) throws(PoolingError) -> Int {
+            guard case .number(let number)? = value, number == number.rounded(), range.contains(number) else {
+                throw fail("\(path): expected \(expected)\(value.map { ", found \(shown($0))" } ?? "")")
+            }
+            return Int(number)
+        }
+        let counts = 0...Double(AreaAggregate.maximumCount)
+        let countText = "a whole number from 0 to \(AreaAggregate.maximumCount)"
         func count(_ value: JSONValue?, _ path: String) throws(PoolingError) -> PoolableCount {
             switch value {
-            case .number(let number)? where number >= 0 && number == number.rounded(): return PoolableCount(Int(number))
+            case .number?: return PoolableCount(try whole(value, path, in: counts, countText))
             case .string?: return PoolableCount(0, areasSuppressed: 1)
             case .object(let fields)?:
-                guard case .number(let partial)? = fields["atLeast"], case .number(let areas)? = fields["areasSuppressed"] else {
+                guard fields["atLeast"] != nil, fields["areasSuppressed"] != nil else {
                     throw fail("\(path): expected atLeast and areasSuppressed")
                 }
-                return PoolableCount(Int(partial), areasSuppressed: Int(areas))
+                return PoolableCount(
+                    try whole(fields["atLeast"], "\(path).atLeast", in: counts, countText),
+                    areasSuppressed: try whole(fields["areasSuppressed"], "\(path).areasSuppressed", in: counts, countText))
             default: throw fail("\(path): expected a count or \"under 5\"")
             }
         }
@@ -49,10 +84,15 @@ extension AreaAggregate {
             switch value {
             case .string?: return PoolableSums(areasSuppressed: 1)
             case .object(let fields)?:
-                guard case .number(let n)? = fields["n"], case .number(let sum)? = fields["sumX100"],
-                    case .number(let squares)? = fields["sumSquaresX10000"]
-                else { throw fail("\(path): expected n, sumX100 and sumSquaresX10000") }
-                return PoolableSums(ValueSums(count: Int(n), sumHundredths: Int(sum), sumOfSquaresTenThousandths: Int(squares)))
+                guard fields["n"] != nil, fields["sumX100"] != nil, fields["sumSquaresX10000"] != nil else {
+                    throw fail("\(path): expected n, sumX100 and sumSquaresX10000")
+                }
+                // Whole numbers that JSON numbers hold exactly, so pooled sums stay exact.
+                let exact = Double(AreaAggregate.maximumSum)
+                let n = try whole(fields["n"], "\(path).n", in: counts, countText)
+                let sum = try whole(fields["sumX100"], "\(path).sumX100", in: -exact...exact, "a whole number of at most 2^53 in size")
+                let squares = try whole(fields["sumSquaresX10000"], "\(path).sumSquaresX10000", in: 0...exact, "a whole number from 0 to 2^53")
+                return PoolableSums(ValueSums(count: n, sumHundredths: sum, sumOfSquaresTenThousandths: squares))
             default: throw fail("\(path): expected sums or \"suppressed\"")
             }
         }
@@ -92,8 +132,10 @@ extension AreaAggregate {
             if case .array(let scaleValues)? = group["scales"] {
                 for (scaleIndex, scaleValue) in scaleValues.enumerated() {
                     let scalePath = "\(path).scales[\(scaleIndex)]"
-                    guard case .object(let scale) = scaleValue, case .number(let width)? = scale["binWidth"] else {
-                        throw fail("\(scalePath): expected a scale with a binWidth")
+                    guard case .object(let scale) = scaleValue, case .number(let width)? = scale["binWidth"], width.isFinite,
+                        width > 0
+                    else {
+                        throw fail("\(scalePath): expected a scale with a binWidth above 0")
                     }
                     var aggregate = ScaleAggregate(
                         scale: ScaleID(try string(scale["scale"], "\(scalePath).scale")), binWidth: width,
@@ -148,41 +190,8 @@ extension AreaAggregate {
         var quality = DataQuality()
         var instruments: [InstrumentID] = []
         for area in areas {
-            for field in DataQuality.fields {
-                quality[keyPath: field.keyPath] = quality[keyPath: field.keyPath] + area.dataQuality[keyPath: field.keyPath]
-            }
+            try add(area, to: &groups, quality: &quality)
             for id in area.instruments where !instruments.contains(id) { instruments.append(id) }
-            for group in area.groups {
-                guard let index = groups.firstIndex(where: { $0.dimension == group.dimension && $0.category == group.category }) else {
-                    groups.append(group)
-                    continue
-                }
-                groups[index].children = groups[index].children + group.children
-                for scale in group.scales {
-                    guard let position = groups[index].scales.firstIndex(where: { $0.scale == scale.scale }) else {
-                        groups[index].scales.append(scale)
-                        continue
-                    }
-                    guard groups[index].scales[position].binWidth == scale.binWidth else {
-                        throw PoolingError(
-                            file: area.areas.joined(separator: ", "),
-                            message: "\(scale.scale) is binned by \(scale.binWidth) points here but \(groups[index].scales[position].binWidth) elsewhere; use the same definitions everywhere")
-                    }
-                    groups[index].scales[position] = groups[index].scales[position] + scale
-                }
-                for log in group.logs {
-                    guard let position = groups[index].logs.firstIndex(where: { $0.outcome == log.outcome }) else {
-                        groups[index].logs.append(log)
-                        continue
-                    }
-                    var merged = groups[index].logs[position]
-                    merged.childrenWithLogs = merged.childrenWithLogs + log.childrenWithLogs
-                    merged.logs = merged.logs + log.logs
-                    merged.visitsHappened = merged.visitsHappened + log.visitsHappened
-                    merged.positive = merged.positive + log.positive
-                    groups[index].logs[position] = merged
-                }
-            }
         }
         // "all" first, then breakdowns in the usual order.
         let order = ["all"] + AreaAggregate.dimensions
@@ -196,22 +205,71 @@ extension AreaAggregate {
     }
 }
 
+extension AreaAggregate {
+    /// Adds one area's groups and data-quality counts to the pooled ones, cell by cell.
+    private static func add(_ area: AreaAggregate, to groups: inout [GroupAggregate], quality: inout DataQuality) throws(PoolingError) {
+        do {
+            for field in DataQuality.fields {
+                quality[keyPath: field.keyPath] = try quality[keyPath: field.keyPath].adding(area.dataQuality[keyPath: field.keyPath])
+            }
+            for group in area.groups {
+                guard let index = groups.firstIndex(where: { $0.dimension == group.dimension && $0.category == group.category }) else {
+                    groups.append(group)
+                    continue
+                }
+                groups[index].children = try groups[index].children.adding(group.children)
+                for scale in group.scales {
+                    guard let position = groups[index].scales.firstIndex(where: { $0.scale == scale.scale }) else {
+                        groups[index].scales.append(scale)
+                        continue
+                    }
+                    guard groups[index].scales[position].binWidth == scale.binWidth else {
+                        throw PoolingError(
+                            file: area.areas.joined(separator: ", "),
+                            message: "\(scale.scale) is binned by \(scale.binWidth) points here but \(groups[index].scales[position].binWidth) elsewhere; use the same definitions everywhere")
+                    }
+                    groups[index].scales[position] = try groups[index].scales[position].adding(scale)
+                }
+                for log in group.logs {
+                    guard let position = groups[index].logs.firstIndex(where: { $0.outcome == log.outcome }) else {
+                        groups[index].logs.append(log)
+                        continue
+                    }
+                    var merged = groups[index].logs[position]
+                    merged.childrenWithLogs = try merged.childrenWithLogs.adding(log.childrenWithLogs)
+                    merged.logs = try merged.logs.adding(log.logs)
+                    merged.visitsHappened = try merged.visitsHappened.adding(log.visitsHappened)
+                    merged.positive = try merged.positive.adding(log.positive)
+                    groups[index].logs[position] = merged
+                }
+            }
+        } catch let error as PoolingError {
+            throw error
+        } catch {
+            throw PoolingError(
+                file: area.areas.joined(separator: ", "),
+                message: "adding this area's counts or sums overflows: a summary holds numbers far larger than any area's")
+        }
+    }
+}
+
 extension ScaleAggregate {
-    static func + (lhs: ScaleAggregate, rhs: ScaleAggregate) -> ScaleAggregate {
-        var result = lhs
-        result.childrenWithBaseline = lhs.childrenWithBaseline + rhs.childrenWithBaseline
-        result.childrenWithFollowUp = lhs.childrenWithFollowUp + rhs.childrenWithFollowUp
-        result.baseline = lhs.baseline + rhs.baseline
-        result.pairedBaseline = lhs.pairedBaseline + rhs.pairedBaseline
-        result.latest = lhs.latest + rhs.latest
-        result.change = lhs.change + rhs.change
-        result.reliableChange = lhs.reliableChange + rhs.reliableChange
-        result.meaningfulChange = lhs.meaningfulChange + rhs.meaningfulChange
-        result.bandsAtBaseline = lhs.bandsAtBaseline + rhs.bandsAtBaseline
-        result.bandsAtLatest = lhs.bandsAtLatest + rhs.bandsAtLatest
-        result.bandMovement = lhs.bandMovement + rhs.bandMovement
-        result.changeHistogram = lhs.changeHistogram + rhs.changeHistogram
-        result.scoresBelowValidatedAge = lhs.scoresBelowValidatedAge + rhs.scoresBelowValidatedAge
+    /// Both areas' counts and sums, cell by cell, or ``SumOverflow``.
+    func adding(_ other: ScaleAggregate) throws(SumOverflow) -> ScaleAggregate {
+        var result = self
+        result.childrenWithBaseline = try childrenWithBaseline.adding(other.childrenWithBaseline)
+        result.childrenWithFollowUp = try childrenWithFollowUp.adding(other.childrenWithFollowUp)
+        result.baseline = try baseline.adding(other.baseline)
+        result.pairedBaseline = try pairedBaseline.adding(other.pairedBaseline)
+        result.latest = try latest.adding(other.latest)
+        result.change = try change.adding(other.change)
+        result.reliableChange = try reliableChange.adding(other.reliableChange)
+        result.meaningfulChange = try meaningfulChange.adding(other.meaningfulChange)
+        result.bandsAtBaseline = try bandsAtBaseline.adding(other.bandsAtBaseline)
+        result.bandsAtLatest = try bandsAtLatest.adding(other.bandsAtLatest)
+        result.bandMovement = try bandMovement.adding(other.bandMovement)
+        result.changeHistogram = try changeHistogram.adding(other.changeHistogram)
+        result.scoresBelowValidatedAge = try scoresBelowValidatedAge.adding(other.scoresBelowValidatedAge)
         return result
     }
 }

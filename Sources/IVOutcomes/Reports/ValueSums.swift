@@ -32,10 +32,17 @@ public struct ValueSums: Sendable, Hashable, Codable {
         sumOfSquaresTenThousandths += hundredths * hundredths
     }
 
+    /// The sums of the values of both. Traps on overflow: sums read from files are added with ``adding(_:)``.
     public static func + (lhs: ValueSums, rhs: ValueSums) -> ValueSums {
+        guard let sum = try? lhs.adding(rhs) else { preconditionFailure("sum overflow") }
+        return sum
+    }
+
+    /// The sums of the values of both, or ``SumOverflow`` when one does not fit.
+    public func adding(_ other: ValueSums) throws(SumOverflow) -> ValueSums {
         ValueSums(
-            count: lhs.count + rhs.count, sumHundredths: lhs.sumHundredths + rhs.sumHundredths,
-            sumOfSquaresTenThousandths: lhs.sumOfSquaresTenThousandths + rhs.sumOfSquaresTenThousandths)
+            count: try checkedSum(count, other.count), sumHundredths: try checkedSum(sumHundredths, other.sumHundredths),
+            sumOfSquaresTenThousandths: try checkedSum(sumOfSquaresTenThousandths, other.sumOfSquaresTenThousandths))
     }
 
     /// The mean, or `nil` without values.

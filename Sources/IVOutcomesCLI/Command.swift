@@ -29,6 +29,10 @@ enum SharedOptions {
         name: "--out", value: "FILE",
         help: "write to FILE, which appears only when complete (a device or FIFO is written directly); - is standard output")
     static let force = OptionSpec(name: "--force", value: nil, help: "replace an --out file even if it is read-only")
+    static let encoding = OptionSpec(
+        name: "--encoding", value: "utf-8|utf-16|windows-1252", help: "the input files' encoding (default utf-8; UTF-16 with a byte-order mark is read anyway)")
+    static let delimiter = OptionSpec(
+        name: "--delimiter", value: "comma|semicolon|tab", help: "CSV delimiter (default: comma, or the semicolon or tab of a header without commas)")
     /// The options of every command that writes a file.
     static let outputOptions = [out, force]
     static let rowFormat = OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)")

@@ -10,6 +10,7 @@ enum FollowUpInput {
     /// The options every follow-up command takes, after its own.
     static let common = [
         children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions, SharedOptions.dateFormat,
+        SharedOptions.encoding, SharedOptions.delimiter,
     ]
 
     /// A date option's value.
@@ -25,9 +26,11 @@ enum FollowUpInput {
     ) throws -> FollowUpTracker {
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one response file") }
         let catalog = try SharedOptions.catalog(arguments)
+        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
         var register: ChildRegister?
         if let path = arguments.value(children.name) {
-            let read = try ChildRegister(path: path, today: asOf)
+            let read = try ChildRegister(path: path, today: asOf, encoding: options.encoding, delimiter: options.delimiter)
+            if let note = read.formatNote { console.error("note: \(path): \(note)") }
             for problem in read.problems { console.error(problem.description) }
             if !read.unknownColumns.isEmpty {
                 console.error("note: \(path): columns not read (only ids, birth month, match dates and demographics are): \(read.unknownColumns.joined(separator: ", "))")
@@ -35,10 +38,10 @@ enum FollowUpInput {
             register = read
         }
         let tracker = FollowUpTracker(catalog: catalog, register: register, options: FollowUpOptions(asOf: asOf, logPeriod: logPeriod))
-        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
         var shown = 0
         for file in arguments.positionals {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
+            if let note = reader.formatNote { console.error("note: \(file): \(note)") }
             let before = tracker.counts
             try reader.track(into: tracker) { problem in
                 shown += 1

@@ -74,7 +74,7 @@ enum ReportCommand: Command {
         [
             FollowUpInput.children, OptionSpec(name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true, readsFile: true),
             FollowUpInput.asOf, OptionSpec(name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
-        ] + ReportOptions.list + [SharedOptions.definitions, SharedOptions.dateFormat]
+        ] + ReportOptions.list + [SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         let format = try ReportFormat.from(arguments)

@@ -30,6 +30,7 @@ enum ScoreCommand: Command {
             name: "--missing-policy", value: "SCALE=POLICY",
             help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
         OptionSpec(name: "--input-format", value: "csv|jsonl", help: "input format (default: from the file name)"),
+        SharedOptions.encoding, SharedOptions.delimiter,
     ]
 
     /// How many row problems are echoed to standard error before the rest are only counted.
@@ -41,9 +42,11 @@ enum ScoreCommand: Command {
         }
         let file = arguments.positionals[0]
         let catalog = try SharedOptions.catalog(arguments)
-        let options = try readingOptions(arguments, catalog: catalog, console: console)
+        var options = try readingOptions(arguments, catalog: catalog, console: console)
+        options.expectedDates = FollowUpOptions.defaultEarliestDate...CalendarDate.today
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
+        if let note = reader.formatNote { console.error("note: \(file): \(note)") }
         if !reader.unknownColumns.isEmpty {
             console.error("note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))")
         }
@@ -70,6 +73,12 @@ enum ScoreCommand: Command {
         }
         if arguments.value("--input-format") != nil {
             options.format = try SharedOptions.choice(arguments, "--input-format", default: InputFormat.csv)
+        }
+        if arguments.value(SharedOptions.encoding.name) != nil {
+            options.encoding = try SharedOptions.choice(arguments, SharedOptions.encoding.name, default: TextEncoding.utf8)
+        }
+        if arguments.value(SharedOptions.delimiter.name) != nil {
+            options.delimiter = try SharedOptions.choice(arguments, SharedOptions.delimiter.name, default: CSVDelimiter.comma)
         }
         let scales = Dictionary(catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for setting in arguments.values["--missing-policy"] ?? [] {

@@ -4,20 +4,28 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
     public let year: Int
     public let month: Int
 
+    /// The earliest year of birth read.
+    public static let earliestYear = 1900
+
     public init?(year: Int, month: Int) {
-        guard (1900...9999).contains(year), (1...12).contains(month) else { return nil }
+        guard (BirthMonth.earliestYear...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
     }
 
     /// Parses exactly `YYYY-MM`.
     public init?(text: some StringProtocol) {
+        guard BirthMonth.hasShape(text) else { return nil }
         let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-            bytes.enumerated().allSatisfy({ $0.offset == 4 || (48...57).contains($0.element) })
-        else { return nil }
         let digits = { (range: Range<Int>) in bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
         self.init(year: digits(0..<4), month: digits(5..<7))
+    }
+
+    /// Whether `text` is four digits, `-` and two digits, whatever their values.
+    static func hasShape(_ text: some StringProtocol) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 7 && bytes[4] == UInt8(ascii: "-")
+            && bytes.enumerated().allSatisfy({ $0.offset == 4 || (48...57).contains($0.element) })
     }
 
     /// The child's age in whole years on `date`, counted cautiously: a birthday is taken to fall

@@ -48,6 +48,8 @@ public struct ChildRegister: Sendable {
     public let problems: [RowProblem]
     /// Header cells that are not read.
     public let unknownColumns: [String]
+    /// How the file was read when it is not plain comma-separated UTF-8.
+    public internal(set) var formatNote: String?
     private let index: [String: Int]
 
     /// A register of `children`; a repeated id keeps the first.

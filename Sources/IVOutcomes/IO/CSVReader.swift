@@ -10,8 +10,10 @@
 ///
 /// It reads the file in chunks, so memory stays flat whatever the file's size, and handles what
 /// spreadsheets and form tools export: quoted fields with commas, doubled quotes and line breaks,
-/// CRLF or LF line ends, a UTF-8 byte-order mark, and blank lines. Fields are handed out as byte
-/// buffers that stay valid until the next call to ``next()``.
+/// CRLF or LF line ends, a byte-order mark, and blank lines; semicolon- or tab-separated files
+/// when told (``delimiter``); UTF-16 and Windows-1252 converted through ``TextInput``. Every
+/// record is checked to be UTF-8 (a file that is not is refused, naming the first bad byte's line
+/// and column). Fields are handed out as byte buffers that stay valid until the next call to ``next()``.
 ///
 /// ```swift
 /// let reader = try CSVReader(path: "responses.csv")
@@ -22,15 +24,21 @@
 public final class CSVReader {
     /// The name used in messages.
     public let file: String
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    private let input: TextInput
+    /// The byte between fields (a comma unless the file uses `;` or a tab).
+    public private(set) var delimiter: UInt8
+    /// Whether ``delimiter`` was found from the header rather than given.
+    public private(set) var delimiterWasGuessed = false
+    private let guessesDelimiter: Bool
+    /// Where the last record parsed starts in ``buffer``.
+    private var recordStart = 0
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
     private var position = 0
     private var atEnd = false
     private var nextLine = 1
-    private var record = CSVRecord()
+    private var record: CSVRecord
 
     /// The line on which the current record starts (1 for the header).
     public private(set) var line = 0
@@ -39,10 +47,18 @@ public final class CSVReader {
     public static let maximumRecordLength = 64 * 1_048_576
 
     /// Opens a file; `-` reads standard input.
-    public init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+    /// - Parameters:
+    ///   - encoding: the file's encoding when it is not UTF-8 (a UTF-16 byte-order mark is enough).
+    ///   - delimiter: the byte between fields; `nil` for a comma, or the semicolon or tab of a
+    ///     header that has no comma but one of those (see ``delimiterWasGuessed``).
+    public init(path: String, chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil)
+        throws(InputError)
+    {
         file = path
-        descriptor = try CSVReader.openForReading(path)
-        ownsDescriptor = path != "-"
+        input = try TextInput(path: path, encoding: encoding)
+        self.delimiter = (delimiter ?? .comma).byte
+        guessesDelimiter = delimiter == nil
+        record = CSVRecord(delimiter: self.delimiter)
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity + OutputBytes.padding)
     }
@@ -50,25 +66,24 @@ public final class CSVReader {
     deinit {
         buffer.deallocate()
         record.deallocate()
-        if ownsDescriptor { close(descriptor) }
     }
 
-    /// Opens a file for reading (`-` is standard input), refusing folders.
-    static func openForReading(_ path: String) throws(InputError) -> Int32 {
-        if path == "-" { return 0 }
-        let opened = open(path, O_RDONLY)
-        guard opened >= 0 else { throw .unreadable(file: path, reason: errorText(errno)) }
-        var status = stat()
-        if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            close(opened)
-            throw .unreadable(file: path, reason: "it is a folder")
+    /// The file's encoding (UTF-16 when its byte-order mark says so).
+    public var encoding: TextEncoding { input.encoding }
+
+    /// How the file was read when it is not plain comma-separated UTF-8, for a note to the user
+    /// (`"converted from utf-16; read as semicolon-separated (the header has no commas)"`), else `nil`.
+    public var formatNote: String? {
+        var parts: [String] = []
+        if encoding != .utf8 { parts.append("converted from \(encoding.rawValue)") }
+        if delimiterWasGuessed {
+            let name = delimiter == CSVDelimiter.tab.byte ? "tab" : "semicolon"
+            parts.append("read as \(name)-separated (the header has no commas; --delimiter chooses)")
         }
-        return opened
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
-    static func errorText(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
+    static func errorText(_ code: Int32) -> String { TextInput.errorText(code) }
 
     /// The number of fields in the current record.
     public var fieldCount: Int { record.fieldCount }
@@ -89,6 +104,16 @@ public final class CSVReader {
     func readHeader() throws(InputError) -> [String] {
         while try next() {
             if isBlankRecord { continue }
+            if guessesDelimiter, fieldCount == 1, let guess = CSVDelimiter.guess(fromHeaderField: record.field(0)) {
+                // Read the header again with the delimiter it uses.
+                delimiter = guess.byte
+                delimiterWasGuessed = true
+                record.deallocate()
+                record = CSVRecord(delimiter: delimiter)
+                position = recordStart
+                nextLine = line
+                guard try next() else { break }
+            }
             return (0..<fieldCount).map { string(at: $0) }
         }
         throw .empty(file: file)
@@ -113,7 +138,7 @@ public final class CSVReader {
     /// Advances to the next record. Returns `false` at the end of the file.
     public func next() throws(InputError) -> Bool {
         while true {
-            switch parseRecord() {
+            switch try parseRecord() {
             case .record: return true
             case .end: return false
             case .unclosedQuote: throw .unclosedQuote(file: file, line: nextLine)
@@ -123,14 +148,24 @@ public final class CSVReader {
     }
 
     /// Parses the record at ``position`` into ``record`` (one exclusive access for the whole parse).
-    private func parseRecord() -> CSVRecord.Outcome {
+    private func parseRecord() throws(InputError) -> CSVRecord.Outcome {
         let outcome = record.parse(buffer, count: count, from: position, atEnd: atEnd)
         if case .record(let next, let newlines) = outcome {
+            let bytes = UnsafeBufferPointer(start: buffer + position, count: next - position)
+            if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: nextLine) }
+            recordStart = position
             position = next
             line = nextLine
             nextLine += newlines
         }
         return outcome
+    }
+
+    /// The error for the byte at `offset` of `bytes`, which start on line `firstLine`, that is not UTF-8.
+    static func notUTF8(file: String, _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, firstLine: Int) -> InputError {
+        let (lines, column) = UTF8Check.location(of: offset, in: bytes)
+        return .badEncoding(
+            file: file, line: firstLine + lines, column: column, message: "not UTF-8: " + UTF8Check.diagnosis(of: bytes, at: offset))
     }
 
     /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a
@@ -179,7 +214,9 @@ public final class CSVReader {
             // read before are still waiting in the spare buffer.
             let front = min(1 << 16, capacity / 4)
             let limit = pending.isEmpty && !atEnd ? capacity - front : 0
-            let ahead = ReadAhead(descriptor: descriptor, into: spare + front, limit: limit, atEnd: limit == 0)
+            // Converted text is read on this thread only (``TextInput`` holds state).
+            let direct = input.isDirect
+            let ahead = ReadAhead(descriptor: input.descriptor, into: spare + front, limit: direct ? limit : 0, atEnd: !direct || limit == 0)
             let (consumed, newlines) = try body(
                 UnsafeBufferPointer(start: buffer + position, count: count - position), blockEndsFile, nextLine, ahead)
             position += consumed
@@ -187,7 +224,7 @@ public final class CSVReader {
             if blockEndsFile, position >= count { return }
             if let code = ahead.failure { throw InputError.unreadable(file: file, reason: CSVReader.errorText(code)) }
             let unread = count - position
-            if ahead.done, limit > 0, consumed > 0, unread <= front {
+            if ahead.done, direct, limit > 0, consumed > 0, unread <= front {
                 // The next block, in the spare buffer: the unread end of this one, then the bytes read ahead.
                 (spare + front - unread).update(from: buffer + position, count: unread)
                 swap(&buffer, &spare)
@@ -198,7 +235,7 @@ public final class CSVReader {
             }
             compact()
             if consumed == 0 { try grow() }
-            if ahead.done, limit > 0 {
+            if ahead.done, direct, limit > 0 {
                 // Too much was left unread to go in front: the bytes read ahead follow as room allows.
                 pending = front..<(front + ahead.count)
                 atEnd = ahead.atEnd
@@ -226,16 +263,9 @@ public final class CSVReader {
     }
 
     private func readOnce() throws(InputError) {
-        let wasEmpty = nextLine == 1 && count == 0
-        var got: Int
-        repeat {
-            got = read(descriptor, buffer + count, capacity - count)
-        } while got < 0 && errno == EINTR
-        if got < 0 { throw .unreadable(file: file, reason: CSVReader.errorText(errno)) }
+        let got = try input.read(into: buffer + count, capacity: capacity - count)
         if got == 0 { atEnd = true }
         count += got
-        // Skip a UTF-8 byte-order mark at the very start.
-        if wasEmpty, count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     }
 }
 

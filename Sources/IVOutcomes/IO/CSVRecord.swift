@@ -25,6 +25,9 @@ struct CSVRecord: RowFields {
         case unclosedQuote
     }
 
+    /// The byte between fields: a comma, or a semicolon or tab for exports that use them.
+    let delimiter: UInt8
+    private let delimiterWord: UInt64
     private var spans: UnsafeMutablePointer<Span>
     private var spanCapacity = 64
     private(set) var fieldCount = 0
@@ -32,7 +35,9 @@ struct CSVRecord: RowFields {
     /// The buffer last parsed (the scratch buffer until then, so it is never dangling).
     private var base: UnsafePointer<UInt8>
 
-    init() {
+    init(delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.delimiter = delimiter
+        delimiterWord = ByteMask.splat(delimiter)
         spans = .allocate(capacity: spanCapacity)
         base = UnsafePointer(scratch.base)
     }
@@ -101,7 +106,7 @@ struct CSVRecord: RowFields {
         return true
     }
 
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
         cr = UInt8(ascii: "\r")
 
     /// Parses the record that starts at `start` in `buffer[0..<count]`. `atEnd` says whether the
@@ -129,7 +134,8 @@ struct CSVRecord: RowFields {
         var fields = 0
         defer { fieldCount = fields }
         while p < count {
-            var mask = ByteMask.csvSpecial(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)))
+            var mask = ByteMask.csvSpecial(
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)), delimiter: delimiterWord)
             mask &= ByteMask.firstBytes(count - p)
             if fields + 8 > spanCapacity { reserveSpans(fields + 8, keeping: fields) }
             let spans = self.spans
@@ -137,7 +143,7 @@ struct CSVRecord: RowFields {
                 let end = p + mask.trailingZeroBitCount >> 3
                 mask &= mask &- 1
                 let byte = buffer[end]
-                if byte == CSVRecord.comma {
+                if byte == delimiter {
                     spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
                     fields += 1
                     fieldStart = end + 1
@@ -190,7 +196,7 @@ struct CSVRecord: RowFields {
                     break
                 }
                 // Text after a closing quote is kept, as spreadsheets do (`"a"b` reads as `ab`).
-                while p < count, buffer[p] != CSVRecord.comma, buffer[p] != CSVRecord.lf, buffer[p] != CSVRecord.cr {
+                while p < count, buffer[p] != delimiter, buffer[p] != CSVRecord.lf, buffer[p] != CSVRecord.cr {
                     scratch.append(buffer[p])
                     p += 1
                 }
@@ -199,14 +205,14 @@ struct CSVRecord: RowFields {
                 let fieldStart = p
                 while p < count {
                     let byte = buffer[p]
-                    if byte == CSVRecord.comma || byte == CSVRecord.lf || byte == CSVRecord.cr { break }
+                    if byte == delimiter || byte == CSVRecord.lf || byte == CSVRecord.cr { break }
                     p += 1
                 }
                 appendSpan(Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: p)))
             }
             if p >= count { return atEnd ? .record(next: p, newlines: newlines) : .needMore }
             switch buffer[p] {
-            case CSVRecord.comma:
+            case delimiter:
                 p += 1
             case CSVRecord.cr:
                 if p + 1 >= count, !atEnd { return .needMore }

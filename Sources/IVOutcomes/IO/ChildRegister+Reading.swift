@@ -5,8 +5,13 @@ extension ChildRegister {
     /// A bad cell is reported in ``problems`` and read as unknown; the child is kept. A repeated
     /// child id is reported and the later row not used.
     /// - Throws: ``InputError`` when the file can't be read or lacks `child_id` or `birth_month`.
-    public init(path: String, today: CalendarDate = .today) throws(InputError) {
-        let reader = try CSVReader(path: path)
+    /// - Parameters:
+    ///   - encoding: the file's encoding when it is not UTF-8.
+    ///   - delimiter: the CSV delimiter; `nil` for a comma, or the semicolon or tab the header uses.
+    public init(path: String, today: CalendarDate = .today, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil)
+        throws(InputError)
+    {
+        let reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
         let header = try reader.readHeader().map { $0.trimmingSpaces.lowercased() }
         let positions = try CSVReader.columnPositions(header, file: path)
         for required in ["child_id", "birth_month"] where positions[required] == nil {
@@ -46,7 +51,9 @@ extension ChildRegister {
             let birthText = cell("birth_month")
             if !birthText.isEmpty {
                 birthMonth = BirthMonth(text: birthText)
-                if birthMonth == nil {
+                if birthMonth == nil, BirthMonth.hasShape(birthText) {
+                    report("birth_month", "\"\(birthText)\" is out of range (years from \(BirthMonth.earliestYear), months 01-12); age unknown")
+                } else if birthMonth == nil {
                     report("birth_month", "\"\(birthText)\" is not a year and month (expected YYYY-MM, such as 2014-03); age unknown")
                 } else if let month = birthMonth, (month.year, month.month) > (today.year, today.month) {
                     report("birth_month", "\"\(birthText)\" is in the future; age unknown")
@@ -77,5 +84,6 @@ extension ChildRegister {
                 ChildDetails(id: id, birthMonth: birthMonth, matchStart: matchStart, matchEnd: matchEnd, attributes: attributes, line: line))
         }
         self.init(children: children, problems: problems, unknownColumns: unknown)
+        formatNote = reader.formatNote
     }
 }

@@ -102,6 +102,16 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         return text.withUTF8 { parse($0) }
     }
 
+    /// Whether `text` is digits laid out as this format lays them out (`2026-02-30` for ISO),
+    /// whatever their values.
+    private func hasShape(_ text: String) -> Bool {
+        let pieces = text.utf8.split(separator: separator, omittingEmptySubsequences: false)
+        guard pieces.count == 3 else { return false }
+        return zip(parts, pieces).allSatisfy { part, piece in
+            piece.allSatisfy { $0 >= 48 && $0 <= 57 } && (part == .year ? piece.count == 4 : (1...2).contains(piece.count))
+        }
+    }
+
     /// Why `text` is not a date in this format, in words a coordinator can act on.
     public func problem(with text: String) -> String {
         let trimmed = text.trimmingSpaces
@@ -116,10 +126,16 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 return "\(shown) looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"
             }
         }
-        if DateFormat.iso.parse(trimmed) == nil, self.parse(trimmed) == nil, trimmed.utf8.count == pattern.utf8.count {
-            return "\(shown) is not a real date (expected \(pattern))"
+        // A real date in another year-first form, such as 2026/01/10.
+        for separator in ["-", "/", "."] {
+            let pattern = "YYYY\(separator)MM\(separator)DD"
+            guard pattern != self.pattern, let other = try? DateFormat(pattern: pattern), let date = other.parse(trimmed) else { continue }
+            return "\(shown) is written \(pattern), not \(self.pattern): write it as \(isISO ? date.description : "\(self.pattern)"), or pass --date-format \(pattern)"
         }
-        return "\(shown) is not a date (expected \(pattern))"
+        if hasShape(trimmed) {
+            return "\(shown) is not a real date (the day or month does not exist; expected \(pattern))"
+        }
+        return "\(shown) is not a date (dates are read as \(pattern); --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"
     }
 }
 

@@ -37,6 +37,8 @@ final class FastRowScorer {
     private let engines: FixedArray<ScoringEngine>
     private let kernels: FixedArray<ScoringKernel>
     private let dateFormat: DateFormat
+    /// Rows dated outside these take the general path, which says so.
+    private let expectedDates: ClosedRange<CalendarDate>?
     /// Per item (all engines' items in a row): its column, or -1.
     private let itemColumns: FixedArray<Int>
     /// Per item, what each single digit 0-9 resolves to.
@@ -106,6 +108,7 @@ final class FastRowScorer {
         engines = FixedArray(layout.engines)
         kernels = FixedArray(layout.engines.map(\.storage.kernel))
         dateFormat = layout.options.dateFormat
+        expectedDates = layout.options.expectedDates
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
         blankProblem = FixedArray(blank)
@@ -141,7 +144,8 @@ final class FastRowScorer {
         guard record.fieldCount == columnCount else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
         guard !trimmed(record.field(unchecked: layout.childColumn)).isEmpty,
-            let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
+            let date = dateFormat.parse(record.field(unchecked: layout.dateColumn)),
+            expectedDates?.contains(date) ?? true
         else { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {

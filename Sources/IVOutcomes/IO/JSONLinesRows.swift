@@ -21,8 +21,8 @@ final class JSONLinesRows: RowFields {
         return columns
     }
 
-    init(path: String, columns: [String]) throws(InputError) {
-        reader = try LineReader(path: path)
+    init(path: String, columns: [String], encoding: TextEncoding? = nil) throws(InputError) {
+        reader = try LineReader(path: path, encoding: encoding)
         var index: [String: Int] = [:]
         for (position, name) in columns.enumerated() { index[name] = position }
         columnIndex = index

@@ -6,24 +6,21 @@
     import Darwin
 #endif
 
-/// Reads a file line by line in chunks, handing out each line's bytes without its line end.
+/// Reads a file line by line in chunks, handing out each line's bytes without its line end. Every
+/// line is checked to be UTF-8 (see ``TextInput`` for other encodings).
 final class LineReader {
     let file: String
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    private let input: TextInput
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     private(set) var line = 0
     private var current: Range<Int> = 0..<0
 
-    init(path: String) throws(InputError) {
+    init(path: String, encoding: TextEncoding? = nil) throws(InputError) {
         file = path
-        descriptor = try CSVReader.openForReading(path)
-        ownsDescriptor = path != "-"
+        input = try TextInput(path: path, encoding: encoding)
     }
-
-    deinit { if ownsDescriptor { close(descriptor) } }
 
     /// Advances to the next line; `false` at the end of the file.
     func next() throws(InputError) -> Bool {
@@ -31,27 +28,34 @@ final class LineReader {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                current = start..<end
+                try take(start..<end)
                 start = newline + 1
-                line += 1
                 return true
             }
             if atEnd {
                 guard start < buffer.count else { return false }
-                current = start..<buffer.count
+                try take(start..<buffer.count)
                 start = buffer.count
-                line += 1
                 return true
             }
             buffer.removeSubrange(0..<start)
             start = 0
             let old = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: 1 << 20))
-            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + old }, 1 << 20) }
-            if got < 0 { throw .unreadable(file: file, reason: CSVReader.errorText(errno)) }
+            let got = try buffer.withUnsafeMutableBufferPointer { (bytes) throws(InputError) in
+                try input.read(into: bytes.baseAddress! + old, capacity: 1 << 20)
+            }
             buffer.removeLast((1 << 20) - got)
             if got == 0 { atEnd = true }
-            if line == 0, old == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        }
+    }
+
+    private func take(_ range: Range<Int>) throws(InputError) {
+        line += 1
+        current = range
+        try buffer.withUnsafeBufferPointer { (all) throws(InputError) in
+            let bytes = UnsafeBufferPointer(rebasing: all[range])
+            if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: line) }
         }
     }
 

@@ -14,6 +14,14 @@ public struct ReadingOptions: Sendable {
     public var scoring: ScoringOptions
     /// The input format; `nil` to decide from the file name (`.jsonl` or `.ndjson` is JSON Lines).
     public var format: InputFormat?
+    /// The file's encoding when it is not UTF-8; `nil` for UTF-8 (or UTF-16 with a byte-order mark).
+    public var encoding: TextEncoding?
+    /// Dates outside this range get a problem but the row is still scored; `nil` to accept any
+    /// real date. `ivoutcomes score` uses ``FollowUpOptions/defaultEarliestDate`` to today, the
+    /// range `change` and `report` use, so a mistyped year is pointed out before it is dropped there.
+    public var expectedDates: ClosedRange<CalendarDate>?
+    /// The CSV delimiter; `nil` for a comma, or a semicolon or tab when the header has no comma but one of those.
+    public var delimiter: CSVDelimiter?
 
     public init(
         instrument: InstrumentID? = nil, dateFormat: DateFormat = .iso, scoring: ScoringOptions = ScoringOptions(),
@@ -23,6 +31,28 @@ public struct ReadingOptions: Sendable {
         self.dateFormat = dateFormat
         self.scoring = scoring
         self.format = format
+    }
+}
+
+/// The byte between a CSV file's fields.
+public enum CSVDelimiter: String, Sendable, Hashable, CaseIterable {
+    case comma, semicolon, tab
+
+    public var byte: UInt8 {
+        switch self {
+        case .comma: return UInt8(ascii: ",")
+        case .semicolon: return UInt8(ascii: ";")
+        case .tab: return 9
+        }
+    }
+
+    /// A semicolon or tab, for a header read with commas that is one field holding one of them
+    /// (a European Excel or a tab-separated export), else `nil`.
+    static func guess(fromHeaderField field: UnsafeBufferPointer<UInt8>) -> CSVDelimiter? {
+        let semicolons = field.lazy.filter { $0 == CSVDelimiter.semicolon.byte }.count
+        let tabs = field.lazy.filter { $0 == CSVDelimiter.tab.byte }.count
+        if semicolons == 0, tabs == 0 { return nil }
+        return tabs > semicolons ? .tab : .semicolon
     }
 }
 

@@ -25,7 +25,7 @@ extension ResponseFileReader {
             let keepsAnswers = adder.slots.map { $0 >= 0 && tracker.logPlans[$0] != nil }
             let writer = ScoreWriter(layout: layout, format: .csv)
             var blankRows = 0
-            try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers)) }, of: reader) {
+            try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers), delimiter: reader.delimiter) }, of: reader) {
                 lane, firstLine in
                 let problems = lane.problems
                 var next = 0

@@ -39,15 +39,21 @@ public final class ResponseFileReader {
         file = path
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
-            let reader = try CSVReader(path: path, chunkSize: chunkSize)
+            let reader = try CSVReader(path: path, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
             layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
             source = .csv(reader)
         case .jsonl:
             let columns = JSONLinesRows.columns(for: catalog)
             layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
-            source = .jsonl(try JSONLinesRows(path: path, columns: columns))
+            source = .jsonl(try JSONLinesRows(path: path, columns: columns, encoding: options.encoding))
         }
         state = RowState(layout: layout)
+    }
+
+    /// How the file was read when it is not plain comma-separated UTF-8 (see ``CSVReader/formatNote``).
+    public var formatNote: String? {
+        if case .csv(let reader) = source { return reader.formatNote }
+        return nil
     }
 
     /// Header cells that are neither a base column nor an item of any instrument: ignored.

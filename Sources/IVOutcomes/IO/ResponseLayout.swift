@@ -161,7 +161,15 @@ extension ResponseLayout {
         }
         // Date.
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
-        if state.date == nil {
+        if let date = state.date {
+            if let expected = options.expectedDates, !expected.contains(date) {
+                let side = date < expected.lowerBound ? "before \(expected.lowerBound)" : "after \(expected.upperBound)"
+                state.problems.append(
+                    RowProblem(
+                        file: file, line: line, column: ResponseLayout.dateColumnName,
+                        message: "\(date) is \(side): scored, but change and report leave such rows out (check the year)"))
+            }
+        } else {
             state.rowInvalid = true
             let text = row.withField(dateColumn) { String(decoding: $0, as: UTF8.self) }
             state.problems.append(

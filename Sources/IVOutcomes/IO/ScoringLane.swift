@@ -31,6 +31,7 @@ final class ScoringLane: @unchecked Sendable {
     private let layout: ResponseLayout
     private let writer: ScoreWriter
     private let mode: Mode
+    private let delimiter: UInt8
     let fast: FastRowScorer
     /// The results of the last run (moved out while a run works on them).
     private var work: Work
@@ -53,12 +54,15 @@ final class ScoringLane: @unchecked Sendable {
     private(set) var newlines = 0
     /// Set when the bytes end inside a quoted field at the end of the file: the record's line.
     private(set) var unclosedQuoteLine: Int?
+    /// The offset in ``input`` of the first byte of the records scored that is not UTF-8.
+    private(set) var invalidByte: Int?
     /// The bytes to score next and whether the file ends with them.
     var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var inputEndsFile = false
 
-    init(layout: ResponseLayout, writer: ScoreWriter, mode: Mode) {
+    init(layout: ResponseLayout, writer: ScoreWriter, mode: Mode, delimiter: UInt8) {
         self.layout = layout
+        self.delimiter = delimiter
         self.writer = writer
         self.mode = mode
         fast = FastRowScorer(layout: layout, writer: writer)
@@ -70,7 +74,7 @@ final class ScoringLane: @unchecked Sendable {
     /// Scores the whole records of ``input``, replacing the previous results.
     func run() {
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
-        var record = CSVRecord()
+        var record = CSVRecord(delimiter: delimiter)
         defer { record.deallocate() }
         var work = Work(state: RowState(placeholder: ()))
         swap(&work, &self.work)
@@ -97,6 +101,7 @@ final class ScoringLane: @unchecked Sendable {
         work.output.deallocate()
         consumed = position
         newlines = lines
+        invalidByte = UTF8Check.firstInvalidByte(in: UnsafeBufferPointer(rebasing: input[0..<position]))
     }
 
     /// A lane's results while it runs, as one local value.
@@ -209,12 +214,13 @@ extension ResponseFileReader {
                 let lanes = sets[round % 2]
                 round += 1
                 var starts = [0]
-                // Blocks too small to be worth sharing (a short file) are one part.
+                // Blocks too small to be worth sharing (a short file) are one part. Parts start
+                // on records (never inside a quoted field), so every part's work is kept.
                 if bytes.count >= blockSize / 64 {
+                    var boundaries = RecordBoundaries(bytes, delimiter: reader.delimiter)
                     for part in 1..<parts {
-                        let from = max(starts[starts.count - 1], bytes.count * part / parts)
-                        guard let lineBreak = bytes[from...].firstIndex(of: 10), lineBreak + 1 < bytes.count else { break }
-                        starts.append(lineBreak + 1)
+                        guard let start = boundaries.recordStart(after: bytes.count * part / parts) else { break }
+                        starts.append(start)
                     }
                 }
                 for (index, start) in starts.enumerated() {
@@ -247,6 +253,9 @@ extension ResponseFileReader {
                 var newlines = 0
                 pending = []
                 for lane in lanes[0..<kept] {
+                    if let bad = lane.invalidByte {
+                        throw CSVReader.notUTF8(file: file, lane.input, at: bad, firstLine: firstLine + newlines)
+                    }
                     if let line = lane.unclosedQuoteLine {
                         for (lane, line) in pending { try body(lane, line) }
                         throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line)
@@ -277,7 +286,7 @@ extension ResponseFileReader {
     ) throws {
         var totals = summary
         var blankRows = 0
-        try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .write) }, of: reader) { lane, firstLine in
+        try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .write, delimiter: reader.delimiter) }, of: reader) { lane, firstLine in
             try output.write(lane.output.bytes)
             for index in 0..<min(lane.problems.count, max(0, limit - totals.problems)) {
                 onProblem(problem(index, of: lane, firstLine: firstLine))

@@ -13,15 +13,23 @@ public struct AnswerProblem: Sendable, Hashable, Codable, CustomStringConvertibl
 
     public let kind: Kind
     public let item: ItemID
-    /// The value as found in the data, for invalid answers and unknown items.
+    /// The value as found in the data, for invalid answers and unknown items; a value longer
+    /// than ``longestValueShown`` characters is cut to its start with its length, so a message
+    /// never repeats a whole runaway cell (such as a field whose closing quote is missing).
     public let value: String?
+    public static let longestValueShown = 80
     /// What a valid answer looks like, for invalid answers.
     public let expected: String?
 
     public init(kind: Kind, item: ItemID, value: String? = nil, expected: String? = nil) {
         self.kind = kind
         self.item = item
-        self.value = value
+        if let value, value.utf8.count > AnswerProblem.longestValueShown {
+            let count = value.count
+            self.value = count > AnswerProblem.longestValueShown ? "\(value.prefix(40))... (\(count) characters)" : value
+        } else {
+            self.value = value
+        }
         self.expected = expected
     }
 

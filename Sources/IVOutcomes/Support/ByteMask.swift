@@ -9,16 +9,24 @@ enum ByteMask {
     /// carries between bytes), so several such masks can be combined with `&`.
     @inline(__always)
     private static func differs(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (ones &* UInt64(byte))
+        differs(word, splat: ones &* UInt64(byte))
+    }
+
+    @inline(__always)
+    private static func differs(_ word: UInt64, splat: UInt64) -> UInt64 {
+        let x = word ^ splat
         return ((x & low7) &+ low7) | x
     }
 
-    /// The top bit of each byte of `word` that is a comma, quote, line feed or carriage return:
-    /// the bytes that end or quote a CSV field. Bit `8 * i + 7` stands for the byte at offset `i`
-    /// of a little-endian load.
+    /// A byte repeated in every byte of a word, for ``csvSpecial(_:delimiter:)``.
+    static func splat(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
+    /// The top bit of each byte of `word` that is the delimiter (given by ``splat(_:)``, a comma
+    /// unless said otherwise), a quote, a line feed or a carriage return: the bytes that end or
+    /// quote a CSV field. Bit `8 * i + 7` stands for the byte at offset `i` of a little-endian load.
     @inline(__always)
-    static func csvSpecial(_ word: UInt64) -> UInt64 {
-        ~(differs(word, 44) & differs(word, 34) & differs(word, 10) & differs(word, 13)) & high
+    static func csvSpecial(_ word: UInt64, delimiter: UInt64 = 0x2C2C_2C2C_2C2C_2C2C) -> UInt64 {
+        ~(differs(word, splat: delimiter) & differs(word, 34) & differs(word, 10) & differs(word, 13)) & high
     }
 
     /// The bits of the first `count` (0...8) bytes of a word.

@@ -56,7 +56,7 @@ struct ChildTableTests {
         #expect(ids == ["\u{C9}1", "\u{C9}1", "\u{212A}1", "\u{212A}1"].map { Array($0.utf8) })
     }
 
-    @Test("an id that is not valid UTF-8 names the same child as its repair, as before")
+    @Test("a file with an id that is not valid UTF-8 is refused at its first bad byte, on both paths")
     func invalidUTF8() throws {
         let folder = TemporaryFolder()
         var bytes = Array("child_id,administered_on,instrument,".utf8)
@@ -71,10 +71,23 @@ struct ChildTableTests {
             let reader = try ResponseFileReader(path: path, catalog: catalog)
             reader.usesFastPath = fast
             let tracker = FollowUpTracker(catalog: catalog, options: FollowUpOptions(asOf: FollowUpData.date("2026-11-22")))
-            try reader.track(into: tracker)
-            #expect(tracker.childOrder.map(\.id) == ["C\u{FFFD}"])
-            #expect(tracker.changes().first { $0.scale == "wemwbs_total" }?.administrations == 3)
+            #expect {
+                try reader.track(into: tracker)
+            } throws: { error in
+                (error as? InputError)?.description
+                    == "\(path):2:2: not readable text: not UTF-8: byte 0xFF (\"\u{FF}\" in Windows-1252); the file is probably Windows-1252 (older Excel's \"CSV (Comma delimited)\"): save it from Excel as \"CSV UTF-8 (Comma delimited)\", or give --encoding windows-1252 to convert it"
+            }
         }
+    }
+
+    @Test("ids given to the tracker in memory that are not valid UTF-8 name the same child as their repair")
+    func repairedIDs() throws {
+        let tracker = try FollowUpData.tracker()
+        for (id, day) in [("C\u{FFFD}", "2026-01-01"), (String(decoding: [UInt8(ascii: "C"), 0xFF], as: UTF8.self), "2026-06-01")] {
+            tracker.add(FollowUpData.wemwbs(id, day, total: 40))
+        }
+        #expect(tracker.childOrder.map(\.id) == ["C\u{FFFD}"])
+        #expect(tracker.changes().first { $0.scale == "wemwbs_total" }?.administrations == 2)
     }
 
     @Test("a child in the register under another canonical form is found there, and listed once")

@@ -225,14 +225,16 @@ struct AtomicOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["scores.csv"])
     }
 
-    @Test("a folder at the target is never swapped with the output: the commit fails and the folder stays")
+    @Test("a folder at the target is refused before anything is written, and the folder stays")
     func folderAtTarget() throws {
         let folder = TemporaryFolder()
         let target = folder.file("scores.csv")
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
-        let writer = try ByteWriter(atomicFile: target)
-        try writer.write("new\n")
-        #expect(throws: OutputError.self) { try writer.commit() }
+        #expect {
+            try ByteWriter(atomicFile: target)
+        } throws: { error in
+            (error as? OutputError)?.description == "\(target): cannot write: it is a folder; name a file inside it"
+        }
         var isFolder: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) && isFolder.boolValue)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["scores.csv"])

@@ -4,7 +4,7 @@ import IVOutcomes
 enum ChangeCommand: Command {
     static let name = "change"
     static let summary = "Each child's change on each scale: baseline, latest, reliable and meaningful change."
-    static let usage = "ivoutcomes change FILE... [--children FILE] [--as-of DATE] [--format csv|jsonl] [--out FILE]"
+    static let synopsis = "FILE..."
     static let details = """
         Groups the scored administrations of every file by child and scale. Baseline is a child's
         first scored administration of a scale, latest the most recent. Writes one row per child and

@@ -5,8 +5,8 @@ protocol Command: Sendable {
     static var name: String { get }
     /// One line for the overview.
     static var summary: String { get }
-    /// `ivoutcomes score FILE [--format csv|jsonl] ...`
-    static var usage: String { get }
+    /// The positional arguments and required options, such as `FILE... --as-of DATE`.
+    static var synopsis: String { get }
     /// What the command does, in a few sentences, with an example.
     static var details: String { get }
     static var options: [OptionSpec] { get }
@@ -17,6 +17,14 @@ protocol Command: Sendable {
 
 extension Command {
     static var positionalsAreFiles: Bool { true }
+
+    /// `ivoutcomes score FILE [--format csv|jsonl] ...`: the synopsis, then every other option.
+    static var usage: String {
+        let optional = options.filter { !synopsis.contains($0.name + " ") }.map { option in
+            "[\(option.name)\(option.value.map { " \($0)" } ?? "")]\(option.repeatable ? "..." : "")"
+        }
+        return (["ivoutcomes", name] + (synopsis.isEmpty ? [] : [synopsis]) + optional).joined(separator: " ")
+    }
 }
 
 /// Options several commands share.
@@ -45,11 +53,17 @@ enum SharedOptions {
         return try ByteWriter(atomicFile: path, replacingReadOnly: arguments.has(force.name))
     }
 
-    /// The built-in catalogue with any `--definitions` added.
-    static func catalog(_ arguments: ParsedArguments) throws -> InstrumentCatalog {
-        let catalog = try InstrumentCatalog.builtIn
-        guard let paths = arguments.values[definitions.name], !paths.isEmpty else { return catalog }
-        return try catalog.adding(contentsOf: paths)
+    /// The built-in catalogue with any `--definitions` added; a note names each built-in
+    /// instrument a local file replaces, so a replacement is never silent.
+    static func catalog(_ arguments: ParsedArguments, console: Console) throws -> InstrumentCatalog {
+        let builtIn = try InstrumentCatalog.builtIn
+        guard let paths = arguments.values[definitions.name], !paths.isEmpty else { return builtIn }
+        let catalog = try builtIn.adding(contentsOf: paths)
+        for old in builtIn.instruments {
+            guard let new = try? catalog.instrument(id: old.id), new.file != old.file else { continue }
+            console.error("note: \(new.file) replaces the built-in instrument \(old.id) \(old.version) (now version \(new.version))")
+        }
+        return catalog
     }
 
     /// The value of an option that must be one of a fixed set.

@@ -19,7 +19,7 @@ enum CommandLineTool {
         case "--help", "-h":
             console.print(overview)
             return .success
-        case "--version":
+        case "--version", "version":
             console.print("ivoutcomes \(version)")
             return .success
         case "help":

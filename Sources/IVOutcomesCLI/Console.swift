@@ -1,5 +1,10 @@
 import IVOutcomes
 
+/// `1 row`, `2 rows`: a count with its noun, singular for one.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
 /// Where a command prints: standard output for results, standard error for messages. Tests use
 /// a collecting console to read both.
 final class Console {

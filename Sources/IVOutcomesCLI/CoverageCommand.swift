@@ -4,7 +4,7 @@ import IVOutcomes
 enum CoverageCommand: Command {
     static let name = "coverage"
     static let summary = "Show which of the five outcomes a set of instruments covers, with items and time."
-    static let usage = "ivoutcomes coverage [INSTRUMENT...] [--definitions PATH] [--format text|csv|json|html] [--out FILE]"
+    static let synopsis = "[INSTRUMENT...]"
     static let details = """
         Builds the matrix of outcomes by instruments from the item-to-outcome mappings in the
         definitions: items informing each outcome, and a verdict per outcome (covered: at least 2
@@ -25,7 +25,7 @@ enum CoverageCommand: Command {
     enum Format: String, CaseIterable { case text, csv, json, html }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         let format = try SharedOptions.choice(arguments, "--format", default: Format.text)
         let instruments =
             arguments.positionals.isEmpty

@@ -5,7 +5,7 @@ import IVOutcomes
 enum DemoCommand: Command {
     static let name = "demo"
     static let summary = "Run the tool end to end on the bundled synthetic example data."
-    static let usage = "ivoutcomes demo [--keep FOLDER]"
+    static let synopsis = ""
     static let details = """
         Scores the synthetic pilot area bundled with the tool (a few dozen children with WEMWBS,
         SWEMWBS and life-skills questionnaires over several waves, and monthly IV logs) and shows

@@ -25,7 +25,7 @@ enum FollowUpInput {
         _ arguments: ParsedArguments, console: Console, asOf: CalendarDate, logPeriod: ClosedRange<CalendarDate>? = nil
     ) throws -> FollowUpTracker {
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one response file") }
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
         var register: ChildRegister?
         if let path = arguments.value(children.name) {
@@ -48,10 +48,10 @@ enum FollowUpInput {
                 if shown <= ScoreCommand.problemsShown { console.error(problem.description) }
             }
             let after = tracker.counts
-            var line = "\(file): \(after.total - before.total) rows read: \(after.used - before.used) used"
+            var line = "\(file): \(counted(after.total - before.total, "row")) read: \(after.used - before.used) used"
             line += ", \(after.invalid - before.invalid) invalid, \(after.duplicates - before.duplicates) duplicates"
             line += ", \(after.outOfRange - before.outOfRange) dated before \(tracker.options.earliestDate) or after \(asOf)"
-            if reader.blankRowsSkipped > 0 { line += "; \(reader.blankRowsSkipped) blank rows skipped" }
+            if reader.blankRowsSkipped > 0 { line += "; \(counted(reader.blankRowsSkipped, "blank row")) skipped" }
             console.error(line)
         }
         if shown > ScoreCommand.problemsShown {

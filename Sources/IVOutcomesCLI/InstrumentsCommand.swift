@@ -4,7 +4,7 @@ import IVOutcomes
 enum InstrumentsCommand: Command {
     static let name = "instruments"
     static let summary = "List the built-in instruments (id, version, items, scales, validated ages, status)."
-    static let usage = "ivoutcomes instruments [--definitions PATH]"
+    static let synopsis = ""
     static let details = """
         Lists every instrument with its version, number of items, scales, the ages it is validated for,
         and whether it is validated or a pilot. With --definitions, local definitions are included.
@@ -16,7 +16,7 @@ enum InstrumentsCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.isEmpty else { throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'") }
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         let rows = catalog.instruments.map { instrument in
             [
                 instrument.id.rawValue, instrument.version, String(instrument.items.count),

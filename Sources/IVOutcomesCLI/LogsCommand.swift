@@ -4,7 +4,7 @@ import IVOutcomes
 enum LogsCommand: Command {
     static let name = "logs"
     static let summary = "Per child and outcome, counts of the contact logs' 'what has changed?' answers."
-    static let usage = "ivoutcomes logs FILE... [--from DATE] [--to DATE] [--children FILE] [--format csv|jsonl] [--out FILE]"
+    static let synopsis = "FILE..."
     static let details = """
         Summarises the contact logs in the period (all of them by default): for each child and
         outcome, the number of logs, visits that happened, and how many logs answered each option

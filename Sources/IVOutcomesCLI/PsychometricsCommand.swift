@@ -5,7 +5,7 @@ import IVOutcomes
 enum PsychometricsCommand: Command {
     static let name = "psychometrics"
     static let summary = "Check a scale's reliability and items in pilot data (alpha, item-total, floor/ceiling)."
-    static let usage = "ivoutcomes psychometrics FILE --instrument ID [--scale ID] [--all-administrations] [--definitions PATH]"
+    static let synopsis = "FILE --instrument ID"
     static let details = """
         From the complete administrations of one instrument in FILE (the first per child, so no child
         counts twice, unless --all-administrations): n, mean and SD of the scale; Cronbach's alpha
@@ -21,17 +21,15 @@ enum PsychometricsCommand: Command {
         OptionSpec(name: "--instrument", value: "ID", help: "the instrument to analyse (required)"),
         OptionSpec(name: "--scale", value: "ID", help: "the scale (default: the instrument's first sum or mean)"),
         OptionSpec(name: "--all-administrations", value: nil, help: "use every complete administration, not the first per child"),
-        SharedOptions.definitions,
-        OptionSpec(name: "--date-format", value: "FORMAT", help: "how dates are written (default YYYY-MM-DD)"),
+        SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter,
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.count == 1 else { throw UsageError(message: "name one response file") }
         guard let id = arguments.value("--instrument") else { throw UsageError(message: "--instrument ID is required") }
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         let instrument = try catalog.instrument(id: InstrumentID(id.lowercased()))
-        var options = ReadingOptions()
-        if let pattern = arguments.value("--date-format") { options.dateFormat = try DateFormat(pattern: pattern) }
+        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
         let stats: ScaleStatistics
         do {
             stats = try Psychometrics.analyse(

@@ -52,8 +52,7 @@ enum ReportOptions {
 enum ReportCommand: Command {
     static let name = "report"
     static let summary = "A local area's report: headline numbers, charts, breakdowns, logs, data quality."
-    static let usage =
-        "ivoutcomes report FILE... [--children FILE] [--logs FILE] [--as-of DATE] [--area NAME] --out report.html|report.json [--format html|json|summary]"
+    static let synopsis = "FILE... --out report.html|report.json"
     static let details = """
         Aggregates the change of every child (see 'ivoutcomes change') into a report a coordinator
         can read: headline numbers, baseline and latest means, the distribution of change with the
@@ -96,7 +95,7 @@ enum ReportCommand: Command {
 enum PoolCommand: Command {
     static let name = "pool"
     static let summary = "Combine areas' pooling summaries into a national picture, without any child's data."
-    static let usage = "ivoutcomes pool SUMMARY.json... --out national.html|national.json [--format html|json|summary]"
+    static let synopsis = "SUMMARY.json... --out national.html|national.json"
     static let details = """
         Adds up the sufficient statistics and counts of each area's pooling summary (written by
         'ivoutcomes report --format summary'). Pooled counts, means, SDs and change statistics are
@@ -113,7 +112,7 @@ enum PoolCommand: Command {
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one pooling summary") }
         let format = try ReportFormat.from(arguments)
         let policy = try ReportOptions.policy(arguments)
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         var areas: [AreaAggregate] = []
         // Each area and period is pooled once: the same summary twice would double its counts.
         var firstFile: [String: String] = [:]
@@ -137,9 +136,9 @@ enum PoolCommand: Command {
         let national = try AreaAggregate.pooling(areas)
         let view = ReportView(
             aggregate: national, catalog: catalog, policy: policy,
-            title: "Independent Visitor outcomes: \(national.areas.count) areas pooled")
+            title: "Independent Visitor outcomes: \(counted(national.areas.count, "area")) pooled")
         try ReportOptions.write(format.render(view), arguments, console: console)
-        console.error("pooled \(national.areas.count) areas: \(national.areas.joined(separator: ", "))")
+        console.error("pooled \(counted(national.areas.count, "area")): \(national.areas.joined(separator: ", "))")
         return .success
     }
 }

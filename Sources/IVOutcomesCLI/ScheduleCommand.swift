@@ -4,7 +4,7 @@ import IVOutcomes
 enum ScheduleCommand: Command {
     static let name = "schedule"
     static let summary = "Waves done, due and overdue for each child, against the measurement schedule."
-    static let usage = "ivoutcomes schedule FILE... --as-of DATE [--children FILE] [--format csv|jsonl] [--out FILE]"
+    static let synopsis = "FILE... --as-of DATE"
     static let details = """
         Places every administration on the schedule (Instruments/schedule.json: wellbeing and
         life-skills questionnaires at match start and every 6 months, within 6 weeks either side;

@@ -4,8 +4,7 @@ import IVOutcomes
 enum ScoreCommand: Command {
     static let name = "score"
     static let summary = "Score every row of a CSV or JSON Lines file of administrations."
-    static let usage =
-        "ivoutcomes score FILE [--format csv|jsonl] [--out FILE] [--definitions PATH] [--instrument ID] [--date-format FORMAT] [--missing-policy SCALE=POLICY]"
+    static let synopsis = "FILE"
     static let details = """
         Reads a wide CSV (child_id, administered_on, instrument, then one column per item id) or JSON
         Lines, and writes one output row per input row, in input order: child_id, administered_on,
@@ -41,7 +40,7 @@ enum ScoreCommand: Command {
             throw UsageError(message: arguments.positionals.isEmpty ? "name the file to score" : "score one file at a time")
         }
         let file = arguments.positionals[0]
-        let catalog = try SharedOptions.catalog(arguments)
+        let catalog = try SharedOptions.catalog(arguments, console: console)
         var options = try readingOptions(arguments, catalog: catalog, console: console)
         options.expectedDates = FollowUpOptions.defaultEarliestDate...CalendarDate.today
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
@@ -102,8 +101,8 @@ enum ScoreCommand: Command {
     }
 
     static func describe(_ summary: ScoringSummary, file: String) -> String {
-        var text = "\(file): \(summary.rowsRead) rows read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
-        if summary.blankRowsSkipped > 0 { text += "; \(summary.blankRowsSkipped) blank rows skipped" }
+        var text = "\(file): \(counted(summary.rowsRead, "row")) read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
+        if summary.blankRowsSkipped > 0 { text += "; \(counted(summary.blankRowsSkipped, "blank row")) skipped" }
         return text
     }
 }

@@ -4,7 +4,7 @@ import IVOutcomes
 enum ValidateCommand: Command {
     static let name = "validate"
     static let summary = "Check instrument definition files or folders and list every problem."
-    static let usage = "ivoutcomes validate PATH..."
+    static let synopsis = "PATH..."
     static let details = """
         Loads each definition file (or every .json file in each folder), checks it fully, scores its
         worked examples, and lists every problem with the file and JSON path. Outcome ids are checked

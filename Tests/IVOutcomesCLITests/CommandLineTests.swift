@@ -5,7 +5,9 @@ import Testing
 @testable import IVOutcomesCLI
 
 /// Runs `ivoutcomes` in-process with a collecting console.
-func run(_ arguments: String...) -> (status: ExitCode, output: String, error: String) {
+func run(_ arguments: String...) -> (status: ExitCode, output: String, error: String) { run(arguments) }
+
+func run(_ arguments: [String]) -> (status: ExitCode, output: String, error: String) {
     let console = Console.collecting()
     let status = CommandLineTool.run(arguments, console: console)
     return (status, console.outputText, console.errorText)

@@ -147,6 +147,10 @@ struct DefinitionReader {
 
     /// Reads the file's top level: JSON syntax, `schemaVersion` (checked first) and `kind`.
     mutating func readTop(_ data: Data) -> (kind: String, fields: [String: JSONValue])? {
+        if let encoding = UTF8Check.problem(in: [UInt8](data)) {
+            problem("", encoding)
+            return nil
+        }
         let root: JSONValue
         switch JSONValue.parse(data) {
         case .success(let value): root = value

@@ -50,6 +50,7 @@ extension AreaAggregate {
     /// suppressed are counted in `areasSuppressed`, never guessed.
     public init(poolingSummary data: Data, file: String) throws(PoolingError) {
         func fail(_ message: String) -> PoolingError { PoolingError(file: file, message: message) }
+        if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw fail(encoding) }
         guard case .success(let root) = JSONValue.parse(data), case .object(let top) = root else {
             throw fail("not a JSON object (expected a pooling summary written by 'ivoutcomes report --format summary')")
         }

@@ -243,6 +243,7 @@ extension ResponseFileReader {
                 // Keep the parts that start where the part before ended.
                 var kept = 1
                 while kept < used, lanes[kept - 1].consumed == starts[kept] - starts[kept - 1] { kept += 1 }
+                partsRedone += used - kept
                 if lanes[0].consumed == 0, used > 1 {
                     lanes[0].input = bytes
                     lanes[0].inputEndsFile = atEnd

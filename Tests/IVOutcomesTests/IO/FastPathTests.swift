@@ -156,6 +156,9 @@ struct FastPathTests {
         let general = try score(path, fast: false)
         for blockSize in [nil, Self.smallBlock, (1 << 12) + 7] {
             let fast = try score(path, fast: true, blockSize: blockSize)
+            let lanes = try reader(path, fast: true, blockSize: blockSize)
+            try lanes.score(to: ByteWriter(collecting: ()), format: .csv) { _ in }
+            #expect(lanes.partsRedone == 0)
             #expect(firstDifference(fast.0.split(separator: "\n"), general.0.split(separator: "\n")) == nil)
             #expect(fast.1 == general.1)
             #expect(firstDifference(fast.2, general.2) == nil)
@@ -192,5 +195,67 @@ struct FastPathTests {
             #expect(firstDifference(result.2, results[0].2) == nil)
         }
         #expect(results[0].0.count > 1000 && results[0].1.used > 1000, "\(results[0].1)")
+    }
+}
+
+@Suite("Lanes: blocks split only at record boundaries")
+struct RecordBoundaryTests {
+    /// Record starts after a line feed, found by parsing every record from the start.
+    static func parsedStarts(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> [Int] {
+        var record = CSVRecord(delimiter: delimiter)
+        defer { record.deallocate() }
+        var starts: [Int] = []
+        var position = 0
+        while case .record(let next, _) = record.parse(bytes.baseAddress!, count: bytes.count, from: position, atEnd: true) {
+            if next < bytes.count, bytes[next - 1] == 10 { starts.append(next) }
+            position = next
+        }
+        return starts
+    }
+
+    @Test("the scan finds exactly the line breaks the parser ends records at", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func agreesWithParser(seed: UInt64) {
+        var random = FastPathTests.Generator(state: seed)
+        let alphabet: [UInt8] = Array("ab,;\"\"\n\n\r ".utf8)
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";")] {
+            for _ in 0..<200 {
+                var bytes = (0..<(1 + random.next(300))).map { _ in alphabet[random.next(alphabet.count)] }
+                bytes += [UInt8](repeating: 0, count: OutputBytes.padding)
+                bytes.withUnsafeBufferPointer { padded in
+                    let all = UnsafeBufferPointer(rebasing: padded[0..<(padded.count - OutputBytes.padding)])
+                    let expected = Self.parsedStarts(all, delimiter: delimiter)
+                    var scan = RecordBoundaries(all, delimiter: delimiter)
+                    var target = 0
+                    while target < all.count {
+                        let found = scan.recordStart(after: target)
+                        let wanted = expected.first { $0 - 1 >= target }
+                        #expect(found == wanted, "\(String(decoding: all, as: UTF8.self).debugDescription) from \(target)")
+                        target = (found ?? all.count) + random.next(20)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("one quoted field of many short lines is one cell, in flat memory and with no part read twice")
+    func longQuotedField() throws {
+        let folder = TemporaryFolder()
+        let header = "child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
+        let answers = Array(repeating: "3", count: 14).joined(separator: ",")
+        var text = header + "\nC1,2026-01-10,wemwbs,plain," + answers + "\n"
+        text += "C2,2026-01-11,wemwbs,\"" + String(repeating: "x\n", count: 50_000) + "\"," + answers + "\n"
+        text += "C3,2026-01-12,wemwbs,\"a \"\"quoted\"\"\nline\"," + answers + "\n"
+        let path = folder.write("field.csv", text)
+        let general = try FastPathTests().score(path, fast: false)
+        for blockSize in [nil, FastPathTests.smallBlock, 1 << 16] {
+            let reader = try FastPathTests().reader(path, fast: true, blockSize: blockSize)
+            let output = ByteWriter(collecting: ())
+            let summary = try reader.score(to: output, format: .csv) { _ in }
+            try output.commit()
+            #expect(String(decoding: output.collected, as: UTF8.self) == general.0)
+            #expect(summary == general.1)
+            #expect(reader.partsRedone == 0)
+        }
+        #expect(general.1.rowsRead == 3 && general.1.scored == 3)
     }
 }

@@ -37,8 +37,8 @@ final class FastRowScorer {
     private let engines: FixedArray<ScoringEngine>
     private let kernels: FixedArray<ScoringKernel>
     private let dateFormat: DateFormat
-    /// Rows dated outside these take the general path, which says so.
-    private let expectedDates: ClosedRange<CalendarDate>?
+    /// The problem text of a date before and after the expected dates (``ResponseLayout/unexpectedDateMessage(_:)``).
+    private let dateProblem: FixedArray<Int>
     /// Per item (all engines' items in a row): its column, or -1.
     private let itemColumns: FixedArray<Int>
     /// Per item, what each single digit 0-9 resolves to.
@@ -108,7 +108,10 @@ final class FastRowScorer {
         engines = FixedArray(layout.engines)
         kernels = FixedArray(layout.engines.map(\.storage.kernel))
         dateFormat = layout.options.dateFormat
-        expectedDates = layout.options.expectedDates
+        dateProblem = FixedArray(
+            [ResponseLayout.DateSide.expected, .before, .after].map { side in
+                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) } ?? FastRowScorer.none
+            })
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
         blankProblem = FixedArray(blank)
@@ -125,7 +128,7 @@ final class FastRowScorer {
         answers.initialize(repeating: .blank)
         outcomes = .allocate(capacity: max(mostScales, 1))
         outcomes.initialize(repeating: ScaleOutcome())
-        found = .allocate(capacity: mostItems + mostScales + 1)
+        found = .allocate(capacity: mostItems + mostScales + 2)
         found.initialize(repeating: 0)
         lastInstrument = .allocate(capacity: 4)
         lastInstrument.initialize(repeating: UInt64.max, count: 4)
@@ -144,9 +147,10 @@ final class FastRowScorer {
         guard record.fieldCount == columnCount else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
         guard !trimmed(record.field(unchecked: layout.childColumn)).isEmpty,
-            let date = dateFormat.parse(record.field(unchecked: layout.dateColumn)),
-            expectedDates?.contains(date) ?? true
+            let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
+        let dateText = dateProblem[layout.dateSide(date).rawValue]
+        if dateText == FastRowScorer.unprepared { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {
             chosen = engineIndex(named: record.field(unchecked: column))
@@ -178,10 +182,14 @@ final class FastRowScorer {
         let status = kernels[engineIndex].compute(
             UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
         var problems = 0
+        if dateText >= 0 {
+            found[0] = dateText
+            problems = 1
+        }
         if status == .scored {
             if scaleOutcomes.contains(where: \.prorated) { return nil }
         } else {
-            guard let count = listProblems(plan, scaleOutcomes) else { return nil }
+            guard let count = listProblems(plan, scaleOutcomes, after: problems) else { return nil }
             problems = count
         }
         return Evaluation(
@@ -235,11 +243,12 @@ final class FastRowScorer {
         return RowProblem(file: layout.file, line: line, column: part.column, message: part.message)
     }
 
-    /// Puts the problem texts of an unscored row in ``found``, in the general path's order (answers
-    /// in item order, then scales); `nil` when one has no prepared text.
+    /// Puts the problem texts of an unscored row in ``found`` after the `first` already there (the
+    /// date's), in the general path's order (answers in item order, then scales); `nil` when one
+    /// has no prepared text.
     @inline(__always)
-    private func listProblems(_ plan: EnginePlan, _ outcomes: UnsafeMutableBufferPointer<ScaleOutcome>) -> Int? {
-        var count = 0
+    private func listProblems(_ plan: EnginePlan, _ outcomes: UnsafeMutableBufferPointer<ScaleOutcome>, after first: Int) -> Int? {
+        var count = first
         for position in 0..<plan.itemCount {
             let text: Int
             switch answers[position] {

@@ -162,12 +162,8 @@ extension ResponseLayout {
         // Date.
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
         if let date = state.date {
-            if let expected = options.expectedDates, !expected.contains(date) {
-                let side = date < expected.lowerBound ? "before \(expected.lowerBound)" : "after \(expected.upperBound)"
-                state.problems.append(
-                    RowProblem(
-                        file: file, line: line, column: ResponseLayout.dateColumnName,
-                        message: "\(date) is \(side): scored, but change and report leave such rows out (check the year)"))
+            if let message = unexpectedDateMessage(dateSide(date)) {
+                state.problems.append(RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: message))
             }
         } else {
             state.rowInvalid = true
@@ -228,6 +224,28 @@ extension ResponseLayout {
             for message in engine.scaleScore(at: index, outcome).problems {
                 state.problems.append(RowProblem(file: file, line: line, column: nil, message: message))
             }
+        }
+    }
+
+    /// Where a date falls against ``ReadingOptions/expectedDates``.
+    enum DateSide: Int {
+        case expected, before, after
+    }
+
+    @inline(__always)
+    func dateSide(_ date: CalendarDate) -> DateSide {
+        guard let range = options.expectedDates else { return .expected }
+        return date < range.lowerBound ? .before : date > range.upperBound ? .after : .expected
+    }
+
+    /// The problem of a date outside ``ReadingOptions/expectedDates``: the row is still scored.
+    /// No date in the text (the row has it), so the fast path writes it from prepared bytes.
+    func unexpectedDateMessage(_ side: DateSide) -> String? {
+        guard let range = options.expectedDates else { return nil }
+        switch side {
+        case .expected: return nil
+        case .before: return "before \(range.lowerBound): scored but left out by change and report (check the year)"
+        case .after: return "after \(range.upperBound): scored but left out by change and report (check the year)"
         }
     }
 

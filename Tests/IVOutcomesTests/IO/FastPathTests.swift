@@ -108,7 +108,9 @@ struct FastPathTests {
         let path = folder.write("mixed.csv", Self.file(rows: 3000, seed: seed))
         var prorating = ReadingOptions()
         prorating.scoring.missingPolicies[ScaleID("wemwbs_total")] = .prorate(maxMissing: 2)
-        for options in [ReadingOptions(), prorating] {
+        var dated = ReadingOptions()
+        dated.expectedDates = CalendarDate(year: 2026, month: 3, day: 1)!...CalendarDate(year: 2026, month: 9, day: 30)!
+        for options in [ReadingOptions(), prorating, dated] {
             let general = try score(path, fast: false, options: options)
             for blockSize in [nil, Self.smallBlock] {
                 let fast = try score(path, fast: true, options: options, blockSize: blockSize)

@@ -13,7 +13,9 @@ enum ScoreCommand: Command {
         in the problems column and on standard error with file, line and column; a summary goes to
         standard error. With --out, the file appears only when complete.
 
-        Dates must be YYYY-MM-DD unless --date-format says otherwise (such as DD/MM/YYYY).
+        Dates must be YYYY-MM-DD unless --date-format says otherwise (such as DD/MM/YYYY). Rows
+        dated before 2000-01-01 or after --as-of (default today) are scored and get a problem, as
+        change and report leave them out.
         Missing answers: by default a scale is scored only when all its items are answered;
         --missing-policy wemwbs_total=prorate:1 prorates instead, and every prorated score says so.
 
@@ -30,6 +32,9 @@ enum ScoreCommand: Command {
             help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
         OptionSpec(name: "--input-format", value: "csv|jsonl", help: "input format (default: from the file name)"),
         SharedOptions.encoding, SharedOptions.delimiter,
+        OptionSpec(
+            name: "--as-of", value: "DATE",
+            help: "flag rows dated after DATE (default today) or before 2000-01-01, which change and report leave out; they are still scored"),
     ]
 
     /// How many row problems are echoed to standard error before the rest are only counted.
@@ -42,7 +47,11 @@ enum ScoreCommand: Command {
         let file = arguments.positionals[0]
         let catalog = try SharedOptions.catalog(arguments, console: console)
         var options = try readingOptions(arguments, catalog: catalog, console: console)
-        options.expectedDates = FollowUpOptions.defaultEarliestDate...CalendarDate.today
+        let asOf = try FollowUpInput.date(arguments, "--as-of") ?? .today
+        guard asOf >= FollowUpOptions.defaultEarliestDate else {
+            throw UsageError(message: "--as-of \(asOf) is before \(FollowUpOptions.defaultEarliestDate), the earliest date read")
+        }
+        options.expectedDates = FollowUpOptions.defaultEarliestDate...asOf
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
         if let note = reader.formatNote { console.error("note: \(file): \(note)") }

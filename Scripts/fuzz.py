@@ -262,6 +262,7 @@ def main():
             (["schedule", path, "--as-of", AS_OF], [], "csv"), (["logs", path], [], "csv"),
             (["report", path, "--as-of", AS_OF, "--format", "json", "--out", "out.json"], ["out.json"], "csv"),
             (["psychometrics", path, "--instrument", "wemwbs"], [], "csv"),
+            (["score", path, "--encoding", "windows-1252"], [], "csv"), (["score", path, "--encoding", "utf-16", "--delimiter", "tab"], [], "csv"),
         ]
 
     plans = {
@@ -271,7 +272,7 @@ def main():
             (["change", "questionnaires.csv", "--children", p, "--as-of", AS_OF], [], "csv"),
             (["report", "questionnaires.csv", "--children", p, "--as-of", AS_OF, "--format", "summary", "--out", "out.json"], ["out.json"], "csv"),
         ],
-        "jsonl": lambda p: [(["score", p, "--input-format", "jsonl"], [], "jsonl"), (["change", p, "--input-format", "jsonl", "--as-of", AS_OF], [], "jsonl")],
+        "jsonl": lambda p: [(["score", p, "--input-format", "jsonl"], [], "jsonl"), (["change", p, "--as-of", AS_OF], [], "jsonl")],
         "definition": lambda p: [(["validate", p], [], "json"), (["score", "questionnaires.csv", "--definitions", p], [], "json"), (["coverage", "--definitions", p], [], "json")],
         "summary": lambda p: [(["pool", p, "--out", "national.json"], ["national.json"], "json"), (["pool", p, "area.json", "--out", "national.html"], ["national.html"], "json")],
     }

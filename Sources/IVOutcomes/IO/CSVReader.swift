@@ -86,6 +86,8 @@ public final class CSVReader {
     static func errorText(_ code: Int32) -> String { TextInput.errorText(code) }
 
     /// The number of fields in the current record.
+    /// Fields past the first 65,536 of a record are counted here but can't be read (no
+    /// questionnaire has that many columns; a runaway row of delimiters stays small in memory).
     public var fieldCount: Int { record.fieldCount }
 
     /// Calls `body` with the bytes of field `index` of the current record.
@@ -114,6 +116,7 @@ public final class CSVReader {
                 nextLine = line
                 guard try next() else { break }
             }
+            guard record.extraFields == 0 else { throw .tooManyColumns(file: file, limit: CSVRecord.maximumStoredFields) }
             return (0..<fieldCount).map { string(at: $0) }
         }
         throw .empty(file: file)

@@ -30,7 +30,15 @@ struct CSVRecord: RowFields {
     private let delimiterWord: UInt64
     private var spans: UnsafeMutablePointer<Span>
     private var spanCapacity = 64
-    private(set) var fieldCount = 0
+    /// How many fields are kept: at most ``maximumStoredFields``.
+    private(set) var storedFields = 0
+    /// Fields past ``maximumStoredFields``, counted but not kept, so a runaway row of delimiters
+    /// takes no more memory than a sensible one.
+    private(set) var extraFields = 0
+    /// The number of fields in the record.
+    var fieldCount: Int { storedFields &+ extraFields }
+    /// Far more columns than any questionnaire file has; fields after it are only counted.
+    static let maximumStoredFields = 65_536
     private var scratch = OutputBytes(capacity: 256)
     /// The buffer last parsed (the scratch buffer until then, so it is never dangling).
     private var base: UnsafePointer<UInt8>
@@ -49,14 +57,30 @@ struct CSVRecord: RowFields {
 
     @inline(__always)
     private mutating func appendSpan(_ span: Span) {
-        if fieldCount == spanCapacity { reserveSpans(fieldCount + 1, keeping: fieldCount) }
-        spans[fieldCount] = span
-        fieldCount += 1
+        if storedFields == spanCapacity {
+            var fields = storedFields
+            makeRoom(1, after: &fields)
+            storedFields = fields
+        }
+        spans[storedFields] = span
+        storedFields += 1
     }
 
-    /// Makes room for at least `minimum` spans, keeping the first `kept`.
+    /// Makes room for `count` more spans after the first `fields`: more memory up to
+    /// ``maximumStoredFields``; past it, the spans after the limit are counted in ``extraFields``
+    /// and their room is used again.
+    private mutating func makeRoom(_ count: Int, after fields: inout Int) {
+        let limit = CSVRecord.maximumStoredFields + 8
+        if spanCapacity < limit { reserveSpans(min(fields + count, limit), keeping: fields) }
+        if fields + count > spanCapacity {
+            extraFields += fields - CSVRecord.maximumStoredFields
+            fields = CSVRecord.maximumStoredFields
+        }
+    }
+
+    /// Makes room for at least `minimum` spans (at most ``maximumStoredFields`` and a word's more), keeping the first `kept`.
     private mutating func reserveSpans(_ minimum: Int, keeping kept: Int) {
-        let capacity = max(minimum, spanCapacity * 2)
+        let capacity = min(max(minimum, spanCapacity * 2), CSVRecord.maximumStoredFields + 8)
         let larger = UnsafeMutablePointer<Span>.allocate(capacity: capacity)
         larger.moveInitialize(from: spans, count: kept)
         spans.deallocate()
@@ -67,7 +91,7 @@ struct CSVRecord: RowFields {
     /// The bytes of field `index` (valid until the next parse).
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        precondition(index >= 0 && index < fieldCount, "field index out of range")
+        precondition(index >= 0 && index < storedFields, "field index out of range")
         return field(unchecked: index)
     }
 
@@ -75,7 +99,7 @@ struct CSVRecord: RowFields {
     /// takes only records with every column of the header): no range check on each field.
     @inline(__always)
     func field(unchecked index: Int) -> UnsafeBufferPointer<UInt8> {
-        assert(index >= 0 && index < fieldCount, "field index out of range")
+        assert(index >= 0 && index < storedFields, "field index out of range")
         let span = spans[index]
         if span.start >= 0 {
             return UnsafeBufferPointer(start: base + Int(span.start), count: Int(span.end - span.start))
@@ -88,7 +112,7 @@ struct CSVRecord: RowFields {
     /// `nil`. Like ``field(unchecked:)``, for a caller that has checked ``fieldCount``.
     @inline(__always)
     func digit(unchecked index: Int) -> Int? {
-        assert(index >= 0 && index < fieldCount, "field index out of range")
+        assert(index >= 0 && index < storedFields, "field index out of range")
         let span = spans[index]
         guard span.end &- span.start == 1, span.start >= 0 else { return nil }
         let digit = base[Int(span.start)] &- 48
@@ -102,7 +126,8 @@ struct CSVRecord: RowFields {
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
     var isBlank: Bool {
-        for index in 0..<fieldCount where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
+        if extraFields > 0 { return false }
+        for index in 0..<storedFields where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
         return true
     }
 
@@ -115,9 +140,11 @@ struct CSVRecord: RowFields {
     mutating func parse(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
         if start >= count { return atEnd ? .end : .needMore }
         base = buffer
-        fieldCount = 0
+        storedFields = 0
+        extraFields = 0
         if let outcome = parseUnquoted(buffer, count: count, from: start, atEnd: atEnd) { return outcome }
-        fieldCount = 0
+        storedFields = 0
+        extraFields = 0
         return parseQuoted(buffer, count: count, from: start, atEnd: atEnd)
     }
 
@@ -132,12 +159,12 @@ struct CSVRecord: RowFields {
         // The spans are written through a local pointer and count, room made for a whole word's
         // fields at a time, so the loop keeps them in registers.
         var fields = 0
-        defer { fieldCount = fields }
+        defer { storedFields = fields }
         while p < count {
             var mask = ByteMask.csvSpecial(
                 UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)), delimiter: delimiterWord)
             mask &= ByteMask.firstBytes(count - p)
-            if fields + 8 > spanCapacity { reserveSpans(fields + 8, keeping: fields) }
+            if fields + 8 > spanCapacity { makeRoom(8, after: &fields) }
             let spans = self.spans
             while mask != 0 {
                 let end = p + mask.trailingZeroBitCount >> 3
@@ -162,7 +189,7 @@ struct CSVRecord: RowFields {
             p += 8
         }
         guard atEnd else { return .needMore }
-        if fields + 1 > spanCapacity { reserveSpans(fields + 1, keeping: fields) }
+        if fields + 1 > spanCapacity { makeRoom(1, after: &fields) }
         spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: count))
         fields += 1
         return .record(next: count, newlines: 0)

@@ -13,6 +13,8 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case unclosedQuote(file: String, line: Int)
     /// A single record is larger than the reader accepts.
     case recordTooLong(file: String, line: Int, limit: Int)
+    /// The header has more columns than the reader keeps.
+    case tooManyColumns(file: String, limit: Int)
     /// Bytes that are not text in the file's encoding (not UTF-8, or not the `--encoding` given).
     case badEncoding(file: String, line: Int, column: Int, message: String)
 
@@ -30,6 +32,8 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file):\(line): a quoted field starts here and is never closed; check the quotes on this line"
         case .recordTooLong(let file, let line, let limit):
             return "\(file):\(line): a row longer than \(limit / 1_048_576) MB; is a quote left open?"
+        case .tooManyColumns(let file, let limit):
+            return "\(file):1: the header has more than \(limit) columns; is this a questionnaire file?"
         case .badEncoding(let file, let line, let column, let message):
             return "\(file):\(line):\(column): not readable text: \(message)"
         }

@@ -260,4 +260,19 @@ struct RecordBoundaryTests {
         }
         #expect(general.1.rowsRead == 3 && general.1.scored == 3)
     }
+
+    @Test("a row of 200,000 fields is counted, not kept, and reported like any short or long row")
+    func manyFields() throws {
+        let folder = TemporaryFolder()
+        let header = "child_id,administered_on,instrument," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
+        let path = folder.write("wide.csv", header + "\nC1,2026-01-10,wemwbs" + String(repeating: ",", count: 200_000) + "\n")
+        for fast in [false, true] {
+            let (output, summary, problems) = try FastPathTests().score(path, fast: fast)
+            #expect(summary.invalid == 1)
+            #expect(problems == ["\(path):2: 200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)"])
+            #expect(output.hasSuffix(",invalid,,,,,\"200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)\"\n"))
+        }
+        let wide = folder.write("wide-header.csv", String(repeating: "a,", count: 70_000) + "\n")
+        #expect(throws: InputError.tooManyColumns(file: wide, limit: 65_536)) { try FastPathTests().score(wide, fast: true) }
+    }
 }

@@ -35,7 +35,7 @@ enum SharedOptions {
 
     static let out = OptionSpec(
         name: "--out", value: "FILE",
-        help: "write to FILE, which appears only when complete (a device or FIFO is written directly); - is standard output")
+        help: "write to FILE, which appears only when complete (a device or FIFO is written directly, which cannot be atomic); - is standard output")
     static let force = OptionSpec(name: "--force", value: nil, help: "replace an --out file even if it is read-only")
     static let encoding = OptionSpec(
         name: "--encoding", value: "utf-8|utf-16|windows-1252", help: "the input files' encoding (default utf-8; UTF-16 with a byte-order mark is read anyway)")

@@ -17,8 +17,9 @@ enum OutputSafety {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
             inputs.append((argument, path))
-            if isFolder.boolValue, let names = FileManager.default.enumerator(atPath: path) {
-                for case let name as String in names { inputs.append((argument, (path as NSString).appendingPathComponent(name))) }
+            // A folder is read as the files directly in it (definitions folders).
+            if isFolder.boolValue, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+                for name in names { inputs.append((argument, (path as NSString).appendingPathComponent(name))) }
             }
         }
         return inputs

@@ -195,12 +195,13 @@ extension ResponseFileReader {
     /// Reads the rest of a CSV file through lanes, on every core, handing each lane's results to
     /// `body` in file order with the line its first record is on.
     ///
-    /// Each block of input is split at line breaks into parts, and each part is scored by a lane
+    /// Each block of input is split into parts at line breaks that end a record (found by
+    /// ``RecordBoundaries``, never inside a quoted field), and each part is scored by a lane
     /// while `body` takes the previous block's lanes and the next block is read, all side by side
-    /// (two sets of lanes take turns). A part only counts when the part before it ended exactly
-    /// where it starts, which proves the split is a record boundary: a line break inside a quoted
-    /// field fails the proof, and the parts from there on are read again with the next block. The
-    /// first part always starts on a record, so every round moves on.
+    /// (two sets of lanes take turns). As a safeguard a part still only counts when the part
+    /// before it ended exactly where it starts (else the parts from there on are read again with
+    /// the next block, counted in ``partsRedone``, which the tests check stays 0). The first part
+    /// always starts on a record, so every round moves on.
     func forEachLane(
         _ makeLane: () -> ScoringLane, of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void
     ) throws {

@@ -22,6 +22,7 @@ enum PsychometricsCommand: Command {
         OptionSpec(name: "--scale", value: "ID", help: "the scale (default: the instrument's first sum or mean)"),
         OptionSpec(name: "--all-administrations", value: nil, help: "use every complete administration, not the first per child"),
         SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter,
+        OptionSpec(name: "--as-of", value: "DATE", help: "leave out rows dated after DATE (default today) or before 2000-01-01, as change does"),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
@@ -30,11 +31,13 @@ enum PsychometricsCommand: Command {
         let catalog = try SharedOptions.catalog(arguments, console: console)
         let instrument = try catalog.instrument(id: InstrumentID(id.lowercased()))
         let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
+        let asOf = try FollowUpInput.date(arguments, "--as-of") ?? .today
         let stats: ScaleStatistics
         do {
             stats = try Psychometrics.analyse(
                 file: arguments.positionals[0], instrument: instrument, scale: arguments.value("--scale").map { ScaleID($0) },
-                catalog: catalog, options: options, firstPerChild: !arguments.has("--all-administrations"))
+                catalog: catalog, options: options, firstPerChild: !arguments.has("--all-administrations"),
+                dates: FollowUpOptions.defaultEarliestDate...max(asOf, FollowUpOptions.defaultEarliestDate))
         } catch let error as PsychometricsError {
             console.error("error: \(arguments.positionals[0]): \(instrument.id): \(error.description)")
             return .unreadableInput

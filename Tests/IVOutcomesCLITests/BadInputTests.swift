@@ -354,6 +354,25 @@ struct BadInputTests {
         #expect(change.error.contains(#"\#(children):3: column birth_month: "2014-3" is not a year and month (expected YYYY-MM, such as 2014-03); age unknown"#))
     }
 
+    @Test("psychometrics leaves out the rows change leaves out: before 2000 or after --as-of")
+    func psychometricsDates() throws {
+        let scratch = Scratch()
+        let examples = CLIFixtures.packageRoot.path + "/Examples/questionnaires.csv"
+        var text = try String(contentsOfFile: examples, encoding: .utf8)
+        let padding = String(repeating: ",", count: text.prefix { $0 != "\n" }.split(separator: ",").count - 17)
+        for index in 0..<5 {
+            text += "OLD-\(index),1999-0\(index + 1)-01,wemwbs," + Array(repeating: "1", count: 14).joined(separator: ",") + padding + "\n"
+            text += "NEW-\(index),2031-0\(index + 1)-01,wemwbs," + Array(repeating: "5", count: 14).joined(separator: ",") + padding + "\n"
+        }
+        let file = scratch.write("dated.csv", text)
+        let plain = run("psychometrics", examples, "--instrument", "wemwbs")
+        let dated = run("psychometrics", file, "--instrument", "wemwbs")
+        #expect(dated.status == .success)
+        #expect(dated.output == plain.output)
+        let later = run("psychometrics", file, "--instrument", "wemwbs", "--as-of", "2031-12-31")
+        #expect(later.output.hasPrefix("WEMWBS wemwbs_total: n = 32 complete administrations (of 107 read)"), "\(later.output)")
+    }
+
     @Test("a local definition that replaces a built-in one is named")
     func replacedDefinition() throws {
         let scratch = Scratch()

@@ -29,12 +29,14 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// The child's age in whole years on `date`, counted cautiously: a birthday is taken to fall
-    /// on the last day of the birth month, so a child born in `2014-03` is 12 until the end of
-    /// March 2027 and 13 from 1 April 2027. Where the exact day is unknown, this never makes a
-    /// child older than they may be, so an administration is never wrongly taken as within an
-    /// instrument's validated ages.
+    /// on the last day of the birth month, so a child born in `2014-03` is 12 until 30 March 2027
+    /// and 13 from 31 March 2027. Where the exact day is unknown, this never makes a child older
+    /// than they may be, so an administration is never wrongly taken as within an instrument's
+    /// validated ages.
     public func age(on date: CalendarDate) -> Int {
-        let months = (date.year * 12 + date.month) - (year * 12 + month) - 1
+        var months = (date.year * 12 + date.month) - (year * 12 + month)
+        // The month of the date counts only from its last day, the latest the birthday can be.
+        if date.day < CalendarDate.daysIn(month: date.month, year: date.year) { months -= 1 }
         return max(0, months) / 12
     }
 

@@ -116,6 +116,10 @@ public final class FollowUpTracker {
         var notValidated: Int32 = 0
         var first: Point
         var last: Point
+
+        /// ``last`` when it is a follow-up, on a later day than ``first``
+        /// (``ScaleChange/followUp(from:to:)`` states the rule for values).
+        var followUp: Point? { last.day > first.day ? last : nil }
     }
 
     struct LogTally {

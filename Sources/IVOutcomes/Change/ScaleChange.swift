@@ -39,7 +39,7 @@ public struct ScaleChange: Sendable, Hashable {
     public let scale: ScaleID
     /// The first scored administration; `nil` when there is none.
     public let baseline: ScaleObservation?
-    /// The most recent scored administration; the baseline itself when there is only one.
+    /// The most recent scored administration; the baseline itself when there is no later one.
     public let latest: ScaleObservation?
     /// Scored administrations used (duplicates and out-of-range dates are not).
     public let administrations: Int
@@ -61,22 +61,33 @@ public struct ScaleChange: Sendable, Hashable {
         self.childID = childID
         self.scale = scale.id
         self.baseline = baseline
-        self.latest = administrations > 1 ? latest : baseline
+        let followUp = ScaleChange.followUp(from: baseline, to: latest)
+        self.latest = followUp ?? baseline
         self.administrations = administrations
         self.belowValidatedAge = belowValidatedAge
         self.administrationsBelowValidatedAge = administrationsBelowValidatedAge
         self.problems = problems
         let classified = ClassifiedChange(
-            baseline: baseline?.value, followUp: administrations > 1 ? latest?.value : nil, decimals: scale.decimals,
+            baseline: baseline?.value, followUp: followUp?.value, decimals: scale.decimals,
             reliableThreshold: scale.change?.reliable?.threshold, meaningfulPoints: scale.change?.meaningful?.points)
         change = classified.change
         reliableChange = classified.reliable
         meaningfulChange = classified.meaningful
     }
 
+    /// The latest administration when it is a follow-up: on a later date than the baseline (a
+    /// change is never computed over zero days, such as from two forms of one day); else `nil`.
+    public var followUp: ScaleObservation? { ScaleChange.followUp(from: baseline, to: latest) }
+
+    /// The rule: `latest` is a follow-up of `baseline` only when it is dated later.
+    static func followUp(from baseline: ScaleObservation?, to latest: ScaleObservation?) -> ScaleObservation? {
+        guard let baseline, let latest, latest.date > baseline.date else { return nil }
+        return latest
+    }
+
     /// Days from baseline to latest; `nil` without a follow-up.
     public var daysBetween: Int? {
-        guard let baseline, let latest, administrations > 1 else { return nil }
-        return latest.date.daysSinceEpoch - baseline.date.daysSinceEpoch
+        guard let baseline, let followUp else { return nil }
+        return followUp.date.daysSinceEpoch - baseline.date.daysSinceEpoch
     }
 }

@@ -30,7 +30,8 @@ public final class ByteWriter {
     private let descriptor: Int32
     private let temporaryPath: String?
     private let targetPath: String?
-    private var buffer = OutputBytes(capacity: ByteWriter.flushSize + 65536)
+    /// Set last in every initialiser, after anything that can throw, so a failed one leaks nothing.
+    private var buffer: OutputBytes
     private var committed = false
     private let collects: Bool
     /// Whether ``descriptor`` was opened by this writer (a file, not standard output).
@@ -47,6 +48,7 @@ public final class ByteWriter {
         targetPath = nil
         collects = false
         ownsDescriptor = false
+        buffer = ByteWriter.makeBuffer()
     }
 
     /// A writer to standard error.
@@ -57,6 +59,7 @@ public final class ByteWriter {
         targetPath = nil
         collects = false
         ownsDescriptor = false
+        buffer = ByteWriter.makeBuffer()
     }
 
     /// A writer that keeps what is written in ``collected`` (for tests and in-process callers).
@@ -67,6 +70,7 @@ public final class ByteWriter {
         targetPath = nil
         collects = true
         ownsDescriptor = false
+        buffer = ByteWriter.makeBuffer()
     }
 
     /// A writer to `path` that replaces it atomically on ``commit()``.
@@ -91,6 +95,7 @@ public final class ByteWriter {
             temporaryPath = nil
             targetPath = nil
             ownsDescriptor = true
+            buffer = ByteWriter.makeBuffer()
         case .regularFile(let existing):
             OutputTarget.removeStalePartials(of: target.path)
             let temporary = OutputTarget.temporaryPath(for: target.path)
@@ -105,9 +110,12 @@ public final class ByteWriter {
             temporaryPath = temporary
             targetPath = target.path
             ownsDescriptor = true
+            buffer = ByteWriter.makeBuffer()
             TemporaryFiles.shared.register(temporary)
         }
     }
+
+    private static func makeBuffer() -> OutputBytes { OutputBytes(capacity: flushSize + 65536) }
 
     deinit {
         buffer.deallocate()

@@ -22,7 +22,7 @@ extension FollowUpTracker {
         let table = try ResultTable(columns: FollowUpTracker.changeColumns, output: output, format: format)
         guard format == .csv else {
             try forEachChange { change, scale throws(OutputError) in
-                let followUp = change.administrations > 1 ? change.latest : nil
+                let followUp = change.followUp
                 let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
                 try table.append([
                     .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
@@ -188,7 +188,7 @@ extension FollowUpTracker {
     ) {
         let plan = texts.plans[position]
         let count = Int(track?.count ?? 0)
-        let followUp = count > 1 ? track?.last : nil
+        let followUp = track?.followUp
         out.append(44)
         texts.texts.append(plan.id, to: &out)
         texts.appendCells(of: track?.first, decimals: plan.decimals, to: &out)

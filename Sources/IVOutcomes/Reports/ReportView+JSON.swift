@@ -24,7 +24,7 @@ extension ReportView {
                 .object([
                     ("n", .integer(change.count)), ("mean", .double(change.meanChange)), ("sd", .double(change.standardDeviation)),
                     ("ci95", .array([.double(change.confidenceInterval.lowerBound), .double(change.confidenceInterval.upperBound)])),
-                    ("pairedTTestP", .double(change.pValue)), ("cohensDz", .double(change.effectSize)),
+                    ("pairedTTestP", .fullPrecision(change.pValue)), ("cohensDz", .double(change.effectSize)),
                 ])
             } ?? .null
             return [

@@ -103,7 +103,8 @@ extension Psychometrics {
     /// missingness but are never analysed.
     public static func analyse(
         file: String, instrument: Instrument, scale scaleID: ScaleID? = nil, catalog: InstrumentCatalog,
-        options: ReadingOptions = ReadingOptions(), firstPerChild: Bool = true
+        options: ReadingOptions = ReadingOptions(), firstPerChild: Bool = true,
+        dates: ClosedRange<CalendarDate> = FollowUpOptions.defaultEarliestDate...CalendarDate.today
     ) throws -> ScaleStatistics {
         let itemScales = instrument.scales.filter { !$0.items.isEmpty }
         let scale: Scale
@@ -131,7 +132,8 @@ extension Psychometrics {
         var first: [String: (date: CalendarDate, line: Int, codes: [Int])] = [:]
         var all: [[Int]] = []
         while try reader.nextRow() {
-            guard reader.state.engine == engineIndex else { continue }
+            // The rows change and report use: the engine's, dated within `dates`.
+            guard reader.state.engine == engineIndex, reader.state.date.map(dates.contains) ?? true else { continue }
             read += 1
             let answers = reader.state.answers[engineIndex]
             var codes: [Int] = []

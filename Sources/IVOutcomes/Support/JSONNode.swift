@@ -18,6 +18,13 @@ indirect enum JSONNode: Sendable, Hashable {
         return .number(formatNumber(value, decimals: decimals))
     }
 
+    /// A number in full precision, in scientific notation where it is very small or large
+    /// (`3.2e-12`): for p-values, which fixed decimals would round to 0.
+    static func fullPrecision(_ value: Double?) -> JSONNode {
+        guard let value, value.isFinite else { return .null }
+        return .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)")
+    }
+
     /// The document, indented by two spaces per level.
     func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)

@@ -112,6 +112,32 @@ struct FollowUpTrackerTests {
         #expect(result.belowValidatedAge == .notValidated)
     }
 
+    @Test("forms of one day are never a follow-up: no change over zero days, in either order")
+    func sameDay() throws {
+        for order in [["wemwbs", "swemwbs"], ["swemwbs", "wemwbs"]] {
+            let tracker = try FollowUpData.tracker()
+            for instrument in order {
+                var form = FollowUpData.wemwbs("C1", "2026-01-10", total: instrument == "wemwbs" ? 56 : 42)
+                if instrument == "swemwbs" {
+                    let items = Set([1, 2, 3, 6, 7, 9, 11].map { ItemID("wemwbs_\($0)") })
+                    form = Administration(
+                        childID: form.childID, administeredOn: form.administeredOn, instrument: "swemwbs",
+                        answers: form.answers.filter { items.contains($0.key) })
+                }
+                tracker.add(form)
+            }
+            let metric = try change(tracker, "C1", "swemwbs_metric")
+            #expect(metric.administrations == 2)
+            #expect(metric.followUp == nil && metric.change == nil && metric.daysBetween == nil)
+            #expect(metric.reliableChange == .noFollowUpYet && metric.meaningfulChange == .noFollowUpYet)
+            let output = ByteWriter(collecting: ())
+            try tracker.writeChanges(to: output, format: .csv)
+            try output.commit()
+            let row = String(decoding: output.collected, as: UTF8.self).split(separator: "\n").first { $0.contains("swemwbs_metric") }
+            #expect(row?.contains(",,,2,no_follow_up_yet,no_follow_up_yet,") == true, "\(row ?? "")")
+        }
+    }
+
     @Test("a duplicate (same child, instrument and date) is reported and not used")
     func duplicates() throws {
         let tracker = try FollowUpData.tracker()
@@ -161,14 +187,15 @@ struct FollowUpTrackerTests {
             ChildDetails(id: "ABSENT", birthMonth: BirthMonth(text: "2010-01")),
         ])
         let tracker = try FollowUpData.tracker(register: register, asOf: "2028-01-01")
-        tracker.add(FollowUpData.wemwbs("YOUNG", "2027-03-31", total: 40))
+        tracker.add(FollowUpData.wemwbs("YOUNG", "2027-03-30", total: 40))
+        tracker.add(FollowUpData.wemwbs("YOUNG", "2027-03-31", total: 44))
         tracker.add(FollowUpData.wemwbs("YOUNG", "2027-04-01", total: 47))
         tracker.add(FollowUpData.wemwbs("NOBIRTH", "2027-04-01", total: 47))
         tracker.add(FollowUpData.wemwbs("STRANGER", "2027-04-01", total: 47))
         let young = try change(tracker, "YOUNG", "wemwbs_total")
         #expect(young.belowValidatedAge == .yes)
         #expect(young.administrationsBelowValidatedAge == 1)
-        #expect(young.problems == ["1 of 2 administrations below the validated age (13+): interpret with care"])
+        #expect(young.problems == ["1 of 3 administrations below the validated age (13+): interpret with care"])
         #expect(try change(tracker, "NOBIRTH", "wemwbs_total").belowValidatedAge == .unknown)
         let stranger = try change(tracker, "STRANGER", "wemwbs_total")
         #expect(stranger.belowValidatedAge == .unknown)

@@ -107,3 +107,14 @@ struct TableSuppressionTests {
         #expect(cells.joined().filter(\.isHidden).count >= 4)  // greedy: not the fewest possible, but safe
     }
 }
+
+@Suite("Report JSON numbers")
+struct ReportNumberTests {
+    @Test("p-values keep full precision, so a very small one is never written as 0", arguments: [
+        (3.2e-12, "3.2e-12"), (0.05, "0.05"), (0.000123456789, "0.000123456789"), (1.0, "1"),
+    ])
+    func fullPrecision(value: Double, text: String) {
+        #expect(JSONNode.fullPrecision(value).rendered() == text)
+        #expect(Double(text) == value)
+    }
+}

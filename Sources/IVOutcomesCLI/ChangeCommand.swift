@@ -14,9 +14,13 @@ enum ChangeCommand: Command {
         below_validated_age, problems, days_between. A child with one administration is kept as
         no_follow_up_yet; a scale without declared thresholds says thresholds_not_established.
 
-        Duplicates (same child, instrument and date) are reported and not used; so are dates
-        before 2000 or after --as-of. With --children, administrations taken below an instrument's
-        validated age are flagged (a birthday is taken as the end of the birth month).
+        There is one observation per child, scale and date, whatever the row order: forms of one
+        day that share items (two WEMWBS forms; a WEMWBS and a SWEMWBS form; two logs) are compared
+        item by item. When one holds all the other's answers, the fuller is used and the other is a
+        duplicate; when they disagree, neither counts for the scales they share that day. Both are
+        reported after the rows. Dates before 2000 or after --as-of are not used. With --children,
+        administrations taken below an instrument's validated age are flagged (a birthday is taken
+        as the last day of the birth month).
 
         Example:
           ivoutcomes change questionnaires.csv --children children.csv --out change.csv

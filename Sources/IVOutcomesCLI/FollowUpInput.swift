@@ -39,19 +39,26 @@ enum FollowUpInput {
         }
         let tracker = FollowUpTracker(catalog: catalog, register: register, options: FollowUpOptions(asOf: asOf, logPeriod: logPeriod))
         var shown = 0
+        let report = { (problem: RowProblem) in
+            shown += 1
+            if shown <= ScoreCommand.problemsShown { console.error(problem.description) }
+        }
+        var blankRows: [Int] = []
         for file in arguments.positionals {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
             if let note = reader.formatNote { console.error("note: \(file): \(note)") }
-            let before = tracker.counts
-            try reader.track(into: tracker) { problem in
-                shown += 1
-                if shown <= ScoreCommand.problemsShown { console.error(problem.description) }
-            }
-            let after = tracker.counts
-            var line = "\(file): \(counted(after.total - before.total, "row")) read: \(after.used - before.used) used"
-            line += ", \(after.invalid - before.invalid) invalid, \(after.duplicates - before.duplicates) duplicates"
-            line += ", \(after.outOfRange - before.outOfRange) dated before \(tracker.options.earliestDate) or after \(asOf)"
-            if reader.blankRowsSkipped > 0 { line += "; \(counted(reader.blankRowsSkipped, "blank row")) skipped" }
+            try reader.track(into: tracker, onProblem: report)
+            blankRows.append(reader.blankRowsSkipped)
+        }
+        // Duplicates and disagreeing forms of one day are known once every file is in.
+        for problem in tracker.resolutionProblems { report(problem) }
+        for (file, blank) in zip(arguments.positionals, blankRows) {
+            let counts = tracker.counts(inFile: file)
+            var line = "\(file): \(counted(counts.total, "row")) read: \(counts.used) used"
+            if counts.conflicting > 0 { line += " (\(counts.conflicting) in part: forms of one day that disagree)" }
+            line += ", \(counts.invalid) invalid, \(counts.duplicates) duplicates"
+            line += ", \(counts.outOfRange) dated before \(tracker.options.earliestDate) or after \(asOf)"
+            if blank > 0 { line += "; \(counted(blank, "blank row")) skipped" }
             console.error(line)
         }
         if shown > ScoreCommand.problemsShown {

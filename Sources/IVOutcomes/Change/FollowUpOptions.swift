@@ -27,10 +27,13 @@ public struct FollowUpCounts: Sendable, Hashable {
     public internal(set) var incomplete = 0
     /// Rows not used because scoring found them invalid (their problems say why).
     public internal(set) var invalid = 0
-    /// Rows not used because the same child already has the same instrument on the same date.
+    /// Rows not used because another form of the same child and date holds all their answers.
     public internal(set) var duplicates = 0
     /// Rows not used because their date is before the earliest date or after the as-of date.
     public internal(set) var outOfRange = 0
+    /// Of the rows used, those that shared a day and items with another form of the child but
+    /// did not agree: neither counts for the scales they share (their notes say which).
+    public internal(set) var conflicting = 0
 
     public var total: Int { used + invalid + duplicates + outOfRange }
 }

@@ -4,22 +4,20 @@ extension FollowUpTracker {
     /// Every child in id order (by UTF-8 bytes, as databases sort): children seen in the rows,
     /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
-        let ledger = self.ledger
+        let ledger = resolved
         return sortedChildren.map { (childID($0, in: ledger), $0 >= 0 ? $0 : nil) }
     }
 
     /// ``childOrder`` as numbers: a child of the rows by its index (0 and up), a child of the
     /// register without rows as `-1 - i` for the register's child `i`. Sorted by each id's first
     /// eight bytes as a number (byte order), the whole ids only on a tie, without making a
-    /// `String` for ids stored as they were first seen.
+    /// `String` for the ids of the rows.
     var sortedChildren: [Int] {
-        let ledger = self.ledger
+        let ledger = resolved
         let table = ledger.childTable
         var keyed: [(prefix: UInt64, entry: Int)] = []
         keyed.reserveCapacity(ledger.children.count)
-        for index in ledger.children.indices {
-            keyed.append((ledger.shownID(index).map(FollowUpTracker.sortPrefix) ?? table.sortPrefix(index), index))
-        }
+        for index in ledger.children.indices { keyed.append((table.sortPrefix(index), index)) }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {
             var key = child.id.precomposedStringWithCanonicalMapping
@@ -89,7 +87,7 @@ extension FollowUpTracker {
         let allUnvalidated: [Bool]
 
         init(_ tracker: FollowUpTracker) {
-            ledger = tracker.ledger
+            ledger = tracker.resolved
             let catalog = tracker.catalog
             followed = tracker.scalesUsed.compactMap { scale in tracker.scales.firstIndex { $0.id == scale.id } }
             scales = FixedArray(followed.map { tracker.scales[$0] })
@@ -105,7 +103,7 @@ extension FollowUpTracker {
     struct ChildChanges {
         let state: Int?
         let notInRegister: Bool
-        let notes: [(instrument: Int, text: String)]?
+        let notes: [Note]?
 
         /// The child of an entry of ``sortedChildren``.
         init(entry: Int, tracker: FollowUpTracker, context: ChangeContext) {
@@ -140,7 +138,7 @@ extension FollowUpTracker {
     /// validated age. Empty (and not allocated) for most rows.
     func problems(of child: ChildChanges, track: Track?, position: Int, in context: ChangeContext) -> [String] {
         var problems: [String] = []
-        if let notes = child.notes { problems = notes.filter { context.owners[position].contains($0.instrument) }.map(\.text) }
+        if let notes = child.notes { problems = notes.filter { $0.scales.contains(context.followed[position]) }.map(\.text) }
         if child.notInRegister { problems.append("not in the children file: age unknown") }
         if let track, track.below > 0 {
             problems.append(
@@ -163,15 +161,13 @@ extension FollowUpTracker {
             line: Int(point.line))
     }
 
-    /// The keys of a child's used administrations.
-    private func administrations(of child: Int?) -> [UInt64] {
-        var result: [UInt64] = []
-        var index = child.map { children[$0].firstSeen } ?? -1
-        while index >= 0 {
-            result.append(seenKeys[Int(index)])
-            index = seenNext[Int(index)]
-        }
-        return result
+    /// The days of a child's administrations of a measure (duplicates left out).
+    private func days(of child: Int?, measure: Int, in ledger: Ledger) -> [Int] {
+        guard let child else { return [] }
+        return ledger.entries(of: child)
+            .filter { ledger.fates[$0] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure }
+            .map { Int(ledger.entries[$0].day) }
+            .sorted()
     }
 
     /// Where each child stands against the schedule for each measure used in the rows, as of
@@ -180,14 +176,12 @@ extension FollowUpTracker {
         guard let schedule = catalog.schedule else { return [] }
         let usedMeasures = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { measureSlots[$0] })
         let asOf = options.asOf.daysSinceEpoch
+        let ledger = resolved
         var result: [ScheduleStatus] = []
         for (id, state) in childOrder {
             let details = register?[id]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
-                let days = administrations(of: state)
-                    .filter { measureSlots[Int(($0 >> 24) & 0xFF)] == measureIndex }
-                    .map { Int(Int32(truncatingIfNeeded: UInt32($0 >> 32))) }
-                    .sorted()
+                let days = days(of: state, measure: measureIndex, in: ledger)
                 var problems: [String] = []
                 let anchor: ScheduleStatus.Anchor
                 let anchorDate: CalendarDate?

@@ -10,9 +10,11 @@ import Foundation
 /// Follows every child over time as administrations stream by: baseline and latest score on each
 /// scale, the measurement schedule, age at each administration, and contact-log answers.
 ///
-/// Memory grows with the number of children, not rows: per child and scale only the baseline,
-/// the latest score and counts are kept (plus the dates seen, to catch duplicates). Rows may come
-/// in any order.
+/// Rows may come in any order: there is one observation per child, scale and date (forms of one
+/// day that share items are merged or set aside, see FollowUpTracker+Resolving.swift), and the
+/// results never depend on the order of the rows. Memory grows with the rows: per child and scale
+/// the baseline, the latest score and counts, and per administration about 70 bytes (its date,
+/// line, scale values and answer codes, kept to compare forms of one day).
 ///
 /// ```swift
 /// let tracker = FollowUpTracker(catalog: catalog, register: try ChildRegister(path: "children.csv"),
@@ -26,7 +28,7 @@ public final class FollowUpTracker {
     public let register: ChildRegister?
     public let options: FollowUpOptions
     /// What the rows so far added up to.
-    public var counts: FollowUpCounts { ledger.counts }
+    public var counts: FollowUpCounts { resolved.counts }
 
     /// Scales followed over time: every non-intermediate scale, once per id.
     let scales: [Scale]
@@ -48,45 +50,105 @@ public final class FollowUpTracker {
         var hasLog: Bool
     }
     let engines: [ScoringEngine]
+    /// Per instrument: how many items it has (answer codes kept per administration).
+    let itemCounts: [Int]
+    /// Per pair of instruments (`a * count + b`): the item positions in each that share an id
+    /// and are not free text, compared when two forms of one child and day meet.
+    let sharedItems: [[(Int, Int)]]
     let earliestDay: Int
     let asOfDay: Int
 
     /// Everything the rows add, in one value. Only the tracker changes it, one row at a time and
     /// never while anything else reads it, so its exclusivity is not checked on every row.
     @exclusivity(unchecked) var ledger = Ledger()
-    var children: [ChildState] { ledger.children }
-    var seenKeys: [UInt64] { ledger.seenKeys }
-    var seenNext: [Int32] { ledger.seenNext }
-    var tracks: [Track] { ledger.tracks }
-    var notes: [Int: [(instrument: Int, text: String)]] { ledger.notes }
-    var logTallies: [Int: [Int: LogTally]] { ledger.logTallies }
-    var instrumentsSeen: [Bool] { ledger.instrumentsSeen }
+
+    /// The ledger with its administrations resolved (same-day forms merged or set aside, counts
+    /// made), resolving again after rows were added.
+    var resolved: Ledger {
+        if ledger.resolvedEntries != ledger.entries.count { ledger.resolve(in: self) }
+        return ledger
+    }
+    var children: [ChildState] { resolved.children }
+    var tracks: [Track] { resolved.tracks }
+    var notes: [Int: [Note]] { resolved.notes }
+    var logTallies: [Int: [Int: LogTally]] { resolved.logTallies }
+    var instrumentsSeen: [Bool] { resolved.instrumentsSeen }
 
     struct Ledger {
+        /// Invalid and out-of-range rows are counted as they come; the rest when resolved.
         var counts = FollowUpCounts()
-        /// Child ids, numbered in order of first appearance.
+        /// The same, per file (``files``).
+        var fileCounts: [FollowUpCounts] = []
+        /// The files rows came from, for messages; `""` for rows added without one.
+        var files: [String] = []
+        /// Child ids, keyed and shown in NFC.
         var childTable = ChildTable()
         /// Children in order of first appearance. Their administrations and scale tracks live in
         /// flat arrays, chained per child, so that a child costs a few bytes rather than several
         /// heap-allocated arrays.
         var children: [ChildState] = []
-        /// Used administrations: day << 32 | instrument << 24 is the key; the low 24 bits hold the
-        /// line (capped), to name the first of a duplicate pair.
-        var seenKeys: [UInt64] = []
-        /// The next administration of the same child, or -1.
-        var seenNext: [Int32] = []
+        /// Every administration used (valid and in range), with its values and answer codes.
+        var entries: [Entry] = []
+        var values: [Double] = []
+        var codes: [UInt8] = []
+        /// How many of ``entries`` the counts and problems were made from.
+        var resolvedEntries = -1
+        /// Children with two forms of one day that share items, to resolve (see
+        /// FollowUpTracker+Resolving.swift); every other child's tracks are built as rows come.
+        var unresolved: [Int] = []
+        /// Per entry: what resolving made of it.
+        var fates: [Fate] = []
         var tracks: [Track] = []
-        /// Problems to show on a child's rows, by child and instrument (few children have any).
-        var notes: [Int: [(instrument: Int, text: String)]] = [:]
+        /// Problems to show on a child's change rows, by child (few children have any).
+        var notes: [Int: [Note]] = [:]
+        /// Duplicates and same-day forms that disagree, by child.
+        var childProblems: [Int: [RowProblem]] = [:]
+        /// ``childProblems`` by file and line.
+        var problems: [RowProblem] = []
         /// Contact-log tallies by child, then log instrument.
         var logTallies: [Int: [Int: LogTally]] = [:]
-        /// Instruments seen in at least one used row.
+        /// Instruments of at least one used row.
         var instrumentsSeen: [Bool] = []
-        /// The ids of the few children first seen in another form than their key (not NFC, or
-        /// not valid UTF-8).
-        var shownIDs: [Int: String] = [:]
         /// The last child recorded, to skip the lookup while rows stay with one child.
         var lastChild = -1
+    }
+
+    /// One used administration, compactly; its scale values (NaN when not scored) and answer
+    /// codes (``ResolvedAnswer/comparisonCode``) are in the ledger's arrays.
+    struct Entry {
+        var day: Int32
+        var line: Int32
+        var file: Int32
+        var instrument: Int32
+        /// The child's next entry, or -1.
+        var next: Int32
+        var firstValue: Int32
+        var firstCode: Int32
+        /// The row's ``RowFields/fingerprint()``: orders forms that differ only where codes do
+        /// not show it (free text, spelling), by content rather than by place.
+        var fingerprint: UInt64
+        var status: ScoreStatus
+        var age: AgeState
+    }
+
+    /// What resolving made of a used administration.
+    enum Fate: UInt8 {
+        case counted
+        /// Another form of the day holds all its answers: not used.
+        case duplicate
+        /// It disagrees with another form of the day: not counted for the scales they share.
+        case conflicting
+    }
+
+    /// Where an administration stands against its instrument's validated ages.
+    enum AgeState: UInt8 {
+        case within, below, unknown, notValidated
+    }
+
+    /// A note on a child's change rows: the scales (indices in ``scales``) it is about.
+    struct Note {
+        var scales: [Int]
+        var text: String
     }
 
     /// What a contact log's questions are, by item position.
@@ -132,8 +194,10 @@ public final class FollowUpTracker {
     struct ChildState {
         /// Index in the register, or -1 when the child is not in it.
         let registerIndex: Int32
-        var firstSeen: Int32 = -1
+        var firstEntry: Int32 = -1
         var firstTrack: Int32 = -1
+        /// Whether the child is in ``Ledger/unresolved``.
+        var isUnresolved = false
     }
 
     public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {
@@ -171,6 +235,17 @@ public final class FollowUpTracker {
                 questions: questions)
         }
         engines = catalog.instruments.map { ScoringEngine(instrument: $0) }
+        itemCounts = catalog.instruments.map(\.items.count)
+        let instruments = catalog.instruments
+        sharedItems = instruments.flatMap { a in
+            instruments.map { b in
+                a.items.indices.compactMap { position -> (Int, Int)? in
+                    let item = a.items[position]
+                    guard item.responseScale != nil, let other = b.items.firstIndex(where: { $0.id == item.id }) else { return nil }
+                    return (position, other)
+                }
+            }
+        }
         slotList = FixedArray(slots.flatMap { $0 })
         var firstSlot = 0
         rowPlans = FixedArray(
@@ -186,43 +261,51 @@ public final class FollowUpTracker {
     }
 
     /// Scores an administration and adds it. Returns the problems found: the scoring problems of
-    /// an administration that is not fully scored, and why one is not used.
+    /// an administration that is not fully scored, and why one is not used (an impossible date).
+    /// Duplicates and same-day forms that disagree are found once all rows are in: see
+    /// ``resolutionProblems``.
     @discardableResult
     public func add(_ administration: Administration, line: Int = 0, file: String = "") -> [RowProblem] {
+        let fileIndex = index(ofFile: file)
         guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
-            ledger.counts.invalid += 1
+            ledger.count(\.invalid, file: fileIndex)
             return [RowProblem(file: file, line: line, column: "instrument", message: "unknown instrument \"\(administration.instrument)\"")]
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
         let values = sheet.scales.map { $0.value ?? .nan }  // a score's value is nil unless it is scored
-        if let reason = record(
-            child: administration.childID.rawValue, date: administration.administeredOn, line: line, instrument: instrument,
-            status: sheet.status, values: values, answers: answers)
-        {
-            problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message))
-        }
-        return problems
-    }
-
-    /// Adds one scored row, with the value of each scale (NaN when not scored). Returns why the
-    /// row is not used, when it is not (an invalid row's reasons come from scoring and are not
-    /// repeated).
-    func record(
-        child id: String, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
-        values: [Double], answers: [ResolvedAnswer]
-    ) -> (column: String?, message: String)? {
-        var id = id
-        return id.withUTF8 { child in
+        let codes = answers.map(\.comparisonCode)
+        var id = administration.childID.rawValue
+        let reason = id.withUTF8 { child in
             values.withUnsafeBufferPointer { values in
-                answers.withUnsafeBufferPointer { answers in
+                codes.withUnsafeBufferPointer { codes in
                     ledger.record(
-                        child: child, date: date, line: line, instrument: instrument, status: status, values: values,
-                        answers: answers, in: self)
+                        child: child, date: administration.administeredOn, line: line, file: fileIndex, instrument: instrument,
+                        status: sheet.status, values: values, codes: codes, fingerprint: administration.fingerprint, in: self)
                 }
             }
         }
+        if let reason { problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message)) }
+        return problems
     }
+
+    /// The index of a file in the ledger's ``Ledger/files``, added when new.
+    func index(ofFile name: String) -> Int {
+        if let index = ledger.files.lastIndex(of: name) { return index }
+        ledger.files.append(name)
+        ledger.fileCounts.append(FollowUpCounts())
+        return ledger.files.count - 1
+    }
+
+    /// What the rows of one file added up to (all zeros for a file never read).
+    public func counts(inFile name: String) -> FollowUpCounts {
+        let ledger = resolved
+        return ledger.files.lastIndex(of: name).map { ledger.fileCounts[$0] } ?? FollowUpCounts()
+    }
+
+    /// Why rows were not used, or used only in part, found once all rows are in: a form that
+    /// repeats another of the same child and day, and forms of one day that disagree. By file and line.
+    public var resolutionProblems: [RowProblem] { resolved.problems }
 
     /// The instruments seen in at least one used row, in catalogue order.
     public var instrumentsUsed: [Instrument] {
@@ -236,35 +319,44 @@ extension FollowUpTracker {
     /// reserved: memory is used as rows arrive.
     func reserveCapacity(forRows rows: Int) {
         let rows = min(max(rows, 0), 1 << 26)
-        ledger.seenKeys.reserveCapacity(ledger.seenKeys.count + rows)
-        ledger.seenNext.reserveCapacity(ledger.seenNext.count + rows)
-        ledger.tracks.reserveCapacity(ledger.tracks.count + rows)
+        ledger.entries.reserveCapacity(ledger.entries.count + rows)
+        ledger.fates.reserveCapacity(ledger.fates.count + rows)
+        // A WEMWBS-sized form per row: three scales and 14 items.
+        ledger.values.reserveCapacity(ledger.values.count + rows * 3)
+        ledger.codes.reserveCapacity(ledger.codes.count + rows * 14)
         ledger.children.reserveCapacity(ledger.children.count + rows / 2)
     }
 
     /// The index of a child's track of `scale` in ``tracks``, or -1.
-    func track(child: Int, scale: Int) -> Int { ledger.track(child: child, scale: scale) }
+    func track(child: Int, scale: Int) -> Int { resolved.track(child: child, scale: scale) }
 }
 
 extension FollowUpTracker.Ledger {
     typealias Point = FollowUpTracker.Point
+    typealias Entry = FollowUpTracker.Entry
 
-    /// Adds one scored row: the child id as UTF-8, and the value of each of the instrument's
-    /// scales, NaN when it is not scored (scores are always finite). Returns why the row is not
-    /// used, when it is not.
+    mutating func count(_ field: WritableKeyPath<FollowUpCounts, Int>, file: Int) {
+        counts[keyPath: field] += 1
+        fileCounts[file][keyPath: field] += 1
+    }
+
+    /// Adds one scored row: the child id as UTF-8, the value of each of the instrument's scales,
+    /// NaN when it is not scored (scores are always finite), and its answers'
+    /// ``ResolvedAnswer/comparisonCode``s. Returns why the row is not used, when it is not for a
+    /// reason of its own (an invalid row's reasons come from scoring and are not repeated).
     mutating func record(
-        child id: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, instrument: Int, status: ScoreStatus,
-        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<ResolvedAnswer>, in tracker: FollowUpTracker
+        child id: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, file: Int, instrument: Int, status: ScoreStatus,
+        values: UnsafeBufferPointer<Double>, codes: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, in tracker: FollowUpTracker
     ) -> (column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
-            counts.invalid += 1
+            count(\.invalid, file: file)
             // The child is still listed (with nothing scored), so no child disappears from the output.
             if !id.isEmpty { _ = index(ofChild: id, in: tracker) }
             return nil
         }
         let day = date.daysSinceEpoch
         if day < tracker.earliestDay || day > tracker.asOfDay {
-            counts.outOfRange += 1
+            count(\.outOfRange, file: file)
             let message =
                 day < tracker.earliestDay
                 ? "\(date) is before \(tracker.options.earliestDate); not used (check the year)"
@@ -272,55 +364,47 @@ extension FollowUpTracker.Ledger {
             return ("administered_on", message)
         }
         let childIndex = index(ofChild: id, in: tracker)
-        // Duplicates: same child, instrument and date.
-        let key = UInt64(UInt32(truncatingIfNeeded: day)) << 32 | UInt64(instrument & 0xFF) << 24
-        let lineBits = UInt64(min(max(line, 0), 0xFF_FFFF))
-        var seen = children[childIndex].firstSeen
-        while seen >= 0 {
-            let other = seenKeys[Int(seen)]
-            if other & ~0xFF_FFFF == key {
-                counts.duplicates += 1
-                let first = Int(other & 0xFF_FFFF)
-                let instrumentID = tracker.catalog.instruments[instrument].id
-                notes[childIndex, default: []].append(
-                    (instrument, "duplicate \(instrumentID) on \(date) (lines \(first) and \(line)): line \(line) not used"))
-                return (nil, "duplicate: the same child, instrument and date as line \(first); not used")
-            }
-            seen = seenNext[Int(seen)]
-        }
-        seenKeys.append(key | lineBits)
-        seenNext.append(children[childIndex].firstSeen)
-        children[childIndex].firstSeen = Int32(seenKeys.count - 1)
-        counts.used += 1
-        if status == .incomplete { counts.incomplete += 1 }
-        instrumentsSeen[instrument] = true
         // Age at administration.
         let plan = tracker.rowPlans[instrument]
-        let minimumAge = plan.minimumAge
-        var ageState = 0  // 0 within, 1 below, 2 unknown, 3 not validated
-        if minimumAge < 0 {
-            ageState = 3
+        let age: FollowUpTracker.AgeState
+        if plan.minimumAge < 0 {
+            age = .notValidated
         } else if let register = tracker.register, children[childIndex].registerIndex >= 0,
-            let age = register.children[Int(children[childIndex].registerIndex)].age(on: date)
+            let years = register.children[Int(children[childIndex].registerIndex)].age(on: date)
         {
-            ageState = age < minimumAge ? 1 : 0
+            age = years < plan.minimumAge ? .below : .within
         } else {
-            ageState = 2
+            age = .unknown
         }
-        // Scales.
-        for position in 0..<plan.slotCount where !values[position].isNaN {
-            let slot = tracker.slotList[plan.firstSlot + position]
-            guard slot >= 0 else { continue }
-            let point = Point(day: Int32(day), line: Int32(truncatingIfNeeded: line), value: values[position])
-            update(child: childIndex, scale: slot, with: point, ageState: ageState)
+        // Another form of the child that day sharing items with this one: resolved at the end.
+        if !children[childIndex].isUnresolved {
+            var other = children[childIndex].firstEntry
+            let instruments = tracker.catalog.instruments.count
+            while other >= 0 {
+                let entry = entries[Int(other)]
+                if entry.day == Int32(day), !tracker.sharedItems[instrument * instruments + Int(entry.instrument)].isEmpty {
+                    children[childIndex].isUnresolved = true
+                    unresolved.append(childIndex)
+                    break
+                }
+                other = entry.next
+            }
         }
-        if plan.hasLog, let plan = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {
-            var tally =
-                logTallies[childIndex]?[instrument]
-                ?? FollowUpTracker.LogTally(counts: plan.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
-            tally.add(plan, answers: answers)
-            logTallies[childIndex, default: [:]][instrument] = tally
+        entries.append(
+            Entry(
+                day: Int32(day), line: Int32(truncatingIfNeeded: line), file: Int32(file), instrument: Int32(instrument),
+                next: children[childIndex].firstEntry, firstValue: Int32(truncatingIfNeeded: self.values.count),
+                firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint, status: status, age: age))
+        children[childIndex].firstEntry = Int32(entries.count - 1)
+        fates.append(.counted)
+        self.values.append(contentsOf: values[0..<plan.slotCount])
+        let itemCount = tracker.itemCounts[instrument]
+        if codes.count >= itemCount {
+            self.codes.append(contentsOf: codes[0..<itemCount])
+        } else {
+            self.codes.append(contentsOf: repeatElement(0, count: itemCount))
         }
+        use(entries.count - 1, child: childIndex, excluding: 0, inLogs: true, in: tracker)
         return nil
     }
 
@@ -329,33 +413,28 @@ extension FollowUpTracker.Ledger {
     private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
         if lastChild >= 0, childTable.isNamed(lastChild, bytes) { return lastChild }
         if !ByteMask.isASCII(bytes) {
-            // Ids match as Swift strings compare: by canonical equivalence, so an id is keyed by
-            // its NFC form (an id that is not valid UTF-8 by its repair), and shown as first seen.
+            // Ids match as Swift strings compare: by canonical equivalence, so an id is keyed
+            // and shown in its NFC form, whatever spelling comes first.
             let id = String(decoding: bytes, as: UTF8.self)
             var key = id.precomposedStringWithCanonicalMapping
-            if !key.utf8.elementsEqual(bytes) { return key.withUTF8 { child(keyed: $0, shownAs: id, in: tracker) } }
+            if !key.utf8.elementsEqual(bytes) { return key.withUTF8 { child(keyed: $0, spelled: id, in: tracker) } }
         }
-        return child(keyed: bytes, shownAs: nil, in: tracker)
+        return child(keyed: bytes, spelled: nil, in: tracker)
     }
 
-    private mutating func child(keyed key: UnsafeBufferPointer<UInt8>, shownAs id: String?, in tracker: FollowUpTracker) -> Int {
+    private mutating func child(keyed key: UnsafeBufferPointer<UInt8>, spelled id: String?, in tracker: FollowUpTracker) -> Int {
         let (index, inserted) = childTable.insert(key)
         if inserted {
-            if let id { shownIDs[index] = id }
-            let registerIndex = tracker.register.map { $0.position(of: id ?? String(decoding: key, as: UTF8.self)) ?? -1 } ?? -1
+            let nfc = String(decoding: key, as: UTF8.self)
+            let registerIndex = tracker.register.map { $0.position(of: nfc) ?? id.flatMap($0.position(of:)) ?? -1 } ?? -1
             children.append(FollowUpTracker.ChildState(registerIndex: Int32(registerIndex)))
         }
         lastChild = index
         return index
     }
 
-    /// The id of child `index`, as first seen.
-    func childID(_ index: Int) -> String { shownID(index) ?? childTable.id(index) }
-
-    /// The id of child `index` when it was first seen in another form than its key; `nil` for
-    /// nearly every child (without a lookup when there are none).
-    @inline(__always)
-    func shownID(_ index: Int) -> String? { shownIDs.isEmpty ? nil : shownIDs[index] }
+    /// The id of child `index` (in NFC).
+    func childID(_ index: Int) -> String { childTable.id(index) }
 
     func track(child: Int, scale: Int) -> Int {
         var index = children[child].firstTrack
@@ -363,42 +442,34 @@ extension FollowUpTracker.Ledger {
         return Int(index)
     }
 
-    private mutating func update(child: Int, scale: Int, with point: Point, ageState: Int) {
-        // Read once, changed as a local, written once.
-        let found = track(child: child, scale: scale)
-        var track =
-            found >= 0
-            ? tracks[found] : FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point)
-        track.count += 1
-        if point.day < track.first.day { track.first = point }
-        if point.day > track.last.day { track.last = point }
-        switch ageState {
-        case 1: track.below += 1
-        case 2: track.ageUnknown += 1
-        case 3: track.notValidated += 1
-        default: break
+    /// The entries of a child, newest added first.
+    func entries(of child: Int) -> [Int] {
+        var result: [Int] = []
+        var index = children[child].firstEntry
+        while index >= 0 {
+            result.append(Int(index))
+            index = entries[Int(index)].next
         }
-        if found >= 0 {
-            tracks[found] = track
-        } else {
-            tracks.append(track)
-            children[child].firstTrack = Int32(tracks.count - 1)
-        }
+        return result
     }
 }
 
 extension FollowUpTracker.LogTally {
-    mutating func add(_ plan: FollowUpTracker.LogPlan, answers: UnsafeBufferPointer<ResolvedAnswer>) {
+    /// Counts one log, from its answers' ``ResolvedAnswer/comparisonCode``s.
+    mutating func add(_ plan: FollowUpTracker.LogPlan, codes: ArraySlice<UInt8>) {
+        let base = codes.startIndex
         logs += 1
-        if case .scored(let code) = answers[plan.visitPosition], code == plan.visitHappenedCode { visits += 1 }
+        if let visit = ResolvedAnswer.code(fromComparisonCode: codes[base + plan.visitPosition]), visit == plan.visitHappenedCode { visits += 1 }
         for (index, question) in plan.questions.enumerated() {
             let optionCount = question.options.count
-            switch answers[question.position] {
-            case .scored(let code), .unscored(let code):
-                if let option = question.options.firstIndex(where: { $0.code == code }) { counts[index][option] += 1 }
-            case .declined:
+            let code = codes[base + question.position]
+            if code == ResolvedAnswer.declinedComparisonCode {
                 counts[index][optionCount] += 1
-            case .blank, .text, .invalid:
+            } else if let value = ResolvedAnswer.code(fromComparisonCode: code),
+                let option = question.options.firstIndex(where: { $0.code == value })
+            {
+                counts[index][option] += 1
+            } else {
                 counts[index][optionCount + 1] += 1
             }
         }

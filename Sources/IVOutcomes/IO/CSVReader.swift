@@ -96,6 +96,8 @@ public final class CSVReader {
         try body(record.field(index))
     }
 
+    func fingerprint() -> UInt64 { record.fingerprint() }
+
     /// Field `index` of the current record as a string (invalid UTF-8 is repaired).
     public func string(at index: Int) -> String {
         withField(index) { String(decoding: $0, as: UTF8.self) }

@@ -124,6 +124,21 @@ struct CSVRecord: RowFields {
         try body(field(index))
     }
 
+    /// The record's bytes from its first field to its last, hashed in one run when no field was
+    /// quoted (the common case), else field by field.
+    func fingerprint() -> UInt64 {
+        guard storedFields > 0, extraFields == 0 else { return RowFingerprint.seed }
+        let first = spans[0], last = spans[storedFields - 1]
+        var unquoted = true
+        for index in 0..<storedFields where spans[index].start < 0 { unquoted = false }
+        guard unquoted else {
+            var hash = RowFingerprint.seed
+            for index in 0..<storedFields { hash = RowFingerprint.mix(hash, field(unchecked: index)) }
+            return hash
+        }
+        return RowFingerprint.mix(RowFingerprint.seed, UnsafeBufferPointer(start: base + Int(first.start), count: Int(last.end - first.start)))
+    }
+
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
     var isBlank: Bool {
         if extraFields > 0 { return false }

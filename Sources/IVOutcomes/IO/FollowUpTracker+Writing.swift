@@ -165,7 +165,7 @@ extension FollowUpTracker {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
             // The id cell is written once, then copied into the child's other rows.
             let idStart = out.count
-            if entry >= 0, ledger.shownID(entry) == nil {
+            if entry >= 0 {
                 ledger.childTable.withID(entry) { CSVCell.append($0, to: &out) }
             } else {
                 CSVCell.append(childID(entry, in: ledger), to: &out)

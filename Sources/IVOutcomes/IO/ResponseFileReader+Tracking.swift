@@ -22,7 +22,8 @@ extension ResponseFileReader {
             // A generous guess at the rows (no administration takes fewer than 32 bytes).
             var status = stat()
             if stat(file, &status) == 0 { tracker.reserveCapacity(forRows: Int(status.st_size) / 32) }
-            let keepsAnswers = adder.slots.map { $0 >= 0 && tracker.logPlans[$0] != nil }
+            // Every used form's answers are kept: forms of one child and day are compared.
+            let keepsAnswers = adder.slots.map { $0 >= 0 }
             let writer = ScoreWriter(layout: layout, format: .csv)
             var blankRows = 0
             try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers), delimiter: reader.delimiter) }, of: reader) {
@@ -31,7 +32,7 @@ extension ResponseFileReader {
                 var next = 0
                 lane.childBytes.withUnsafeBufferPointer { child in
                     lane.values.withUnsafeBufferPointer { values in
-                        lane.answers.withUnsafeBufferPointer { answers in
+                        lane.codes.withUnsafeBufferPointer { answers in
                             for row in lane.rows {
                                 let line = Int(row.line)
                                 while next < problems.count, problems[next].line == line {
@@ -47,7 +48,7 @@ extension ResponseFileReader {
                                     line: firstLine + line, engine: engine, status: row.status,
                                     values: UnsafeBufferPointer(rebasing: values[firstValue..<(firstValue + valueCount)]),
                                     answers: UnsafeBufferPointer(rebasing: answers[firstAnswer..<(firstAnswer + answerCount)]),
-                                    onProblem: onProblem)
+                                    fingerprint: row.fingerprint, onProblem: onProblem)
                             }
                         }
                     }
@@ -59,17 +60,23 @@ extension ResponseFileReader {
             return
         }
         var values: [Double] = []
+        var codes: [UInt8] = []
         while try nextRow() {
             for problem in state.problems { onProblem(problem) }
             let engine = state.engine
             values.removeAll(keepingCapacity: true)
-            if engine >= 0 { values.append(contentsOf: state.outcomes[engine].lazy.map(\.scoredValueOrNaN)) }
+            codes.removeAll(keepingCapacity: true)
+            if engine >= 0 {
+                values.append(contentsOf: state.outcomes[engine].lazy.map(\.scoredValueOrNaN))
+                codes.append(contentsOf: state.answers[engine].lazy.map(\.comparisonCode))
+            }
+            let fingerprint = state.status == .invalid ? 0 : withCurrentFields { $0.fingerprint() }
             withBaseField(layout.childColumn) { child in
                 values.withUnsafeBufferPointer { values in
-                    (engine >= 0 ? state.answers[engine] : []).withUnsafeBufferPointer { answers in
+                    codes.withUnsafeBufferPointer { answers in
                         adder.add(
                             child: trimmed(child), date: state.date, line: state.line, engine: engine, status: state.status,
-                            values: values, answers: answers, onProblem: onProblem)
+                            values: values, answers: answers, fingerprint: fingerprint, onProblem: onProblem)
                     }
                 }
             }
@@ -87,11 +94,14 @@ private struct RowAdder {
     /// Per engine of the reader: its scales and items.
     let scaleCounts: [Int]
     let itemCounts: [Int]
+    /// The reader's file in the tracker's list of files.
+    let file: Int
     var reported = Set<Int>()
 
     init(reader: ResponseFileReader, tracker: FollowUpTracker) {
         self.reader = reader
         self.tracker = tracker
+        file = tracker.index(ofFile: reader.file)
         slots = reader.layout.engines.map { engine in
             tracker.catalog.instruments.firstIndex { $0 == engine.instrument } ?? -1
         }
@@ -101,7 +111,8 @@ private struct RowAdder {
 
     mutating func add(
         child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, engine: Int, status: ScoreStatus,
-        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<ResolvedAnswer>, onProblem: (RowProblem) -> Void
+        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<UInt8>, fingerprint: UInt64,
+        onProblem: (RowProblem) -> Void
     ) {
         let instrument = engine >= 0 ? slots[engine] : -1
         if engine >= 0, instrument < 0, status != .invalid, reported.insert(engine).inserted {
@@ -111,8 +122,8 @@ private struct RowAdder {
                     message: "\(reader.layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"))
         }
         let reason = tracker.ledger.record(
-            child: child, date: date, line: line, instrument: instrument, status: instrument < 0 ? .invalid : status,
-            values: values, answers: answers, in: tracker)
+            child: child, date: date, line: line, file: file, instrument: instrument, status: instrument < 0 ? .invalid : status,
+            values: values, codes: answers, fingerprint: fingerprint, in: tracker)
         if let reason { onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message)) }
     }
 }

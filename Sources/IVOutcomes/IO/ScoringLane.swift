@@ -11,7 +11,7 @@ import Dispatch
 final class ScoringLane: @unchecked Sendable {
     enum Mode {
         case write
-        /// Keep rows for a tracker, with the answers of the engines marked (contact logs).
+        /// Keep rows for a tracker, with the answers (as comparison codes) of the engines marked.
         case track(keepsAnswers: [Bool])
     }
 
@@ -26,6 +26,8 @@ final class ScoringLane: @unchecked Sendable {
         var firstAnswer: Int32
         var status: ScoreStatus
         var date: CalendarDate?
+        /// ``RowFields/fingerprint()`` (0 for an invalid row).
+        var fingerprint: UInt64
     }
 
     private let layout: ResponseLayout
@@ -44,11 +46,12 @@ final class ScoringLane: @unchecked Sendable {
     var problems: [(line: Int, text: Int)] { work.problems }
     var general: [RowProblem] { work.general }
     /// In ``Mode/track``: the rows, and the child ids, scale values (NaN when not scored) and
-    /// answers they point into.
+    /// answer codes they point into.
     var rows: [TrackedRow] { work.rows }
     var childBytes: [UInt8] { work.childBytes }
     var values: [Double] { work.values }
-    var answers: [ResolvedAnswer] { work.answers }
+    /// The answers' ``ResolvedAnswer/comparisonCode``s.
+    var codes: [UInt8] { work.codes }
     /// How many bytes of whole records were scored, and the line breaks they held.
     private(set) var consumed = 0
     private(set) var newlines = 0
@@ -113,7 +116,7 @@ final class ScoringLane: @unchecked Sendable {
         var rows: [TrackedRow] = []
         var childBytes: [UInt8] = []
         var values: [Double] = []
-        var answers: [ResolvedAnswer] = []
+        var codes: [UInt8] = []
         var summary = ScoringSummary()
         var blankRows = 0
 
@@ -128,7 +131,7 @@ final class ScoringLane: @unchecked Sendable {
             rows.removeAll(keepingCapacity: true)
             childBytes.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
-            answers.removeAll(keepingCapacity: true)
+            codes.removeAll(keepingCapacity: true)
         }
     }
 
@@ -181,9 +184,10 @@ final class ScoringLane: @unchecked Sendable {
                 line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),
                 childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
                 firstValue: Int32(truncatingIfNeeded: work.values.count),
-                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.answers.count), status: status, date: date))
+                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.codes.count), status: status, date: date,
+                fingerprint: status == .invalid ? 0 : record.fingerprint()))
         for outcome in outcomes ?? UnsafeBufferPointer(start: nil, count: 0) { work.values.append(outcome.scoredValueOrNaN) }
-        if let answers { work.answers.append(contentsOf: answers) }
+        if let answers { for answer in answers { work.codes.append(answer.comparisonCode) } }
     }
 }
 

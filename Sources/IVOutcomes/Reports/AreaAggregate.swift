@@ -26,6 +26,8 @@ public struct DataQuality: Sendable, Hashable {
     public var rowsDuplicate = PoolableCount()
     public var rowsOutOfRange = PoolableCount()
     public var incompleteForms = PoolableCount()
+    /// Forms of one child and day that disagree: neither counts for the scales they share.
+    public var formsDisagreeing = PoolableCount()
     public var scoresBelowValidatedAge = PoolableCount()
     public var childrenWithOverdueWave = PoolableCount()
 }
@@ -140,6 +142,7 @@ public struct AreaAggregate: Sendable, Hashable {
         quality.rowsDuplicate.value = counts.duplicates
         quality.rowsOutOfRange.value = counts.outOfRange
         quality.incompleteForms.value = counts.incomplete
+        quality.formsDisagreeing.value = counts.conflicting
         quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
         quality.childrenWithOverdueWave.value = Set(tracker.schedule().filter { !$0.overdueWaves.isEmpty }.map(\.childID)).count
         self.init(

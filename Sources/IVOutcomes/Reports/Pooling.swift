@@ -20,6 +20,7 @@ extension DataQuality {
         ("rows read", \.rowsRead), ("rows not used: invalid", \.rowsInvalid), ("rows not used: duplicates", \.rowsDuplicate),
         ("rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
         ("incomplete forms (some scale not scored)", \.incompleteForms),
+        ("forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
         ("scores below the instrument's validated age", \.scoresBelowValidatedAge),
         ("children with an overdue follow-up", \.childrenWithOverdueWave),
         ]

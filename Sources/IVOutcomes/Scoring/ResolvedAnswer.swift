@@ -12,6 +12,26 @@ enum ResolvedAnswer: Sendable, Hashable {
     case invalid
 }
 
+extension ResolvedAnswer {
+    /// The answer as compared between two forms of one child and day: 0 for no answer (blank,
+    /// free text or invalid), 1 for declined, and 2 + the option's code for an answer, so a label
+    /// and its code compare equal (codes from 0 to 253; response scales use small codes).
+    @inline(__always)
+    var comparisonCode: UInt8 {
+        switch self {
+        case .blank, .text, .invalid: return 0
+        case .declined: return ResolvedAnswer.declinedComparisonCode
+        case .scored(let code), .unscored(let code): return UInt8(clamping: code + 2)
+        }
+    }
+
+    static let declinedComparisonCode: UInt8 = 1
+
+    /// The option code of a ``comparisonCode``, or `nil` for no answer or declined.
+    @inline(__always)
+    static func code(fromComparisonCode code: UInt8) -> Int? { code >= 2 ? Int(code) - 2 : nil }
+}
+
 /// Why a scale was not scored, kept as a value so the hot path builds no strings.
 enum UnscoredReason: Sendable, Hashable {
     case none

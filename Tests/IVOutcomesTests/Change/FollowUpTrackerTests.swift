@@ -112,45 +112,96 @@ struct FollowUpTrackerTests {
         #expect(result.belowValidatedAge == .notValidated)
     }
 
-    @Test("forms of one day are never a follow-up: no change over zero days, in either order")
-    func sameDay() throws {
-        for order in [["wemwbs", "swemwbs"], ["swemwbs", "wemwbs"]] {
+    /// A form of child C1 on one day: WEMWBS or SWEMWBS, codes by item number (nil for blank).
+    static func form(_ instrument: InstrumentID, _ codes: [Int: Int?], day: String = "2026-01-10") -> Administration {
+        var answers: [ItemID: String] = [:]
+        for (item, code) in codes { if let code { answers[ItemID("wemwbs_\(item)")] = String(code) } }
+        return Administration(childID: "C1", administeredOn: FollowUpData.date(day), instrument: instrument, answers: answers)
+    }
+
+    /// All 14 WEMWBS items with `code`, some changed.
+    static func wemwbs(_ code: Int, _ changes: [Int: Int?] = [:]) -> [Int: Int?] {
+        var codes = Dictionary(uniqueKeysWithValues: (1...14).map { ($0, Optional(code)) })
+        for (item, value) in changes { codes[item] = value }
+        return codes
+    }
+
+    static func swemwbs(_ code: Int, _ changes: [Int: Int?] = [:]) -> [Int: Int?] {
+        var codes = Dictionary(uniqueKeysWithValues: [1, 2, 3, 6, 7, 9, 11].map { ($0, Optional(code)) })
+        for (item, value) in changes { codes[item] = value }
+        return codes
+    }
+
+    /// Forms of one day, then what each scale shows; the same in every order of the forms.
+    static let sameDayCases: [(name: String, forms: [Administration], used: Int, duplicates: Int, conflicting: Int, wemwbs: Double?, metric: Double?)] = [
+        ("a WEMWBS and a SWEMWBS form that agree are one administration",
+         [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(4))], 1, 1, 0, 56, 25.03),
+        ("a WEMWBS and a SWEMWBS form that disagree count for neither SWEMWBS score; the WEMWBS total stands",
+         [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(3))], 2, 0, 2, 56, nil),
+        ("an incomplete duplicate never hides the complete form",
+         [form("wemwbs", wemwbs(3, [14: nil])), form("wemwbs", wemwbs(3))], 1, 1, 0, 42, 19.25),
+        ("a SWEMWBS form holding an answer the WEMWBS form lacks: each has answers the other lacks",
+         [form("wemwbs", wemwbs(3, [1: nil])), form("swemwbs", swemwbs(3))], 2, 0, 2, nil, nil),
+        ("two identical forms are one",
+         [form("wemwbs", wemwbs(4)), form("wemwbs", wemwbs(4))], 1, 1, 0, 56, 25.03),
+        ("declined and an answer disagree",
+         [form("wemwbs", wemwbs(3)), form("wemwbs", [1: nil]).withAnswer("wemwbs_1", "declined")], 2, 0, 2, nil, nil),
+        ("a blank agrees with anything: the fuller form is used",
+         [form("swemwbs", swemwbs(5, [2: nil])), form("swemwbs", swemwbs(5))], 1, 1, 0, nil, 35),
+    ]
+
+    @Test("forms of one child and day: one observation, whatever their order", arguments: 0..<sameDayCases.count)
+    func sameDay(_ index: Int) throws {
+        let test = Self.sameDayCases[index]
+        for order in [test.forms, test.forms.reversed()] {
             let tracker = try FollowUpData.tracker()
-            for instrument in order {
-                var form = FollowUpData.wemwbs("C1", "2026-01-10", total: instrument == "wemwbs" ? 56 : 42)
-                if instrument == "swemwbs" {
-                    let items = Set([1, 2, 3, 6, 7, 9, 11].map { ItemID("wemwbs_\($0)") })
-                    form = Administration(
-                        childID: form.childID, administeredOn: form.administeredOn, instrument: "swemwbs",
-                        answers: form.answers.filter { items.contains($0.key) })
-                }
-                tracker.add(form)
-            }
+            for (line, form) in order.enumerated() { tracker.add(form, line: line + 2, file: "f.csv") }
+            tracker.add(Self.form("wemwbs", Self.wemwbs(5), day: "2026-07-10"), line: 9, file: "f.csv")
+            #expect(tracker.counts.used == test.used + 1, "\(test.name)")
+            #expect(tracker.counts.duplicates == test.duplicates, "\(test.name)")
+            #expect(tracker.counts.conflicting == test.conflicting, "\(test.name)")
+            let total = try change(tracker, "C1", "wemwbs_total")
+            #expect(total.baseline?.value == test.wemwbs ?? 70, "\(test.name)")
             let metric = try change(tracker, "C1", "swemwbs_metric")
-            #expect(metric.administrations == 2)
-            #expect(metric.followUp == nil && metric.change == nil && metric.daysBetween == nil)
-            #expect(metric.reliableChange == .noFollowUpYet && metric.meaningfulChange == .noFollowUpYet)
-            let output = ByteWriter(collecting: ())
-            try tracker.writeChanges(to: output, format: .csv)
-            try output.commit()
-            let row = String(decoding: output.collected, as: UTF8.self).split(separator: "\n").first { $0.contains("swemwbs_metric") }
-            #expect(row?.contains(",,,2,no_follow_up_yet,no_follow_up_yet,") == true, "\(row ?? "")")
+            #expect(metric.baseline?.value == test.metric ?? 35, "\(test.name)")
+            // A change is never over zero days: the follow-up is the later day's form.
+            #expect(metric.followUp.map { $0.date > (metric.baseline?.date ?? $0.date) } ?? true)
+            #expect(tracker.resolutionProblems.count == test.duplicates + test.conflicting, "\(test.name)")
         }
     }
 
-    @Test("a duplicate (same child, instrument and date) is reported and not used")
+    @Test("forms of one day are never a follow-up: no change over zero days")
+    func zeroDays() throws {
+        let tracker = try FollowUpData.tracker()
+        tracker.add(Self.form("wemwbs", Self.wemwbs(4)))
+        tracker.add(Self.form("swemwbs", Self.swemwbs(4)))
+        let metric = try change(tracker, "C1", "swemwbs_metric")
+        #expect(metric.administrations == 1)
+        #expect(metric.followUp == nil && metric.change == nil && metric.daysBetween == nil)
+        #expect(metric.reliableChange == .noFollowUpYet && metric.meaningfulChange == .noFollowUpYet)
+        let output = ByteWriter(collecting: ())
+        try tracker.writeChanges(to: output, format: .csv)
+        try output.commit()
+        let row = String(decoding: output.collected, as: UTF8.self).split(separator: "\n").first { $0.contains("swemwbs_metric") }
+        #expect(row?.contains(",,,1,no_follow_up_yet,no_follow_up_yet,") == true, "\(row ?? "")")
+    }
+
+    @Test("a duplicate is reported once all rows are in, and not used")
     func duplicates() throws {
         let tracker = try FollowUpData.tracker()
         #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40), line: 2, file: "f.csv").isEmpty)
-        let problems = tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 60), line: 3, file: "f.csv")
-        #expect(problems.map(\.description) == ["f.csv:3: duplicate: the same child, instrument and date as line 2; not used"])
-        tracker.add(FollowUpData.lifeSkills("C1", "2026-01-01", total: 12), line: 4)
+        #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40), line: 3, file: "f.csv").isEmpty)
+        tracker.add(FollowUpData.lifeSkills("C1", "2026-01-01", total: 12), line: 4, file: "f.csv")
+        #expect(tracker.resolutionProblems.map(\.description) == [
+            "f.csv:3: duplicate: the same child and date as line 2, whose wemwbs form holds all these answers; not used"
+        ])
         #expect(tracker.counts.duplicates == 1)
         #expect(tracker.counts.used == 2)
+        #expect(tracker.counts(inFile: "f.csv") == tracker.counts)
         let result = try change(tracker, "C1", "wemwbs_total")
         #expect(result.administrations == 1)
         #expect(result.baseline?.value == 40)
-        #expect(result.problems == ["duplicate wemwbs on 2026-01-01 (lines 2 and 3): line 3 not used"])
+        #expect(result.problems == ["duplicate wemwbs on 2026-01-01 (line 2 and line 3): line 3 not used"])
         #expect(try change(tracker, "C1", "life_skills_total").problems.isEmpty)
     }
 

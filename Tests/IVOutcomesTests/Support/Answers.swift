@@ -40,3 +40,12 @@ enum Answers {
         return wemwbs(codes)
     }
 }
+
+extension Administration {
+    /// The same administration with one more answer.
+    func withAnswer(_ item: ItemID, _ value: String) -> Administration {
+        var all = answers
+        all[item] = value
+        return Administration(childID: childID, administeredOn: administeredOn, instrument: instrument, answers: all)
+    }
+}

@@ -234,8 +234,9 @@ extension FollowUpTracker.Ledger {
             guard slot >= 0, !value.isNaN else { continue }
             update(child: child, scale: slot, with: FollowUpTracker.Point(day: entry.day, line: entry.line, value: value), age: entry.age)
         }
-        let date = CalendarDate(daysSinceEpoch: Int(entry.day))
-        if inLogs, plan.hasLog, let log = tracker.logPlans[instrument], tracker.options.logPeriod.map({ $0.contains(date) }) ?? true {
+        if inLogs, plan.hasLog, let log = tracker.logPlans[instrument],
+            tracker.options.logPeriod.map({ $0.contains(CalendarDate(daysSinceEpoch: Int(entry.day))) }) ?? true
+        {
             var tally =
                 logTallies[child]?[instrument]
                 ?? FollowUpTracker.LogTally(counts: log.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })

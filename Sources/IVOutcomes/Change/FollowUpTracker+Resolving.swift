@@ -73,7 +73,7 @@ extension FollowUpTracker.Ledger {
             var end = start + 1
             while end < list.count, entries[list[end]].day == entries[list[start]].day { end += 1 }
             if end == start + 1 {
-                use(list[start], child: child, excluding: 0, inLogs: true, in: tracker)
+                use(list[start], child: child, values: nil, excluding: 0, inLogs: true, in: tracker)
             } else {
                 resolveDay(Array(list[start..<end]), child: child, in: tracker)
             }
@@ -164,12 +164,12 @@ extension FollowUpTracker.Ledger {
             }
             kept.append((entry, excluded, inLogs))
         }
-        for form in kept { use(form.entry, child: child, excluding: form.excluded, inLogs: form.inLogs, in: tracker) }
+        for form in kept { use(form.entry, child: child, values: nil, excluding: form.excluded, inLogs: form.inLogs, in: tracker) }
     }
 
     /// The scales two instruments share: positions in each, and the followed slots.
     /// The scales two instruments share: positions in each (as bits), and the followed slots.
-    private func sharedScales(_ a: Int32, _ b: Int32, in tracker: FollowUpTracker) -> (mine: UInt64, theirs: UInt64, slots: [Int]) {
+    private func sharedScales(_ a: UInt8, _ b: UInt8, in tracker: FollowUpTracker) -> (mine: UInt64, theirs: UInt64, slots: [Int]) {
         let slotsA = tracker.scaleSlots[Int(a)], slotsB = tracker.scaleSlots[Int(b)]
         let idsA = tracker.catalog.instruments[Int(a)].scales.map(\.id), idsB = tracker.catalog.instruments[Int(b)].scales.map(\.id)
         let common = Set(idsA).intersection(idsB)
@@ -221,15 +221,38 @@ extension FollowUpTracker.Ledger {
         }
     }
 
+    /// The scale values of an entry, scored again from its answer codes with its file's options
+    /// (the same engine and answers, so the same values as when the row was read).
+    private func values(of index: Int, in tracker: FollowUpTracker) -> [Double] {
+        let entry = entries[index]
+        let instrument = tracker.catalog.instruments[Int(entry.instrument)]
+        let engine = ScoringEngine(instrument: instrument, options: fileOptions[Int(entry.file)])
+        let answers = zip(instrument.items, codes(of: index, in: tracker)).map { item, code -> ResolvedAnswer in
+            if code == 0 { return .blank }
+            if code == ResolvedAnswer.declinedComparisonCode { return .declined }
+            let value = Int(code) - 2
+            guard let option = item.responseScale?.options.first(where: { $0.code == value }) else { return .invalid }
+            return option.isScored ? .scored(value) : .unscored(value)
+        }
+        var outcomes = [ScaleOutcome](repeating: ScaleOutcome(), count: instrument.scales.count)
+        _ = engine.compute(answers, into: &outcomes)
+        return outcomes.map(\.scoredValueOrNaN)
+    }
+
     /// Adds a form that counts: to its scales' tracks (less those excluded) and the log tallies.
-    /// `excluded` has bit `p` set for scale position `p` of the instrument.
-    mutating func use(_ index: Int, child: Int, excluding excluded: UInt64, inLogs: Bool, in tracker: FollowUpTracker) {
+    /// `values` are its scale values, or `nil` to score its codes again; `excluded` has bit `p`
+    /// set for scale position `p` of the instrument.
+    mutating func use(
+        _ index: Int, child: Int, values given: UnsafeBufferPointer<Double>?, excluding excluded: UInt64, inLogs: Bool,
+        in tracker: FollowUpTracker
+    ) {
         let entry = entries[index]
         let instrument = Int(entry.instrument)
         instrumentsSeen[instrument] = true
         let plan = tracker.rowPlans[instrument]
+        let scored = given == nil ? values(of: index, in: tracker) : []
         for position in 0..<plan.slotCount where excluded & (1 << UInt64(position & 63)) == 0 {
-            let value = values[Int(entry.firstValue) + position]
+            let value = given?[position] ?? scored[position]
             let slot = tracker.slotList[plan.firstSlot + position]
             guard slot >= 0, !value.isNaN else { continue }
             update(child: child, scale: slot, with: FollowUpTracker.Point(day: entry.day, line: entry.line, value: value), age: entry.age)

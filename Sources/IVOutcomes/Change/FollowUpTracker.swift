@@ -87,10 +87,12 @@ public final class FollowUpTracker {
         /// flat arrays, chained per child, so that a child costs a few bytes rather than several
         /// heap-allocated arrays.
         var children: [ChildState] = []
-        /// Every administration used (valid and in range), with its values and answer codes.
+        /// Every administration used (valid and in range), with its answer codes (its scale values
+        /// are worked out again from them, for the few children whose forms are resolved).
         var entries: [Entry] = []
-        var values: [Double] = []
         var codes: [UInt8] = []
+        /// Per file: the scoring options its rows were scored with, to score codes again alike.
+        var fileOptions: [ScoringOptions] = []
         /// How many of ``entries`` the counts and problems were made from.
         var resolvedEntries = -1
         /// Children with two forms of one day that share items, to resolve (see
@@ -113,20 +115,19 @@ public final class FollowUpTracker {
         var lastChild = -1
     }
 
-    /// One used administration, compactly; its scale values (NaN when not scored) and answer
-    /// codes (``ResolvedAnswer/comparisonCode``) are in the ledger's arrays.
+    /// One used administration, compactly (32 bytes); its answer codes
+    /// (``ResolvedAnswer/comparisonCode``) are in the ledger's ``Ledger/codes``.
     struct Entry {
         var day: Int32
         var line: Int32
-        var file: Int32
-        var instrument: Int32
         /// The child's next entry, or -1.
         var next: Int32
-        var firstValue: Int32
         var firstCode: Int32
         /// The row's ``RowFields/fingerprint()``: orders forms that differ only where codes do
         /// not show it (free text, spelling), by content rather than by place.
         var fingerprint: UInt64
+        var file: UInt16
+        var instrument: UInt8
         var status: ScoreStatus
         var age: AgeState
     }
@@ -289,11 +290,13 @@ public final class FollowUpTracker {
         return problems
     }
 
-    /// The index of a file in the ledger's ``Ledger/files``, added when new.
-    func index(ofFile name: String) -> Int {
-        if let index = ledger.files.lastIndex(of: name) { return index }
+    /// The index of a file in the ledger's ``Ledger/files``, added when new, with the scoring
+    /// options its rows are scored with.
+    func index(ofFile name: String, options: ScoringOptions = ScoringOptions()) -> Int {
+        if let index = ledger.files.lastIndex(of: name), ledger.fileOptions[index] == options { return index }
         ledger.files.append(name)
         ledger.fileCounts.append(FollowUpCounts())
+        ledger.fileOptions.append(options)
         return ledger.files.count - 1
     }
 
@@ -321,8 +324,7 @@ extension FollowUpTracker {
         let rows = min(max(rows, 0), 1 << 26)
         ledger.entries.reserveCapacity(ledger.entries.count + rows)
         ledger.fates.reserveCapacity(ledger.fates.count + rows)
-        // A WEMWBS-sized form per row: three scales and 14 items.
-        ledger.values.reserveCapacity(ledger.values.count + rows * 3)
+        // A WEMWBS-sized form per row: 14 items.
         ledger.codes.reserveCapacity(ledger.codes.count + rows * 14)
         ledger.children.reserveCapacity(ledger.children.count + rows / 2)
     }
@@ -392,19 +394,18 @@ extension FollowUpTracker.Ledger {
         }
         entries.append(
             Entry(
-                day: Int32(day), line: Int32(truncatingIfNeeded: line), file: Int32(file), instrument: Int32(instrument),
-                next: children[childIndex].firstEntry, firstValue: Int32(truncatingIfNeeded: self.values.count),
-                firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint, status: status, age: age))
+                day: Int32(day), line: Int32(truncatingIfNeeded: line), next: children[childIndex].firstEntry,
+                firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint, file: UInt16(truncatingIfNeeded: file),
+                instrument: UInt8(truncatingIfNeeded: instrument), status: status, age: age))
         children[childIndex].firstEntry = Int32(entries.count - 1)
         fates.append(.counted)
-        self.values.append(contentsOf: values[0..<plan.slotCount])
         let itemCount = tracker.itemCounts[instrument]
         if codes.count >= itemCount {
             self.codes.append(contentsOf: codes[0..<itemCount])
         } else {
             self.codes.append(contentsOf: repeatElement(0, count: itemCount))
         }
-        use(entries.count - 1, child: childIndex, excluding: 0, inLogs: true, in: tracker)
+        use(entries.count - 1, child: childIndex, values: values, excluding: 0, inLogs: true, in: tracker)
         return nil
     }
 

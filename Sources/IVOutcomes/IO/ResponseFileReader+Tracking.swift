@@ -101,7 +101,7 @@ private struct RowAdder {
     init(reader: ResponseFileReader, tracker: FollowUpTracker) {
         self.reader = reader
         self.tracker = tracker
-        file = tracker.index(ofFile: reader.file)
+        file = tracker.index(ofFile: reader.file, options: reader.layout.options.scoring)
         slots = reader.layout.engines.map { engine in
             tracker.catalog.instruments.firstIndex { $0 == engine.instrument } ?? -1
         }

@@ -31,27 +31,28 @@ extension FollowUpTracker.Ledger {
         resolvedEntries = entries.count
     }
 
-    /// Used, incomplete, duplicate and conflicting counts from the entries, per file and in all.
+    /// Used, incomplete, duplicate and conflicting counts, per file and in all: every entry
+    /// recorded is used but for the duplicates.
     private mutating func recount() {
         for file in fileCounts.indices {
-            fileCounts[file].used = 0
-            fileCounts[file].incomplete = 0
+            fileCounts[file].used = recorded[file].all
+            fileCounts[file].incomplete = recorded[file].incomplete
             fileCounts[file].duplicates = 0
             fileCounts[file].conflicting = 0
         }
-        for (index, entry) in entries.enumerated() {
+        for (index, fate) in fates {
+            let entry = entries[Int(index)]
             let file = Int(entry.file)
-            switch fates[index] {
+            switch fate {
             case .duplicate:
                 fileCounts[file].duplicates += 1
-                continue
+                fileCounts[file].used -= 1
+                if entry.status == .incomplete { fileCounts[file].incomplete -= 1 }
             case .conflicting:
                 fileCounts[file].conflicting += 1
             case .counted:
                 break
             }
-            fileCounts[file].used += 1
-            if entry.status == .incomplete { fileCounts[file].incomplete += 1 }
         }
         counts.used = fileCounts.reduce(0) { $0 + $1.used }
         counts.incomplete = fileCounts.reduce(0) { $0 + $1.incomplete }
@@ -66,7 +67,7 @@ extension FollowUpTracker.Ledger {
         notes[child] = nil
         childProblems[child] = nil
         var list = entries(of: child)
-        for entry in list { fates[entry] = .counted }
+        for entry in list { fates[Int32(entry)] = nil }
         list.sort { precedes($0, $1, in: tracker) }
         var start = 0
         while start < list.count {
@@ -150,7 +151,7 @@ extension FollowUpTracker.Ledger {
                 case .apart:
                     continue
                 case .contained:
-                    fates[entry] = .duplicate
+                    fates[Int32(entry)] = .duplicate
                     report(entry, repeating: other, child: child, in: tracker)
                     continue forms
                 case .conflicting(let reason):
@@ -213,7 +214,7 @@ extension FollowUpTracker.Ledger {
             FollowUpTracker.Note(
                 scales: scales, text: "\(theirs) (\(place(other))) and \(mine) (\(place(entry))) on \(date) do not agree (\(reason)): \(left)"))
         for (one, another, id) in [(entry, other, theirs), (other, entry, mine)] {
-            fates[one] = .conflicting
+            fates[Int32(one)] = .conflicting
             childProblems[child, default: []].append(
                 RowProblem(
                     file: files[Int(entries[one].file)], line: Int(entries[one].line), column: nil,

@@ -165,7 +165,7 @@ extension FollowUpTracker {
     private func days(of child: Int?, measure: Int, in ledger: Ledger) -> [Int] {
         guard let child else { return [] }
         return ledger.entries(of: child)
-            .filter { ledger.fates[$0] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure }
+            .filter { ledger.fates[Int32($0)] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure }
             .map { Int(ledger.entries[$0].day) }
             .sorted()
     }

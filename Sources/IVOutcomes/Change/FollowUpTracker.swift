@@ -55,6 +55,8 @@ public final class FollowUpTracker {
     /// Per pair of instruments (`a * count + b`): the item positions in each that share an id
     /// and are not free text, compared when two forms of one child and day meet.
     let sharedItems: [[(Int, Int)]]
+    /// Whether ``sharedItems`` of a pair is not empty, in fixed memory for the row-by-row check.
+    let sharesItems: FixedArray<Bool>
     let earliestDay: Int
     let asOfDay: Int
 
@@ -98,8 +100,10 @@ public final class FollowUpTracker {
         /// Children with two forms of one day that share items, to resolve (see
         /// FollowUpTracker+Resolving.swift); every other child's tracks are built as rows come.
         var unresolved: [Int] = []
-        /// Per entry: what resolving made of it.
-        var fates: [Fate] = []
+        /// What resolving made of the entries that are not simply counted (few).
+        var fates: [Int32: Fate] = [:]
+        /// Per file: entries recorded, and of those incomplete (before resolving).
+        var recorded: [(all: Int, incomplete: Int)] = []
         var tracks: [Track] = []
         /// Problems to show on a child's change rows, by child (few children have any).
         var notes: [Int: [Note]] = [:]
@@ -256,6 +260,7 @@ public final class FollowUpTracker {
                     firstSlot: firstSlot, slotCount: slots[instrument].count, minimumAge: minimumAges[instrument],
                     hasLog: logPlans[instrument] != nil)
             })
+        sharesItems = FixedArray(sharedItems.map { !$0.isEmpty })
         earliestDay = options.earliestDate.daysSinceEpoch
         asOfDay = options.asOf.daysSinceEpoch
         ledger.instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
@@ -297,6 +302,7 @@ public final class FollowUpTracker {
         ledger.files.append(name)
         ledger.fileCounts.append(FollowUpCounts())
         ledger.fileOptions.append(options)
+        ledger.recorded.append((0, 0))
         return ledger.files.count - 1
     }
 
@@ -323,7 +329,6 @@ extension FollowUpTracker {
     func reserveCapacity(forRows rows: Int) {
         let rows = min(max(rows, 0), 1 << 26)
         ledger.entries.reserveCapacity(ledger.entries.count + rows)
-        ledger.fates.reserveCapacity(ledger.fates.count + rows)
         // A WEMWBS-sized form per row: 14 items.
         ledger.codes.reserveCapacity(ledger.codes.count + rows * 14)
         ledger.children.reserveCapacity(ledger.children.count + rows / 2)
@@ -384,7 +389,7 @@ extension FollowUpTracker.Ledger {
             let instruments = tracker.catalog.instruments.count
             while other >= 0 {
                 let entry = entries[Int(other)]
-                if entry.day == Int32(day), !tracker.sharedItems[instrument * instruments + Int(entry.instrument)].isEmpty {
+                if entry.day == Int32(day), tracker.sharesItems[instrument * instruments + Int(entry.instrument)] {
                     children[childIndex].isUnresolved = true
                     unresolved.append(childIndex)
                     break
@@ -398,10 +403,11 @@ extension FollowUpTracker.Ledger {
                 firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint, file: UInt16(truncatingIfNeeded: file),
                 instrument: UInt8(truncatingIfNeeded: instrument), status: status, age: age))
         children[childIndex].firstEntry = Int32(entries.count - 1)
-        fates.append(.counted)
+        recorded[file].all += 1
+        if status == .incomplete { recorded[file].incomplete += 1 }
         let itemCount = tracker.itemCounts[instrument]
         if codes.count >= itemCount {
-            self.codes.append(contentsOf: codes[0..<itemCount])
+            self.codes.append(contentsOf: UnsafeBufferPointer(rebasing: codes[0..<itemCount]))
         } else {
             self.codes.append(contentsOf: repeatElement(0, count: itemCount))
         }

@@ -30,6 +30,8 @@ struct CSVRecord: RowFields {
     private let delimiterWord: UInt64
     private var spans: UnsafeMutablePointer<Span>
     private var spanCapacity = 64
+    /// Whether the last record parsed had a quoted field (it was parsed a byte at a time).
+    private(set) var hasQuotedField = false
     /// How many fields are kept: at most ``maximumStoredFields``.
     private(set) var storedFields = 0
     /// Fields past ``maximumStoredFields``, counted but not kept, so a runaway row of delimiters
@@ -125,18 +127,26 @@ struct CSVRecord: RowFields {
     }
 
     /// The record's bytes from its first field to its last, hashed in one run when no field was
-    /// quoted (the common case), else field by field.
+    /// quoted (the common case; the parsed buffer is padded, so the last word is read whole),
+    /// else field by field.
     func fingerprint() -> UInt64 {
         guard storedFields > 0, extraFields == 0 else { return RowFingerprint.seed }
-        let first = spans[0], last = spans[storedFields - 1]
-        var unquoted = true
-        for index in 0..<storedFields where spans[index].start < 0 { unquoted = false }
-        guard unquoted else {
+        guard !hasQuotedField else {
             var hash = RowFingerprint.seed
             for index in 0..<storedFields { hash = RowFingerprint.mix(hash, field(unchecked: index)) }
             return hash
         }
-        return RowFingerprint.mix(RowFingerprint.seed, UnsafeBufferPointer(start: base + Int(first.start), count: Int(last.end - first.start)))
+        let start = Int(spans[0].start), count = Int(spans[storedFields - 1].end) - start
+        let raw = UnsafeRawPointer(base + start)
+        var hash = (RowFingerprint.seed ^ UInt64(count)) &* 0x0000_0100_0000_01B3
+        var offset = 0
+        while offset < count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & ByteMask.firstBytes(count - offset)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            offset += 8
+        }
+        return hash
     }
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
@@ -157,9 +167,11 @@ struct CSVRecord: RowFields {
         base = buffer
         storedFields = 0
         extraFields = 0
+        hasQuotedField = false
         if let outcome = parseUnquoted(buffer, count: count, from: start, atEnd: atEnd) { return outcome }
         storedFields = 0
         extraFields = 0
+        hasQuotedField = true
         return parseQuoted(buffer, count: count, from: start, atEnd: atEnd)
     }
 

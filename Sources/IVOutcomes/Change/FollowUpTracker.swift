@@ -13,8 +13,8 @@ import Foundation
 /// Rows may come in any order: there is one observation per child, scale and date (forms of one
 /// day that share items are merged or set aside, see FollowUpTracker+Resolving.swift), and the
 /// results never depend on the order of the rows. Memory grows with the rows: per child and scale
-/// the baseline, the latest score and counts, and per administration about 70 bytes (its date,
-/// line, scale values and answer codes, kept to compare forms of one day).
+/// the baseline, the latest score and counts, and per administration about 50 bytes (its date,
+/// line, file, a fingerprint of the row and its answer codes, kept to compare forms of one day).
 ///
 /// ```swift
 /// let tracker = FollowUpTracker(catalog: catalog, register: try ChildRegister(path: "children.csv"),

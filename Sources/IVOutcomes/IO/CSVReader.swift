@@ -108,7 +108,7 @@ public final class CSVReader {
     func readHeader() throws(InputError) -> [String] {
         while try next() {
             if isBlankRecord { continue }
-            if guessesDelimiter, fieldCount == 1, let guess = CSVDelimiter.guess(fromHeaderField: record.field(0)) {
+            if guessesDelimiter, fieldCount == 1, let guess = CSVReader.delimiter(ofHeaderField: record.field(0)) {
                 // Read the header again with the delimiter it uses.
                 delimiter = guess.byte
                 delimiterWasGuessed = true
@@ -122,6 +122,15 @@ public final class CSVReader {
             return (0..<fieldCount).map { string(at: $0) }
         }
         throw .empty(file: file)
+    }
+
+    /// A semicolon or tab, for a header read with commas that is one field holding one of them
+    /// (a European Excel or a tab-separated export), else `nil`.
+    private static func delimiter(ofHeaderField field: UnsafeBufferPointer<UInt8>) -> CSVDelimiter? {
+        let semicolons = field.lazy.filter { $0 == CSVDelimiter.semicolon.byte }.count
+        let tabs = field.lazy.filter { $0 == CSVDelimiter.tab.byte }.count
+        if semicolons == 0, tabs == 0 { return nil }
+        return tabs > semicolons ? .tab : .semicolon
     }
 
     /// The position of each non-empty header name (already trimmed and lower-cased).

@@ -46,14 +46,6 @@ public enum CSVDelimiter: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// A semicolon or tab, for a header read with commas that is one field holding one of them
-    /// (a European Excel or a tab-separated export), else `nil`.
-    static func guess(fromHeaderField field: UnsafeBufferPointer<UInt8>) -> CSVDelimiter? {
-        let semicolons = field.lazy.filter { $0 == CSVDelimiter.semicolon.byte }.count
-        let tabs = field.lazy.filter { $0 == CSVDelimiter.tab.byte }.count
-        if semicolons == 0, tabs == 0 { return nil }
-        return tabs > semicolons ? .tab : .semicolon
-    }
 }
 
 /// The formats administrations can be read from.

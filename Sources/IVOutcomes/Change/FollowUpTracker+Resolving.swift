@@ -1,9 +1,9 @@
 /// One observation per child, scale and date, whatever the order of the rows.
 ///
 /// Rows are added to a child's tracks as they come; a child with two forms of one day that
-/// share items is marked, and once all rows are in, its administrations are taken again day by day. Forms of one day
-/// that share items (two WEMWBS forms; a WEMWBS and a SWEMWBS form; two contact logs) are
-/// compared item by item on their answer codes: a label and its code agree, a blank agrees with
+/// share items is marked, and once all rows are in, its administrations are taken again day by
+/// day. Forms of one day that share items (two WEMWBS forms; a WEMWBS and a SWEMWBS form; two
+/// contact logs) are compared item by item on their answer codes: a label and its code agree, a blank agrees with
 /// anything, `declined` and an answer disagree, free text is never compared.
 /// - When one form's answers contain the other's (they agree, and it answered everything the
 ///   other did), they are one administration: the fuller form is used and the other is its
@@ -82,8 +82,8 @@ extension FollowUpTracker.Ledger {
         }
     }
 
-    /// Day first; within a day the fullest form first, then by instrument, then by answer codes
-    /// and values, and only then by file and line.
+    /// Day first; within a day the fullest form first, then by instrument, then by answer codes,
+    /// then by the row's fingerprint, and only then by file and line.
     private func precedes(_ a: Int, _ b: Int, in tracker: FollowUpTracker) -> Bool {
         let x = entries[a], y = entries[b]
         if x.day != y.day { return x.day < y.day }
@@ -121,19 +121,16 @@ extension FollowUpTracker.Ledger {
         let shared = tracker.sharedItems[a * instruments.count + b]
         if shared.isEmpty { return .apart }
         let mine = codes(of: entry, in: tracker), theirs = codes(of: kept, in: tracker)
-        var sharedPositions = Set<Int>()
+        // Each position of `entry` is in `shared` at most once, so `entry` answered nothing
+        // `kept` did not exactly when every answer of `entry` is met by one of `kept`.
+        var answeredInBoth = 0
         for (position, other) in shared {
-            sharedPositions.insert(position)
             let x = mine[mine.startIndex + position], y = theirs[theirs.startIndex + other]
-            if x != 0, y != 0, x != y {
-                return .conflicting(reason: "they disagree on \(instruments[a].items[position].id)")
-            }
+            guard x != 0, y != 0 else { continue }
+            if x != y { return .conflicting(reason: "they disagree on \(instruments[a].items[position].id)") }
+            answeredInBoth += 1
         }
-        for (position, code) in mine.enumerated() where code != 0 {
-            guard sharedPositions.contains(position), let other = shared.first(where: { $0.0 == position })?.1,
-                theirs[theirs.startIndex + other] != 0
-            else { return .conflicting(reason: "each has answers the other lacks") }
-        }
+        if answeredInBoth < answered(entry, in: tracker) { return .conflicting(reason: "each has answers the other lacks") }
         return .contained
     }
 
@@ -168,7 +165,6 @@ extension FollowUpTracker.Ledger {
         for form in kept { use(form.entry, child: child, values: nil, excluding: form.excluded, inLogs: form.inLogs, in: tracker) }
     }
 
-    /// The scales two instruments share: positions in each, and the followed slots.
     /// The scales two instruments share: positions in each (as bits), and the followed slots.
     private func sharedScales(_ a: UInt8, _ b: UInt8, in tracker: FollowUpTracker) -> (mine: UInt64, theirs: UInt64, slots: [Int]) {
         let slotsA = tracker.scaleSlots[Int(a)], slotsB = tracker.scaleSlots[Int(b)]
@@ -228,13 +224,7 @@ extension FollowUpTracker.Ledger {
         let entry = entries[index]
         let instrument = tracker.catalog.instruments[Int(entry.instrument)]
         let engine = ScoringEngine(instrument: instrument, options: fileOptions[Int(entry.file)])
-        let answers = zip(instrument.items, codes(of: index, in: tracker)).map { item, code -> ResolvedAnswer in
-            if code == 0 { return .blank }
-            if code == ResolvedAnswer.declinedComparisonCode { return .declined }
-            let value = Int(code) - 2
-            guard let option = item.responseScale?.options.first(where: { $0.code == value }) else { return .invalid }
-            return option.isScored ? .scored(value) : .unscored(value)
-        }
+        let answers = zip(instrument.items, codes(of: index, in: tracker)).map { ResolvedAnswer(comparisonCode: $1, of: $0) }
         var outcomes = [ScaleOutcome](repeating: ScaleOutcome(), count: instrument.scales.count)
         _ = engine.compute(answers, into: &outcomes)
         return outcomes.map(\.scoredValueOrNaN)

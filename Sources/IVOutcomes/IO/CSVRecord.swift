@@ -136,17 +136,9 @@ struct CSVRecord: RowFields {
             for index in 0..<storedFields { hash = RowFingerprint.mix(hash, field(unchecked: index)) }
             return hash
         }
-        let start = Int(spans[0].start), count = Int(spans[storedFields - 1].end) - start
-        let raw = UnsafeRawPointer(base + start)
-        var hash = (RowFingerprint.seed ^ UInt64(count)) &* 0x0000_0100_0000_01B3
-        var offset = 0
-        while offset < count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & ByteMask.firstBytes(count - offset)
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            offset += 8
-        }
-        return hash
+        let start = Int(spans[0].start)
+        return RowFingerprint.mix(
+            RowFingerprint.seed, padded: UnsafeBufferPointer(start: base + start, count: Int(spans[storedFields - 1].end) - start))
     }
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).

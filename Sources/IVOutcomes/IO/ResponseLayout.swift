@@ -8,31 +8,6 @@ protocol RowFields {
     func fingerprint() -> UInt64
 }
 
-/// The hash behind ``RowFields/fingerprint()``, eight bytes at a time.
-enum RowFingerprint {
-    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    @inline(__always)
-    static func mix(_ start: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = (start ^ UInt64(bytes.count)) &* 0x0000_0100_0000_01B3
-        guard let base = bytes.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            offset += 8
-        }
-        var last: UInt64 = 0
-        while offset < bytes.count {
-            last = last << 8 | UInt64(base[offset])
-            offset += 1
-        }
-        hash = (hash ^ last) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ hash >> 32
-    }
-}
-
 extension RowFields {
     /// ``RowFields/fingerprint()`` of any row: its fields one by one.
     func fingerprint() -> UInt64 {

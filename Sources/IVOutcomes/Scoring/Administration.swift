@@ -45,13 +45,11 @@ extension Administration {
     /// item order), which orders forms that otherwise read the same by content, not by the order
     /// they were added in.
     var fingerprint: UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         let parts = [childID.rawValue, administeredOn.description, instrument.rawValue]
             + answers.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { [$0.key.rawValue, $0.value] }
-        for part in parts {
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+        return parts.reduce(RowFingerprint.seed) { hash, part in
+            var part = part
+            return part.withUTF8 { RowFingerprint.mix(hash, $0) }
         }
-        return hash
     }
 }

@@ -27,6 +27,18 @@ extension ResolvedAnswer {
 
     static let declinedComparisonCode: UInt8 = 1
 
+    /// The answer to `item` that has this ``comparisonCode`` (no answer reads as blank).
+    init(comparisonCode code: UInt8, of item: Item) {
+        if code == ResolvedAnswer.declinedComparisonCode {
+            self = .declined
+        } else if let value = ResolvedAnswer.code(fromComparisonCode: code) {
+            let option = item.responseScale?.options.first { $0.code == value }
+            self = option.map { $0.isScored ? .scored(value) : .unscored(value) } ?? .invalid
+        } else {
+            self = .blank
+        }
+    }
+
     /// The option code of a ``comparisonCode``, or `nil` for no answer or declined.
     @inline(__always)
     static func code(fromComparisonCode code: UInt8) -> Int? { code >= 2 ? Int(code) - 2 : nil }

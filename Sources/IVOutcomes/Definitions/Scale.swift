@@ -88,12 +88,3 @@ public struct ConversionTable: Sendable, Hashable {
         rawRange.contains(raw) ? values[raw - firstRaw] : nil
     }
 }
-
-/// Formats a number with a fixed number of decimals, without Foundation's locale-dependent
-/// formatting: `formatNumber(6.7966, decimals: 2)` is `"6.80"`.
-public func formatNumber(_ value: Double, decimals: Int) -> String {
-    var out = OutputBytes(capacity: 32)
-    defer { out.deallocate() }
-    out.append(number: value, decimals: decimals)
-    return String(decoding: out.bytes, as: UTF8.self)
-}

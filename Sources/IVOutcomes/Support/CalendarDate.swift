@@ -96,16 +96,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
-        withUnsafeBytes(of: isoBytes) { String(decoding: $0, as: UTF8.self) }
-    }
+    public var description: String { String(decoding: isoBytes, as: UTF8.self) }
 
     /// `YYYY-MM-DD` as UTF-8 bytes.
-    var isoBytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) {
-        (
-            UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
-            UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10)
-        )
+    var isoBytes: [UInt8] {
+        var out = OutputBytes(capacity: 10)
+        out.append(isoDate: self)
+        return out.array
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -149,4 +146,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 public struct InvalidDateError: Error, Sendable, Hashable, CustomStringConvertible {
     public let text: String
     public var description: String { "\"\(text)\" is not a date (expected YYYY-MM-DD)" }
+}
+
+extension OutputBytes {
+    /// Appends a date as `YYYY-MM-DD`.
+    @inline(__always)
+    mutating func append(isoDate date: CalendarDate) {
+        append(digits: date.year, width: 4)
+        append(UInt8(ascii: "-"))
+        append(digits: date.month, width: 2)
+        append(UInt8(ascii: "-"))
+        append(digits: date.day, width: 2)
+    }
 }

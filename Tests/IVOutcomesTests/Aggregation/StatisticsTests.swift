@@ -2,7 +2,7 @@ import Testing
 
 @testable import IVOutcomes
 
-@Suite("Reports: statistics")
+@Suite("Aggregation: statistics")
 struct StatisticsTests {
     @Test("sums are exact and give mean and SD (n - 1)")
     func valueSums() throws {
@@ -50,7 +50,7 @@ struct StatisticsTests {
     }
 }
 
-@Suite("Reports: small-number suppression")
+@Suite("Aggregation: small-number suppression")
 struct SuppressionTests {
     let policy = SuppressionPolicy.standard
     func counts(_ values: [Int]) -> [PoolableCount] { values.map { PoolableCount($0) } }

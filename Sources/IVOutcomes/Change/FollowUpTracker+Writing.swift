@@ -111,7 +111,7 @@ extension FollowUpTracker {
             if days > 0, days <= 36_600 {
                 bytes.reserveCapacity(days * 10 + 16)
                 for day in tracker.earliestDay...tracker.asOfDay {
-                    withUnsafeBytes(of: CalendarDate(daysSinceEpoch: day).isoBytes) { bytes.append(contentsOf: $0) }
+                    bytes.append(contentsOf: CalendarDate(daysSinceEpoch: day).isoBytes)
                 }
             }
             dates = FixedArray(bytes + [UInt8](repeating: 0, count: 16))

@@ -21,6 +21,9 @@ struct OutputBytes {
 
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// A copy of the bytes appended so far.
+    var array: [UInt8] { Array(bytes) }
+
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(toHold: count + extra) }
@@ -128,15 +131,17 @@ struct OutputBytes {
         }
     }
 
-    /// Appends a date as `YYYY-MM-DD`.
+    /// Appends `value` (not negative) in decimal with exactly `width` digits, zero-padded on the
+    /// left and cut on the left if it has more (`append(digits: 7, width: 2)` appends `07`).
     @inline(__always)
-    mutating func append(isoDate date: CalendarDate) {
-        let bytes = date.isoBytes
-        reserve(10)
-        withUnsafeBytes(of: bytes) { raw in
-            for index in 0..<10 { base[count + index] = raw[index] }
+    mutating func append(digits value: Int, width: Int) {
+        reserve(width)
+        var rest = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            base[position] = UInt8(truncatingIfNeeded: rest % 10) + 48
+            rest /= 10
         }
-        count += 10
+        count += width
     }
 
     @inline(__always)

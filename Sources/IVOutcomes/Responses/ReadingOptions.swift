@@ -33,31 +33,3 @@ public struct ReadingOptions: Sendable {
         self.format = format
     }
 }
-
-/// The byte between a CSV file's fields.
-public enum CSVDelimiter: String, Sendable, Hashable, CaseIterable {
-    case comma, semicolon, tab
-
-    public var byte: UInt8 {
-        switch self {
-        case .comma: return UInt8(ascii: ",")
-        case .semicolon: return UInt8(ascii: ";")
-        case .tab: return 9
-        }
-    }
-
-}
-
-/// The formats administrations can be read from.
-public enum InputFormat: String, Sendable, Hashable, CaseIterable {
-    /// One row per administration: `child_id`, `administered_on`, `instrument`, one column per item id.
-    case csv
-    /// One JSON object per line: `{"child_id": ..., "administered_on": ..., "instrument": ..., "answers": {...}}`.
-    case jsonl
-
-    /// The format a file name suggests: JSON Lines for `.jsonl` and `.ndjson`, otherwise CSV.
-    public static func guess(from path: String) -> InputFormat {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
-    }
-}

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+
+/// The layering written down in `ARCHITECTURE.md`, checked against the sources: a folder of
+/// `Sources/IVOutcomes` never names a type or function declared in a folder above it, and
+/// unsafe memory code stays in the few files of the bytes layer.
+///
+/// The check reads the sources as text (no compiler): it collects the names each folder
+/// declares at the top level (types, type aliases, free functions) and the members it adds to
+/// types the project does not declare (`extension String { var trimmingSpaces }`), then looks for
+/// those names, outside comments and string literals, in every other folder.
+@Suite("Architecture: layers and the unsafe boundary")
+struct ArchitectureTests {
+    static let sources = Fixtures.packageRoot.appendingPathComponent("Sources/IVOutcomes")
+
+    /// The folders in their layer order, lowest first, from the numbered list under
+    /// "## Layers" in `ARCHITECTURE.md` (each item starts with the folder's name in backticks).
+    static func layers() throws -> [String] {
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
+        guard let section = text.components(separatedBy: "\n## Layers").dropFirst().first else { return [] }
+        let body = section.components(separatedBy: "\n## ").first ?? ""
+        return body.split(separator: "\n").compactMap { line -> String? in
+            guard let match = line.firstMatch(of: /^\d+\. `([A-Za-z]+)\/`/) else { return nil }
+            return String(match.1)
+        }
+    }
+
+    struct SourceFile {
+        let folder: String
+        let name: String
+        let code: String  // comments and string literals blanked
+        let text: String
+    }
+
+    static func files() throws -> [SourceFile] {
+        let manager = FileManager.default
+        var result: [SourceFile] = []
+        for folder in try manager.contentsOfDirectory(atPath: sources.path).sorted() {
+            let path = sources.appendingPathComponent(folder).path
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            for name in try manager.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".swift") {
+                let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
+                result.append(SourceFile(folder: folder, name: name, code: strippingCommentsAndStrings(text), text: text))
+            }
+        }
+        return result
+    }
+
+    /// The code with comments and the text of string literals removed; the code inside string
+    /// interpolations is kept, since names in it count.
+    static func strippingCommentsAndStrings(_ text: String) -> String {
+        var lexer = Lexer(Array(text))
+        lexer.code(untilClosingParenthesis: false)
+        return lexer.out
+    }
+
+    /// A small Swift lexer: just enough to tell code from comments and string literals (raw and
+    /// multi-line ones included).
+    struct Lexer {
+        let characters: [Character]
+        var index = 0
+        var out = ""
+
+        init(_ characters: [Character]) { self.characters = characters }
+
+        func peek(_ offset: Int = 0) -> Character? {
+            index + offset < characters.count ? characters[index + offset] : nil
+        }
+
+        mutating func code(untilClosingParenthesis: Bool) {
+            var depth = 0
+            while let character = peek() {
+                if character == "/", peek(1) == "/" {
+                    while let skipped = peek(), skipped != "\n" { index += 1 }
+                } else if character == "/", peek(1) == "*" {
+                    comment()
+                } else if character == "#" || character == "\"" {
+                    var hashes = 0
+                    while peek(hashes) == "#" { hashes += 1 }
+                    guard peek(hashes) == "\"" else {
+                        out.append(character)
+                        index += 1
+                        continue
+                    }
+                    index += hashes
+                    string(hashes: hashes)
+                } else {
+                    if untilClosingParenthesis {
+                        if character == "(" { depth += 1 }
+                        if character == ")" {
+                            if depth == 0 {
+                                index += 1
+                                return
+                            }
+                            depth -= 1
+                        }
+                    }
+                    out.append(character)
+                    index += 1
+                }
+            }
+        }
+
+        mutating func comment() {
+            var depth = 0
+            while let character = peek() {
+                if character == "/", peek(1) == "*" {
+                    depth += 1
+                    index += 2
+                } else if character == "*", peek(1) == "/" {
+                    depth -= 1
+                    index += 2
+                    if depth == 0 { break }
+                } else {
+                    if character == "\n" { out.append("\n") }
+                    index += 1
+                }
+            }
+            out.append(" ")
+        }
+
+        /// A string literal from its opening quote, `hashes` `#` signs already read.
+        mutating func string(hashes: Int) {
+            let multiline = peek(1) == "\"" && peek(2) == "\""
+            index += multiline ? 3 : 1
+            out.append("\"")
+            let delimiter = multiline ? 3 : 1
+            while let character = peek() {
+                if character == "\\", (0..<hashes).allSatisfy({ peek(1 + $0) == "#" }) {
+                    index += 1 + hashes
+                    if peek() == "(" {
+                        index += 1
+                        out.append(" ")
+                        code(untilClosingParenthesis: true)
+                        out.append(" ")
+                    } else {
+                        index += 1
+                    }
+                } else if character == "\"", (0..<delimiter).allSatisfy({ peek($0) == "\"" }),
+                    (0..<hashes).allSatisfy({ peek(delimiter + $0) == "#" })
+                {
+                    index += delimiter + hashes
+                    out.append("\"")
+                    return
+                } else {
+                    if character == "\n" { out.append("\n") }
+                    index += 1
+                }
+            }
+        }
+    }
+
+    static let modifiers = #"(?:(?:@\w+(?:\([^)]*\))?\s+)|(?:(?:public|internal|package|final|indirect|nonisolated|static|mutating|override|consuming|borrowing)\s+))*"#
+
+    /// Names declared at the top level of a file (not private to it); a function's name counts
+    /// only where it is called, so it is kept with a "(" after it.
+    static func topLevelNames(in code: String) -> [String] {
+        let pattern = try! Regex("(?m)^" + modifiers + #"(struct|enum|class|actor|protocol|typealias|func|let|var)\s+(\w+)"#)
+        return code.matches(of: pattern).compactMap { match in
+            guard let kind = match.output[1].substring, let name = match.output[2].substring else { return nil }
+            return kind == "func" ? name + "(" : String(name)
+        }
+    }
+
+    /// Types declared anywhere in a file, nested ones included: a file's own nested `Outcome`
+    /// is not the `Outcome` of another folder.
+    static func typeNames(in code: String) -> Set<String> {
+        Set(code.matches(of: /\b(?:struct|enum|class|actor|protocol|typealias)\s+(\w+)/.wordBoundaryKind(.simple)).map { String($0.1) })
+    }
+
+    /// Members added, one indent in, to the types named by `extension` blocks of `foreign` types.
+    static func extensionMembers(in code: String, foreign: (String) -> Bool) -> [String] {
+        var names: [String] = []
+        let member = try! Regex("^    " + modifiers + #"(?:func|var|let)\s+(\w+)"#)
+        var inForeignExtension = false
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let match = line.firstMatch(of: /^(?:public |internal |package )?extension (\w+)/) {
+                inForeignExtension = foreign(String(match.1))
+            } else if line.hasPrefix("}") {
+                inForeignExtension = false
+            } else if inForeignExtension, let match = line.firstMatch(of: member) {
+                if let name = match.output[1].substring { names.append(String(name)) }
+            }
+        }
+        return names
+    }
+
+    @Test("ARCHITECTURE.md lists every folder of the library, and only those")
+    func everyFolderIsALayer() throws {
+        let layers = try Self.layers()
+        let folders = Set(try Self.files().map(\.folder))
+        #expect(!layers.isEmpty)
+        #expect(Set(layers) == folders, "layers \(layers) vs folders \(folders.sorted())")
+        #expect(Set(layers).count == layers.count)
+    }
+
+    @Test("no folder names a type or function of a folder above it")
+    func noUpwardDependency() throws {
+        let layers = try Self.layers()
+        let rank = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1, $0) })
+        let files = try Self.files()
+        var declaredIn: [String: Set<String>] = [:]
+        for file in files {
+            for name in Self.topLevelNames(in: file.code) { declaredIn[name, default: []].insert(file.folder) }
+        }
+        var memberIn: [String: Set<String>] = [:]
+        for file in files {
+            for name in Self.extensionMembers(in: file.code, foreign: { declaredIn[$0] == nil }) {
+                memberIn[name, default: []].insert(file.folder)
+            }
+        }
+        var violations: [String] = []
+        for file in files {
+            guard let own = rank[file.folder] else { continue }
+            var seen: Set<String> = []
+            let ownTypes = Self.typeNames(in: file.code)
+            for match in file.code.matches(of: /(\.?)\b([A-Za-z_]\w*)\b(\(?)/.wordBoundaryKind(.simple)) {
+                let name = String(match.2) + match.3
+                let isMember = !match.1.isEmpty
+                guard !ownTypes.contains(name), let folders = isMember ? memberIn[String(match.2)] : declaredIn[name] else { continue }
+                // A name declared in this folder or below is fine; report it only when every
+                // declaration is above.
+                guard folders.allSatisfy({ (rank[$0] ?? -1) > own }), seen.insert(name).inserted else { continue }
+                violations.append("\(file.folder)/\(file.name) names \(name) from \(folders.sorted().joined(separator: ", "))")
+            }
+        }
+        #expect(violations.isEmpty, "\(violations.count) upward references:\n\(violations.joined(separator: "\n"))")
+    }
+
+    /// Words that mark memory handled by hand. (Every regex here uses simple word boundaries:
+    /// Unicode ones would treat `HTML.escape` as one word.)
+    static var unsafeWords: Regex<Substring> { /\b(?:Unsafe[A-Z]\w*|withUnsafe\w*|unsafe[A-Z]\w*|allocate|deallocate|assumingMemoryBound|bindMemory)\b/ }
+
+    @Test("unsafe memory code lives in at most eight files, each stating its ownership rule")
+    func unsafeCodeHasABoundary() throws {
+        let unsafe = try Self.files().filter { $0.code.contains(Self.unsafeWords.wordBoundaryKind(.simple)) }
+        let names = unsafe.map { "\($0.folder)/\($0.name)" }
+        #expect(unsafe.count <= 8, "\(unsafe.count) files: \(names)")
+        for file in unsafe {
+            let statesItsRule = file.text.contains("Ownership:")
+            #expect(statesItsRule, "\(file.folder)/\(file.name) has no 'Ownership:' comment")
+        }
+    }
+}

@@ -36,17 +36,15 @@ enum ByteMask {
     }
 
     /// Whether every byte is ASCII (below 128), read eight at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
+    static func isASCII(_ bytes: ByteView) -> Bool {
         var offset = 0
         var seen: UInt64 = 0
         while offset + 8 <= bytes.count {
-            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            seen |= bytes.word(at: offset)
             offset += 8
         }
         while offset < bytes.count {
-            seen |= UInt64(base[offset])
+            seen |= UInt64(bytes[offset])
             offset += 1
         }
         return seen & high == 0

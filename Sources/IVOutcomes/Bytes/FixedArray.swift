@@ -1,7 +1,11 @@
 /// An immutable array in memory of its own, for the tables hot loops read: reading an element
 /// costs no reference counting, no uniqueness check and no exclusivity check.
+///
+/// Ownership: the array owns its elements and frees them in `deinit`; a class, so the tables an
+/// engine shares between threads live as long as any holder. Never changed after `init`, hence
+/// `Sendable` for `Sendable` elements. Its memory is lent out only inside ``withView(_:)``.
 final class FixedArray<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
+    private let base: UnsafeMutablePointer<Element>
     let count: Int
 
     init(_ elements: [Element]) {
@@ -18,7 +22,16 @@ final class FixedArray<Element>: @unchecked Sendable {
     /// The element, read in place (no copy, so no retain of a reference it holds).
     @inline(__always)
     subscript(index: Int) -> Element {
-        unsafeAddress { UnsafePointer(base + index) }
+        unsafeAddress {
+            assert(index >= 0 && index < count, "index out of range")
+            return UnsafePointer(base + index)
+        }
+    }
+
+    /// Calls `body` with a view of the elements.
+    @inline(__always)
+    func withView<Result, Failure: Error>(_ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(.borrowing(base, count: count))
     }
 }
 
@@ -49,10 +62,12 @@ struct FrozenTextPool: Sendable {
     func append(_ text: Int, to out: inout OutputBytes) {
         let start = starts[text]
         let count = starts[text + 1] - start
-        if count <= 16 {
-            out.appendShort(from: UnsafeRawPointer(bytes.base + start), count: count)
-        } else {
-            out.append(UnsafeBufferPointer(start: bytes.base + start, count: count))
+        bytes.withView { bytes in
+            if count <= 16 {
+                out.appendShort(bytes, at: start, count: count)
+            } else {
+                out.append(bytes.extracting(start..<(start + count)))
+            }
         }
     }
 }

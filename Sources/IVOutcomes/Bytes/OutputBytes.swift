@@ -1,11 +1,16 @@
 /// A growable byte buffer for the output hot path: appending is a bounds check and a copy, with
 /// no reference counting or copy-on-write checks.
-struct OutputBytes {
+///
+/// Ownership: the buffer owns its memory and frees it in `deinit`; it is `~Copyable`, so it has
+/// exactly one owner (no copy can free it twice, and no error path leaks it). Its bytes are lent
+/// out only as a ``ByteView`` inside ``withView(_:)``. 16 bytes of padding follow the end, so that
+/// short runs can be copied 16 bytes at a time.
+struct OutputBytes: ~Copyable {
     /// Spare bytes after the end of this buffer and of ``CSVReader``'s, so that any run of bytes
     /// in them can be read 16 bytes at a time (``appendShort(from:count:)``).
     static let padding = 16
 
-    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
@@ -14,15 +19,28 @@ struct OutputBytes {
         base = .allocate(capacity: self.capacity + OutputBytes.padding)
     }
 
-    /// Frees the memory; the buffer must not be used afterwards.
-    func deallocate() { base.deallocate() }
+    deinit { base.deallocate() }
 
     mutating func removeAll() { count = 0 }
 
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    /// Calls `body` with a view of the bytes appended so far (padded: see ``BufferView/vector16(at:)``).
+    @inline(__always)
+    func withView<Result, Failure: Error>(_ body: (ByteView) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(.borrowing(base, count: count))
+    }
 
     /// A copy of the bytes appended so far.
-    var array: [UInt8] { Array(bytes) }
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes appended so far as text.
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// The byte at `offset` (below ``count``).
+    @inline(__always)
+    subscript(offset: Int) -> UInt8 {
+        assert(offset >= 0 && offset < count, "offset out of range")
+        return base[offset]
+    }
 
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
@@ -49,16 +67,16 @@ struct OutputBytes {
     }
 
     @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    mutating func append(_ bytes: ByteView) {
+        guard !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
+        (base + count).update(from: bytes.unsafeBuffer.baseAddress.unsafelyUnwrapped, count: bytes.count)
         count += bytes.count
     }
 
     @inline(__always)
     mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
+        bytes.withView { append($0) }
     }
 
     /// Appends a whole number in decimal.
@@ -110,12 +128,13 @@ struct OutputBytes {
         append(integer: fraction)
     }
 
-    /// Appends `count` (at most 16) bytes from `source`, which must have 16 readable bytes: one
-    /// 16-byte copy instead of a call to `memcpy`.
+    /// Appends `count` (at most 16) bytes from `offset` of a padded view (16 bytes readable
+    /// there): one 16-byte copy instead of a call to `memcpy`.
     @inline(__always)
-    mutating func appendShort(from source: UnsafeRawPointer, count bytes: Int) {
+    mutating func appendShort(_ source: ByteView, at offset: Int, count bytes: Int) {
+        assert(bytes <= 16 && offset + bytes <= source.count, "short copy out of range")
         reserve(16)
-        UnsafeMutableRawPointer(base + count).storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: source.vector16(at: offset), as: SIMD16<UInt8>.self)
         count += bytes
     }
 
@@ -124,7 +143,9 @@ struct OutputBytes {
     mutating func appendCopy(from start: Int, count bytes: Int) {
         reserve(bytes + 16)
         if bytes <= 16 {
-            appendShort(from: UnsafeRawPointer(base + start), count: bytes)
+            let chunk = UnsafeRawPointer(base + start).loadUnaligned(as: SIMD16<UInt8>.self)
+            UnsafeMutableRawPointer(base + count).storeBytes(of: chunk, as: SIMD16<UInt8>.self)
+            count += bytes
         } else {
             (base + count).update(from: base + start, count: bytes)
             count += bytes
@@ -146,7 +167,6 @@ struct OutputBytes {
 
     @inline(__always)
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8View { append($0) }
     }
 }

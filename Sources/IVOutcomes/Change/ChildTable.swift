@@ -24,13 +24,13 @@ struct ChildTable {
     var count: Int { hashes.count }
 
     /// The number of the child named `id`, or nil.
-    func index(of id: UnsafeBufferPointer<UInt8>) -> Int? {
+    func index(of id: ByteView) -> Int? {
         let found = slot(of: id, hash: ChildTable.hash(id))
         return slots[found] > 0 ? Int(slots[found]) - 1 : nil
     }
 
     /// The number of the child named `id`, and whether it was added (numbered `count - 1`).
-    mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+    mutating func insert(_ id: ByteView) -> (index: Int, inserted: Bool) {
         let hash = ChildTable.hash(id)
         let found = slot(of: id, hash: hash)
         if slots[found] > 0 { return (Int(slots[found]) - 1, false) }
@@ -44,35 +44,32 @@ struct ChildTable {
 
     /// Whether child `index` is named `id`.
     @inline(__always)
-    func isNamed(_ index: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isNamed(_ index: Int, _ id: ByteView) -> Bool {
         let start = starts[index]
         guard starts[index + 1] - start == id.count else { return false }
-        return bytes.withUnsafeBufferPointer { own in
-            guard let other = id.baseAddress, let own = own.baseAddress, id.count > 0 else { return true }
-            return memcmp(own + start, other, id.count) == 0
-        }
+        return bytes.withView { own in own.extracting(unchecked: start..<(start + id.count)).equals(id) }
     }
 
     /// The id of child `index`.
     func id(_ index: Int) -> String { withID(index) { String(decoding: $0, as: UTF8.self) } }
 
     /// Calls `body` with the bytes of child `index`'s id.
-    func withID<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { own in body(UnsafeBufferPointer(rebasing: own[starts[index]..<starts[index + 1]])) }
+    func withID<Result>(_ index: Int, _ body: (ByteView) -> Result) -> Result {
+        bytes.withView { own in body(own.extracting(starts[index]..<starts[index + 1])) }
     }
 
     /// The first eight bytes of child `index`'s id as a big-endian number (zeros after a shorter
     /// id): ordering these numbers orders the ids by their first eight bytes.
     func sortPrefix(_ index: Int) -> UInt64 { withID(index, ChildTable.sortPrefix) }
 
-    static func sortPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func sortPrefix(_ bytes: ByteView) -> UInt64 {
         var key: UInt64 = 0
         for index in 0..<8 { key = key << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
         return key
     }
 
     /// The slot that holds `id`, or the empty slot where it belongs.
-    private func slot(of id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+    private func slot(of id: ByteView, hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -94,18 +91,16 @@ struct ChildTable {
     }
 
     /// A 64-bit hash of some bytes, eight at a time (multiply and fold, then a final mix).
-    static func hash(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ id: ByteView) -> UInt64 {
         var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(id.count)
-        guard let base = id.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= id.count {
-            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = mix(hash ^ id.word(at: offset))
             offset += 8
         }
         if offset < id.count {
             var tail: UInt64 = 0
-            for index in offset..<id.count { tail |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
+            for index in offset..<id.count { tail |= UInt64(id[index]) << UInt64(8 * (index - offset)) }
             hash = mix(hash ^ tail)
         }
         // The final avalanche of MurmurHash3, so that the low bits (the slot) depend on every byte.

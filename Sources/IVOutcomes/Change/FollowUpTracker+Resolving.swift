@@ -234,7 +234,7 @@ extension FollowUpTracker.Ledger {
     /// `values` are its scale values, or `nil` to score its codes again; `excluded` has bit `p`
     /// set for scale position `p` of the instrument.
     mutating func use(
-        _ index: Int, child: Int, values given: UnsafeBufferPointer<Double>?, excluding excluded: UInt64, inLogs: Bool,
+        _ index: Int, child: Int, values given: BufferView<Double>?, excluding excluded: UInt64, inLogs: Bool,
         in tracker: FollowUpTracker
     ) {
         let entry = entries[index]

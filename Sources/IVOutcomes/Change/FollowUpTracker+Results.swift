@@ -20,8 +20,8 @@ extension FollowUpTracker {
         for index in ledger.children.indices { keyed.append((table.sortPrefix(index), index)) }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {
-            var key = child.id.precomposedStringWithCanonicalMapping
-            if key.withUTF8({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), -1 - position)) }
+            let key = child.id.precomposedStringWithCanonicalMapping
+            if key.withUTF8View({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), -1 - position)) }
         }
         keyed.sort {
             $0.prefix != $1.prefix
@@ -39,8 +39,7 @@ extension FollowUpTracker {
     /// The first eight UTF-8 bytes of an id, big-endian, padded with zeros: ordering these numbers
     /// orders the ids by their first eight bytes.
     private static func sortPrefix(_ id: String) -> UInt64 {
-        var id = id
-        return id.withUTF8(ChildTable.sortPrefix)
+        id.withUTF8View(ChildTable.sortPrefix)
     }
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.

@@ -48,7 +48,7 @@ extension FollowUpTracker {
                 halves[half].bytes.removeAll()
                 shared.tracker.appendCSVRows(of: shared.order[range], in: shared.context, texts: shared.texts, to: &halves[half].bytes)
             }
-            for half in halves { try output.write(half.bytes.bytes) }
+            for half in halves { try half.bytes.withView { (bytes) throws(OutputError) in try output.write(bytes) } }
         }
     }
 
@@ -143,7 +143,7 @@ extension FollowUpTracker {
         func appendDate(_ day: Int, to out: inout OutputBytes) {
             let offset = day - firstDay
             if offset >= 0, offset * 10 + 26 <= dates.count {
-                out.appendShort(from: UnsafeRawPointer(dates.base + offset * 10), count: 10)
+                dates.withView { out.appendShort($0, at: offset * 10, count: 10) }
             } else {
                 out.append(isoDate: CalendarDate(daysSinceEpoch: day))
             }
@@ -153,7 +153,6 @@ extension FollowUpTracker {
     /// One writing thread's output.
     private final class Buffer: @unchecked Sendable {
         var bytes = OutputBytes(capacity: 1 << 16)
-        deinit { bytes.deallocate() }
     }
 
     /// Appends the CSV rows of some children's changes (entries of ``sortedChildren``), in

@@ -281,10 +281,9 @@ public final class FollowUpTracker {
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
         let values = sheet.scales.map { $0.value ?? .nan }  // a score's value is nil unless it is scored
         let codes = answers.map(\.comparisonCode)
-        var id = administration.childID.rawValue
-        let reason = id.withUTF8 { child in
-            values.withUnsafeBufferPointer { values in
-                codes.withUnsafeBufferPointer { codes in
+        let reason = administration.childID.rawValue.withUTF8View { child in
+            values.withView { values in
+                codes.withView { codes in
                     ledger.record(
                         child: child, date: administration.administeredOn, line: line, file: fileIndex, instrument: instrument,
                         status: sheet.status, values: values, codes: codes, fingerprint: administration.fingerprint, in: self)
@@ -352,8 +351,8 @@ extension FollowUpTracker.Ledger {
     /// ``ResolvedAnswer/comparisonCode``s. Returns why the row is not used, when it is not for a
     /// reason of its own (an invalid row's reasons come from scoring and are not repeated).
     mutating func record(
-        child id: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, file: Int, instrument: Int, status: ScoreStatus,
-        values: UnsafeBufferPointer<Double>, codes: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, in tracker: FollowUpTracker
+        child id: ByteView, date: CalendarDate?, line: Int, file: Int, instrument: Int, status: ScoreStatus,
+        values: BufferView<Double>, codes: ByteView, fingerprint: UInt64, in tracker: FollowUpTracker
     ) -> (column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             count(\.invalid, file: file)
@@ -407,7 +406,7 @@ extension FollowUpTracker.Ledger {
         if status == .incomplete { recorded[file].incomplete += 1 }
         let itemCount = tracker.itemCounts[instrument]
         if codes.count >= itemCount {
-            self.codes.append(contentsOf: UnsafeBufferPointer(rebasing: codes[0..<itemCount]))
+            self.codes.append(contentsOf: codes.extracting(0..<itemCount))
         } else {
             self.codes.append(contentsOf: repeatElement(0, count: itemCount))
         }
@@ -417,19 +416,19 @@ extension FollowUpTracker.Ledger {
 
     /// The index of a child, added when new. Rows of one child usually come together, so the
     /// last child is checked before the lookup.
-    private mutating func index(ofChild bytes: UnsafeBufferPointer<UInt8>, in tracker: FollowUpTracker) -> Int {
+    private mutating func index(ofChild bytes: ByteView, in tracker: FollowUpTracker) -> Int {
         if lastChild >= 0, childTable.isNamed(lastChild, bytes) { return lastChild }
         if !ByteMask.isASCII(bytes) {
             // Ids match as Swift strings compare: by canonical equivalence, so an id is keyed
             // and shown in its NFC form, whatever spelling comes first.
             let id = String(decoding: bytes, as: UTF8.self)
-            var key = id.precomposedStringWithCanonicalMapping
-            if !key.utf8.elementsEqual(bytes) { return key.withUTF8 { child(keyed: $0, spelled: id, in: tracker) } }
+            let key = id.precomposedStringWithCanonicalMapping
+            if !key.utf8.elementsEqual(bytes) { return key.withUTF8View { child(keyed: $0, spelled: id, in: tracker) } }
         }
         return child(keyed: bytes, spelled: nil, in: tracker)
     }
 
-    private mutating func child(keyed key: UnsafeBufferPointer<UInt8>, spelled id: String?, in tracker: FollowUpTracker) -> Int {
+    private mutating func child(keyed key: ByteView, spelled id: String?, in tracker: FollowUpTracker) -> Int {
         let (index, inserted) = childTable.insert(key)
         if inserted {
             let nfc = String(decoding: key, as: UTF8.self)

@@ -30,9 +30,9 @@ extension ResponseFileReader {
                 lane, firstLine in
                 let problems = lane.problems
                 var next = 0
-                lane.childBytes.withUnsafeBufferPointer { child in
-                    lane.values.withUnsafeBufferPointer { values in
-                        lane.codes.withUnsafeBufferPointer { answers in
+                lane.childBytes.withView { child in
+                    lane.values.withView { values in
+                        lane.codes.withView { answers in
                             for row in lane.rows {
                                 let line = Int(row.line)
                                 while next < problems.count, problems[next].line == line {
@@ -44,10 +44,10 @@ extension ResponseFileReader {
                                 let valueCount = engine >= 0 ? adder.scaleCounts[engine] : 0
                                 let answerCount = row.firstAnswer >= 0 ? adder.itemCounts[engine] : 0
                                 adder.add(
-                                    child: UnsafeBufferPointer(rebasing: child[Int(row.childStart)..<Int(row.childEnd)]), date: row.date,
+                                    child: child.extracting(Int(row.childStart)..<Int(row.childEnd)), date: row.date,
                                     line: firstLine + line, engine: engine, status: row.status,
-                                    values: UnsafeBufferPointer(rebasing: values[firstValue..<(firstValue + valueCount)]),
-                                    answers: UnsafeBufferPointer(rebasing: answers[firstAnswer..<(firstAnswer + answerCount)]),
+                                    values: values.extracting(firstValue..<(firstValue + valueCount)),
+                                    answers: answers.extracting(firstAnswer..<(firstAnswer + answerCount)),
                                     fingerprint: row.fingerprint, onProblem: onProblem)
                             }
                         }
@@ -72,8 +72,8 @@ extension ResponseFileReader {
             }
             let fingerprint = state.status == .invalid ? 0 : withCurrentFields { $0.fingerprint() }
             withBaseField(layout.childColumn) { child in
-                values.withUnsafeBufferPointer { values in
-                    codes.withUnsafeBufferPointer { answers in
+                values.withView { values in
+                    codes.withView { answers in
                         adder.add(
                             child: trimmed(child), date: state.date, line: state.line, engine: engine, status: state.status,
                             values: values, answers: answers, fingerprint: fingerprint, onProblem: onProblem)
@@ -110,8 +110,8 @@ private struct RowAdder {
     }
 
     mutating func add(
-        child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, line: Int, engine: Int, status: ScoreStatus,
-        values: UnsafeBufferPointer<Double>, answers: UnsafeBufferPointer<UInt8>, fingerprint: UInt64,
+        child: ByteView, date: CalendarDate?, line: Int, engine: Int, status: ScoreStatus,
+        values: BufferView<Double>, answers: ByteView, fingerprint: UInt64,
         onProblem: (RowProblem) -> Void
     ) {
         let instrument = engine >= 0 ? slots[engine] : -1

@@ -118,7 +118,6 @@ public final class ByteWriter {
     private static func makeBuffer() -> OutputBytes { OutputBytes(capacity: flushSize + 65536) }
 
     deinit {
-        buffer.deallocate()
         guard ownsDescriptor, !committed else { return }
         close(descriptor)
         if let temporaryPath {
@@ -129,7 +128,7 @@ public final class ByteWriter {
 
     /// Appends bytes to the buffer, flushing when it is full.
     @inline(__always)
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    func write(_ bytes: ByteView) throws(OutputError) {
         if bytes.count >= ByteWriter.flushSize, !collects {
             try flush()
             try writeOut(bytes)
@@ -160,20 +159,19 @@ public final class ByteWriter {
     /// Writes out everything buffered.
     public func flush() throws(OutputError) {
         if collects {
-            collected.append(contentsOf: buffer.bytes)
+            buffer.withView { collected.append(contentsOf: $0) }
             buffer.removeAll()
             return
         }
         defer { buffer.removeAll() }
-        try writeOut(buffer.bytes)
+        try buffer.withView { (bytes) throws(OutputError) in try writeOut(bytes) }
     }
 
     /// Writes bytes straight to the descriptor.
-    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-        guard let base = bytes.baseAddress else { return }
+    private func writeOut(_ bytes: ByteView) throws(OutputError) {
         var offset = 0
         while offset < bytes.count {
-            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+            let written = SystemCalls.write(descriptor, bytes.extracting(from: offset))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(file: name, reason: CSVReader.errorText(errno))
@@ -228,22 +226,12 @@ extension ByteWriter {
     static func exchange(_ path: String, with target: String) -> Bool {
         #if os(Linux)
             var status = stat()
-            guard lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-                let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
-            else { return false }
-            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-            let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
-            let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
-            return renameAt2(AT_FDCWD, path, AT_FDCWD, target, renameExchange) == 0
+            guard lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+            return SystemCalls.exchange(path, with: target)
         #else
             return false
         #endif
     }
-}
-
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, pointer, count)
 }
 
 /// The temporary files of uncommitted writers, so an interrupt handler can remove them.

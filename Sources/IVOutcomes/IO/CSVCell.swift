@@ -8,30 +8,30 @@ enum CSVCell {
     /// (bytes in a ``CSVReader`` or ``OutputBytes`` buffer): a short cell is then checked and copied
     /// 16 bytes at a time.
     @inline(__always)
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, padded: Bool = false, to out: inout OutputBytes) {
-        if padded, bytes.count <= 16, let start = bytes.baseAddress, !isFormulaStart(start.pointee) {
-            appendShort(start, count: bytes.count, to: &out)
+    static func append(_ bytes: ByteView, padded: Bool = false, to out: inout OutputBytes) {
+        if padded, bytes.count <= 16, !bytes.isEmpty, !isFormulaStart(bytes[0]) {
+            appendShort(bytes, to: &out)
             return
         }
         appendChecked(bytes, to: &out)
     }
 
     @inline(__always)
-    private static func appendShort(_ start: UnsafePointer<UInt8>, count: Int, to out: inout OutputBytes) {
-        let raw = UnsafeRawPointer(start)
-        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    private static func appendShort(_ bytes: ByteView, to out: inout OutputBytes) {
+        let count = bytes.count
+        let low = bytes.paddedWord(at: 0)
+        let high = count > 8 ? bytes.paddedWord(at: 8) : 0
         // The top bit of each byte of the cell that is a comma, quote or line break.
         let special = (ByteMask.csvSpecial(low) & ByteMask.firstBytes(count))
             | (ByteMask.csvSpecial(high) & ByteMask.firstBytes(max(0, count - 8)))
         if special != 0 {
-            appendChecked(UnsafeBufferPointer(start: start, count: count), to: &out)
+            appendChecked(bytes, to: &out)
         } else {
-            out.appendShort(from: raw, count: count)
+            out.appendShort(bytes, at: 0, count: count)
         }
     }
 
-    private static func appendChecked(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
+    private static func appendChecked(_ bytes: ByteView, to out: inout OutputBytes) {
         var needsQuotes = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
             needsQuotes = true
@@ -93,8 +93,7 @@ enum CSVCell {
     }
 
     static func append(_ text: String, to out: inout OutputBytes) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.withUTF8View { append($0, to: &out) }
     }
 
     static func isFormulaStart(_ byte: UInt8) -> Bool {

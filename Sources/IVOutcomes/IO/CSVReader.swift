@@ -32,8 +32,9 @@ public final class CSVReader {
     private let guessesDelimiter: Bool
     /// Where the last record parsed starts in ``buffer``.
     private var recordStart = 0
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    /// The bytes read: ``position``..<``count`` are unread.
+    private var buffer: OwnedBuffer<UInt8>
+    private var capacity: Int { buffer.count }
     private var count = 0
     private var position = 0
     private var atEnd = false
@@ -59,13 +60,7 @@ public final class CSVReader {
         self.delimiter = (delimiter ?? .comma).byte
         guessesDelimiter = delimiter == nil
         record = CSVRecord(delimiter: self.delimiter)
-        capacity = max(chunkSize, 64)
-        buffer = .allocate(capacity: capacity + OutputBytes.padding)
-    }
-
-    deinit {
-        buffer.deallocate()
-        record.deallocate()
+        buffer = OwnedBuffer(repeating: 0, count: max(chunkSize, 64))
     }
 
     /// The file's encoding (UTF-16 when its byte-order mark says so).
@@ -92,7 +87,7 @@ public final class CSVReader {
 
     /// Calls `body` with the bytes of field `index` of the current record.
     @inline(__always)
-    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withField<R>(_ index: Int, _ body: (ByteView) throws -> R) rethrows -> R {
         try body(record.field(index))
     }
 
@@ -100,7 +95,7 @@ public final class CSVReader {
 
     /// Field `index` of the current record as a string (invalid UTF-8 is repaired).
     public func string(at index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }
+        withField(index) { String(decoding: $0) }
     }
 
     /// Reads the header: the first record that is not blank.
@@ -112,7 +107,6 @@ public final class CSVReader {
                 // Read the header again with the delimiter it uses.
                 delimiter = guess.byte
                 delimiterWasGuessed = true
-                record.deallocate()
                 record = CSVRecord(delimiter: delimiter)
                 position = recordStart
                 nextLine = line
@@ -126,7 +120,7 @@ public final class CSVReader {
 
     /// A semicolon or tab, for a header read with commas that is one field holding one of them
     /// (a European Excel or a tab-separated export), else `nil`.
-    private static func delimiter(ofHeaderField field: UnsafeBufferPointer<UInt8>) -> CSVDelimiter? {
+    private static func delimiter(ofHeaderField field: ByteView) -> CSVDelimiter? {
         let semicolons = field.lazy.filter { $0 == CSVDelimiter.semicolon.byte }.count
         let tabs = field.lazy.filter { $0 == CSVDelimiter.tab.byte }.count
         if semicolons == 0, tabs == 0 { return nil }
@@ -163,10 +157,15 @@ public final class CSVReader {
 
     /// Parses the record at ``position`` into ``record`` (one exclusive access for the whole parse).
     private func parseRecord() throws(InputError) -> CSVRecord.Outcome {
-        let outcome = record.parse(buffer, count: count, from: position, atEnd: atEnd)
+        let (outcome, bad) = buffer.withView(count: count) { bytes in
+            let outcome = record.parse(bytes, from: position, atEnd: atEnd)
+            guard case .record(let next, _) = outcome else { return (outcome, nil as InputError?) }
+            let record = bytes.extracting(position..<next)
+            guard let bad = UTF8Check.firstInvalidByte(in: record) else { return (outcome, nil) }
+            return (outcome, CSVReader.notUTF8(file: file, record, at: bad, firstLine: nextLine))
+        }
+        if let bad { throw bad }
         if case .record(let next, let newlines) = outcome {
-            let bytes = UnsafeBufferPointer(start: buffer + position, count: next - position)
-            if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: nextLine) }
             recordStart = position
             position = next
             line = nextLine
@@ -176,7 +175,7 @@ public final class CSVReader {
     }
 
     /// The error for the byte at `offset` of `bytes`, which start on line `firstLine`, that is not UTF-8.
-    static func notUTF8(file: String, _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, firstLine: Int) -> InputError {
+    static func notUTF8(file: String, _ bytes: ByteView, at offset: Int, firstLine: Int) -> InputError {
         let (lines, column) = UTF8Check.location(of: offset, in: bytes)
         return .badEncoding(
             file: file, line: firstLine + lines, column: column, message: "not UTF-8: " + UTF8Check.diagnosis(of: bytes, at: offset))
@@ -199,29 +198,25 @@ public final class CSVReader {
     /// block), up to ``maximumRecordLength``.
     func forEachBlock(
         blockSize: Int,
-        _ body: (UnsafeBufferPointer<UInt8>, _ atEnd: Bool, _ firstLine: Int, ReadAhead) throws -> (consumed: Int, newlines: Int)
+        _ body: (ByteView, _ atEnd: Bool, _ firstLine: Int, ReadAhead) throws -> (consumed: Int, newlines: Int)
     ) throws {
         compact()
         while capacity < blockSize { try grow() }
-        var spare = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + OutputBytes.padding)
-        var spareCapacity = capacity
-        defer { spare.deallocate() }
+        var spare = OwnedBuffer<UInt8>(repeating: 0, count: capacity)
         // Bytes read ahead into `spare` that did not fit the buffer yet: they come before the file.
         var pending = 0..<0
         while true {
             if !pending.isEmpty {
                 let moved = min(pending.count, capacity - count)
-                (buffer + count).update(from: spare + pending.lowerBound, count: moved)
+                buffer.copyElements(of: spare, pending.lowerBound..<(pending.lowerBound + moved), to: count)
                 count += moved
                 pending = (pending.lowerBound + moved)..<pending.upperBound
             }
             while pending.isEmpty, count < capacity, !atEnd { try readOnce() }
             let blockEndsFile = atEnd && pending.isEmpty
             if position >= count, blockEndsFile { return }
-            if pending.isEmpty, spareCapacity != capacity {
-                spare.deallocate()
-                spare = .allocate(capacity: capacity + OutputBytes.padding)
-                spareCapacity = capacity
+            if pending.isEmpty, spare.count != capacity {
+                spare = OwnedBuffer(repeating: 0, count: capacity)
             }
             // Bytes read ahead go after room for the unread end of this block (usually part of a
             // record), which is then copied in front of them. Nothing is read ahead while bytes
@@ -230,9 +225,12 @@ public final class CSVReader {
             let limit = pending.isEmpty && !atEnd ? capacity - front : 0
             // Converted text is read on this thread only (``TextInput`` holds state).
             let direct = input.isDirect
-            let ahead = ReadAhead(descriptor: input.descriptor, into: spare + front, limit: direct ? limit : 0, atEnd: !direct || limit == 0)
-            let (consumed, newlines) = try body(
-                UnsafeBufferPointer(start: buffer + position, count: count - position), blockEndsFile, nextLine, ahead)
+            let ahead = ReadAhead(
+                descriptor: input.descriptor, into: spare, at: front, limit: direct ? limit : 0, atEnd: !direct || limit == 0)
+            let (consumed, newlines) = try buffer.withView(position..<count) { block in
+                try body(block, blockEndsFile, nextLine, ahead)
+            }
+            spare = ahead.takeBuffer()
             position += consumed
             nextLine += newlines
             if blockEndsFile, position >= count { return }
@@ -240,7 +238,7 @@ public final class CSVReader {
             let unread = count - position
             if ahead.done, direct, limit > 0, consumed > 0, unread <= front {
                 // The next block, in the spare buffer: the unread end of this one, then the bytes read ahead.
-                (spare + front - unread).update(from: buffer + position, count: unread)
+                spare.copyElements(of: buffer, position..<count, to: front - unread)
                 swap(&buffer, &spare)
                 position = front - unread
                 count = front + ahead.count
@@ -260,7 +258,7 @@ public final class CSVReader {
     private func compact() {
         guard position > 0 else { return }
         let unread = count - position
-        buffer.update(from: buffer + position, count: unread)
+        buffer.moveElements(position..<count, to: 0)
         position = 0
         count = unread
     }
@@ -269,15 +267,11 @@ public final class CSVReader {
         guard capacity < CSVReader.maximumRecordLength else {
             throw .recordTooLong(file: file, line: nextLine, limit: CSVReader.maximumRecordLength)
         }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + OutputBytes.padding)
-        larger.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = larger
-        capacity *= 2
+        buffer.grow(to: capacity * 2, keeping: count, filling: 0)
     }
 
     private func readOnce() throws(InputError) {
-        let got = try input.read(into: buffer + count, capacity: capacity - count)
+        let got = try buffer.withMutableView(count..<capacity) { (room) throws(InputError) in try input.read(into: room) }
         if got == 0 { atEnd = true }
         count += got
     }
@@ -286,9 +280,13 @@ public final class CSVReader {
 /// The next bytes of a file, read into a buffer of their own while the reader's caller works on
 /// the block before (see ``CSVReader/forEachBlock(blockSize:_:)``). Its results are read once
 /// the caller has waited for the work it ran on.
+///
+/// It holds the reader's spare buffer while it reads (``takeBuffer()`` hands it back), so the
+/// memory it fills on another thread is its own.
 final class ReadAhead: @unchecked Sendable {
     private let descriptor: Int32
-    private let start: UnsafeMutablePointer<UInt8>
+    private var buffer: OwnedBuffer<UInt8>?
+    private let start: Int
     private let limit: Int
     private(set) var count = 0
     /// Whether the file ends with these bytes.
@@ -297,8 +295,9 @@ final class ReadAhead: @unchecked Sendable {
     private(set) var failure: Int32?
     private(set) var done = false
 
-    init(descriptor: Int32, into start: UnsafeMutablePointer<UInt8>, limit: Int, atEnd: Bool) {
+    init(descriptor: Int32, into buffer: consuming OwnedBuffer<UInt8>, at start: Int, limit: Int, atEnd: Bool) {
         self.descriptor = descriptor
+        self.buffer = .some(buffer)
         self.start = start
         self.limit = limit
         self.atEnd = atEnd
@@ -308,20 +307,20 @@ final class ReadAhead: @unchecked Sendable {
     func read() {
         guard !done else { return }
         done = true
+        guard var owned = buffer.take() else { return }
         while count < limit, !atEnd {
-            let got = systemRead(descriptor, start + count, limit - count)
+            let got = owned.withMutableView((start + count)..<(start + limit)) { SystemCalls.read(descriptor, into: $0) }
             if got < 0 {
                 if errno == EINTR { continue }
                 failure = errno
-                return
+                break
             }
             if got == 0 { atEnd = true }
             count += got
         }
+        buffer = .some(owned)
     }
-}
 
-@inline(__always)
-private func systemRead(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, pointer, count)
+    /// The buffer, once the read is over (or was never started).
+    func takeBuffer() -> OwnedBuffer<UInt8> { buffer.take()! }
 }

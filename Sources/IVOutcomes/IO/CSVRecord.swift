@@ -3,9 +3,12 @@
 /// The one CSV parser of the package: ``CSVReader`` and the scoring fast path both use it, so
 /// they agree on every quirk (quoted commas, doubled quotes and line breaks, CRLF, text after a
 /// closing quote). Unquoted fields point into the parsed buffer; quoted ones are unescaped into a
-/// scratch buffer owned by the record. Fields stay valid until the next parse. The owner calls
-/// ``deallocate()`` once it is done with the record.
-struct CSVRecord: RowFields {
+/// scratch buffer owned by the record. Fields stay valid until the next parse.
+///
+/// The record is `~Copyable`: it owns its spans and scratch buffer (freed when it goes), and it
+/// keeps the view of the buffer it last parsed, which its owner (a ``CSVReader``, a lane) keeps
+/// alive and unchanged until the next parse.
+struct CSVRecord: ~Copyable {
     /// Where a field's bytes are: offsets into the parsed buffer, or for a quoted field into the
     /// scratch buffer, marked by a negative start (`-1 - offset`). Small, so a record is cheap to
     /// fill; 32 bits are plenty, as readers refuse records over ``CSVReader/maximumRecordLength``.
@@ -28,8 +31,8 @@ struct CSVRecord: RowFields {
     /// The byte between fields: a comma, or a semicolon or tab for exports that use them.
     let delimiter: UInt8
     private let delimiterWord: UInt64
-    private var spans: UnsafeMutablePointer<Span>
-    private var spanCapacity = 64
+    private var spans = OwnedBuffer(repeating: Span(start: 0, end: 0), count: 64)
+    private var spanCapacity: Int { spans.count }
     /// Whether the last record parsed had a quoted field (it was parsed a byte at a time).
     private(set) var hasQuotedField = false
     /// How many fields are kept: at most ``maximumStoredFields``.
@@ -42,19 +45,12 @@ struct CSVRecord: RowFields {
     /// Far more columns than any questionnaire file has; fields after it are only counted.
     static let maximumStoredFields = 65_536
     private var scratch = OutputBytes(capacity: 256)
-    /// The buffer last parsed (the scratch buffer until then, so it is never dangling).
-    private var base: UnsafePointer<UInt8>
+    /// The buffer last parsed (empty until then).
+    private var base = ByteView.empty
 
     init(delimiter: UInt8 = UInt8(ascii: ",")) {
         self.delimiter = delimiter
         delimiterWord = ByteMask.splat(delimiter)
-        spans = .allocate(capacity: spanCapacity)
-        base = UnsafePointer(scratch.base)
-    }
-
-    func deallocate() {
-        scratch.deallocate()
-        spans.deallocate()
     }
 
     @inline(__always)
@@ -83,31 +79,31 @@ struct CSVRecord: RowFields {
     /// Makes room for at least `minimum` spans (at most ``maximumStoredFields`` and a word's more), keeping the first `kept`.
     private mutating func reserveSpans(_ minimum: Int, keeping kept: Int) {
         let capacity = min(max(minimum, spanCapacity * 2), CSVRecord.maximumStoredFields + 8)
-        let larger = UnsafeMutablePointer<Span>.allocate(capacity: capacity)
-        larger.moveInitialize(from: spans, count: kept)
-        spans.deallocate()
-        spans = larger
-        spanCapacity = capacity
+        spans.grow(to: capacity, keeping: kept, filling: Span(start: 0, end: 0))
     }
 
     /// The bytes of field `index` (valid until the next parse).
     @inline(__always)
-    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    func field(_ index: Int) -> ByteView {
         precondition(index >= 0 && index < storedFields, "field index out of range")
         return field(unchecked: index)
     }
 
+    /// Calls `body` with the scratch buffer (quoted fields, unescaped).
+    @inline(__always)
+    private func withScratch<Result>(_ body: (ByteView) -> Result) -> Result { scratch.withView(body) }
+
     /// ``field(_:)`` for a caller that has checked ``fieldCount`` (the scoring fast path, which
     /// takes only records with every column of the header): no range check on each field.
     @inline(__always)
-    func field(unchecked index: Int) -> UnsafeBufferPointer<UInt8> {
+    func field(unchecked index: Int) -> ByteView {
         assert(index >= 0 && index < storedFields, "field index out of range")
         let span = spans[index]
         if span.start >= 0 {
-            return UnsafeBufferPointer(start: base + Int(span.start), count: Int(span.end - span.start))
+            return base.extracting(unchecked: Int(span.start)..<Int(span.end))
         }
         let start = Int(-1 - span.start)
-        return UnsafeBufferPointer(start: scratch.base + start, count: Int(span.end) - start)
+        return withScratch { $0.extracting(unchecked: start..<Int(span.end)) }
     }
 
     /// The digit a field holds when it is exactly one byte `0`-`9` in the parsed buffer, else
@@ -122,7 +118,7 @@ struct CSVRecord: RowFields {
     }
 
     @inline(__always)
-    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withField<R>(_ index: Int, _ body: (ByteView) throws -> R) rethrows -> R {
         try body(field(index))
     }
 
@@ -137,8 +133,7 @@ struct CSVRecord: RowFields {
             return hash
         }
         let start = Int(spans[0].start)
-        return RowFingerprint.mix(
-            RowFingerprint.seed, padded: UnsafeBufferPointer(start: base + start, count: Int(spans[storedFields - 1].end) - start))
+        return RowFingerprint.mix(RowFingerprint.seed, padded: base.extracting(unchecked: start..<Int(spans[storedFields - 1].end)))
     }
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
@@ -154,25 +149,26 @@ struct CSVRecord: RowFields {
     /// Parses the record that starts at `start` in `buffer[0..<count]`. `atEnd` says whether the
     /// file ends with the buffer (otherwise a record cut off by the buffer's end asks for more).
     /// Eight bytes after `count` must be readable (buffers are padded by ``OutputBytes/padding``).
-    mutating func parse(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
+    mutating func parse(_ buffer: ByteView, from start: Int, atEnd: Bool) -> Outcome {
+        let count = buffer.count
         if start >= count { return atEnd ? .end : .needMore }
         base = buffer
         storedFields = 0
         extraFields = 0
         hasQuotedField = false
-        if let outcome = parseUnquoted(buffer, count: count, from: start, atEnd: atEnd) { return outcome }
+        if let outcome = parseUnquoted(buffer, from: start, atEnd: atEnd) { return outcome }
         storedFields = 0
         extraFields = 0
         hasQuotedField = true
-        return parseQuoted(buffer, count: count, from: start, atEnd: atEnd)
+        return parseQuoted(buffer, from: start, atEnd: atEnd)
     }
 
     /// The common case, a record without quoted fields, found eight bytes at a time: each comma,
     /// quote or line break in a word is a bit of ``ByteMask/csvSpecial(_:)``. `nil` when a field
     /// starts with a quote, for ``parseQuoted(_:count:from:atEnd:)`` to parse the record again.
     @inline(__always)
-    private mutating func parseUnquoted(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome? {
-        let raw = UnsafeRawPointer(buffer)
+    private mutating func parseUnquoted(_ buffer: ByteView, from start: Int, atEnd: Bool) -> Outcome? {
+        let count = buffer.count
         var fieldStart = start
         var p = start
         // The spans are written through a local pointer and count, room made for a whole word's
@@ -180,11 +176,9 @@ struct CSVRecord: RowFields {
         var fields = 0
         defer { storedFields = fields }
         while p < count {
-            var mask = ByteMask.csvSpecial(
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)), delimiter: delimiterWord)
+            var mask = ByteMask.csvSpecial(buffer.paddedWord(at: p), delimiter: delimiterWord)
             mask &= ByteMask.firstBytes(count - p)
             if fields + 8 > spanCapacity { makeRoom(8, after: &fields) }
-            let spans = self.spans
             while mask != 0 {
                 let end = p + mask.trailingZeroBitCount >> 3
                 mask &= mask &- 1
@@ -215,7 +209,8 @@ struct CSVRecord: RowFields {
     }
 
     /// Any record, a byte at a time, unescaping quoted fields into the scratch buffer.
-    private mutating func parseQuoted(_ buffer: UnsafePointer<UInt8>, count: Int, from start: Int, atEnd: Bool) -> Outcome {
+    private mutating func parseQuoted(_ buffer: ByteView, from start: Int, atEnd: Bool) -> Outcome {
+        let count = buffer.count
         var p = start
         scratch.removeAll()
         var newlines = 0
@@ -230,7 +225,7 @@ struct CSVRecord: RowFields {
                         p += 1
                     }
                     if p >= count { return atEnd ? .unclosedQuote : .needMore }
-                    scratch.append(UnsafeBufferPointer(start: buffer + segment, count: p - segment))
+                    scratch.append(buffer.extracting(unchecked: segment..<p))
                     if p + 1 >= count, !atEnd { return .needMore }
                     if p + 1 < count, buffer[p + 1] == CSVRecord.quote {
                         scratch.append(CSVRecord.quote)

@@ -46,7 +46,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public var description: String { pattern }
 
     /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.
-    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+    func parse(_ bytes: ByteView) -> CalendarDate? {
         // The common case, a plain ISO date, read at fixed positions.
         if isISO, bytes.count == 10, bytes[4] == separator, bytes[7] == separator {
             @inline(__always) func digit(_ index: Int) -> Int { Int(bytes[index] &- 48) }
@@ -98,8 +98,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The date written in `text`, or `nil`.
     public func parse(_ text: String) -> CalendarDate? {
-        var text = text
-        return text.withUTF8 { parse($0) }
+        text.withUTF8View { parse($0) }
     }
 
     /// Whether `text` is digits laid out as this format lays them out (`2026-02-30` for ISO),

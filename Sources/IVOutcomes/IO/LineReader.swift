@@ -42,8 +42,8 @@ final class LineReader {
             start = 0
             let old = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: 1 << 20))
-            let got = try buffer.withUnsafeMutableBufferPointer { (bytes) throws(InputError) in
-                try input.read(into: bytes.baseAddress! + old, capacity: 1 << 20)
+            let got = try buffer.withMutableView { (bytes) throws(InputError) in
+                try input.read(into: bytes.extracting(old..<bytes.count))
             }
             buffer.removeLast((1 << 20) - got)
             if got == 0 { atEnd = true }
@@ -53,8 +53,8 @@ final class LineReader {
     private func take(_ range: Range<Int>) throws(InputError) {
         line += 1
         current = range
-        try buffer.withUnsafeBufferPointer { (all) throws(InputError) in
-            let bytes = UnsafeBufferPointer(rebasing: all[range])
+        try buffer.withView { (all) throws(InputError) in
+            let bytes = all.extracting(range)
             if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: line) }
         }
     }

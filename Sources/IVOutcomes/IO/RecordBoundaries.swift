@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds line breaks that end a record, in bytes that start on a record, without parsing the
 /// records: only quotes at the start of a field matter (a quoted field may hold line breaks), so
 /// the scan jumps from quote to quote. It follows ``CSVRecord``'s rules exactly: a quote opens a
@@ -13,12 +5,12 @@
 /// ordinary byte. The lanes split blocks here, so no part starts inside a quoted field and no
 /// part's work is thrown away, whatever the shape of the file.
 struct RecordBoundaries {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: ByteView
     private let delimiter: UInt8
     /// Everything before this offset is classified, and the offset is outside any quoted field.
     private var scanned = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+    init(_ bytes: ByteView, delimiter: UInt8) {
         self.bytes = bytes
         self.delimiter = delimiter
     }
@@ -69,8 +61,7 @@ struct RecordBoundaries {
     }
 
     private func find(_ byte: UInt8, from start: Int, to end: Int) -> Int? {
-        guard start < end, let base = bytes.baseAddress else { return nil }
-        guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard start < end else { return nil }
+        return bytes.extracting(unchecked: 0..<end).firstIndex(of: byte, from: start)
     }
 }

@@ -46,7 +46,7 @@ final class TextInput {
         var start = [UInt8](repeating: 0, count: 4)
         var got = 0
         while got < 4 {
-            let count = start.withUnsafeMutableBytes { systemRead(opened, $0.baseAddress! + got, 4 - got) }
+            let count = start.withMutableView { SystemCalls.read(opened, into: $0.extracting(got..<4)) }
             if count < 0, errno == EINTR { continue }
             if count < 0 {
                 if path != "-" { close(opened) }
@@ -81,15 +81,16 @@ final class TextInput {
     /// Reads up to `capacity` (at least 4) bytes of UTF-8 into `buffer`; 0 at the end of the file.
     /// - Throws: ``InputError/unreadable(file:reason:)``, or ``InputError/badEncoding(file:line:column:message:)``
     ///   for bytes that are not text in the file's encoding.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+    func read(into buffer: MutableBufferView<UInt8>) throws(InputError) -> Int {
+        let capacity = buffer.count
         if encoding == .utf8 {
             if !pending.isEmpty {
                 let count = min(capacity, pending.count)
-                pending.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: count) }
+                for index in 0..<count { buffer[index] = pending[index] }
                 pending.removeFirst(count)
                 return count
             }
-            return try readRaw(into: buffer, capacity: capacity)
+            return try readRaw(into: buffer)
         }
         // Each character takes at most as many UTF-8 bytes as 4/3 of its raw bytes (UTF-16) or 3
         // (Windows-1252): read little enough raw bytes that their UTF-8 fits.
@@ -98,29 +99,28 @@ final class TextInput {
             let want = max(4, (capacity - produced) / 3)
             if pending.count < want, !fileEnded {
                 var raw = [UInt8](repeating: 0, count: want - pending.count)
-                let got = try raw.withUnsafeMutableBufferPointer { (bytes) throws(InputError) in
-                    try readRaw(into: bytes.baseAddress!, capacity: bytes.count)
-                }
+                let got = try raw.withMutableView { (bytes) throws(InputError) in try readRaw(into: bytes) }
                 if got == 0 { fileEnded = true }
                 pending += raw[0..<got]
             }
             if pending.isEmpty { return 0 }
-            produced = try convert(into: buffer, capacity: capacity)
+            produced = try convert(into: buffer)
             if produced == 0, fileEnded { throw problem("the file ends in the middle of a character") }
         }
         return produced
     }
 
-    private func readRaw(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+    private func readRaw(into buffer: MutableBufferView<UInt8>) throws(InputError) -> Int {
         while true {
-            let got = systemRead(descriptor, buffer, capacity)
+            let got = SystemCalls.read(descriptor, into: buffer)
             if got >= 0 { return got }
             if errno != EINTR { throw .unreadable(file: file, reason: TextInput.errorText(errno)) }
         }
     }
 
     /// Converts whole characters of ``pending`` to UTF-8, keeping a character cut off at the end.
-    private func convert(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(InputError) -> Int {
+    private func convert(into buffer: MutableBufferView<UInt8>) throws(InputError) -> Int {
+        let capacity = buffer.count
         var produced = 0
         var used = 0
         defer { pending.removeFirst(used) }
@@ -176,7 +176,3 @@ final class TextInput {
     }
 }
 
-@inline(__always)
-private func systemRead(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, pointer, count)
-}

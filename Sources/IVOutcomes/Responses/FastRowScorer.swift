@@ -10,15 +10,16 @@
 /// score) is handed back untouched, for the general path to score and explain: both paths write
 /// byte-identical rows, which the tests check.
 final class FastRowScorer {
-    /// A row the fast path took: its engine, status and date, how many problems it has (they are
-    /// ``problem(_:)`` 0 up to that), and its answers and scale outcomes, valid until the next row.
+    /// A row the fast path took: its engine, status and date, and how many problems it has (they
+    /// are ``problem(_:)`` 0 up to that); its answers and scale outcomes are in the scorer until
+    /// the next row (``withAnswers(of:_:)``, ``withOutcomes(of:_:)``).
     struct Evaluation {
         let engine: Int
         let status: ScoreStatus
         let date: CalendarDate
         let problems: Int
-        let answers: UnsafeBufferPointer<ResolvedAnswer>
-        let outcomes: UnsafeBufferPointer<ScaleOutcome>
+        let itemCount: Int
+        let scaleCount: Int
     }
 
     struct EnginePlan {
@@ -56,14 +57,16 @@ final class FastRowScorer {
     private let problemTexts: FrozenTextPool
     /// Per problem text, its column and message, for ``RowProblem`` values.
     private let problemParts: [(column: String?, message: String)]
-    private let answers: UnsafeMutableBufferPointer<ResolvedAnswer>
-    private let outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
-    private let found: UnsafeMutableBufferPointer<Int>
+    private let answers: OwnedBuffer<ResolvedAnswer>
+    private let outcomes: OwnedBuffer<ScaleOutcome>
+    /// The prepared texts of the last row's problems.
+    private let found: OwnedBuffer<Int>
     /// The last instrument cell that named an engine: its bytes as two words, its length, the engine.
-    private let lastInstrument: UnsafeMutablePointer<UInt64>
+    private let lastInstrument = OwnedBuffer<UInt64>(repeating: .max, count: 4)
 
+    /// A problem text as the fast path knows it: a prepared text's number, or one of these.
     private static let none = -1, unprepared = -2
-    private static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+    private static var noBytes: ByteView { .empty }
 
     init(layout: ResponseLayout, writer: ScoreWriter) {
         self.layout = layout
@@ -124,21 +127,21 @@ final class FastRowScorer {
         problemParts = parts
         let mostItems = plans.map(\.itemCount).max() ?? 0
         let mostScales = plans.map(\.scaleCount).max() ?? 0
-        answers = .allocate(capacity: max(mostItems, 1))
-        answers.initialize(repeating: .blank)
-        outcomes = .allocate(capacity: max(mostScales, 1))
-        outcomes.initialize(repeating: ScaleOutcome())
-        found = .allocate(capacity: mostItems + mostScales + 2)
-        found.initialize(repeating: 0)
-        lastInstrument = .allocate(capacity: 4)
-        lastInstrument.initialize(repeating: UInt64.max, count: 4)
+        answers = OwnedBuffer(repeating: .blank, count: max(mostItems, 1))
+        outcomes = OwnedBuffer(repeating: ScaleOutcome(), count: max(mostScales, 1))
+        found = OwnedBuffer(repeating: 0, count: mostItems + mostScales + 2)
     }
 
-    deinit {
-        lastInstrument.deallocate()
-        answers.deallocate()
-        outcomes.deallocate()
-        found.deallocate()
+    /// Calls `body` with the answers of the row ``evaluate(_:)`` took last.
+    @inline(__always)
+    func withAnswers<Result>(of row: Evaluation, _ body: (BufferView<ResolvedAnswer>) -> Result) -> Result {
+        answers.withView(count: row.itemCount, body)
+    }
+
+    /// Calls `body` with the scale outcomes of the row ``evaluate(_:)`` took last.
+    @inline(__always)
+    func withOutcomes<Result>(of row: Evaluation, _ body: (BufferView<ScaleOutcome>) -> Result) -> Result {
+        outcomes.withView(count: row.scaleCount, body)
     }
 
     /// Scores `record`, or returns `nil` when the general path must (nothing is written either way).
@@ -178,23 +181,23 @@ final class FastRowScorer {
             let bytes = record.field(unchecked: foreignColumns[index])
             if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
         }
-        let scaleOutcomes = UnsafeMutableBufferPointer(rebasing: outcomes[0..<plan.scaleCount])
-        let status = kernels[engineIndex].compute(
-            UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), forceInvalid: false, into: scaleOutcomes)
+        let status = answers.withView(count: plan.itemCount) { answers in
+            outcomes.withMutableView(0..<plan.scaleCount) { kernels[engineIndex].compute(answers, forceInvalid: false, into: $0) }
+        }
         var problems = 0
         if dateText >= 0 {
             found[0] = dateText
             problems = 1
         }
         if status == .scored {
-            if scaleOutcomes.contains(where: \.prorated) { return nil }
+            for index in 0..<plan.scaleCount where outcomes[index].prorated { return nil }
         } else {
-            guard let count = listProblems(plan, scaleOutcomes, after: problems) else { return nil }
+            guard let count = listProblems(plan, after: problems) else { return nil }
             problems = count
         }
         return Evaluation(
-            engine: engineIndex, status: status, date: date, problems: problems,
-            answers: UnsafeBufferPointer(rebasing: answers[0..<plan.itemCount]), outcomes: UnsafeBufferPointer(scaleOutcomes))
+            engine: engineIndex, status: status, date: date, problems: problems, itemCount: plan.itemCount,
+            scaleCount: plan.scaleCount)
     }
 
     /// Appends the output row of a record ``evaluate(_:)`` took.
@@ -203,9 +206,12 @@ final class FastRowScorer {
         let dateText = record.field(unchecked: layout.dateColumn)
         // Ten bytes that parse as an ISO date are already the date as the writer would spell it.
         let copiesDate = dateFormat.isISO && dateText.count == 10
-        writer.appendCSVCells(
-            child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText, engine: row.engine,
-            instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: row.outcomes, padded: true, to: &out)
+        withOutcomes(of: row) { outcomes in
+            writer.appendCSVCells(
+                child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText,
+                engine: row.engine, instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: outcomes, padded: true,
+                to: &out)
+        }
         for index in 0..<row.problems {
             if index > 0 {
                 out.append(59)
@@ -220,16 +226,19 @@ final class FastRowScorer {
     /// last cell that named an engine (up to 16 bytes, compared a word at a time from the padded
     /// input) is checked before the name lookup.
     @inline(__always)
-    private func engineIndex(named cell: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard cell.count <= 16, let start = cell.baseAddress else { return layout.engineIndex(named: cell) }
-        let raw = UnsafeRawPointer(start)
+    private func engineIndex(named cell: ByteView) -> Int? {
         let count = cell.count
-        let low = raw.loadUnaligned(as: UInt64.self) & ByteMask.firstBytes(count)
-        let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ByteMask.firstBytes(max(0, count - 8))
-        let cache = lastInstrument
-        if cache[2] == UInt64(count), cache[0] == low, cache[1] == high { return Int(cache[3]) }
+        guard count <= 16, count > 0 else { return layout.engineIndex(named: cell) }
+        let low = cell.paddedWord(at: 0) & ByteMask.firstBytes(count)
+        let high = count > 8 ? cell.paddedWord(at: 8) & ByteMask.firstBytes(count - 8) : 0
+        if lastInstrument[2] == UInt64(count), lastInstrument[0] == low, lastInstrument[1] == high { return Int(lastInstrument[3]) }
         let found = layout.engineIndex(named: cell)
-        if let found { (cache[0], cache[1], cache[2], cache[3]) = (low, high, UInt64(count), UInt64(found)) }
+        if let found {
+            lastInstrument[0] = low
+            lastInstrument[1] = high
+            lastInstrument[2] = UInt64(count)
+            lastInstrument[3] = UInt64(found)
+        }
         return found
     }
 
@@ -247,7 +256,7 @@ final class FastRowScorer {
     /// date's), in the general path's order (answers in item order, then scales); `nil` when one
     /// has no prepared text.
     @inline(__always)
-    private func listProblems(_ plan: EnginePlan, _ outcomes: UnsafeMutableBufferPointer<ScaleOutcome>, after first: Int) -> Int? {
+    private func listProblems(_ plan: EnginePlan, after first: Int) -> Int? {
         var count = first
         for position in 0..<plan.itemCount {
             let text: Int

@@ -32,8 +32,8 @@ final class JSONLinesRows: RowFields {
     var line: Int { reader.line }
     var fieldCount: Int { fields.count }
 
-    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try fields[index].withUnsafeBufferPointer(body)
+    func withField<R>(_ index: Int, _ body: (ByteView) throws -> R) rethrows -> R {
+        try fields[index].withView(body)
     }
 
     /// Reads the next non-blank line into the fields. Returns `false` at the end.

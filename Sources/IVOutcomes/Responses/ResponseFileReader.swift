@@ -100,7 +100,7 @@ public final class ResponseFileReader {
     }
 
     /// Calls `body` with the bytes of a base column of the current row (empty when absent).
-    func withBaseField<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withBaseField<R>(_ column: Int?, _ body: (ByteView) throws -> R) rethrows -> R {
         try withCurrentFields { try $0.withCell(column, body) }
     }
 

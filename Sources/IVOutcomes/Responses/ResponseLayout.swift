@@ -75,7 +75,7 @@ final class ResponseLayout {
     }
 
     /// The engine named by an instrument cell (trimmed, case-insensitive), or `nil`.
-    func engineIndex(named bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    func engineIndex(named bytes: ByteView) -> Int? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
@@ -121,19 +121,20 @@ struct RowState {
 
 extension ResponseLayout {
     /// Validates and scores one row into `state`.
-    func process(_ row: some RowFields, line: Int, into state: inout RowState) {
+    func process<Row: RowFields & ~Copyable>(_ row: borrowing Row, line: Int, into state: inout RowState) {
         state.line = line
         state.problems.removeAll(keepingCapacity: true)
         state.rowInvalid = false
         state.date = nil
         state.engine = -1
-        if row.fieldCount != columnNames.count {
+        let fieldCount = row.fieldCount
+        if fieldCount != columnNames.count {
             state.rowInvalid = true
             state.status = .invalid
             state.problems.append(
                 RowProblem(
                     file: file, line: line, column: nil,
-                    message: "\(row.fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"))
+                    message: "\(fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"))
             return
         }
         // Child id.
@@ -178,7 +179,7 @@ extension ResponseLayout {
         let engine = engines[engineIndex]
         // Answers.
         let columns = itemColumns[engineIndex]
-        state.answers[engineIndex].withUnsafeMutableBufferPointer { answers in
+        state.answers[engineIndex].withMutableView { answers in
             for position in 0..<columns.count {
                 let column = columns[position]
                 answers[position] = column < 0 ? .blank : row.withField(column) { engine.resolve(utf8: $0, item: position) }
@@ -197,11 +198,8 @@ extension ResponseLayout {
         state.status = status
         guard status != .scored || hasScaleNotes(engineIndex, state) else { return }
         // Slow path: explain what is wrong, in column order.
-        let raw = { (position: Int) -> String in
-            let column = columns[position]
-            return column < 0 ? "" : row.withField(column) { String(decoding: $0, as: UTF8.self) }
-        }
-        for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: raw) + foreign {
+        let rawTexts = columns.map { column in column < 0 ? "" : row.withField(column) { String(decoding: $0) } }
+        for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: { rawTexts[$0] }) + foreign {
             state.problems.append(RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
         }
         for (index, outcome) in state.outcomes[engineIndex].enumerated() {

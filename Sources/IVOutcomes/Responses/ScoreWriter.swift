@@ -141,13 +141,15 @@ final class ScoreWriter {
     }
 
     /// Appends a row scored by ``ResponseLayout/process(_:line:into:)`` as CSV.
-    func appendCSVRow(_ row: some RowFields, state: RowState, layout: ResponseLayout, to out: inout OutputBytes) {
+    func appendCSVRow<Row: RowFields & ~Copyable>(
+        _ row: borrowing Row, state: RowState, layout: ResponseLayout, to out: inout OutputBytes
+    ) {
         let engine = state.engine
         let outcomes = engine >= 0 ? state.outcomes[engine] : []
         row.withCell(layout.childColumn) { child in
             row.withCell(layout.dateColumn) { date in
                 row.withCell(layout.instrumentColumn) { instrument in
-                    outcomes.withUnsafeBufferPointer { outcomes in
+                    outcomes.withView { outcomes in
                         appendCSVCells(
                             child: child, date: state.date, dateText: date, engine: engine, instrumentText: instrument,
                             status: state.status, outcomes: outcomes, to: &out)
@@ -165,8 +167,8 @@ final class ScoreWriter {
     /// per scale column. `padded` says the texts are in a padded buffer (see ``CSVCell``).
     @inline(__always)
     func appendCSVCells(
-        child: UnsafeBufferPointer<UInt8>, date: CalendarDate?, dateText: UnsafeBufferPointer<UInt8>, engine: Int,
-        instrumentText: UnsafeBufferPointer<UInt8>, status: ScoreStatus, outcomes: UnsafeBufferPointer<ScaleOutcome>,
+        child: ByteView, date: CalendarDate?, dateText: ByteView, engine: Int,
+        instrumentText: ByteView, status: ScoreStatus, outcomes: BufferView<ScaleOutcome>,
         padded: Bool = false, to out: inout OutputBytes
     ) {
         CSVCell.append(trimmed(child), padded: padded, to: &out)
@@ -191,10 +193,10 @@ final class ScoreWriter {
         let columnCount = isBand.count  // one per column, read without a call
         if engine >= 0 {
             let first = firstScale[engine]
-            let scaleOfColumn = columnScales.base + engine * columnCount
+            let columnsStart = engine * columnCount
             for position in 0..<columnCount {
                 out.append(44)
-                let index = scaleOfColumn[position]
+                let index = columnScales[columnsStart + position]
                 guard index >= 0, outcomes[index].status == .scored else { continue }
                 // The two fields, not the 64-byte outcome, which would be copied (by `memcpy`).
                 appendScaleCell(
@@ -246,12 +248,12 @@ final class ScoreWriter {
 }
 
 @inline(__always)
-func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+func trimmed(_ bytes: ByteView) -> ByteView {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
     while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    return bytes.extracting(start..<end)
 }
 
 extension ResponseFileReader {

@@ -38,7 +38,10 @@ final class ScoringLane: @unchecked Sendable {
     /// The results of the last run (moved out while a run works on them).
     private var work: Work
 
-    var output: OutputBytes { work.output }
+    /// Calls `body` with the rows written in ``Mode/write``.
+    func withOutput<Result, Failure: Error>(_ body: (ByteView) throws(Failure) -> Result) throws(Failure) -> Result {
+        try work.output.withView(body)
+    }
     var summary: ScoringSummary { work.summary }
     var blankRows: Int { work.blankRows }
     /// Every problem of the rows scored, in order, lines counted from the lane's first record: a
@@ -57,11 +60,10 @@ final class ScoringLane: @unchecked Sendable {
     private(set) var newlines = 0
     /// Set when the bytes end inside a quoted field at the end of the file: the record's line.
     private(set) var unclosedQuoteLine: Int?
-    /// The offset in ``input`` of the first byte of the records scored that is not UTF-8.
+    /// The offset in the part of the first byte of the records scored that is not UTF-8.
     private(set) var invalidByte: Int?
-    /// The bytes to score next and whether the file ends with them.
-    var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    var inputEndsFile = false
+    /// The part of the block last scored.
+    private(set) var part = 0..<0
 
     init(layout: ResponseLayout, writer: ScoreWriter, mode: Mode, delimiter: UInt8) {
         self.layout = layout
@@ -72,43 +74,40 @@ final class ScoringLane: @unchecked Sendable {
         work = Work(state: RowState(layout: layout))
     }
 
-    deinit { work.output.deallocate() }
-
-    /// Scores the whole records of ``input``, replacing the previous results.
-    func run() {
+    /// Scores the whole records of `part` of `block`, replacing the previous results; `endsFile`
+    /// says whether the file ends with the part.
+    func run(_ part: Range<Int>, of block: ByteView, endsFile: Bool) {
+        self.part = part
+        let input = block.extracting(part)
         // The loop works on locals moved out of the lane, so it pays no exclusivity checks.
         var record = CSVRecord(delimiter: delimiter)
-        defer { record.deallocate() }
         var work = Work(state: RowState(placeholder: ()))
         swap(&work, &self.work)
         work.clear()
         var position = 0
         var lines = 0
         unclosedQuoteLine = nil
-        if let base = input.baseAddress {
-            rows: while true {
-                switch record.parse(base, count: input.count, from: position, atEnd: inputEndsFile) {
-                case .record(let next, let breaks):
-                    handle(record, line: lines, in: &work)
-                    position = next
-                    lines += breaks
-                case .needMore, .end:
-                    break rows
-                case .unclosedQuote:
-                    unclosedQuoteLine = lines
-                    break rows
-                }
+        rows: while true {
+            switch record.parse(input, from: position, atEnd: endsFile) {
+            case .record(let next, let breaks):
+                handle(record, line: lines, in: &work)
+                position = next
+                lines += breaks
+            case .needMore, .end:
+                break rows
+            case .unclosedQuote:
+                unclosedQuoteLine = lines
+                break rows
             }
         }
         swap(&work, &self.work)
-        work.output.deallocate()
         consumed = position
         newlines = lines
-        invalidByte = UTF8Check.firstInvalidByte(in: UnsafeBufferPointer(rebasing: input[0..<position]))
+        invalidByte = UTF8Check.firstInvalidByte(in: input.extracting(0..<position))
     }
 
     /// A lane's results while it runs, as one local value.
-    private struct Work {
+    private struct Work: ~Copyable {
         var state: RowState
         var output = OutputBytes(capacity: 16)
         var problems: [(line: Int, text: Int)] = []
@@ -136,15 +135,19 @@ final class ScoringLane: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func handle(_ record: CSVRecord, line: Int, in work: inout Work) {
+    private func handle(_ record: borrowing CSVRecord, line: Int, in work: inout Work) {
         if let row = fast.evaluate(record) {
             work.summary.count(row.status)
             for index in 0..<row.problems { work.problems.append((line, fast.problem(index))) }
             switch mode {
             case .write: fast.write(row, of: record, to: &work.output)
             case .track(let keepsAnswers):
-                keep(record, line: line, date: row.date, engine: row.engine, status: row.status, outcomes: row.outcomes,
-                     answers: keepsAnswers[row.engine] ? row.answers : nil, in: &work)
+                fast.withOutcomes(of: row) { outcomes in
+                    fast.withAnswers(of: row) { answers in
+                        keep(record, line: line, date: row.date, engine: row.engine, status: row.status, outcomes: outcomes,
+                             answers: keepsAnswers[row.engine] ? answers : nil, in: &work)
+                    }
+                }
             }
             return
         }
@@ -163,8 +166,8 @@ final class ScoringLane: @unchecked Sendable {
         case .write: writer.appendCSVRow(record, state: state, layout: layout, to: &work.output)
         case .track(let keepsAnswers):
             let engine = state.engine
-            state.outcomes[max(engine, 0)].withUnsafeBufferPointer { outcomes in
-                state.answers[max(engine, 0)].withUnsafeBufferPointer { answers in
+            state.outcomes[max(engine, 0)].withView { outcomes in
+                state.answers[max(engine, 0)].withView { answers in
                     keep(record, line: line, date: state.date, engine: engine, status: state.status,
                          outcomes: engine >= 0 ? outcomes : nil, answers: engine >= 0 && keepsAnswers[engine] ? answers : nil, in: &work)
                 }
@@ -174,8 +177,8 @@ final class ScoringLane: @unchecked Sendable {
 
     @inline(__always)
     private func keep(
-        _ record: CSVRecord, line: Int, date: CalendarDate?, engine: Int, status: ScoreStatus,
-        outcomes: UnsafeBufferPointer<ScaleOutcome>?, answers: UnsafeBufferPointer<ResolvedAnswer>?, in work: inout Work
+        _ record: borrowing CSVRecord, line: Int, date: CalendarDate?, engine: Int, status: ScoreStatus,
+        outcomes: BufferView<ScaleOutcome>?, answers: BufferView<ResolvedAnswer>?, in work: inout Work
     ) {
         let start = work.childBytes.count
         record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: trimmed($0)) }
@@ -186,7 +189,7 @@ final class ScoringLane: @unchecked Sendable {
                 firstValue: Int32(truncatingIfNeeded: work.values.count),
                 firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.codes.count), status: status, date: date,
                 fingerprint: status == .invalid ? 0 : record.fingerprint()))
-        for outcome in outcomes ?? UnsafeBufferPointer(start: nil, count: 0) { work.values.append(outcome.scoredValueOrNaN) }
+        for outcome in outcomes ?? .empty { work.values.append(outcome.scoredValueOrNaN) }
         if let answers { for answer in answers { work.codes.append(answer.comparisonCode) } }
     }
 }
@@ -228,10 +231,8 @@ extension ResponseFileReader {
                         starts.append(start)
                     }
                 }
-                for (index, start) in starts.enumerated() {
-                    let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
-                    lanes[index].input = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    lanes[index].inputEndsFile = atEnd && end == bytes.count
+                let parts = starts.indices.map { index in
+                    starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)
                 }
                 handOver.pending = pending
                 let used = starts.count
@@ -241,7 +242,9 @@ extension ResponseFileReader {
                     switch task {
                     case 0: handOver.run()
                     case 1: readAhead.read()
-                    default: lanes[task - 2].run()
+                    default:
+                        let part = parts[task - 2]
+                        lanes[task - 2].run(part, of: bytes, endsFile: atEnd && part.upperBound == bytes.count)
                     }
                 }
                 if let failure = handOver.failure { throw failure }
@@ -250,9 +253,7 @@ extension ResponseFileReader {
                 while kept < used, lanes[kept - 1].consumed == starts[kept] - starts[kept - 1] { kept += 1 }
                 partsRedone += used - kept
                 if lanes[0].consumed == 0, used > 1 {
-                    lanes[0].input = bytes
-                    lanes[0].inputEndsFile = atEnd
-                    lanes[0].run()
+                    lanes[0].run(0..<bytes.count, of: bytes, endsFile: atEnd)
                     kept = 1
                 }
                 var consumed = 0
@@ -260,7 +261,7 @@ extension ResponseFileReader {
                 pending = []
                 for lane in lanes[0..<kept] {
                     if let bad = lane.invalidByte {
-                        throw CSVReader.notUTF8(file: file, lane.input, at: bad, firstLine: firstLine + newlines)
+                        throw CSVReader.notUTF8(file: file, bytes.extracting(lane.part), at: bad, firstLine: firstLine + newlines)
                     }
                     if let line = lane.unclosedQuoteLine {
                         for (lane, line) in pending { try body(lane, line) }
@@ -269,7 +270,7 @@ extension ResponseFileReader {
                     pending.append((lane, firstLine + newlines))
                     consumed += lane.consumed
                     newlines += lane.newlines
-                    if lane.consumed < lane.input.count { break }
+                    if lane.consumed < lane.part.count { break }
                 }
                 return (consumed, newlines)
             }
@@ -293,7 +294,7 @@ extension ResponseFileReader {
         var totals = summary
         var blankRows = 0
         try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .write, delimiter: reader.delimiter) }, of: reader) { lane, firstLine in
-            try output.write(lane.output.bytes)
+            try lane.withOutput { (bytes) throws(OutputError) in try output.write(bytes) }
             for index in 0..<min(lane.problems.count, max(0, limit - totals.problems)) {
                 onProblem(problem(index, of: lane, firstLine: firstLine))
             }

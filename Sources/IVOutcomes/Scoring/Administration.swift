@@ -48,8 +48,7 @@ extension Administration {
         let parts = [childID.rawValue, administeredOn.description, instrument.rawValue]
             + answers.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { [$0.key.rawValue, $0.value] }
         return parts.reduce(RowFingerprint.seed) { hash, part in
-            var part = part
-            return part.withUTF8 { RowFingerprint.mix(hash, $0) }
+            part.withUTF8View { RowFingerprint.mix(hash, $0) }
         }
     }
 }

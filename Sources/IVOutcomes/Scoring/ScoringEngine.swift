@@ -25,9 +25,8 @@ public struct ScoringEngine: Sendable {
         let scales: [ScalePlan]
         /// Plain-data copies of what the hot path reads, so it touches no reference-counted values.
         let codes: [CodeInfo]
-        let codeKinds: [UInt8]
-        /// The tables scales are computed from, and the kernel that reads them.
-        let tables: ScoringKernel.Tables
+        let codeKinds: [CodeKind]
+        /// The tables scales are computed from.
         let kernel: ScoringKernel
         /// Problem texts for "not scored" scales, prepared once: by scale, then by missing count.
         let missingMessages: [[String]]
@@ -41,7 +40,7 @@ public struct ScoringEngine: Sendable {
             itemIndex = index
             items = instrument.items.map(ScoringEngine.plan(for:))
             var codes: [CodeInfo] = []
-            var kinds: [UInt8] = []
+            var kinds: [CodeKind] = []
             for item in items {
                 codes.append(
                     CodeInfo(
@@ -60,14 +59,14 @@ public struct ScoringEngine: Sendable {
                 let positions = scale.items.compactMap { index[$0] }
                 let policy = options.missingPolicy(for: scale)
                 var info = ScoringKernel.ScaleInfo(
-                    kind: 0, itemsStart: scaleItems.count, itemsCount: positions.count, maxMissing: policy.maxMissing,
+                    method: .sum, itemsStart: scaleItems.count, itemsCount: positions.count, maxMissing: policy.maxMissing,
                     source: 0, tableStart: 0, tableCount: 0, firstRaw: 0)
                 switch scale.method {
-                case .sum: info.kind = ScoringKernel.ScaleInfo.sum
-                case .mean: info.kind = ScoringKernel.ScaleInfo.mean
+                case .sum: info.method = .sum
+                case .mean: info.method = .mean
                 case .lookup(let source, let table):
                     // The validator guarantees the source scale comes earlier in the definition.
-                    info.kind = ScoringKernel.ScaleInfo.lookup
+                    info.method = .lookup
                     info.source = scaleIndex[source] ?? 0
                     info.tableStart = tables.count
                     info.tableCount = table.values.count
@@ -80,9 +79,7 @@ public struct ScoringEngine: Sendable {
                 infos.append(info)
             }
             scales = plans
-            self.tables = ScoringKernel.Tables(
-                required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
-            kernel = self.tables.kernel
+            kernel = ScoringKernel(required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
             missingMessages = plans.map { plan in
                 (0...plan.itemCount).map { ScoringEngine.missingMessage(plan, missing: $0) }
             }
@@ -103,8 +100,8 @@ public struct ScoringEngine: Sendable {
         let id: ItemID
         let isRequired: Bool
         let isFreeText: Bool
-        /// For codes `minimumCode...`, what each code means: 0 not an option, 1 scored, 2 unscored.
-        let codeKinds: [UInt8]
+        /// For codes `minimumCode...`, what each code means.
+        let codeKinds: [CodeKind]
         let minimumCode: Int
         /// Lower-cased labels with their codes and whether they are scored.
         let labels: [(label: String, code: Int, isScored: Bool)]
@@ -116,6 +113,16 @@ public struct ScoringEngine: Sendable {
         let itemCount: Int
         let policy: MissingAnswerPolicy
         let bands: BandSet?
+    }
+
+    /// What a whole-number answer is for an item.
+    enum CodeKind: UInt8, Sendable {
+        /// Not one of the item's options.
+        case notAnOption
+        /// An option that counts towards scores.
+        case scored
+        /// An option that is a real answer but is not scored, such as "not sure".
+        case unscored
     }
 
     struct CodeInfo: Sendable {
@@ -138,8 +145,8 @@ public struct ScoringEngine: Sendable {
         }
         let minimum = scale.options.map(\.code).min() ?? 0
         let maximum = scale.options.map(\.code).max() ?? 0
-        var kinds = [UInt8](repeating: 0, count: maximum - minimum + 1)
-        for option in scale.options { kinds[option.code - minimum] = option.isScored ? 1 : 2 }
+        var kinds = [CodeKind](repeating: .notAnOption, count: maximum - minimum + 1)
+        for option in scale.options { kinds[option.code - minimum] = option.isScored ? .scored : .unscored }
         return ItemPlan(
             id: item.id, isRequired: item.isRequired, isFreeText: false, codeKinds: kinds, minimumCode: minimum,
             labels: scale.options.map { ($0.label.lowercased(), $0.code, $0.isScored) },
@@ -274,7 +281,7 @@ public struct ScoringEngine: Sendable {
 
     /// Matches one answer's UTF-8 bytes against an item's options. Codes are matched first, then
     /// `declined`, then labels (case-insensitive, trimmed).
-    func resolve(utf8 bytes: UnsafeBufferPointer<UInt8>, item position: Int) -> ResolvedAnswer {
+    func resolve(utf8 bytes: ByteView, item position: Int) -> ResolvedAnswer {
         var start = 0
         var end = bytes.count
         while start < end, ScoringEngine.isSpace(bytes[start]) { start += 1 }
@@ -313,7 +320,7 @@ public struct ScoringEngine: Sendable {
                 return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: code)
             }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        let text = String(decoding: bytes.extracting(start..<end)).lowercased()
         if text == Administration.declinedAnswer { return .declined }
         for option in storage.items[position].labels where option.label == text {
             return option.isScored ? .scored(option.code) : .unscored(option.code)
@@ -322,18 +329,17 @@ public struct ScoringEngine: Sendable {
     }
 
     @inline(__always)
-    private static func answer(kind: UInt8, code: Int) -> ResolvedAnswer {
+    private static func answer(kind: CodeKind, code: Int) -> ResolvedAnswer {
         switch kind {
-        case 1: return .scored(code)
-        case 2: return .unscored(code)
-        default: return .invalid
+        case .scored: return .scored(code)
+        case .unscored: return .unscored(code)
+        case .notAnOption: return .invalid
         }
     }
 
     /// Matches one answer's text against an item's options.
     func resolve(_ text: String, item position: Int) -> ResolvedAnswer {
-        var text = text
-        return text.withUTF8 { resolve(utf8: $0, item: position) }
+        text.withUTF8View { resolve(utf8: $0, item: position) }
     }
 
     @inline(__always)
@@ -344,8 +350,8 @@ public struct ScoringEngine: Sendable {
     /// Computes every scale from resolved answers into `outcomes` (one per scale, reused between
     /// calls) and returns the administration's status.
     func compute(_ answers: [ResolvedAnswer], forceInvalid: Bool = false, into outcomes: inout [ScaleOutcome]) -> ScoreStatus {
-        answers.withUnsafeBufferPointer { answers in
-            outcomes.withUnsafeMutableBufferPointer { outcomes in
+        answers.withView { answers in
+            outcomes.withMutableView { outcomes in
                 compute(answers, forceInvalid: forceInvalid, into: outcomes)
             }
         }
@@ -353,7 +359,7 @@ public struct ScoringEngine: Sendable {
 
     @inline(__always)
     func compute(
-        _ answers: UnsafeBufferPointer<ResolvedAnswer>, forceInvalid: Bool, into outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
+        _ answers: BufferView<ResolvedAnswer>, forceInvalid: Bool, into outcomes: MutableBufferView<ScaleOutcome>
     ) -> ScoreStatus {
         storage.kernel.compute(answers, forceInvalid: forceInvalid, into: outcomes)
     }

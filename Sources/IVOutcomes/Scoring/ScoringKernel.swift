@@ -1,13 +1,22 @@
 /// The arithmetic of scoring one administration, over plain tables: what ``ScoringEngine``
 /// computes every scale with, on every path.
 ///
-/// A kernel is a few pointers into its engine's fixed tables, so hot loops copy and call it
-/// without reference counting. It is valid while its engine's storage lives (the storage owns
-/// the tables and keeps its kernel).
-struct ScoringKernel: @unchecked Sendable {
-    struct ScaleInfo {
-        static let sum: UInt8 = 0, mean: UInt8 = 1, lookup: UInt8 = 2
-        var kind: UInt8
+/// A kernel is its engine's fixed tables (``FixedArray``s, read without reference counting or
+/// checks), so hot loops call it as cheaply as a function over pointers, and it keeps the tables
+/// alive as long as it lives.
+struct ScoringKernel: Sendable {
+    /// How a scale is computed from its items or its source.
+    enum Method: UInt8, Sendable {
+        /// The sum of the items' codes (prorated from the mean when some are missing).
+        case sum
+        /// The mean of the items' codes.
+        case mean
+        /// A value looked up in a conversion table from another scale's whole raw score.
+        case lookup
+    }
+
+    struct ScaleInfo: Sendable {
+        var method: Method
         var itemsStart: Int
         var itemsCount: Int
         var maxMissing: Int
@@ -17,52 +26,44 @@ struct ScoringKernel: @unchecked Sendable {
         var firstRaw: Int
     }
 
-    /// The tables a kernel reads, owned together.
-    final class Tables: Sendable {
-        let required: FixedArray<Bool>
-        let scales: FixedArray<ScaleInfo>
-        let scaleItems: FixedArray<Int>
-        let values: FixedArray<Double>
+    private let required: FixedArray<Bool>
+    private let scales: FixedArray<ScaleInfo>
+    private let scaleItems: FixedArray<Int>
+    private let values: FixedArray<Double>
 
-        init(required: [Bool], scales: [ScaleInfo], scaleItems: [Int], values: [Double]) {
-            self.required = FixedArray(required)
-            self.scales = FixedArray(scales)
-            self.scaleItems = FixedArray(scaleItems)
-            self.values = FixedArray(values)
-        }
-
-        var kernel: ScoringKernel {
-            ScoringKernel(
-                itemCount: required.count, required: required.base, scaleCount: scales.count, scales: scales.base,
-                scaleItems: scaleItems.base, values: values.base)
-        }
+    init(required: [Bool], scales: [ScaleInfo], scaleItems: [Int], values: [Double]) {
+        self.required = FixedArray(required)
+        self.scales = FixedArray(scales)
+        self.scaleItems = FixedArray(scaleItems)
+        self.values = FixedArray(values)
     }
 
-    let itemCount: Int
-    private let required: UnsafePointer<Bool>
-    let scaleCount: Int
-    private let scales: UnsafePointer<ScaleInfo>
-    private let scaleItems: UnsafePointer<Int>
-    private let values: UnsafePointer<Double>
-
-    private init(
-        itemCount: Int, required: UnsafeMutablePointer<Bool>, scaleCount: Int, scales: UnsafeMutablePointer<ScaleInfo>,
-        scaleItems: UnsafeMutablePointer<Int>, values: UnsafeMutablePointer<Double>
-    ) {
-        self.itemCount = itemCount
-        self.required = UnsafePointer(required)
-        self.scaleCount = scaleCount
-        self.scales = UnsafePointer(scales)
-        self.scaleItems = UnsafePointer(scaleItems)
-        self.values = UnsafePointer(values)
-    }
+    var itemCount: Int { required.count }
+    var scaleCount: Int { scales.count }
 
     /// Computes every scale from resolved answers (one per item) into `outcomes` (one per scale)
     /// and returns the administration's status. `forceInvalid` marks the administration invalid
     /// for a reason found elsewhere (answers to items the instrument does not have).
     @inline(__always)
     func compute(
-        _ answers: UnsafeBufferPointer<ResolvedAnswer>, forceInvalid: Bool, into outcomes: UnsafeMutableBufferPointer<ScaleOutcome>
+        _ answers: BufferView<ResolvedAnswer>, forceInvalid: Bool, into outcomes: MutableBufferView<ScaleOutcome>
+    ) -> ScoreStatus {
+        // Views of the tables, so the loops read them as plain memory.
+        required.withView { required in
+            scales.withView { scales in
+                scaleItems.withView { scaleItems in
+                    values.withView { values in
+                        ScoringKernel.compute(answers, forceInvalid: forceInvalid, into: outcomes, required, scales, scaleItems, values)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Static, so the loop holds views of the tables and no reference to them.
+    private static func compute(
+        _ answers: BufferView<ResolvedAnswer>, forceInvalid: Bool, into outcomes: MutableBufferView<ScaleOutcome>,
+        _ required: BufferView<Bool>, _ scales: BufferView<ScaleInfo>, _ scaleItems: BufferView<Int>, _ values: BufferView<Double>
     ) -> ScoreStatus {
         var anyInvalid = forceInvalid
         var requiredMissing = false
@@ -74,7 +75,7 @@ struct ScoringKernel: @unchecked Sendable {
             }
         }
         var allScored = true
-        for index in 0..<scaleCount {
+        for index in 0..<scales.count {
             let info = scales[index]
             var outcome = ScaleOutcome()
             if anyInvalid {
@@ -83,7 +84,7 @@ struct ScoringKernel: @unchecked Sendable {
                 allScored = false
                 continue
             }
-            if info.kind == ScaleInfo.lookup {
+            if info.method == .lookup {
                 let raw = outcomes[info.source]
                 outcome.answered = raw.answered
                 outcome.missing = raw.missing
@@ -130,11 +131,11 @@ struct ScoringKernel: @unchecked Sendable {
                     outcome.reason = .missingAnswers(allowed: info.maxMissing)
                 } else {
                     outcome.status = .scored
-                    if missing == 0 && info.kind == ScaleInfo.sum {
+                    if missing == 0 && info.method == .sum {
                         outcome.value = Double(total)
                     } else {
                         let mean = Double(total) / Double(answered)
-                        outcome.value = info.kind == ScaleInfo.mean ? mean : mean * Double(info.itemsCount)
+                        outcome.value = info.method == .mean ? mean : mean * Double(info.itemsCount)
                     }
                     outcome.prorated = missing > 0
                 }

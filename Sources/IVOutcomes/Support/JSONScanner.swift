@@ -6,22 +6,22 @@ import Foundation
 /// duplicate key, a control character in a string, deep nesting. ``JSONValue/parse(_:)`` then
 /// asks Foundation, which either reads the file or explains what is wrong with it.
 struct JSONScanner {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: ByteView
     private var position = 0
     private var depth = 0
     private static let maximumDepth = 512
 
     /// The value the bytes hold, or `nil` when they are not plain, strict JSON.
     static func value(of data: Data) -> JSONValue? {
-        data.withUnsafeBytes { raw in
-            var scanner = JSONScanner(bytes: raw.bindMemory(to: UInt8.self))
+        data.withByteView { bytes in
+            var scanner = JSONScanner(bytes: bytes)
             guard let value = scanner.value() else { return nil }
             scanner.skipSpace()
             return scanner.position == scanner.bytes.count ? value : nil
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: ByteView) { self.bytes = bytes }
 
     private mutating func skipSpace() {
         while position < bytes.count, [32, 9, 10, 13].contains(bytes[position]) { position += 1 }
@@ -162,7 +162,7 @@ struct JSONScanner {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard digits() > 0 else { return nil }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let text = String(decoding: bytes.extracting(start..<position))
         guard let number = Double(text), number.isFinite else { return nil }
         return .number(number)
     }

@@ -2,7 +2,6 @@
 /// formatting: `formatNumber(6.7966, decimals: 2)` is `"6.80"`.
 public func formatNumber(_ value: Double, decimals: Int) -> String {
     var out = OutputBytes(capacity: 32)
-    defer { out.deallocate() }
     out.append(number: value, decimals: decimals)
-    return String(decoding: out.bytes, as: UTF8.self)
+    return out.string
 }

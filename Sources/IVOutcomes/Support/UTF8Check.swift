@@ -18,7 +18,7 @@ enum UTF8Check {
     /// Where the first byte of `data` that is not UTF-8 is, and what the file probably is, as
     /// `line L, column C: not UTF-8: ...`; `nil` for valid UTF-8 (for whole files read at once).
     static func problem(in data: [UInt8]) -> String? {
-        data.withUnsafeBufferPointer { bytes in
+        data.withView { bytes in
             guard let bad = firstInvalidByte(in: bytes) else { return nil }
             let (lines, column) = location(of: bad, in: bytes)
             return "line \(lines + 1), column \(column): not UTF-8: " + diagnosis(of: bytes, at: bad, converts: false)
@@ -27,17 +27,15 @@ enum UTF8Check {
 
     /// The offset of the first byte that does not belong to valid UTF-8, or `nil`. A sequence
     /// cut off by the end counts as invalid, so call it on whole records or lines.
-    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
+    static func firstInvalidByte(in bytes: ByteView) -> Int? {
         let count = bytes.count
-        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if index + 8 <= count, bytes.word(at: index) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
                 continue
             }
-            let lead = base[index]
+            let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
                 continue
@@ -55,9 +53,9 @@ enum UTF8Check {
             default: return index
             }
             guard index + length <= count else { return index }
-            let second = base[index + 1]
+            let second = bytes[index + 1]
             guard second >= low, second <= high else { return index }
-            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return index }
+            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
             index += length
         }
         return nil
@@ -65,7 +63,7 @@ enum UTF8Check {
 
     /// How many line breaks come before `offset` in `bytes`, and the column of the byte at
     /// `offset` on its line (1 for the first; characters, since the bytes before it are UTF-8).
-    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (lines: Int, column: Int) {
+    static func location(of offset: Int, in bytes: ByteView) -> (lines: Int, column: Int) {
         var lines = 0
         var column = 1
         for byte in bytes[..<offset] {
@@ -82,7 +80,7 @@ enum UTF8Check {
     /// What a file whose byte at `offset` is not UTF-8 probably is, and how to fix it, for the
     /// message: UTF-16 when it has NUL bytes between characters, otherwise Windows-1252.
     /// `converts` says whether the reader offers `--encoding` to convert it.
-    static func diagnosis(of bytes: UnsafeBufferPointer<UInt8>, at offset: Int, converts: Bool = true) -> String {
+    static func diagnosis(of bytes: ByteView, at offset: Int, converts: Bool = true) -> String {
         let byte = bytes[offset]
         let hex = "0x" + String(byte, radix: 16, uppercase: true)
         let sample = bytes[max(0, offset - 64)..<min(bytes.count, offset + 64)]

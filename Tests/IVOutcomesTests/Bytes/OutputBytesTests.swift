@@ -6,9 +6,8 @@ import Testing
 struct OutputBytesTests {
     func written(_ body: (inout OutputBytes) -> Void) -> String {
         var out = OutputBytes(capacity: 4)
-        defer { out.deallocate() }
         body(&out)
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.string
     }
 
     @Test(
@@ -35,7 +34,6 @@ struct OutputBytesTests {
         var state: UInt64 = 11
         let alphabet = Array("ab1-=+@,\"\n\r 9".utf8)
         var padded = OutputBytes(capacity: 64)
-        defer { padded.deallocate() }
         for _ in 0..<3000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let length = Int(state >> 60)
@@ -43,10 +41,10 @@ struct OutputBytesTests {
             for shift in 0..<length { cell.append(alphabet[Int((state >> UInt64(shift * 4)) & 0xF) % alphabet.count]) }
             // The cell sits in an OutputBytes buffer, followed by bytes that must not matter.
             padded.removeAll()
-            cell.withUnsafeBufferPointer { padded.append($0) }
+            padded.append(cell)
             for filler in [UInt8(44), 34, 10] { padded.append(filler) }
-            let fast = written { out in CSVCell.append(UnsafeBufferPointer(start: padded.base, count: length), padded: true, to: &out) }
-            let checked = written { out in cell.withUnsafeBufferPointer { CSVCell.append($0, to: &out) } }
+            let fast = written { out in padded.withView { CSVCell.append($0.extracting(0..<length), padded: true, to: &out) } }
+            let checked = written { out in cell.withView { CSVCell.append($0, to: &out) } }
             #expect(fast == checked, "\(cell)")
         }
     }

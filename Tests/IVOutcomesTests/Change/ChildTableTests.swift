@@ -19,21 +19,21 @@ struct ChildTableTests {
     func numbering() {
         var table = ChildTable()
         for (number, id) in Self.ids.enumerated() {
-            var id = id
-            let (index, inserted) = id.withUTF8 { table.insert($0) }
+            let id = id
+            let (index, inserted) = id.withUTF8View { table.insert($0) }
             #expect(index == number && inserted, "\(id)")
         }
         #expect(table.count == Self.ids.count)
         for (number, id) in Self.ids.enumerated().shuffled() {
-            var id = id
-            #expect(id.withUTF8 { table.index(of: $0) } == number)
-            #expect(id.withUTF8 { table.insert($0) } == (number, false))
-            #expect(id.withUTF8 { table.isNamed(number, $0) })
+            let id = id
+            #expect(id.withUTF8View { table.index(of: $0) } == number)
+            #expect(id.withUTF8View { table.insert($0) } == (number, false))
+            #expect(id.withUTF8View { table.isNamed(number, $0) })
             #expect(table.id(number) == id)
         }
-        var missing = "C3000"
-        #expect(missing.withUTF8 { table.index(of: $0) } == nil)
-        #expect(missing.withUTF8 { table.isNamed(3000, $0) } == false)
+        let missing = "C3000"
+        #expect(missing.withUTF8View { table.index(of: $0) } == nil)
+        #expect(missing.withUTF8View { table.isNamed(3000, $0) } == false)
     }
 
     @Test("ids that Swift strings hold equal name one child, shown in NFC whatever spelling comes first")

@@ -203,12 +203,11 @@ struct FastPathTests {
 @Suite("Lanes: blocks split only at record boundaries")
 struct RecordBoundaryTests {
     /// Record starts after a line feed, found by parsing every record from the start.
-    static func parsedStarts(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> [Int] {
+    static func parsedStarts(_ bytes: ByteView, delimiter: UInt8) -> [Int] {
         var record = CSVRecord(delimiter: delimiter)
-        defer { record.deallocate() }
         var starts: [Int] = []
         var position = 0
-        while case .record(let next, _) = record.parse(bytes.baseAddress!, count: bytes.count, from: position, atEnd: true) {
+        while case .record(let next, _) = record.parse(bytes, from: position, atEnd: true) {
             if next < bytes.count, bytes[next - 1] == 10 { starts.append(next) }
             position = next
         }
@@ -223,15 +222,15 @@ struct RecordBoundaryTests {
             for _ in 0..<200 {
                 var bytes = (0..<(1 + random.next(300))).map { _ in alphabet[random.next(alphabet.count)] }
                 bytes += [UInt8](repeating: 0, count: OutputBytes.padding)
-                bytes.withUnsafeBufferPointer { padded in
-                    let all = UnsafeBufferPointer(rebasing: padded[0..<(padded.count - OutputBytes.padding)])
+                bytes.withView { padded in
+                    let all = padded.extracting(0..<(padded.count - OutputBytes.padding))
                     let expected = Self.parsedStarts(all, delimiter: delimiter)
                     var scan = RecordBoundaries(all, delimiter: delimiter)
                     var target = 0
                     while target < all.count {
                         let found = scan.recordStart(after: target)
                         let wanted = expected.first { $0 - 1 >= target }
-                        #expect(found == wanted, "\(String(decoding: all, as: UTF8.self).debugDescription) from \(target)")
+                        #expect(found == wanted, "\(String(decoding: all).debugDescription) from \(target)")
                         target = (found ?? all.count) + random.next(20)
                     }
                 }

@@ -3,12 +3,16 @@
 public struct Scale: Sendable, Hashable, Identifiable {
     /// How the score is computed.
     public enum Method: Sendable, Hashable {
+        // `lookup` is declared first: a multi-payload enum keeps its case in spare bits of the
+        // payload, and the first case's are zero, so the conversion table's array pointer stays
+        // a plain pointer that LeakSanitizer can follow (declared last, it reported the
+        // built-in catalogue's tables as leaked, though a global holds them).
+        /// A conversion table applied to another scale's whole-number value.
+        case lookup(from: ScaleID, table: ConversionTable)
         /// The sum of the items' codes.
         case sum(items: [ItemID])
         /// The mean of the items' codes.
         case mean(items: [ItemID])
-        /// A conversion table applied to another scale's whole-number value.
-        case lookup(from: ScaleID, table: ConversionTable)
     }
 
     public let id: ScaleID

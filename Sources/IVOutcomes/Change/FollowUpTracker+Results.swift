@@ -5,23 +5,23 @@ extension FollowUpTracker {
     /// and children of the register without any row (so that no child is dropped).
     var childOrder: [(id: String, state: Int?)] {
         let ledger = resolved
-        return sortedChildren.map { (childID($0, in: ledger), $0 >= 0 ? $0 : nil) }
+        return sortedChildren.map { (childID($0, in: ledger), $0.state) }
     }
 
-    /// ``childOrder`` as numbers: a child of the rows by its index (0 and up), a child of the
-    /// register without rows as `-1 - i` for the register's child `i`. Sorted by each id's first
+    /// ``childOrder`` as entries: a child of the rows by its number, a child of the register
+    /// without rows by its position in the register. Sorted by each id's first
     /// eight bytes as a number (byte order), the whole ids only on a tie, without making a
     /// `String` for the ids of the rows.
-    var sortedChildren: [Int] {
+    var sortedChildren: [ChildEntry] {
         let ledger = resolved
         let table = ledger.childTable
-        var keyed: [(prefix: UInt64, entry: Int)] = []
+        var keyed: [(prefix: UInt64, entry: ChildEntry)] = []
         keyed.reserveCapacity(ledger.children.count)
-        for index in ledger.children.indices { keyed.append((table.sortPrefix(index), index)) }
+        for index in ledger.children.indices { keyed.append((table.sortPrefix(index), .tracked(index))) }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {
             let key = child.id.precomposedStringWithCanonicalMapping
-            if key.withUTF8View({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), -1 - position)) }
+            if key.withUTF8View({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), .registerOnly(position))) }
         }
         keyed.sort {
             $0.prefix != $1.prefix
@@ -32,8 +32,11 @@ extension FollowUpTracker {
     }
 
     /// The id of an entry of ``sortedChildren``.
-    func childID(_ entry: Int, in ledger: Ledger) -> String {
-        entry >= 0 ? ledger.childID(entry) : register?.children[-1 - entry].id ?? ""
+    func childID(_ entry: ChildEntry, in ledger: Ledger) -> String {
+        switch entry {
+        case .tracked(let index): return ledger.childID(index)
+        case .registerOnly(let position): return register?.children[position].id ?? ""
+        }
     }
 
     /// The first eight UTF-8 bytes of an id, big-endian, padded with zeros: ordering these numbers
@@ -105,8 +108,8 @@ extension FollowUpTracker {
         let notes: [Note]?
 
         /// The child of an entry of ``sortedChildren``.
-        init(entry: Int, tracker: FollowUpTracker, context: ChangeContext) {
-            state = entry >= 0 ? entry : nil
+        init(entry: ChildEntry, tracker: FollowUpTracker, context: ChangeContext) {
+            state = entry.state
             let ledger = context.ledger
             notInRegister = tracker.register != nil && (state.map { ledger.children[$0].registerIndex < 0 } ?? false)
             notes = ledger.notes.isEmpty ? nil : state.flatMap { ledger.notes[$0] }

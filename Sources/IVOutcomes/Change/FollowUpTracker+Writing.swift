@@ -58,7 +58,7 @@ extension FollowUpTracker {
     /// What the writing threads read, handed over together. Nothing in it changes while they run.
     private struct Shared: @unchecked Sendable {
         let tracker: FollowUpTracker
-        let order: [Int]
+        let order: [ChildEntry]
         let context: ChangeContext
         let texts: ChangeRowTexts
     }
@@ -66,7 +66,8 @@ extension FollowUpTracker {
     /// What writing change rows needs, prepared once: per scale followed its
     /// id, decimals, thresholds and band texts, and every date the tracker can hold as ISO bytes.
     final class ChangeRowTexts: @unchecked Sendable {
-        struct ScalePlan {
+        /// A followed scale as the change rows write it.
+        struct FollowedScale {
             var id: Int
             var decimals: Int
             var reliable: Double?
@@ -75,7 +76,7 @@ extension FollowUpTracker {
             var firstBand: Int
         }
 
-        let plans: FixedArray<ScalePlan>
+        let plans: FixedArray<FollowedScale>
         let bands: [BandSet?]
         let texts: FrozenTextPool
         /// The ISO bytes of day `firstDay + i` at `dates.base + 10 * i`.
@@ -84,7 +85,7 @@ extension FollowUpTracker {
 
         init(_ tracker: FollowUpTracker, context: ChangeContext) {
             var pool = TextPool()
-            var plans: [ScalePlan] = []
+            var plans: [FollowedScale] = []
             var bands: [BandSet?] = []
             for slot in context.followed {
                 let scale = tracker.scales[slot]
@@ -95,7 +96,7 @@ extension FollowUpTracker {
                     if index == 0 { firstBand = text }
                 }
                 plans.append(
-                    ScalePlan(
+                    FollowedScale(
                         id: id, decimals: scale.decimals, reliable: scale.change?.reliable?.threshold,
                         meaningful: scale.change?.meaningful?.points, firstBand: firstBand))
                 bands.append(scale.bands)
@@ -158,14 +159,14 @@ extension FollowUpTracker {
     /// Appends the CSV rows of some children's changes (entries of ``sortedChildren``), in
     /// ``changeColumns`` order, straight from each child's tracks: the same cells as the fields of
     /// ``change(of:id:position:in:)``, without building it.
-    func appendCSVRows(of entries: ArraySlice<Int>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes) {
+    func appendCSVRows(of entries: ArraySlice<ChildEntry>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes) {
         let ledger = context.ledger
         for entry in entries {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
             // The id cell is written once, then copied into the child's other rows.
             let idStart = out.count
-            if entry >= 0 {
-                ledger.childTable.withID(entry) { CSVCell.append($0, to: &out) }
+            if case .tracked(let index) = entry {
+                ledger.childTable.withID(index) { CSVCell.append($0, to: &out) }
             } else {
                 CSVCell.append(childID(entry, in: ledger), to: &out)
             }

@@ -15,6 +15,15 @@ struct CSVRecord: ~Copyable {
     struct Span {
         var start: Int32
         var end: Int32
+
+        /// A quoted field's span, unescaped into the scratch buffer at `start..<end`.
+        static func unescaped(_ start: Int, _ end: Int) -> Span {
+            Span(start: Int32(truncatingIfNeeded: -1 - start), end: Int32(truncatingIfNeeded: end))
+        }
+
+        /// Whether the field is in the scratch buffer, and where it starts there.
+        var isUnescaped: Bool { start < 0 }
+        var unescapedStart: Int { Int(-1 - start) }
     }
 
     enum Outcome: Equatable {
@@ -99,11 +108,10 @@ struct CSVRecord: ~Copyable {
     func field(unchecked index: Int) -> ByteView {
         assert(index >= 0 && index < storedFields, "field index out of range")
         let span = spans[index]
-        if span.start >= 0 {
+        if !span.isUnescaped {
             return base.extracting(unchecked: Int(span.start)..<Int(span.end))
         }
-        let start = Int(-1 - span.start)
-        return withScratch { $0.extracting(unchecked: start..<Int(span.end)) }
+        return withScratch { $0.extracting(unchecked: span.unescapedStart..<Int(span.end)) }
     }
 
     /// The digit a field holds when it is exactly one byte `0`-`9` in the parsed buffer, else
@@ -112,7 +120,7 @@ struct CSVRecord: ~Copyable {
     func digit(unchecked index: Int) -> Int? {
         assert(index >= 0 && index < storedFields, "field index out of range")
         let span = spans[index]
-        guard span.end &- span.start == 1, span.start >= 0 else { return nil }
+        guard span.end &- span.start == 1, !span.isUnescaped else { return nil }
         let digit = base[Int(span.start)] &- 48
         return digit <= 9 ? Int(digit) : nil
     }
@@ -241,7 +249,7 @@ struct CSVRecord: ~Copyable {
                     scratch.append(buffer[p])
                     p += 1
                 }
-                appendSpan(Span(start: Int32(truncatingIfNeeded: -1 - scratchStart), end: Int32(truncatingIfNeeded: scratch.count)))
+                appendSpan(.unescaped(scratchStart, scratch.count))
             } else {
                 let fieldStart = p
                 while p < count {

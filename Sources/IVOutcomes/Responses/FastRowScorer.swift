@@ -38,21 +38,30 @@ final class FastRowScorer {
     private let engines: FixedArray<ScoringEngine>
     private let kernels: FixedArray<ScoringKernel>
     private let dateFormat: DateFormat
+    /// A problem text as the fast path knows it.
+    enum PreparedText: Equatable {
+        /// The answer or date is not a problem.
+        case notAProblem
+        /// The text needs quoting or neutralising in CSV: the general path writes it.
+        case leftToGeneralPath
+        /// A text of ``problemTexts``, by number.
+        case text(Int)
+    }
+
     /// The problem text of a date before and after the expected dates (``ResponseLayout/unexpectedDateMessage(_:)``).
-    private let dateProblem: FixedArray<Int>
+    private let dateProblem: FixedArray<PreparedText>
     /// Per item (all engines' items in a row): its column, or -1.
     private let itemColumns: FixedArray<Int>
     /// Per item, what each single digit 0-9 resolves to.
     private let digitAnswers: FixedArray<ResolvedAnswer>
-    /// Per item, the problem text of a blank and of a declined answer: a text number, `none`
-    /// when it is not a problem, `unprepared` when the general path must write it.
-    private let blankProblem: FixedArray<Int>
-    private let declinedProblem: FixedArray<Int>
+    /// Per item, the problem text of a blank and of a declined answer.
+    private let blankProblem: FixedArray<PreparedText>
+    private let declinedProblem: FixedArray<PreparedText>
     private let foreignColumns: FixedArray<Int>
-    /// Per scale (all engines' scales in a row): the problem text for 0 missing answers (the next
-    /// ones follow), and for "its source was not scored".
-    private let firstMissingProblem: FixedArray<Int>
-    private let sourceProblem: FixedArray<Int>
+    /// Per scale (all engines' scales in a row): the problem text for 0 missing answers (the texts
+    /// for 1, 2, ... missing follow it in ``problemTexts``), and for "its source was not scored".
+    private let firstMissingProblem: FixedArray<PreparedText>
+    private let sourceProblem: FixedArray<PreparedText>
     private let scaleItemCounts: FixedArray<Int>
     private let problemTexts: FrozenTextPool
     /// Per problem text, its column and message, for ``RowProblem`` values.
@@ -64,8 +73,6 @@ final class FastRowScorer {
     /// The last instrument cell that named an engine: its bytes as two words, its length, the engine.
     private let lastInstrument = OwnedBuffer<UInt64>(repeating: .max, count: 4)
 
-    /// A problem text as the fast path knows it: a prepared text's number, or one of these.
-    private static let none = -1, unprepared = -2
     private static var noBytes: ByteView { .empty }
 
     init(layout: ResponseLayout, writer: ScoreWriter) {
@@ -74,16 +81,17 @@ final class FastRowScorer {
         columnCount = layout.columnNames.count
         var plans: [EnginePlan] = []
         var itemColumns: [Int] = [], digitAnswers: [ResolvedAnswer] = [], foreign: [Int] = []
-        var blank: [Int] = [], declined: [Int] = [], firstMissing: [Int] = [], source: [Int] = [], scaleItems: [Int] = []
+        var blank: [PreparedText] = [], declined: [PreparedText] = [], firstMissing: [PreparedText] = []
+        var source: [PreparedText] = [], scaleItems: [Int] = []
         var pool = TextPool()
         var parts: [(column: String?, message: String)] = []
-        func text(column: String?, _ message: String) -> Int {
+        func text(column: String?, _ message: String) -> PreparedText {
             let cell = (column.map { "\($0): " } ?? "") + message
             // Texts that would need quoting or neutralising are left to the general path.
-            if cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return FastRowScorer.unprepared }
-            if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return FastRowScorer.unprepared }
+            if cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return .leftToGeneralPath }
+            if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return .leftToGeneralPath }
             parts.append((column, message))
-            return pool.add(cell.utf8)
+            return .text(pool.add(cell.utf8))
         }
         for (index, engine) in layout.engines.enumerated() {
             let storage = engine.storage
@@ -97,12 +105,12 @@ final class FastRowScorer {
             for (position, item) in storage.items.enumerated() {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
                 let id = item.id.rawValue
-                blank.append(item.isRequired ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : FastRowScorer.none)
+                blank.append(item.isRequired ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : .notAProblem)
                 declined.append(text(column: id, AnswerProblem(kind: .declined, item: item.id).detail))
             }
             for (position, plan) in storage.scales.enumerated() {
                 let missing = storage.missingMessages[position].map { text(column: nil, $0) }
-                firstMissing.append(missing.contains(FastRowScorer.unprepared) ? FastRowScorer.unprepared : missing[0])
+                firstMissing.append(missing.contains(.leftToGeneralPath) ? .leftToGeneralPath : missing[0])
                 source.append(text(column: nil, storage.sourceMessages[position]))
                 scaleItems.append(plan.itemCount)
             }
@@ -113,7 +121,7 @@ final class FastRowScorer {
         dateFormat = layout.options.dateFormat
         dateProblem = FixedArray(
             [ResponseLayout.DateSide.expected, .before, .after].map { side in
-                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) } ?? FastRowScorer.none
+                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) } ?? .notAProblem
             })
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
@@ -153,7 +161,7 @@ final class FastRowScorer {
             let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]
-        if dateText == FastRowScorer.unprepared { return nil }
+        if dateText == .leftToGeneralPath { return nil }
         let chosen: Int?
         if let column = layout.instrumentColumn {
             chosen = engineIndex(named: record.field(unchecked: column))
@@ -185,8 +193,8 @@ final class FastRowScorer {
             outcomes.withMutableView(0..<plan.scaleCount) { kernels[engineIndex].compute(answers, forceInvalid: false, into: $0) }
         }
         var problems = 0
-        if dateText >= 0 {
-            found[0] = dateText
+        if case .text(let number) = dateText {
+            found[0] = number
             problems = 1
         }
         if status == .scored {
@@ -259,30 +267,32 @@ final class FastRowScorer {
     private func listProblems(_ plan: EnginePlan, after first: Int) -> Int? {
         var count = first
         for position in 0..<plan.itemCount {
-            let text: Int
+            let text: PreparedText
             switch answers[position] {
             case .blank: text = blankProblem[plan.firstItem + position]
             case .declined: text = declinedProblem[plan.firstItem + position]
             default: continue
             }
-            if text == FastRowScorer.none { continue }
-            if text == FastRowScorer.unprepared { return nil }
-            found[count] = text
-            count += 1
+            switch text {
+            case .notAProblem: continue
+            case .leftToGeneralPath: return nil
+            case .text(let number):
+                found[count] = number
+                count += 1
+            }
         }
         for index in 0..<plan.scaleCount {
             let scale = plan.firstScale + index
             let outcome = outcomes[index]
-            let text: Int
-            switch outcome.reason {
-            case .none where !outcome.prorated: continue
-            case .missingAnswers where outcome.missing <= scaleItemCounts[scale] && firstMissingProblem[scale] >= 0:
-                text = firstMissingProblem[scale] + outcome.missing
-            case .sourceNotScored: text = sourceProblem[scale]
+            let number: Int
+            switch (outcome.reason, firstMissingProblem[scale], sourceProblem[scale]) {
+            case (.none, _, _) where !outcome.prorated: continue
+            case (.missingAnswers, .text(let first), _) where outcome.missing <= scaleItemCounts[scale]:
+                number = first + outcome.missing
+            case (.sourceNotScored, _, .text(let source)): number = source
             default: return nil
             }
-            if text < 0 { return nil }
-            found[count] = text
+            found[count] = number
             count += 1
         }
         return count

@@ -44,9 +44,15 @@ final class ScoringLane: @unchecked Sendable {
     }
     var summary: ScoringSummary { work.summary }
     var blankRows: Int { work.blankRows }
-    /// Every problem of the rows scored, in order, lines counted from the lane's first record: a
-    /// prepared text of the fast path (`text` >= 0), or `general[-1 - text]`.
-    var problems: [(line: Int, text: Int)] { work.problems }
+    /// Where a problem's text is: a prepared text of the fast path, or a problem of the general
+    /// path (by its index in ``general``).
+    enum ProblemText {
+        case prepared(Int)
+        case general(Int)
+    }
+
+    /// Every problem of the rows scored, in order, lines counted from the lane's first record.
+    var problems: [(line: Int, text: ProblemText)] { work.problems }
     var general: [RowProblem] { work.general }
     /// In ``Mode/track``: the rows, and the child ids, scale values (NaN when not scored) and
     /// answer codes they point into.
@@ -110,7 +116,7 @@ final class ScoringLane: @unchecked Sendable {
     private struct Work: ~Copyable {
         var state: RowState
         var output = OutputBytes(capacity: 16)
-        var problems: [(line: Int, text: Int)] = []
+        var problems: [(line: Int, text: ProblemText)] = []
         var general: [RowProblem] = []
         var rows: [TrackedRow] = []
         var childBytes: [UInt8] = []
@@ -138,7 +144,7 @@ final class ScoringLane: @unchecked Sendable {
     private func handle(_ record: borrowing CSVRecord, line: Int, in work: inout Work) {
         if let row = fast.evaluate(record) {
             work.summary.count(row.status)
-            for index in 0..<row.problems { work.problems.append((line, fast.problem(index))) }
+            for index in 0..<row.problems { work.problems.append((line, .prepared(fast.problem(index)))) }
             switch mode {
             case .write: fast.write(row, of: record, to: &work.output)
             case .track(let keepsAnswers):
@@ -159,7 +165,7 @@ final class ScoringLane: @unchecked Sendable {
         let state = work.state
         work.summary.count(state.status)
         for problem in state.problems {
-            work.problems.append((line, -1 - work.general.count))
+            work.problems.append((line, .general(work.general.count)))
             work.general.append(problem)
         }
         switch mode {
@@ -281,9 +287,12 @@ extension ResponseFileReader {
     /// A lane's problem `index` as a value, its line counted from the start of the file.
     func problem(_ index: Int, of lane: ScoringLane, firstLine: Int) -> RowProblem {
         let (line, text) = lane.problems[index]
-        if text >= 0 { return lane.fast.rowProblem(text: text, line: firstLine + line) }
-        let problem = lane.general[-1 - text]
-        return RowProblem(file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
+        switch text {
+        case .prepared(let text): return lane.fast.rowProblem(text: text, line: firstLine + line)
+        case .general(let index):
+            let problem = lane.general[index]
+            return RowProblem(file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
+        }
     }
 
     /// CSV to CSV through two lanes, writing each lane's rows in order.

@@ -10,6 +10,10 @@
 /// timeline.steps.first?.meaningfulChange   // .improved (4 points >= 3)
 /// timeline.summary().reliableChange        // .noReliableChange (4 is not > 6.80)
 /// ```
+@available(
+    *, deprecated,
+    message: "Timeline keeps a duplicate rule of its own; use FollowUpTracker (the library-API issue decides Timeline's fate)"
+)
 public struct Timeline: Sendable, Hashable {
     /// One administration to the next.
     public struct Step: Sendable, Hashable {

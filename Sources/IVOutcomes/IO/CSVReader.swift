@@ -307,7 +307,7 @@ final class ReadAhead: @unchecked Sendable {
     func read() {
         guard !done else { return }
         done = true
-        guard var owned = buffer.take() else { return }
+        guard let owned = buffer.take() else { return }
         while count < limit, !atEnd {
             let got = owned.withMutableView((start + count)..<(start + limit)) { SystemCalls.read(descriptor, into: $0) }
             if got < 0 {

@@ -65,9 +65,6 @@ public final class ResponseFileReader {
         return layout.unknownColumns.map(\.name)
     }
 
-    /// The instruments whose items appear in the file, in output order.
-    public var instrumentsInFile: [Instrument] { layout.presentEngines.map { layout.engines[$0].instrument } }
-
     /// Reads and scores the next row into ``state``. Returns `false` at the end of the file.
     func nextRow() throws(InputError) -> Bool {
         switch source {

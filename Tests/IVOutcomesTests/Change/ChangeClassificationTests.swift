@@ -70,6 +70,7 @@ struct ChangeClassificationTests {
     }
 
     @Test("a timeline orders by date, gives each step, and sets a same-day duplicate aside")
+    @available(*, deprecated, message: "tests the deprecated Timeline")
     func timeline() throws {
         let scale = try Self.scale("wemwbs_total")
         let date = { (text: String) in CalendarDate(iso: text)! }

@@ -1,36 +1,3 @@
-/// What the contact logs said about one outcome, for a group of children.
-public struct OutcomeLogAggregate: Sendable, Hashable {
-    public let outcome: OutcomeID
-    public var childrenWithLogs = PoolableCount()
-    public var logs = PoolableCount()
-    public var visitsHappened = PoolableCount()
-    /// Logs answering "a little more" or "a lot more" (the log's positive codes).
-    public var positive = PoolableCount()
-
-    public init(outcome: OutcomeID) { self.outcome = outcome }
-}
-
-/// One group of children: everyone (`all`), or one category of a breakdown such as `gender` = `female`.
-public struct GroupAggregate: Sendable, Hashable {
-    public let dimension: String
-    public let category: String
-    public var children = PoolableCount()
-    public var scales: [ScaleAggregate]
-    public var logs: [OutcomeLogAggregate]
-}
-
-/// Counts about the data itself, for the report's data-quality notes.
-public struct DataQuality: Sendable, Hashable {
-    public var rowsRead = PoolableCount()
-    public var rowsInvalid = PoolableCount()
-    public var rowsDuplicate = PoolableCount()
-    public var rowsOutOfRange = PoolableCount()
-    public var incompleteForms = PoolableCount()
-    /// Forms of one child and day that disagree: neither counts for the scales they share.
-    public var formsDisagreeing = PoolableCount()
-    public var scoresBelowValidatedAge = PoolableCount()
-    public var childrenWithOverdueWave = PoolableCount()
-}
 
 /// An area's (or a pooled set of areas') aggregates: exact counts and sufficient statistics per
 /// group and scale, before suppression. Never holds a child's id or any free text.

@@ -58,39 +58,3 @@ public struct ValueSums: Sendable, Hashable, Codable {
         return max(0, squares).squareRoot() / 100
     }
 }
-
-/// A paired comparison from the sums of the changes: mean change, its 95% confidence interval,
-/// the paired t-test, and the standardised effect size.
-public struct PairedChange: Sendable, Hashable {
-    public let count: Int
-    public let meanChange: Double
-    public let standardDeviation: Double
-    /// 95% confidence interval of the mean change (t distribution, n - 1 degrees of freedom).
-    public let confidenceInterval: ClosedRange<Double>
-    /// Two-sided paired t-test of "no change"; `nil` when every change is the same.
-    public let pValue: Double?
-    /// Cohen's d for paired change (d_z): mean change divided by the SD of the changes.
-    /// `nil` when the SD is 0.
-    public let effectSize: Double?
-
-    /// Needs at least 2 changes.
-    public init?(changes: ValueSums) {
-        guard let mean = changes.mean, let sd = changes.standardDeviation else { return nil }
-        count = changes.count
-        meanChange = mean
-        standardDeviation = sd
-        let df = Double(count - 1)
-        let standardError = sd / Double(count).squareRoot()
-        // t(0.975, df)^2 = F(0.95; 1, df).
-        let critical = Distributions.fQuantile(0.95, 1, df).squareRoot()
-        confidenceInterval = (mean - critical * standardError)...(mean + critical * standardError)
-        if standardError > 0 {
-            let t = mean / standardError
-            pValue = Distributions.regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5)
-            effectSize = mean / sd
-        } else {
-            pValue = nil
-            effectSize = nil
-        }
-    }
-}

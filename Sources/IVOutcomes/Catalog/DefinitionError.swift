@@ -1,22 +1,3 @@
-/// One problem in a definition file, located by file and JSON path.
-public struct DefinitionProblem: Sendable, Hashable, CustomStringConvertible {
-    /// The file, as given (such as `Instruments/life-skills.json`).
-    public let file: String
-    /// The JSON path (such as `items[3].responseScale`); empty for the file as a whole.
-    public let path: String
-    public let message: String
-
-    public init(file: String, path: String, message: String) {
-        self.file = file
-        self.path = path
-        self.message = message
-    }
-
-    /// `Instruments/life-skills.json: items[3].responseScale: unknown response scale 'yes-no'; did you mean 'yes_no'?`
-    public var description: String {
-        path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
-    }
-}
 
 /// Why definitions could not be loaded or an instrument could not be found.
 public enum DefinitionError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,31 +1,3 @@
-/// One scored administration's value on a scale, as change tracking keeps it.
-public struct ScaleObservation: Sendable, Hashable, Codable {
-    public let date: CalendarDate
-    public let value: Double
-    /// The band id, when the scale has bands.
-    public let band: String?
-    /// The input line it came from (0 when built in code).
-    public let line: Int
-
-    public init(date: CalendarDate, value: Double, band: String?, line: Int = 0) {
-        self.date = date
-        self.value = value
-        self.band = band
-        self.line = line
-    }
-}
-
-/// Whether a child's administrations were taken below the instrument's validated age.
-public enum ValidatedAgeFlag: String, Sendable, Hashable, Codable, CaseIterable {
-    /// At least one administration was taken below the validated age: interpret with care.
-    case yes
-    /// Every administration was within the validated ages.
-    case no
-    /// The child's birth month is not known (no children file, or no birth month in it).
-    case unknown
-    /// The instrument is not validated for any age (a pilot): there is no age to be below.
-    case notValidated = "not_validated"
-}
 
 /// A child's change on one scale: baseline, latest, the change, and what it means.
 ///

@@ -20,16 +20,3 @@ public struct OutcomeFramework: Sendable, Hashable {
     /// The outcome with this id, or `nil`.
     public func outcome(id: OutcomeID) -> Outcome? { outcomes.first { $0.id == id } }
 }
-
-/// One outcome, such as `life_skills`.
-public struct Outcome: Sendable, Hashable, Identifiable, Codable {
-    public let id: OutcomeID
-    public let title: String
-    public let description: String
-
-    public init(id: OutcomeID, title: String, description: String) {
-        self.id = id
-        self.title = title
-        self.description = description
-    }
-}

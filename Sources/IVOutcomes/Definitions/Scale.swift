@@ -69,26 +69,3 @@ public struct Scale: Sendable, Hashable, Identifiable {
     /// The value printed with the scale's decimals: `42`, `20.73`.
     public func format(_ value: Double) -> String { formatNumber(value, decimals: decimals) }
 }
-
-/// A raw-to-converted score table, such as the SWEMWBS Rasch conversion: one value for every
-/// whole raw score from `firstRaw` upwards. No interpolation and no rounding.
-public struct ConversionTable: Sendable, Hashable {
-    public let firstRaw: Int
-    public let values: [Double]
-    /// Citation id of the table.
-    public let source: String
-
-    public init(firstRaw: Int, values: [Double], source: String) {
-        self.firstRaw = firstRaw
-        self.values = values
-        self.source = source
-    }
-
-    /// The raw scores the table covers.
-    public var rawRange: ClosedRange<Int> { firstRaw...(firstRaw + values.count - 1) }
-
-    /// The converted value of a whole raw score, or `nil` outside the table.
-    public func convert(_ raw: Int) -> Double? {
-        rawRange.contains(raw) ? values[raw - firstRaw] : nil
-    }
-}

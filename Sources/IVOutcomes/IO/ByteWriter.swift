@@ -7,19 +7,6 @@
 #endif
 import Foundation
 
-/// Why output could not be written.
-public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let file: String
-    public let reason: String
-
-    public init(file: String, reason: String) {
-        self.file = file
-        self.reason = reason
-    }
-
-    public var description: String { "\(file): cannot write: \(reason)" }
-}
-
 /// A buffered byte writer to standard output or to a file that appears atomically.
 ///
 /// A file is written under a temporary name beside the target and renamed into place by
@@ -231,23 +218,5 @@ extension ByteWriter {
         #else
             return false
         #endif
-    }
-}
-
-/// The temporary files of uncommitted writers, so an interrupt handler can remove them.
-public final class TemporaryFiles: @unchecked Sendable {
-    public static let shared = TemporaryFiles()
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-
-    func register(_ path: String) { lock.withLock { _ = paths.insert(path) } }
-    func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
-
-    /// Deletes every temporary file not yet committed (call from an interrupt handler before exiting).
-    public func removeAll() {
-        lock.withLock {
-            for path in paths { unlink(path) }
-            paths.removeAll()
-        }
     }
 }

@@ -137,11 +137,3 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         return "\(shown) is not a date (dates are read as \(pattern); --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"
     }
 }
-
-/// A `--date-format` pattern that can't be used.
-public struct DateFormatError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let pattern: String
-    public var description: String {
-        "'\(pattern)' is not a date format (use DD, MM and YYYY joined by /, - or ., such as DD/MM/YYYY)"
-    }
-}

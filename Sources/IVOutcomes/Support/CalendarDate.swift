@@ -142,12 +142,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 }
 
-/// Text that is not an ISO date.
-public struct InvalidDateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let text: String
-    public var description: String { "\"\(text)\" is not a date (expected YYYY-MM-DD)" }
-}
-
 extension OutputBytes {
     /// Appends a date as `YYYY-MM-DD`.
     @inline(__always)

@@ -36,15 +36,6 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Codable,
     }
 }
 
-/// Marker types that give each kind of identifier its own type.
-public enum IdentifierKind {
-    public enum Instrument {}
-    public enum Item {}
-    public enum Scale {}
-    public enum Outcome {}
-    public enum Child {}
-}
-
 /// The id of an instrument definition, such as `wemwbs` or `life-skills`.
 public typealias InstrumentID = Identifier<IdentifierKind.Instrument>
 /// The id of a question, such as `wemwbs_1`; also the CSV column that carries its answers.

@@ -1,0 +1,35 @@
+/// A count as published.
+public enum ReportedCount: Sendable, Hashable {
+    case count(Int)
+    /// From 1 to the threshold minus 1: shown as "under 5".
+    case underThreshold
+    /// Hidden so that a suppressed neighbour can't be worked out from a total.
+    case secondary
+    /// Pooled from areas of which some suppressed the cell: at least `partial`.
+    case incomplete(partial: Int, areas: Int)
+
+    public var isHidden: Bool {
+        switch self {
+        case .underThreshold, .secondary: return true
+        case .count, .incomplete: return false
+        }
+    }
+
+    /// The exact value, when shown and complete.
+    public var exactValue: Int? {
+        if case .count(let value) = self { return value }
+        return nil
+    }
+
+    /// "12", "under 5", "suppressed", "at least 12 (1 area suppressed)", "2 areas suppressed".
+    public func text(threshold: Int) -> String {
+        switch self {
+        case .count(let value): return String(value)
+        case .underThreshold: return "under \(threshold)"
+        case .secondary: return "suppressed"
+        case .incomplete(let partial, let areas):
+            let suppressed = "\(areas) area\(areas == 1 ? "" : "s") suppressed"
+            return partial == 0 ? suppressed : "at least \(partial) (\(suppressed))"
+        }
+    }
+}

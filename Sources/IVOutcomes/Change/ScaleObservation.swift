@@ -1,0 +1,16 @@
+/// One scored administration's value on a scale, as change tracking keeps it.
+public struct ScaleObservation: Sendable, Hashable, Codable {
+    public let date: CalendarDate
+    public let value: Double
+    /// The band id, when the scale has bands.
+    public let band: String?
+    /// The input line it came from (0 when built in code).
+    public let line: Int
+
+    public init(date: CalendarDate, value: Double, band: String?, line: Int = 0) {
+        self.date = date
+        self.value = value
+        self.band = band
+        self.line = line
+    }
+}

@@ -1,0 +1,41 @@
+/// One measure of a schedule: any of its instruments completes a wave (a WEMWBS or an SWEMWBS
+/// both count as the wellbeing questionnaire).
+public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
+    public let id: String
+    public let title: String
+    public let instruments: [InstrumentID]
+    /// Months between waves; wave 0, the baseline, is due at match start.
+    public let everyMonths: Int
+    /// An administration counts for a wave when it is at most this many days before or after the
+    /// wave's due date. Each administration belongs to the wave whose due date is nearest.
+    public let toleranceDays: Int
+    /// Citation id for the intervals.
+    public let source: String
+
+    public init(id: String, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int, source: String) {
+        self.id = id
+        self.title = title
+        self.instruments = instruments
+        self.everyMonths = everyMonths
+        self.toleranceDays = toleranceDays
+        self.source = source
+    }
+
+    /// The date wave `wave` is due, counting from `anchor` (the match start).
+    public func dueDate(ofWave wave: Int, from anchor: CalendarDate) -> CalendarDate {
+        anchor.adding(months: wave * everyMonths)
+    }
+
+    /// The wave whose due date is nearest to `date` (the earlier one on a tie), and the distance
+    /// in days; `nil` for a date more than a tolerance before the baseline.
+    public func nearestWave(to date: CalendarDate, from anchor: CalendarDate) -> (wave: Int, days: Int)? {
+        let day = date.daysSinceEpoch
+        guard day >= anchor.daysSinceEpoch - toleranceDays else { return nil }
+        // Months are 28 to 31 days: start from an estimate and step to the nearest due date.
+        var wave = max(0, (day - anchor.daysSinceEpoch) / max(1, everyMonths * 30))
+        func distance(_ wave: Int) -> Int { day - dueDate(ofWave: wave, from: anchor).daysSinceEpoch }
+        while wave > 0, distance(wave) < 0, abs(distance(wave - 1)) <= abs(distance(wave)) { wave -= 1 }
+        while distance(wave) > 0, abs(distance(wave + 1)) < abs(distance(wave)) { wave += 1 }
+        return (wave, distance(wave))
+    }
+}

@@ -1,0 +1,26 @@
+/// One scale in one group, as published: counts suppressed, statistics shown only for large
+/// enough, complete groups.
+public struct ScaleView: Sendable, Hashable {
+    public let scale: Scale
+    public internal(set) var childrenWithBaseline: ReportedCount
+    public internal(set) var childrenWithFollowUp: ReportedCount
+    public internal(set) var baseline: MeanAndSD?
+    public internal(set) var pairedBaseline: MeanAndSD?
+    public internal(set) var latest: MeanAndSD?
+    /// Mean change, 95% CI, paired t-test and Cohen's d_z.
+    public internal(set) var change: PairedChange?
+    public internal(set) var reliableChange: [ReportedCell]
+    public internal(set) var meaningfulChange: [ReportedCell]
+    public internal(set) var bandsAtBaseline: [ReportedCell]
+    public internal(set) var bandsAtLatest: [ReportedCell]
+    /// Children followed up by band at baseline and latest (`from>to`), suppressed as one set.
+    public internal(set) var bandMovement: [ReportedCell]
+    /// Bins of change, lowest first: `name` is the bin index `k` (changes from `k × binWidth`).
+    public internal(set) var changeHistogram: [ReportedCell]
+    public let binWidth: Double
+    public let scoresBelowValidatedAge: ReportedCount
+    /// Cautions a reader must see beside the numbers.
+    public let notes: [String]
+    /// The exact aggregate, for the pooling summary; only its unsuppressed cells are ever written.
+    let aggregate: ScaleAggregate
+}

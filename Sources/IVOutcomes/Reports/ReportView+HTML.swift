@@ -6,127 +6,172 @@ extension ReportView {
     /// try view.html().write(toFile: "report.html", atomically: true, encoding: .utf8)
     /// ```
     public func html() -> String {
-        let t = policy.threshold
-        let e = HTML.escape
-        let count = { (value: ReportedCount) in e(value.text(threshold: t)) }
-        let number = { (value: Double?, decimals: Int) in value.map { formatNumber($0, decimals: decimals) } ?? "–" }
-        let meanSD = { (value: MeanAndSD?) in
-            value.map { "\(formatNumber($0.mean, decimals: 2)) (SD \(number($0.standardDeviation, 2)))" } ?? "not shown"
-        }
-        let percent = { (cell: ReportedCount, total: ReportedCount) -> String in
-            guard let part = cell.exactValue, let whole = total.exactValue, whole >= t, whole > 0 else { return "" }
-            return " (\(formatNumber(Double(part) * 100 / Double(whole), decimals: 0))%)"
-        }
+        let cells = Cells(threshold: policy.threshold)
         var body = ""
         let all = groups.first { $0.dimension == "all" }
-        // Headline.
         if let all {
-            body += "<section><h2>At a glance</h2><div class=\"cards\">"
-            body += "<div class=\"card\"><b>\(count(all.children))</b><span>children</span></div>"
-            for scale in all.scales {
-                body += "<div class=\"card\"><b>\(count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.scale.title))</span></div>"
-                if let improved = scale.reliableChange.first(where: { $0.name == ReliableChangeClass.reliablyImproved.rawValue }) {
-                    body += "<div class=\"card\"><b>\(count(improved.count))\(percent(improved.count, scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.scale.title))</span></div>"
-                }
-            }
-            body += "</div></section>"
-            // Each scale.
-            for scale in all.scales {
-                body += "<section><h2>\(e(scale.scale.title))</h2>"
-                for note in scale.notes { body += "<p class=\"note\">\(e(note))</p>" }
-                if let chart = SVGChart.baselineAndLatest(scale) {
-                    body += "<figure>\(chart)<figcaption>Mean score of the children followed up, at baseline and latest.</figcaption></figure>"
-                }
-                if let chart = SVGChart.changeHistogram(scale, threshold: t) {
-                    body += "<figure>\(chart)<figcaption>How much each child's score changed; counts under \(t) are hatched, not shown.</figcaption></figure>"
-                }
-                var rows: [(String, String)] = [
-                    ("Children with a baseline", count(scale.childrenWithBaseline)),
-                    ("Children with a follow-up", count(scale.childrenWithFollowUp)),
-                    ("Baseline, all children: mean (SD)", meanSD(scale.baseline)),
-                    ("Baseline, children followed up: mean (SD)", meanSD(scale.pairedBaseline)),
-                    ("Latest: mean (SD)", meanSD(scale.latest)),
-                ]
-                if let change = scale.change {
-                    rows.append(("Mean change [95% CI]", "\(formatNumber(change.meanChange, decimals: 2)) [\(formatNumber(change.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber(change.confidenceInterval.upperBound, decimals: 2))]"))
-                    rows.append(("Paired t-test p", change.pValue.map { $0 < 0.001 ? "< 0.001" : formatNumber($0, decimals: 3) } ?? "–"))
-                    rows.append(("Effect size (Cohen's d for paired change)", number(change.effectSize, 2)))
-                } else {
-                    rows.append(("Mean change", "not shown (fewer than \(t) children followed up)"))
-                }
-                for cell in scale.reliableChange + scale.meaningfulChange {
-                    rows.append((cell.name.replacingOccurrences(of: "_", with: " ").capitalizedFirst, count(cell.count) + percent(cell.count, scale.childrenWithFollowUp)))
-                }
-                rows.append(("Scores below the validated age", count(scale.scoresBelowValidatedAge)))
-                body += table(["", ""], rows.map { [e($0.0), $0.1] }, header: false)
-                if !scale.bandsAtBaseline.isEmpty {
-                    let bandRows = zip(scale.bandsAtBaseline, scale.bandsAtLatest).map { before, after in
-                        [e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name), count(before.count), count(after.count)]
-                    }
-                    body += "<h3>Bands</h3>" + table(["Band", "At baseline (all)", "At latest (followed up)"], bandRows)
-                    let bands = scale.scale.bands?.bands ?? []
-                    let movement = bands.map { from in
-                        [e(from.label)] + bands.map { to in
-                            count(scale.bandMovement.first { $0.name == ScaleAggregate.movement(from: from.id, to: to.id) }?.count ?? .count(0))
-                        }
-                    }
-                    body += "<h3>Band movement (children followed up)</h3><p>Rows: band at baseline; columns: band at latest.</p>"
-                        + table(["From \\ to"] + bands.map { e($0.label) }, movement)
-                }
-                body += "</section>"
-            }
-            // Logs.
-            if !all.logs.isEmpty {
-                body += "<section><h2>What the volunteers noticed</h2><p>From the monthly contact logs: the share of logs saying the young person showed a little or a lot more of each outcome since the last visit.</p>"
-                body += table(
-                    ["Outcome", "Children with logs", "Logs", "Visits that happened", "A little or a lot more", "Share of logs"],
-                    all.logs.map { log in
-                        [e(log.outcome.title), count(log.childrenWithLogs), count(log.logs), count(log.visitsHappened), count(log.positive),
-                         log.positiveShare.map { formatNumber($0 * 100, decimals: 0) + "%" } ?? "–"]
-                    })
-                body += "</section>"
+            body += headline(all, cells)
+            for scale in all.scales { body += section(of: scale, cells) }
+            if !all.logs.isEmpty { body += logsSection(all, cells) }
+        }
+        body += breakdowns(scales: all?.scales.map(\.scale) ?? [], cells)
+        body += dataQualitySection(cells) + howToRead(cells) + licences()
+        return page(body: body, threshold: cells.threshold)
+    }
+
+    /// How the report's cells are written: counts as published, numbers, means and shares.
+    private struct Cells {
+        let threshold: Int
+
+        func count(_ value: ReportedCount) -> String { HTML.escape(value.text(threshold: threshold)) }
+        func number(_ value: Double?, _ decimals: Int) -> String { value.map { formatNumber($0, decimals: decimals) } ?? "–" }
+        func meanSD(_ value: MeanAndSD?) -> String {
+            value.map { "\(formatNumber($0.mean, decimals: 2)) (SD \(number($0.standardDeviation, 2)))" } ?? "not shown"
+        }
+        /// ` (N%)` of a whole that is shown exactly, else nothing.
+        func percent(_ cell: ReportedCount, of total: ReportedCount) -> String {
+            guard let part = cell.exactValue, let whole = total.exactValue, whole >= threshold, whole > 0 else { return "" }
+            return " (\(formatNumber(Double(part) * 100 / Double(whole), decimals: 0))%)"
+        }
+    }
+
+    /// "At a glance": the children, and per scale those followed up and those reliably improved.
+    private func headline(_ all: GroupView, _ cells: Cells) -> String {
+        let e = HTML.escape
+        var html = "<section><h2>At a glance</h2><div class=\"cards\">"
+        html += "<div class=\"card\"><b>\(cells.count(all.children))</b><span>children</span></div>"
+        for scale in all.scales {
+            html += "<div class=\"card\"><b>\(cells.count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.scale.title))</span></div>"
+            if let improved = scale.reliableChange.first(where: { $0.name == ReliableChangeClass.reliablyImproved.rawValue }) {
+                html += "<div class=\"card\"><b>\(cells.count(improved.count))\(cells.percent(improved.count, of: scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.scale.title))</span></div>"
             }
         }
-        // Breakdowns.
+        return html + "</div></section>"
+    }
+
+    /// One scale's section: notes, charts, the summary table and the bands.
+    private func section(of scale: ScaleView, _ cells: Cells) -> String {
+        let e = HTML.escape
+        let t = cells.threshold
+        var html = "<section><h2>\(e(scale.scale.title))</h2>"
+        for note in scale.notes { html += "<p class=\"note\">\(e(note))</p>" }
+        if let chart = SVGChart.baselineAndLatest(scale) {
+            html += "<figure>\(chart)<figcaption>Mean score of the children followed up, at baseline and latest.</figcaption></figure>"
+        }
+        if let chart = SVGChart.changeHistogram(scale, threshold: t) {
+            html += "<figure>\(chart)<figcaption>How much each child's score changed; counts under \(t) are hatched, not shown.</figcaption></figure>"
+        }
+        var rows: [(String, String)] = [
+            ("Children with a baseline", cells.count(scale.childrenWithBaseline)),
+            ("Children with a follow-up", cells.count(scale.childrenWithFollowUp)),
+            ("Baseline, all children: mean (SD)", cells.meanSD(scale.baseline)),
+            ("Baseline, children followed up: mean (SD)", cells.meanSD(scale.pairedBaseline)),
+            ("Latest: mean (SD)", cells.meanSD(scale.latest)),
+        ]
+        if let change = scale.change {
+            rows.append(("Mean change [95% CI]", "\(formatNumber(change.meanChange, decimals: 2)) [\(formatNumber(change.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber(change.confidenceInterval.upperBound, decimals: 2))]"))
+            rows.append(("Paired t-test p", change.pValue.map { $0 < 0.001 ? "< 0.001" : formatNumber($0, decimals: 3) } ?? "–"))
+            rows.append(("Effect size (Cohen's d for paired change)", cells.number(change.effectSize, 2)))
+        } else {
+            rows.append(("Mean change", "not shown (fewer than \(t) children followed up)"))
+        }
+        for cell in scale.reliableChange + scale.meaningfulChange {
+            rows.append((cell.name.replacingOccurrences(of: "_", with: " ").capitalizedFirst, cells.count(cell.count) + cells.percent(cell.count, of: scale.childrenWithFollowUp)))
+        }
+        rows.append(("Scores below the validated age", cells.count(scale.scoresBelowValidatedAge)))
+        html += table(["", ""], rows.map { [e($0.0), $0.1] }, header: false)
+        if !scale.bandsAtBaseline.isEmpty { html += bandTables(of: scale, cells) }
+        return html + "</section>"
+    }
+
+    /// A scale's bands at baseline and latest, and the movement between them.
+    private func bandTables(of scale: ScaleView, _ cells: Cells) -> String {
+        let e = HTML.escape
+        let bandRows = zip(scale.bandsAtBaseline, scale.bandsAtLatest).map { before, after in
+            [e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name), cells.count(before.count), cells.count(after.count)]
+        }
+        var html = "<h3>Bands</h3>" + table(["Band", "At baseline (all)", "At latest (followed up)"], bandRows)
+        let bands = scale.scale.bands?.bands ?? []
+        let movement = bands.map { from in
+            [e(from.label)] + bands.map { to in
+                cells.count(scale.bandMovement.first { $0.name == ScaleAggregate.movement(from: from.id, to: to.id) }?.count ?? .count(0))
+            }
+        }
+        html += "<h3>Band movement (children followed up)</h3><p>Rows: band at baseline; columns: band at latest.</p>"
+            + table(["From \\ to"] + bands.map { e($0.label) }, movement)
+        return html
+    }
+
+    /// "What the volunteers noticed", from the contact logs.
+    private func logsSection(_ all: GroupView, _ cells: Cells) -> String {
+        var html = "<section><h2>What the volunteers noticed</h2><p>From the monthly contact logs: the share of logs saying the young person showed a little or a lot more of each outcome since the last visit.</p>"
+        html += table(
+            ["Outcome", "Children with logs", "Logs", "Visits that happened", "A little or a lot more", "Share of logs"],
+            all.logs.map { log in
+                [HTML.escape(log.outcome.title), cells.count(log.childrenWithLogs), cells.count(log.logs), cells.count(log.visitsHappened),
+                 cells.count(log.positive), log.positiveShare.map { formatNumber($0 * 100, decimals: 0) + "%" } ?? "–"]
+            })
+        return html + "</section>"
+    }
+
+    /// Change by group, one table per breakdown dimension (nothing when there are none).
+    private func breakdowns(scales: [Scale], _ cells: Cells) -> String {
+        let e = HTML.escape
         let dimensions = groups.map(\.dimension).filter { $0 != "all" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if !dimensions.isEmpty {
-            body += "<section><h2>Breakdowns</h2><p>Change by group. Groups under \(t) children show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
-            let scales = all?.scales.map(\.scale) ?? []
-            for dimension in dimensions {
-                var header = [e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children"]
-                for scale in scales { header += ["\(e(scale.id.rawValue)): followed up", "mean change", "reliably improved"] }
-                let rows = groups.filter { $0.dimension == dimension }.map { group -> [String] in
-                    var row = [e(group.category), count(group.children)]
-                    for scale in scales {
-                        guard let view = group.scales.first(where: { $0.scale.id == scale.id }) else {
-                            row += ["–", "–", "–"]
-                            continue
-                        }
-                        let small = (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
-                        let improved = view.reliableChange.first { $0.name == ReliableChangeClass.reliablyImproved.rawValue }
-                        row += [
-                            count(view.childrenWithFollowUp) + small, number(view.change?.meanChange, 2),
-                            improved.map { count($0.count) + percent($0.count, view.childrenWithFollowUp) } ?? "–",
-                        ]
+        guard !dimensions.isEmpty else { return "" }
+        var html = "<section><h2>Breakdowns</h2><p>Change by group. Groups under \(cells.threshold) children show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
+        for dimension in dimensions {
+            var header = [e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children"]
+            for scale in scales { header += ["\(e(scale.id.rawValue)): followed up", "mean change", "reliably improved"] }
+            let rows = groups.filter { $0.dimension == dimension }.map { group -> [String] in
+                var row = [e(group.category), cells.count(group.children)]
+                for scale in scales {
+                    guard let view = group.scales.first(where: { $0.scale.id == scale.id }) else {
+                        row += ["–", "–", "–"]
+                        continue
                     }
-                    return row
+                    let small = (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
+                    let improved = view.reliableChange.first { $0.name == ReliableChangeClass.reliablyImproved.rawValue }
+                    row += [
+                        cells.count(view.childrenWithFollowUp) + small, cells.number(view.change?.meanChange, 2),
+                        improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) } ?? "–",
+                    ]
                 }
-                body += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>" + table(header, rows)
+                return row
             }
-            body += "</section>"
+            html += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>" + table(header, rows)
         }
-        // Data quality, method, licences.
-        body += "<section><h2>Data quality</h2>" + table(["", ""], dataQuality.map { [e($0.name.capitalizedFirst), count($0.count)] }, header: false) + "</section>"
-        body += "<section><h2>How to read this report</h2><ul>"
-        body += "<li>Baseline is each child's first scored questionnaire, latest the most recent. Reliable change (Jacobson &amp; Truax) means a change larger than measurement error; meaningful change uses each scale's published threshold.</li>"
-        body += "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
-        body += "<li>Any count from 1 to \(t - 1) is shown as “under \(t)”, and a second count is suppressed wherever the first could be worked out from a total. No child's id, date of birth or free text appears here.</li>"
-        body += "</ul></section>"
-        body += "<section><h2>Instruments and licences</h2><ul>"
+        return html + "</section>"
+    }
+
+    private func dataQualitySection(_ cells: Cells) -> String {
+        "<section><h2>Data quality</h2>"
+            + table(["", ""], dataQuality.map { [HTML.escape($0.name.capitalizedFirst), cells.count($0.count)] }, header: false)
+            + "</section>"
+    }
+
+    /// How to read the report: baseline and latest, change measures, suppression.
+    private func howToRead(_ cells: Cells) -> String {
+        let t = cells.threshold
+        var html = "<section><h2>How to read this report</h2><ul>"
+        html += "<li>Baseline is each child's first scored questionnaire, latest the most recent. Reliable change (Jacobson &amp; Truax) means a change larger than measurement error; meaningful change uses each scale's published threshold.</li>"
+        html += "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
+        html += "<li>Any count from 1 to \(t - 1) is shown as “under \(t)”, and a second count is suppressed wherever the first could be worked out from a total. No child's id, date of birth or free text appears here.</li>"
+        return html + "</ul></section>"
+    }
+
+    private func licences() -> String {
+        let e = HTML.escape
+        var html = "<section><h2>Instruments and licences</h2><ul>"
         for instrument in instruments {
-            body += "<li><b>\(e(instrument.title))</b> (\(e(instrument.id.rawValue)) \(e(instrument.version)), \(instrument.status.rawValue)): \(e(instrument.licence.copyright)) \(e(instrument.licence.terms))</li>"
+            html += "<li><b>\(e(instrument.title))</b> (\(e(instrument.id.rawValue)) \(e(instrument.version)), \(instrument.status.rawValue)): \(e(instrument.licence.copyright)) \(e(instrument.licence.terms))</li>"
         }
-        body += "</ul></section>"
+        return html + "</ul></section>"
+    }
+
+    /// The page around the sections: title, styles, and the line saying what it covers.
+    private func page(body: String, threshold t: Int) -> String {
+        let e = HTML.escape
         let areasText = areas.map(e).joined(separator: ", ")
         return """
             <!DOCTYPE html>

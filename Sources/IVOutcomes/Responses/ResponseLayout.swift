@@ -137,14 +137,27 @@ extension ResponseLayout {
                     message: "\(fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"))
             return
         }
-        // Child id.
+        checkChildAndDate(of: row, into: &state)
+        guard let engineIndex = engine(of: row, into: &state) else { return }
+        state.engine = engineIndex
+        let foreign = resolveAnswers(of: row, engine: engineIndex, into: &state)
+        let engine = engines[engineIndex]
+        let status = engine.compute(
+            state.answers[engineIndex], forceInvalid: state.rowInvalid || !foreign.isEmpty, into: &state.outcomes[engineIndex])
+        state.status = status
+        guard status != .scored || hasScaleNotes(engineIndex, state) else { return }
+        explain(row, engine: engineIndex, foreign: foreign, into: &state)
+    }
+
+    /// The child id (not blank) and the date (one that parses, within the expected dates).
+    private func checkChildAndDate<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) {
+        let line = state.line
         let childBlank = row.withField(childColumn) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }
         if childBlank {
             state.rowInvalid = true
             state.problems.append(
                 RowProblem(file: file, line: line, column: ResponseLayout.childColumnName, message: "empty (every row needs a child's pseudonymous id)"))
         }
-        // Date.
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
         if let date = state.date {
             if let message = unexpectedDateMessage(dateSide(date)) {
@@ -152,32 +165,40 @@ extension ResponseLayout {
             }
         } else {
             state.rowInvalid = true
-            let text = row.withField(dateColumn) { String(decoding: $0, as: UTF8.self) }
+            let text = row.withField(dateColumn) { String(decoding: $0) }
             state.problems.append(
                 RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: options.dateFormat.problem(with: text)))
         }
-        // Instrument.
+    }
+
+    /// The engine the instrument cell (or `--instrument`) names; `nil`, with the row marked
+    /// invalid and its problem, when it names none.
+    private func engine<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) -> Int? {
         let chosen: Int?
         if let instrumentColumn {
             chosen = row.withField(instrumentColumn) { bytes -> Int? in self.engineIndex(named: bytes) }
         } else {
             chosen = defaultEngine
         }
-        guard let engineIndex = chosen else {
-            state.rowInvalid = true
-            state.status = .invalid
-            let text = instrumentColumn.map { column in row.withField(column) { String(decoding: $0, as: UTF8.self) } } ?? ""
-            let known = engines.map(\.instrument.id.rawValue)
-            let message =
-                text.trimmingSpaces.isEmpty
-                ? "empty (name the instrument, one of \(known.joined(separator: ", ")), or pass --instrument ID)"
-                : "unknown instrument \"\(text.trimmingSpaces)\"\(suggestion(for: text.trimmingSpaces.lowercased(), in: known)) (known: \(known.joined(separator: ", ")))"
-            state.problems.append(RowProblem(file: file, line: line, column: ResponseLayout.instrumentColumnName, message: message))
-            return
-        }
-        state.engine = engineIndex
+        if let chosen { return chosen }
+        state.rowInvalid = true
+        state.status = .invalid
+        let text = instrumentColumn.map { column in row.withField(column) { String(decoding: $0) } } ?? ""
+        let known = engines.map(\.instrument.id.rawValue)
+        let message =
+            text.trimmingSpaces.isEmpty
+            ? "empty (name the instrument, one of \(known.joined(separator: ", ")), or pass --instrument ID)"
+            : "unknown instrument \"\(text.trimmingSpaces)\"\(suggestion(for: text.trimmingSpaces.lowercased(), in: known)) (known: \(known.joined(separator: ", ")))"
+        state.problems.append(RowProblem(file: file, line: state.line, column: ResponseLayout.instrumentColumnName, message: message))
+        return nil
+    }
+
+    /// Resolves the engine's answers into `state`, and returns the answers in other instruments'
+    /// columns (which make the row invalid).
+    private func resolveAnswers<Row: RowFields & ~Copyable>(
+        of row: borrowing Row, engine engineIndex: Int, into state: inout RowState
+    ) -> [AnswerProblem] {
         let engine = engines[engineIndex]
-        // Answers.
         let columns = itemColumns[engineIndex]
         state.answers[engineIndex].withMutableView { answers in
             for position in 0..<columns.count {
@@ -189,16 +210,21 @@ extension ResponseLayout {
         for column in foreignColumns[engineIndex] {
             let blank = row.withField(column) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 } }
             if !blank {
-                let value = row.withField(column) { String(decoding: $0, as: UTF8.self) }
+                let value = row.withField(column) { String(decoding: $0) }
                 foreign.append(AnswerProblem(kind: .unknownItem, item: ItemID(columnNames[column]), value: value))
             }
         }
-        let status = engine.compute(
-            state.answers[engineIndex], forceInvalid: state.rowInvalid || !foreign.isEmpty, into: &state.outcomes[engineIndex])
-        state.status = status
-        guard status != .scored || hasScaleNotes(engineIndex, state) else { return }
-        // Slow path: explain what is wrong, in column order.
-        let rawTexts = columns.map { column in column < 0 ? "" : row.withField(column) { String(decoding: $0) } }
+        return foreign
+    }
+
+    /// The problems of a row that is not plainly scored, in column order: its answers', then
+    /// its scales'.
+    private func explain<Row: RowFields & ~Copyable>(
+        _ row: borrowing Row, engine engineIndex: Int, foreign: [AnswerProblem], into state: inout RowState
+    ) {
+        let engine = engines[engineIndex]
+        let line = state.line
+        let rawTexts = itemColumns[engineIndex].map { column in column < 0 ? "" : row.withField(column) { String(decoding: $0) } }
         for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: { rawTexts[$0] }) + foreign {
             state.problems.append(RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
         }

@@ -27,31 +27,7 @@ extension DefinitionReader {
             }
             let title = string(fields, "title")
             let methodName = string(fields, "method")
-            var method: Scale.Method?
-            var computedRange: (Double, Double)?
-            switch methodName {
-            case "sum", "mean":
-                let scaleItems = scaleItems(fields, at: path, items: items)
-                if let scaleItems, !scaleItems.isEmpty {
-                    let lows = scaleItems.map { $0.scoredCodes.min() ?? 0 }
-                    let highs = scaleItems.map { $0.scoredCodes.max() ?? 0 }
-                    let n = Double(scaleItems.count)
-                    let low = Double(lows.reduce(0, +))
-                    let high = Double(highs.reduce(0, +))
-                    let ids = scaleItems.map(\.id)
-                    method = methodName == "sum" ? .sum(items: ids) : .mean(items: ids)
-                    computedRange = methodName == "sum" ? (low, high) : (low / n, high / n)
-                }
-            case "lookup":
-                if let lookup = lookup(fields, at: path, earlier: result, known: known) {
-                    method = .lookup(from: lookup.from, table: lookup.table)
-                    computedRange = (lookup.table.values.first ?? 0, lookup.table.values.last ?? 0)
-                }
-            case nil:
-                break
-            case let other?:
-                problem("\(path).method", "'\(other)' is not one of sum, mean, lookup\(suggestion(for: other, in: ["sum", "mean", "lookup"]))")
-            }
+            let (method, computedRange) = scaleMethod(methodName, fields, at: path, items: items, earlier: result, known: known)
             let decimals = integer(fields, "decimals", optional: true) ?? 0
             if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
             let minimum = number(fields, "minimum")
@@ -63,20 +39,12 @@ extension DefinitionReader {
                 if let maximum, maximum != high { problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))") }
             }
             let policy = missingPolicy(fields, at: path, itemCount: method.map { scaleItemCount($0) } ?? 0)
-            let scaleSources = (array(fields, "sources", optional: true) ?? []).enumerated().compactMap {
-                (offset, value) -> String? in
-                guard case .string(let source) = value else {
-                    problem("\(path).sources[\(offset)]", "expected a source id, found \(value.kindDescription)")
-                    return nil
-                }
-                checkSource(source, at: "\(path).sources[\(offset)]", known: known)
-                return source
-            }
+            let scaleSources = sources(fields, at: path, known: known)
             let bands = bandSet(
-            fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals, known: known)
-        if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column) {
-            problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
-        }
+                fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals, known: known)
+            if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column) {
+                problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
+            }
             let change = changeThresholds(fields, at: path, known: known)
             let intermediate = bool(fields, "intermediate", default: false)
             if intermediate, change != nil {
@@ -92,6 +60,50 @@ extension DefinitionReader {
         }
         checkUnique(paths, what: "scale id")
         return result
+    }
+
+    /// A scale's method, and the range its items or table give (to check the stated one against).
+    private mutating func scaleMethod(
+        _ methodName: String?, _ fields: Fields, at path: String, items: [Item], earlier: [Scale], known: Set<String>
+    ) -> (Scale.Method?, (Double, Double)?) {
+        var method: Scale.Method?
+        var computedRange: (Double, Double)?
+        switch methodName {
+        case "sum", "mean":
+            let scaleItems = scaleItems(fields, at: path, items: items)
+            if let scaleItems, !scaleItems.isEmpty {
+                let lows = scaleItems.map { $0.scoredCodes.min() ?? 0 }
+                let highs = scaleItems.map { $0.scoredCodes.max() ?? 0 }
+                let n = Double(scaleItems.count)
+                let low = Double(lows.reduce(0, +))
+                let high = Double(highs.reduce(0, +))
+                let ids = scaleItems.map(\.id)
+                method = methodName == "sum" ? .sum(items: ids) : .mean(items: ids)
+                computedRange = methodName == "sum" ? (low, high) : (low / n, high / n)
+            }
+        case "lookup":
+            if let lookup = lookup(fields, at: path, earlier: earlier, known: known) {
+                method = .lookup(from: lookup.from, table: lookup.table)
+                computedRange = (lookup.table.values.first ?? 0, lookup.table.values.last ?? 0)
+            }
+        case nil:
+            break
+        case let other?:
+            problem("\(path).method", "'\(other)' is not one of sum, mean, lookup\(suggestion(for: other, in: ["sum", "mean", "lookup"]))")
+        }
+        return (method, computedRange)
+    }
+
+    /// A scale's source ids, each checked against the definition's citations.
+    private mutating func sources(_ fields: Fields, at path: String, known: Set<String>) -> [String] {
+        (array(fields, "sources", optional: true) ?? []).enumerated().compactMap { (offset, value) -> String? in
+            guard case .string(let source) = value else {
+                problem("\(path).sources[\(offset)]", "expected a source id, found \(value.kindDescription)")
+                return nil
+            }
+            checkSource(source, at: "\(path).sources[\(offset)]", known: known)
+            return source
+        }
     }
 
     private func scaleItemCount(_ method: Scale.Method) -> Int {

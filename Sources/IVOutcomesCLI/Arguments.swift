@@ -78,4 +78,3 @@ struct ParsedArguments {
         return parsed
     }
 }
-

@@ -31,16 +31,21 @@ extension Command {
 enum SharedOptions {
     static let definitions = OptionSpec(
         name: "--definitions", value: "PATH",
-        help: "add or override instruments from definition files or folders (repeatable)", repeatable: true, readsFile: true)
+        help: "add or override instruments from definition files or folders (repeatable)", repeatable: true,
+        readsFile: true)
 
     static let out = OptionSpec(
         name: "--out", value: "FILE",
-        help: "write to FILE, which appears only when complete (a device or FIFO is written directly, which cannot be atomic); - is standard output")
+        help:
+            "write to FILE, which appears only when complete (a device or FIFO is written directly, which cannot be atomic); - is standard output"
+    )
     static let force = OptionSpec(name: "--force", value: nil, help: "replace an --out file even if it is read-only")
     static let encoding = OptionSpec(
-        name: "--encoding", value: "utf-8|utf-16|windows-1252", help: "the input files' encoding (default utf-8; UTF-16 with a byte-order mark is read anyway)")
+        name: "--encoding", value: "utf-8|utf-16|windows-1252",
+        help: "the input files' encoding (default utf-8; UTF-16 with a byte-order mark is read anyway)")
     static let delimiter = OptionSpec(
-        name: "--delimiter", value: "comma|semicolon|tab", help: "CSV delimiter (default: comma, or the semicolon or tab of a header without commas)")
+        name: "--delimiter", value: "comma|semicolon|tab",
+        help: "CSV delimiter (default: comma, or the semicolon or tab of a header without commas)")
     /// The options of every command that writes a file.
     static let outputOptions = [out, force]
     static let rowFormat = OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)")
@@ -61,19 +66,26 @@ enum SharedOptions {
         let catalog = try builtIn.adding(contentsOf: paths)
         for old in builtIn.instruments {
             guard let new = try? catalog.instrument(id: old.id), new.file != old.file else { continue }
-            console.error("note: \(new.file) replaces the built-in instrument \(old.id) \(old.version) (now version \(new.version))")
+            console.error(
+                "note: \(new.file) replaces the built-in instrument \(old.id) \(old.version) (now version \(new.version))"
+            )
         }
         return catalog
     }
 
     /// The value of an option that must be one of a fixed set.
-    static func choice<T: RawRepresentable & CaseIterable>(_ arguments: ParsedArguments, _ name: String, default value: T)
+    static func choice<T: RawRepresentable & CaseIterable>(
+        _ arguments: ParsedArguments, _ name: String, default value: T
+    )
         throws -> T where T.RawValue == String
     {
         guard let text = arguments.value(name) else { return value }
         guard let choice = T(rawValue: text.lowercased()) else {
             let known = T.allCases.map(\.rawValue)
-            throw UsageError(message: "\(name) '\(text)' is not one of \(known.joined(separator: ", "))\(suggestion(for: text, in: known))")
+            throw UsageError(
+                message:
+                    "\(name) '\(text)' is not one of \(known.joined(separator: ", "))\(suggestion(for: text, in: known))"
+            )
         }
         return choice
     }

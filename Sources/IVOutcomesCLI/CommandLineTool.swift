@@ -5,7 +5,8 @@ enum CommandLineTool {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, CoverageCommand.self, PsychometricsCommand.self,
+        InstrumentsCommand.self, ValidateCommand.self, ScoreCommand.self, CoverageCommand.self,
+        PsychometricsCommand.self,
         ChangeCommand.self, ScheduleCommand.self, LogsCommand.self, ReportCommand.self, PoolCommand.self,
         DemoCommand.self,
     ]
@@ -27,7 +28,9 @@ enum CommandLineTool {
                 console.print(overview)
                 return .success
             }
-            guard let command = command(named: arguments[1]) else { return unknownCommand(arguments[1], console: console) }
+            guard let command = command(named: arguments[1]) else {
+                return unknownCommand(arguments[1], console: console)
+            }
             console.print(help(for: command))
             return .success
         default:
@@ -73,14 +76,19 @@ enum CommandLineTool {
 
     private static func unknownCommand(_ name: String, console: Console) -> ExitCode {
         console.error(
-            "error: unknown command '\(name)'\(suggestion(for: name, in: commands.map { $0.name }))\nSee 'ivoutcomes --help'.")
+            "error: unknown command '\(name)'\(suggestion(for: name, in: commands.map { $0.name }))\nSee 'ivoutcomes --help'."
+        )
         return .usage
     }
 
     static var overview: String {
         let width = commands.map { $0.name.count }.max() ?? 0
-        let list = commands.map { "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)" }
-        let codes = ExitCode.allCases.map { "  \(String($0.rawValue).padding(toLength: 5, withPad: " ", startingAt: 0))\($0.meaning)" }
+        let list = commands.map {
+            "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)"
+        }
+        let codes = ExitCode.allCases.map {
+            "  \(String($0.rawValue).padding(toLength: 5, withPad: " ", startingAt: 0))\($0.meaning)"
+        }
         return """
             ivoutcomes \(version): measure what changes for children in care who have an Independent Visitor.
 

@@ -16,10 +16,11 @@ enum CoverageCommand: Command {
           ivoutcomes coverage wemwbs life-skills
           ivoutcomes coverage swemwbs life-skills iv-log --format html --out coverage.html
         """
-    static let options = [
-        SharedOptions.definitions,
-        OptionSpec(name: "--format", value: "text|csv|json|html", help: "output format (default text)"),
-    ] + SharedOptions.outputOptions
+    static let options =
+        [
+            SharedOptions.definitions,
+            OptionSpec(name: "--format", value: "text|csv|json|html", help: "output format (default text)"),
+        ] + SharedOptions.outputOptions
     static let positionalsAreFiles = false
 
     enum Format: String, CaseIterable { case text, csv, json, html }

@@ -15,16 +15,23 @@ enum DemoCommand: Command {
           ivoutcomes demo
           ivoutcomes demo --keep demo-output
         """
-    static let options = [OptionSpec(name: "--keep", value: "FOLDER", help: "write the example data and outputs to FOLDER")]
+    static let options = [
+        OptionSpec(name: "--keep", value: "FOLDER", help: "write the example data and outputs to FOLDER")
+    ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
-        guard arguments.positionals.isEmpty else { throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'") }
-        let folder = arguments.value("--keep")
-            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("ivoutcomes-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        guard arguments.positionals.isEmpty else {
+            throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'")
+        }
+        let folder =
+            arguments.value("--keep")
+            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "ivoutcomes-demo-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for example in ExampleData.files {
-                try example.data.write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(example.name)))
+                try example.data.write(
+                    to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(example.name)))
             }
         } catch {
             throw OutputError(file: folder, reason: "\(error.localizedDescription)")
@@ -47,48 +54,72 @@ enum DemoCommand: Command {
             console.print(ScoreCommand.describe(summary, file: name))
             if !problems.isEmpty {
                 console.print("Problems are reported, never silently scored:")
-                for problem in problems.prefix(6) { console.print("  \(problem.description.replacingOccurrences(of: folder + "/", with: ""))") }
+                for problem in problems.prefix(6) {
+                    console.print("  \(problem.description.replacingOccurrences(of: folder + "/", with: ""))")
+                }
             }
         }
         let children = path("children.csv")
         let asOf = CalendarDate(year: 2026, month: 11, day: 22) ?? .today
-        console.print("\n== Change for each child (ivoutcomes change questionnaires.csv --children children.csv --as-of \(asOf))")
+        console.print(
+            "\n== Change for each child (ivoutcomes change questionnaires.csv --children children.csv --as-of \(asOf))")
         let tracker = FollowUpTracker(
-            catalog: catalog, register: try ChildRegister(path: children, today: asOf), options: FollowUpOptions(asOf: asOf))
-        for name in ["questionnaires.csv", "logs.csv"] { try ResponseFileReader(path: path(name), catalog: catalog).track(into: tracker) }
+            catalog: catalog, register: try ChildRegister(path: children, today: asOf),
+            options: FollowUpOptions(asOf: asOf))
+        for name in ["questionnaires.csv", "logs.csv"] {
+            try ResponseFileReader(path: path(name), catalog: catalog).track(into: tracker)
+        }
         let changes = tracker.changes().filter { $0.scale != "life_skills_total" }
         try showTable(path("change.csv"), console: console) { try tracker.writeChanges(to: $0, format: .csv) }
         let followedUp = changes.filter { $0.change != nil }
         let count = { (value: ReliableChangeClass) in followedUp.filter { $0.reliableChange == value }.count }
         console.print(
-            "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated.")
+            "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated."
+        )
         let young = Set(changes.filter { $0.belowValidatedAge == .yes }.map(\.childID)).count
-        console.print("\(young) children answered WEMWBS or SWEMWBS below its validated age (13+): flagged, not hidden.")
+        console.print(
+            "\(young) children answered WEMWBS or SWEMWBS below its validated age (13+): flagged, not hidden.")
         for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.print("  \(line)") }
 
-        console.print("\n== The measurement schedule (ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of \(asOf))")
+        console.print(
+            "\n== The measurement schedule (ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of \(asOf))"
+        )
         try showTable(path("schedule.csv"), console: console) { try tracker.writeSchedule(to: $0, format: .csv) }
         let overdue = tracker.schedule().filter { !$0.overdueWaves.isEmpty }
         console.print("\(Set(overdue.map(\.childID)).count) children have at least one overdue wave.")
 
         console.print("\n== What the volunteers' logs say (ivoutcomes logs logs.csv)")
-        try showTable(path("logs-summary.csv"), console: console) { try tracker.writeLogSummaries(to: $0, format: .csv) }
+        try showTable(path("logs-summary.csv"), console: console) {
+            try tracker.writeLogSummaries(to: $0, format: .csv)
+        }
 
-        console.print("\n== The area's report (ivoutcomes report questionnaires.csv --logs logs.csv --children children.csv --out report.html)")
-        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
+        console.print(
+            "\n== The area's report (ivoutcomes report questionnaires.csv --logs logs.csv --children children.csv --out report.html)"
+        )
+        let view = ReportView(
+            aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
         let report = try ByteWriter(atomicFile: path("report.html"))
         try report.write(view.html())
         try report.commit()
         if let all = view.groups.first {
             for scale in all.scales {
-                let change = scale.change.map { "mean change \(formatNumber($0.meanChange, decimals: 2)) [95% CI \(formatNumber($0.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber($0.confidenceInterval.upperBound, decimals: 2))]" } ?? "change not shown"
-                console.print("  \(scale.scale.title): \(scale.childrenWithFollowUp.text(threshold: 5)) children followed up, \(change)")
+                let change =
+                    scale.change.map {
+                        "mean change \(formatNumber($0.meanChange, decimals: 2)) [95% CI \(formatNumber($0.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber($0.confidenceInterval.upperBound, decimals: 2))]"
+                    } ?? "change not shown"
+                console.print(
+                    "  \(scale.scale.title): \(scale.childrenWithFollowUp.text(threshold: 5)) children followed up, \(change)"
+                )
             }
         }
         console.print("Counts under 5 are suppressed in every report; no child's id or free text appears in it.")
-        console.print("A pooling summary for the national network: ivoutcomes report ... --format summary --out area.json; then ivoutcomes pool *.json --out national.html")
+        console.print(
+            "A pooling summary for the national network: ivoutcomes report ... --format summary --out area.json; then ivoutcomes pool *.json --out national.html"
+        )
 
-        console.print("\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them.")
+        console.print(
+            "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them."
+        )
         if arguments.value("--keep") != nil { console.print("Files are in \(folder).") }
         return .success
     }

@@ -4,19 +4,24 @@ import IVOutcomes
 /// response files into a tracker, and reporting every row that is not used.
 enum FollowUpInput {
     static let children = OptionSpec(
-        name: "--children", value: "FILE", help: "children file: child_id, birth_month (YYYY-MM), match_start, demographics", readsFile: true)
-    static let asOf = OptionSpec(name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (default today)")
+        name: "--children", value: "FILE",
+        help: "children file: child_id, birth_month (YYYY-MM), match_start, demographics", readsFile: true)
+    static let asOf = OptionSpec(
+        name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (default today)")
 
     /// The options every follow-up command takes, after its own.
     static let common = [
-        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions, SharedOptions.dateFormat,
+        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
+        SharedOptions.dateFormat,
         SharedOptions.encoding, SharedOptions.delimiter,
     ]
 
     /// A date option's value.
     static func date(_ arguments: ParsedArguments, _ name: String) throws -> CalendarDate? {
         guard let text = arguments.value(name) else { return nil }
-        guard let date = CalendarDate(iso: text) else { throw UsageError(message: "\(name) '\(text)' is not a date (expected YYYY-MM-DD)") }
+        guard let date = CalendarDate(iso: text) else {
+            throw UsageError(message: "\(name) '\(text)' is not a date (expected YYYY-MM-DD)")
+        }
         return date
     }
 
@@ -29,15 +34,19 @@ enum FollowUpInput {
         let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
         var register: ChildRegister?
         if let path = arguments.value(children.name) {
-            let read = try ChildRegister(path: path, today: asOf, encoding: options.encoding, delimiter: options.delimiter)
+            let read = try ChildRegister(
+                path: path, today: asOf, encoding: options.encoding, delimiter: options.delimiter)
             if let note = read.formatNote { console.error("note: \(path): \(note)") }
             for problem in read.problems { console.error(problem.description) }
             if !read.unknownColumns.isEmpty {
-                console.error("note: \(path): columns not read (only ids, birth month, match dates and demographics are): \(read.unknownColumns.joined(separator: ", "))")
+                console.error(
+                    "note: \(path): columns not read (only ids, birth month, match dates and demographics are): \(read.unknownColumns.joined(separator: ", "))"
+                )
             }
             register = read
         }
-        let tracker = FollowUpTracker(catalog: catalog, register: register, options: FollowUpOptions(asOf: asOf, logPeriod: logPeriod))
+        let tracker = FollowUpTracker(
+            catalog: catalog, register: register, options: FollowUpOptions(asOf: asOf, logPeriod: logPeriod))
         var shown = 0
         let report = { (problem: RowProblem) in
             shown += 1
@@ -72,12 +81,17 @@ enum FollowUpInput {
         scales.map { scale in
             var parts: [String] = []
             if let reliable = scale.change?.reliable {
-                parts.append("reliable change when the change is larger than \(formatNumber(reliable.threshold, decimals: 2)) points (\(reliable.source))")
+                parts.append(
+                    "reliable change when the change is larger than \(formatNumber(reliable.threshold, decimals: 2)) points (\(reliable.source))"
+                )
             }
             if let meaningful = scale.change?.meaningful {
-                parts.append("meaningful change at \(formatNumber(meaningful.points, decimals: 2)) points or more (\(meaningful.source))")
+                parts.append(
+                    "meaningful change at \(formatNumber(meaningful.points, decimals: 2)) points or more (\(meaningful.source))"
+                )
             }
-            return "\(scale.id): " + (parts.isEmpty ? "no thresholds established; change reported alone" : parts.joined(separator: "; "))
+            return "\(scale.id): "
+                + (parts.isEmpty ? "no thresholds established; change reported alone" : parts.joined(separator: "; "))
         }
     }
 }

@@ -15,7 +15,9 @@ enum InstrumentsCommand: Command {
     static let options = [SharedOptions.definitions]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
-        guard arguments.positionals.isEmpty else { throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'") }
+        guard arguments.positionals.isEmpty else {
+            throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'")
+        }
         let catalog = try SharedOptions.catalog(arguments, console: console)
         let rows = catalog.instruments.map { instrument in
             [
@@ -25,10 +27,14 @@ enum InstrumentsCommand: Command {
                 instrument.status.rawValue, instrument.respondent.rawValue,
             ]
         }
-        console.print(TextTable.render(header: ["id", "version", "items", "scales", "validated ages", "status", "respondent"], rows: rows))
+        console.print(
+            TextTable.render(
+                header: ["id", "version", "items", "scales", "validated ages", "status", "respondent"], rows: rows))
         let licensed = catalog.instruments.filter { $0.status == .validated }.map(\.shortTitle)
         if !licensed.isEmpty {
-            console.print("\n\(licensed.joined(separator: " and ")): you need your own licence from the University of Warwick to administer these scales.")
+            console.print(
+                "\n\(licensed.joined(separator: " and ")): you need your own licence from the University of Warwick to administer these scales."
+            )
         }
         return .success
     }

@@ -14,10 +14,11 @@ enum LogsCommand: Command {
         Example:
           ivoutcomes logs logs.csv --from 2026-04-01 --to 2026-09-30
         """
-    static let options = [
-        OptionSpec(name: "--from", value: "DATE", help: "first day of the period, YYYY-MM-DD"),
-        OptionSpec(name: "--to", value: "DATE", help: "last day of the period, YYYY-MM-DD (default today)"),
-    ] + FollowUpInput.common
+    static let options =
+        [
+            OptionSpec(name: "--from", value: "DATE", help: "first day of the period, YYYY-MM-DD"),
+            OptionSpec(name: "--to", value: "DATE", help: "last day of the period, YYYY-MM-DD (default today)"),
+        ] + FollowUpInput.common
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
@@ -29,7 +30,8 @@ enum LogsCommand: Command {
         let period = (from != nil || to != nil) ? (from ?? FollowUpOptions.defaultEarliestDate)...end : nil
         let tracker = try FollowUpInput.track(arguments, console: console, asOf: asOf, logPeriod: period)
         if !tracker.instrumentsUsed.contains(where: { $0.contactLog != nil }) {
-            console.error("note: no contact logs found in the files (rows of an instrument with a contactLog, such as iv-log)")
+            console.error(
+                "note: no contact logs found in the files (rows of an instrument with a contactLog, such as iv-log)")
         }
         let output = try SharedOptions.output(arguments, console: console)
         try tracker.writeLogSummaries(to: output, format: format)

@@ -15,7 +15,8 @@ struct Main {
         // Ctrl-C, SIGTERM and SIGHUP: remove half-written output files before leaving, so no
         // partial file remains. The sources are kept alive for the whole run.
         let sources = [
-            handle(SIGINT, with: exitInterrupted), handle(SIGTERM, with: exitTerminated), handle(SIGHUP, with: exitHungUp),
+            handle(SIGINT, with: exitInterrupted), handle(SIGTERM, with: exitTerminated),
+            handle(SIGHUP, with: exitHungUp),
         ]
         let console = Console.standard()
         let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: console)
@@ -24,7 +25,9 @@ struct Main {
     }
 
     /// Takes `signal` from its default action and runs `handler` on a Dispatch queue instead.
-    private static func handle(_ number: Int32, with handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+    private static func handle(_ number: Int32, with handler: @escaping @Sendable () -> Void)
+        -> any DispatchSourceSignal
+    {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         // A plain function, not a closure: a closure formed here would be main-actor isolated and

@@ -28,11 +28,15 @@ enum OutputSafety {
     /// Refuses an `--out` that is the same file as an input, by any spelling or link.
     /// - Throws: ``UsageError`` naming both arguments.
     static func check(_ arguments: ParsedArguments, command: any Command.Type) throws(UsageError) {
-        guard let out = arguments.value(SharedOptions.out.name), out != "-", let target = FileIdentity(path: out) else { return }
+        guard let out = arguments.value(SharedOptions.out.name), out != "-", let target = FileIdentity(path: out) else {
+            return
+        }
         for input in inputs(of: arguments, command: command) where FileIdentity(path: input.path) == target {
             let same = input.argument == input.path ? "'\(input.path)'" : "'\(input.path)' (\(input.argument))"
             throw UsageError(
-                message: "--out '\(out)' is the same file as the input \(same); nothing was read or written: choose another output file")
+                message:
+                    "--out '\(out)' is the same file as the input \(same); nothing was read or written: choose another output file"
+            )
         }
     }
 }

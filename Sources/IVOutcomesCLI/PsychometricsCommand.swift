@@ -20,9 +20,13 @@ enum PsychometricsCommand: Command {
     static let options = [
         OptionSpec(name: "--instrument", value: "ID", help: "the instrument to analyse (required)"),
         OptionSpec(name: "--scale", value: "ID", help: "the scale (default: the instrument's first sum or mean)"),
-        OptionSpec(name: "--all-administrations", value: nil, help: "use every complete administration, not the first per child"),
+        OptionSpec(
+            name: "--all-administrations", value: nil,
+            help: "use every complete administration, not the first per child"),
         SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter,
-        OptionSpec(name: "--as-of", value: "DATE", help: "leave out rows dated after DATE (default today) or before 2000-01-01, as change does"),
+        OptionSpec(
+            name: "--as-of", value: "DATE",
+            help: "leave out rows dated after DATE (default today) or before 2000-01-01, as change does"),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
@@ -35,7 +39,8 @@ enum PsychometricsCommand: Command {
         let stats: ScaleStatistics
         do {
             stats = try Psychometrics.analyse(
-                file: arguments.positionals[0], instrument: instrument, scale: arguments.value("--scale").map { ScaleID($0) },
+                file: arguments.positionals[0], instrument: instrument,
+                scale: arguments.value("--scale").map { ScaleID($0) },
                 catalog: catalog, options: options, firstPerChild: !arguments.has("--all-administrations"),
                 dates: FollowUpOptions.defaultEarliestDate...max(asOf, FollowUpOptions.defaultEarliestDate))
         } catch let error as PsychometricsError {
@@ -54,9 +59,12 @@ enum PsychometricsCommand: Command {
             "\(instrument.shortTitle) \(stats.scale): n = \(stats.n) complete administrations (of \(stats.administrationsRead) read), \(stats.itemCount) items",
             "mean \(number(stats.mean)), SD \(number(stats.standardDeviation)); floor \(number(stats.floorPercent, 1))%, ceiling \(number(stats.ceilingPercent, 1))%",
             "Cronbach's alpha \(number(stats.alpha, 3))"
-                + (stats.alphaInterval.map { " (95% CI \(number($0.lowerBound, 3)) to \(number($0.upperBound, 3)), Feldt)" } ?? " (the total has no variance)"),
+                + (stats.alphaInterval.map {
+                    " (95% CI \(number($0.lowerBound, 3)) to \(number($0.upperBound, 3)), Feldt)"
+                } ?? " (the total has no variance)"),
             "SEM \(number(stats.standardErrorOfMeasurement)); reliable change implied by these data: more than \(number(stats.impliedReliableChange)) points"
-                + "; declared in the definition: " + (stats.declaredReliableChange.map { "\(number($0)) points" } ?? "none (thresholds not established)"),
+                + "; declared in the definition: "
+                + (stats.declaredReliableChange.map { "\(number($0)) points" } ?? "none (thresholds not established)"),
             "",
         ]
         let header = ["item", "mean", "SD", "floor %", "ceiling %", "item-total r", "alpha if deleted", "missing %"]
@@ -70,7 +78,9 @@ enum PsychometricsCommand: Command {
         }
         lines.append(TextTable.render(header: header, rows: rows))
         if instrument.status == .pilot {
-            lines.append("\n\(instrument.shortTitle) is a pilot instrument: treat these figures as evidence for developing it, not as validation.")
+            lines.append(
+                "\n\(instrument.shortTitle) is a pilot instrument: treat these figures as evidence for developing it, not as validation."
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -25,17 +25,27 @@ enum ReportFormat: String, CaseIterable {
 
 /// Options shared by `report` and `pool`.
 enum ReportOptions {
-    static let list = SharedOptions.outputOptions + [
-        OptionSpec(name: "--format", value: "html|json|summary", help: "html report, JSON summary, or pooling summary (default: from --out, else html)"),
-        OptionSpec(name: "--suppress-below", value: "N", help: "show counts from N up (default 5; below 5 needs --allow-small-numbers)"),
-        OptionSpec(name: "--allow-small-numbers", value: nil, help: "allow --suppress-below under 5 (only for readers allowed to see them)"),
-    ]
+    static let list =
+        SharedOptions.outputOptions + [
+            OptionSpec(
+                name: "--format", value: "html|json|summary",
+                help: "html report, JSON summary, or pooling summary (default: from --out, else html)"),
+            OptionSpec(
+                name: "--suppress-below", value: "N",
+                help: "show counts from N up (default 5; below 5 needs --allow-small-numbers)"),
+            OptionSpec(
+                name: "--allow-small-numbers", value: nil,
+                help: "allow --suppress-below under 5 (only for readers allowed to see them)"),
+        ]
 
     static func policy(_ arguments: ParsedArguments) throws -> SuppressionPolicy {
         guard let text = arguments.value("--suppress-below") else { return .standard }
-        guard let threshold = Int(text) else { throw UsageError(message: "--suppress-below '\(text)' is not a whole number") }
+        guard let threshold = Int(text) else {
+            throw UsageError(message: "--suppress-below '\(text)' is not a whole number")
+        }
         do {
-            return try SuppressionPolicy(threshold: threshold, allowSmallNumbers: arguments.has("--allow-small-numbers"))
+            return try SuppressionPolicy(
+                threshold: threshold, allowSmallNumbers: arguments.has("--allow-small-numbers"))
         } catch {
             throw UsageError(message: error.description)
         }
@@ -71,9 +81,15 @@ enum ReportCommand: Command {
         """
     static let options =
         [
-            FollowUpInput.children, OptionSpec(name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true, readsFile: true),
-            FollowUpInput.asOf, OptionSpec(name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
-        ] + ReportOptions.list + [SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter]
+            FollowUpInput.children,
+            OptionSpec(
+                name: "--logs", value: "FILE", help: "contact logs (repeatable)", repeatable: true, readsFile: true),
+            FollowUpInput.asOf,
+            OptionSpec(
+                name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
+        ] + ReportOptions.list + [
+            SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter,
+        ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         let format = try ReportFormat.from(arguments)
@@ -84,9 +100,12 @@ enum ReportCommand: Command {
         let tracker = try FollowUpInput.track(all, console: console, asOf: asOf)
         let areas = Set(tracker.register?.children.compactMap { $0.attributes["local_area"] } ?? [])
         let area = arguments.value("--area") ?? (areas.count == 1 ? areas.first ?? "" : "Local area")
-        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: area), catalog: tracker.catalog, policy: policy)
+        let view = ReportView(
+            aggregate: AreaAggregate(tracker: tracker, area: area), catalog: tracker.catalog, policy: policy)
         try ReportOptions.write(format.render(view), arguments, console: console)
-        if let out = arguments.value("--out") { console.error("wrote \(out) (\(format.rawValue), counts under \(policy.threshold) suppressed)") }
+        if let out = arguments.value("--out") {
+            console.error("wrote \(out) (\(format.rawValue), counts under \(policy.threshold) suppressed)")
+        }
         return .success
     }
 }
@@ -122,13 +141,16 @@ enum PoolCommand: Command {
                 throw InputError.unreadable(file: file, reason: "no such file, or it can't be read")
             }
             if let first = firstContent[data] {
-                throw PoolingError(file: file, message: "the same summary as \(first): each area's summary is pooled once")
+                throw PoolingError(
+                    file: file, message: "the same summary as \(first): each area's summary is pooled once")
             }
             firstContent[data] = file
             let area = try AreaAggregate(poolingSummary: data, file: file)
             let key = "\(area.areas.joined(separator: ", ")) as of \(area.asOf)"
             if let first = firstFile[key] {
-                throw PoolingError(file: file, message: "the same area and period as \(first) (\(key)): each area's summary is pooled once")
+                throw PoolingError(
+                    file: file,
+                    message: "the same area and period as \(first) (\(key)): each area's summary is pooled once")
             }
             firstFile[key] = file
             areas.append(area)

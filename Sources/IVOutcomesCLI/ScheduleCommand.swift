@@ -18,7 +18,8 @@ enum ScheduleCommand: Command {
         Example:
           ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of 2026-11-22
         """
-    static let options = [OptionSpec(name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (required)")]
+    static let options =
+        [OptionSpec(name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (required)")]
         + FollowUpInput.common
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
@@ -35,7 +36,9 @@ enum ScheduleCommand: Command {
         try output.commit()
         let statuses = tracker.schedule()
         let overdue = Set(statuses.filter { !$0.overdueWaves.isEmpty }.map(\.childID))
-        console.error("note: schedule \(schedule.id) \(schedule.version) as of \(asOf): \(overdue.count) of \(Set(statuses.map(\.childID)).count) children have an overdue wave")
+        console.error(
+            "note: schedule \(schedule.id) \(schedule.version) as of \(asOf): \(overdue.count) of \(Set(statuses.map(\.childID)).count) children have an overdue wave"
+        )
         return .success
     }
 }

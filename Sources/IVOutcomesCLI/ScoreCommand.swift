@@ -25,7 +25,8 @@ enum ScoreCommand: Command {
         """
     static let options = [
         SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
-        OptionSpec(name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
+        OptionSpec(
+            name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
         SharedOptions.dateFormat,
         OptionSpec(
             name: "--missing-policy", value: "SCALE=POLICY",
@@ -34,7 +35,9 @@ enum ScoreCommand: Command {
         SharedOptions.encoding, SharedOptions.delimiter,
         OptionSpec(
             name: "--as-of", value: "DATE",
-            help: "flag rows dated after DATE (default today) or before 2000-01-01, which change and report leave out; they are still scored"),
+            help:
+                "flag rows dated after DATE (default today) or before 2000-01-01, which change and report leave out; they are still scored"
+        ),
     ]
 
     /// How many row problems are echoed to standard error before the rest are only counted.
@@ -42,21 +45,25 @@ enum ScoreCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.count == 1 else {
-            throw UsageError(message: arguments.positionals.isEmpty ? "name the file to score" : "score one file at a time")
+            throw UsageError(
+                message: arguments.positionals.isEmpty ? "name the file to score" : "score one file at a time")
         }
         let file = arguments.positionals[0]
         let catalog = try SharedOptions.catalog(arguments, console: console)
         var options = try readingOptions(arguments, catalog: catalog, console: console)
         let asOf = try FollowUpInput.date(arguments, "--as-of") ?? .today
         guard asOf >= FollowUpOptions.defaultEarliestDate else {
-            throw UsageError(message: "--as-of \(asOf) is before \(FollowUpOptions.defaultEarliestDate), the earliest date read")
+            throw UsageError(
+                message: "--as-of \(asOf) is before \(FollowUpOptions.defaultEarliestDate), the earliest date read")
         }
         options.expectedDates = FollowUpOptions.defaultEarliestDate...asOf
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
         if let note = reader.formatNote { console.error("note: \(file): \(note)") }
         if !reader.unknownColumns.isEmpty {
-            console.error("note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))")
+            console.error(
+                "note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))"
+            )
         }
         let output = try SharedOptions.output(arguments, console: console)
         let summary = try reader.score(to: output, format: format, reportLimit: problemsShown) { problem in
@@ -71,7 +78,9 @@ enum ScoreCommand: Command {
     }
 
     /// The options that shape reading, from the command line.
-    static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws -> ReadingOptions {
+    static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws
+        -> ReadingOptions
+    {
         var options = ReadingOptions()
         if let id = arguments.value("--instrument") {
             options.instrument = try catalog.instrument(id: InstrumentID(id.lowercased())).id
@@ -83,34 +92,48 @@ enum ScoreCommand: Command {
             options.format = try SharedOptions.choice(arguments, "--input-format", default: InputFormat.csv)
         }
         if arguments.value(SharedOptions.encoding.name) != nil {
-            options.encoding = try SharedOptions.choice(arguments, SharedOptions.encoding.name, default: TextEncoding.utf8)
+            options.encoding = try SharedOptions.choice(
+                arguments, SharedOptions.encoding.name, default: TextEncoding.utf8)
         }
         if arguments.value(SharedOptions.delimiter.name) != nil {
-            options.delimiter = try SharedOptions.choice(arguments, SharedOptions.delimiter.name, default: CSVDelimiter.comma)
+            options.delimiter = try SharedOptions.choice(
+                arguments, SharedOptions.delimiter.name, default: CSVDelimiter.comma)
         }
-        let scales = Dictionary(catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scales = Dictionary(
+            catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for setting in arguments.values["--missing-policy"] ?? [] {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw UsageError(message: "--missing-policy '\(setting)' should be SCALE=POLICY, such as wemwbs_total=prorate:1")
+                throw UsageError(
+                    message: "--missing-policy '\(setting)' should be SCALE=POLICY, such as wemwbs_total=prorate:1")
             }
             guard let scale = scales[ScaleID(parts[0])] else {
-                throw UsageError(message: "--missing-policy: unknown scale '\(parts[0])'\(suggestion(for: parts[0], in: scales.keys.map(\.rawValue)))")
+                throw UsageError(
+                    message:
+                        "--missing-policy: unknown scale '\(parts[0])'\(suggestion(for: parts[0], in: scales.keys.map(\.rawValue)))"
+                )
             }
             guard let policy = MissingAnswerPolicy(parts[1]) else {
-                throw UsageError(message: "--missing-policy: '\(parts[1])' is not a policy (expected complete or prorate:N)")
+                throw UsageError(
+                    message: "--missing-policy: '\(parts[1])' is not a policy (expected complete or prorate:N)")
             }
             guard case .sum = scale.method, policy.maxMissing < scale.items.count else {
-                throw UsageError(message: "--missing-policy: \(policy) can't apply to \(scale.id) (only sums of more than \(policy.maxMissing) items)")
+                throw UsageError(
+                    message:
+                        "--missing-policy: \(policy) can't apply to \(scale.id) (only sums of more than \(policy.maxMissing) items)"
+                )
             }
             options.scoring.missingPolicies[scale.id] = policy
-            console.error("note: \(scale.id) is scored with missing-answer policy \(policy) (the definition's default is \(scale.missingPolicy)); prorated scores say so in the problems column")
+            console.error(
+                "note: \(scale.id) is scored with missing-answer policy \(policy) (the definition's default is \(scale.missingPolicy)); prorated scores say so in the problems column"
+            )
         }
         return options
     }
 
     static func describe(_ summary: ScoringSummary, file: String) -> String {
-        var text = "\(file): \(counted(summary.rowsRead, "row")) read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
+        var text =
+            "\(file): \(counted(summary.rowsRead, "row")) read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
         if summary.blankRowsSkipped > 0 { text += "; \(counted(summary.blankRowsSkipped, "blank row")) skipped" }
         return text
     }

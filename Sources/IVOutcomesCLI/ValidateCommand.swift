@@ -18,26 +18,35 @@ enum ValidateCommand: Command {
     static let options: [OptionSpec] = []
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
-        guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one definition file or folder") }
+        guard !arguments.positionals.isEmpty else {
+            throw UsageError(message: "name at least one definition file or folder")
+        }
         let sources = DefinitionSource.read(arguments.positionals)
         do {
             let catalog = try InstrumentCatalog.builtIn.adding(sources)
             let names = Set(sources.map(\.name))
             for instrument in catalog.instruments where names.contains(instrument.file) {
                 console.print(
-                    "ok: \(instrument.file): \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(instrument.examples.count) worked examples checked")
+                    "ok: \(instrument.file): \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(instrument.examples.count) worked examples checked"
+                )
             }
             if names.contains(catalog.framework.file) {
-                console.print("ok: \(catalog.framework.file): outcome framework \(catalog.framework.id) \(catalog.framework.version), \(catalog.framework.outcomes.count) outcomes")
+                console.print(
+                    "ok: \(catalog.framework.file): outcome framework \(catalog.framework.id) \(catalog.framework.version), \(catalog.framework.outcomes.count) outcomes"
+                )
             }
             if let schedule = catalog.schedule, names.contains(schedule.file) {
-                console.print("ok: \(schedule.file): measurement schedule \(schedule.id) \(schedule.version), \(schedule.measures.count) measures")
+                console.print(
+                    "ok: \(schedule.file): measurement schedule \(schedule.id) \(schedule.version), \(schedule.measures.count) measures"
+                )
             }
             return .success
         } catch {
             let files = Set(error.problems.map(\.file)).count
             console.error(error.description)
-            console.error("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
+            console.error(
+                "\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+            )
             return .invalidDefinitions
         }
     }

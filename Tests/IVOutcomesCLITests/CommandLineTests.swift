@@ -62,7 +62,9 @@ struct UsageTests {
         #expect(command.error == "error: unknown command 'scroe'; did you mean 'score'?\nSee 'ivoutcomes --help'.\n")
         let option = run("score", "x.csv", "--fromat", "csv")
         #expect(option.status == .usage)
-        #expect(option.error.hasPrefix("error: unknown option '--fromat'; did you mean '--format'?\nusage: ivoutcomes score FILE"))
+        #expect(
+            option.error.hasPrefix(
+                "error: unknown option '--fromat'; did you mean '--format'?\nusage: ivoutcomes score FILE"))
         let value = run("score", "x.csv", "--format", "xlsx")
         #expect(value.status == .usage)
         #expect(value.error.hasPrefix("error: --format 'xlsx' is not one of csv, jsonl"))
@@ -91,7 +93,9 @@ struct CommandTests {
     func validateInvalid() {
         let result = run("validate", CLIFixtures.path("broken-instrument.json"))
         #expect(result.status == .invalidDefinitions)
-        #expect(result.error.contains("broken-instrument.json: items[1].responseScale: unknown response scale 'agre'; did you mean 'agree'?"))
+        #expect(
+            result.error.contains(
+                "broken-instrument.json: items[1].responseScale: unknown response scale 'agre'; did you mean 'agree'?"))
         #expect(result.error.contains("broken-instrument.json: title: expected a string, found a number"))
         #expect(result.error.hasSuffix("2 problems in 1 file\n"))
     }
@@ -102,7 +106,9 @@ struct CommandTests {
         #expect(result.status == .success)
         #expect(CLIFixtures.matchesGolden(result.output, "responses.scored.csv"), "\(result.output)")
         #expect(result.error.hasSuffix("responses.csv: 4 rows read: 2 scored, 1 incomplete, 1 invalid\n"))
-        #expect(result.error.contains(#"responses.csv:5: column wemwbs_3: "0" is not an answer (expected 1-5 or a label such as "Often")"#))
+        #expect(
+            result.error.contains(
+                #"responses.csv:5: column wemwbs_3: "0" is not an answer (expected 1-5 or a label such as "Often")"#))
     }
 
     @Test("score --out writes the file atomically; JSON Lines output")
@@ -123,9 +129,14 @@ struct CommandTests {
     func missingPolicy() {
         let result = run("score", CLIFixtures.path("responses.csv"), "--missing-policy", "wemwbs_total=prorate:1")
         #expect(result.status == .success)
-        #expect(result.error.contains("note: wemwbs_total is scored with missing-answer policy prorate:1 (the definition's default is complete)"))
+        #expect(
+            result.error.contains(
+                "note: wemwbs_total is scored with missing-answer policy prorate:1 (the definition's default is complete)"
+            ))
         #expect(result.output.contains("wemwbs_total: prorated from 13 of 14 answers (policy prorate:1)"))
-        #expect(run("score", CLIFixtures.path("responses.csv"), "--missing-policy", "wemwbs_totl=prorate:1").status == .usage)
+        #expect(
+            run("score", CLIFixtures.path("responses.csv"), "--missing-policy", "wemwbs_totl=prorate:1").status
+                == .usage)
     }
 
     @Test("score exits 66 for a file it can't read, 65 for bad local definitions, 73 for an unwritable output")
@@ -133,8 +144,11 @@ struct CommandTests {
         let missing = run("score", "/no/such/responses.csv")
         #expect(missing.status == .unreadableInput)
         #expect(missing.error == "error: /no/such/responses.csv: cannot read the file: No such file or directory\n")
-        #expect(run("score", CLIFixtures.path("responses.csv"), "--definitions", CLIFixtures.path("broken-instrument.json")).status == .invalidDefinitions)
-        #expect(run("score", CLIFixtures.path("responses.csv"), "--out", "/no/such/folder/x.csv").status == .cannotWrite)
+        #expect(
+            run("score", CLIFixtures.path("responses.csv"), "--definitions", CLIFixtures.path("broken-instrument.json"))
+                .status == .invalidDefinitions)
+        #expect(
+            run("score", CLIFixtures.path("responses.csv"), "--out", "/no/such/folder/x.csv").status == .cannotWrite)
         #expect(run("score", CLIFixtures.path("responses.csv"), "--instrument", "wembws").status == .invalidDefinitions)
     }
 
@@ -171,7 +185,9 @@ struct ResearchCommandTests {
         #expect(result.output.contains("declared in the definition: none (thresholds not established)"))
         let tooFew = run("psychometrics", CLIFixtures.path("responses.csv"), "--instrument", "wemwbs")
         #expect(tooFew.status == .unreadableInput)
-        #expect(tooFew.error.hasSuffix("wemwbs: too few complete administrations to analyse: found 1, need at least 10 (one per child)\n"))
+        #expect(
+            tooFew.error.hasSuffix(
+                "wemwbs: too few complete administrations to analyse: found 1, need at least 10 (one per child)\n"))
         #expect(run("psychometrics", examples).status == .usage)
     }
 }
@@ -207,7 +223,9 @@ struct FollowUpCommandTests {
         let missing = run("schedule", responses)
         #expect(missing.status == .usage)
         #expect(missing.error.hasPrefix("error: --as-of DATE is required: overdue depends on the date"))
-        let result = run("schedule", responses, CLIFixtures.path("followup-logs.csv"), "--children", children, "--as-of", "2026-11-22")
+        let result = run(
+            "schedule", responses, CLIFixtures.path("followup-logs.csv"), "--children", children, "--as-of",
+            "2026-11-22")
         #expect(result.status == .success)
         #expect(CLIFixtures.matchesGolden(result.output, "followup.schedule.csv"), "\(result.output)")
     }
@@ -241,11 +259,13 @@ struct ReportCommandTests {
 
     @Test("report writes one self-contained HTML file from the example data")
     func htmlReport() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ivoutcomes-report-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ivoutcomes-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("report.html").path
-        let result = run("report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--out", out)
+        let result = run(
+            "report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--out", out)
         #expect(result.status == .success)
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.contains("<h1>Independent Visitor outcomes: Pilotshire</h1>"))
@@ -258,24 +278,32 @@ struct ReportCommandTests {
     func smallNumbers() {
         let refused = run("report", responses, "--suppress-below", "3", "--format", "json")
         #expect(refused.status == .usage)
-        #expect(refused.error.contains("a suppression threshold of 3 would publish counts under 5; pass --allow-small-numbers"))
-        let allowed = run("report", responses, "--suppress-below", "3", "--allow-small-numbers", "--format", "json", "--as-of", "2026-11-22")
+        #expect(
+            refused.error.contains(
+                "a suppression threshold of 3 would publish counts under 5; pass --allow-small-numbers"))
+        let allowed = run(
+            "report", responses, "--suppress-below", "3", "--allow-small-numbers", "--format", "json", "--as-of",
+            "2026-11-22")
         #expect(allowed.status == .success)
         #expect(allowed.output.contains("\"suppressionThreshold\": 3"))
     }
 
     @Test("pool combines area summaries and says which cells areas suppressed")
     func pool() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ivoutcomes-pool-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ivoutcomes-pool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["north", "south"] {
             let result = run(
-                "report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--area", name, "--format", "summary",
+                "report", responses, "--logs", logs, "--children", children, "--as-of", "2026-11-22", "--area", name,
+                "--format", "summary",
                 "--out", folder.appendingPathComponent("\(name).json").path)
             #expect(result.status == .success)
         }
-        let national = run("pool", folder.appendingPathComponent("north.json").path, folder.appendingPathComponent("south.json").path, "--format", "json")
+        let national = run(
+            "pool", folder.appendingPathComponent("north.json").path, folder.appendingPathComponent("south.json").path,
+            "--format", "json")
         #expect(national.status == .success)
         #expect(national.output.contains("\"areas\": [\n    \"north\",\n    \"south\"\n  ]"))
         #expect(national.output.contains("\"children\": 96"))

@@ -13,14 +13,35 @@ struct GoldenOutputTests {
     /// Arguments with `@name` for a fixture, `%name` for an example file and `out:name` for an
     /// output file in a scratch folder; the golden file each output must match.
     static let cases: [(golden: String, arguments: [String])] = [
-        ("golden-report.html", ["report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv", "--as-of", "2026-11-22", "--out", "out:report.html"]),
-        ("golden-report.json", ["report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv", "--as-of", "2026-11-22", "--format", "json", "--out", "out:report.json"]),
-        ("golden-report.summary.json", ["report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv", "--as-of", "2026-11-22", "--area", "North", "--format", "summary", "--out", "out:north.json"]),
+        (
+            "golden-report.html",
+            [
+                "report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv",
+                "--as-of", "2026-11-22", "--out", "out:report.html",
+            ]
+        ),
+        (
+            "golden-report.json",
+            [
+                "report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv",
+                "--as-of", "2026-11-22", "--format", "json", "--out", "out:report.json",
+            ]
+        ),
+        (
+            "golden-report.summary.json",
+            [
+                "report", "@followup.csv", "--children", "@followup-children.csv", "--logs", "@followup-logs.csv",
+                "--as-of", "2026-11-22", "--area", "North", "--format", "summary", "--out", "out:north.json",
+            ]
+        ),
         ("golden-coverage.txt", ["coverage", "wemwbs", "life-skills", "iv-log"]),
         ("golden-coverage.csv", ["coverage", "wemwbs", "life-skills", "iv-log", "--format", "csv"]),
         ("golden-coverage.json", ["coverage", "wemwbs", "life-skills", "iv-log", "--format", "json"]),
         ("golden-coverage.html", ["coverage", "wemwbs", "life-skills", "iv-log", "--format", "html"]),
-        ("golden-psychometrics.txt", ["psychometrics", "%questionnaires.csv", "--instrument", "life-skills", "--as-of", "2026-11-22"]),
+        (
+            "golden-psychometrics.txt",
+            ["psychometrics", "%questionnaires.csv", "--instrument", "life-skills", "--as-of", "2026-11-22"]
+        ),
         ("golden-responses.scored.jsonl", ["score", "@responses.csv", "--format", "jsonl", "--as-of", "2026-11-22"]),
     ]
 
@@ -52,17 +73,21 @@ struct GoldenOutputTests {
     @Test("pool: two areas' summaries in HTML and JSON match their golden files")
     func pool() throws {
         let scratch = Scratch()
-        let north = scratch.file("north.json"), south = scratch.file("south.json")
+        let north = scratch.file("north.json")
+        let south = scratch.file("south.json")
         #expect(run(resolved(GoldenOutputTests.cases[2].arguments, in: scratch.path).arguments).status == .success)
         let examples = GoldenOutputTests.examples
         let made = run(
-            "report", examples + "questionnaires.csv", "--children", examples + "children.csv", "--logs", examples + "logs.csv",
+            "report", examples + "questionnaires.csv", "--children", examples + "children.csv", "--logs",
+            examples + "logs.csv",
             "--as-of", "2026-11-22", "--area", "South", "--format", "summary", "--out", south)
         #expect(made.status == .success, "\(made.error)")
         for (format, golden) in [("html", "golden-pool.html"), ("json", "golden-pool.json")] {
             let out = scratch.file("national.\(format)")
             #expect(run("pool", north, south, "--format", format, "--out", out).status == .success)
-            #expect(CLIFixtures.matchesGolden(try String(contentsOfFile: out, encoding: .utf8), golden), "\(golden) differs")
+            #expect(
+                CLIFixtures.matchesGolden(try String(contentsOfFile: out, encoding: .utf8), golden), "\(golden) differs"
+            )
         }
     }
 }

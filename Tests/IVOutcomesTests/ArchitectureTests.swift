@@ -16,7 +16,8 @@ struct ArchitectureTests {
     /// The folders in their layer order, lowest first, from the numbered list under
     /// "## Layers" in `ARCHITECTURE.md` (each item starts with the folder's name in backticks).
     static func layers() throws -> [String] {
-        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
         guard let section = text.components(separatedBy: "\n## Layers").dropFirst().first else { return [] }
         let body = section.components(separatedBy: "\n## ").first ?? ""
         return body.split(separator: "\n").compactMap { line -> String? in
@@ -41,7 +42,8 @@ struct ArchitectureTests {
             guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             for name in try manager.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".swift") {
                 let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
-                result.append(SourceFile(folder: folder, name: name, code: strippingCommentsAndStrings(text), text: text))
+                result.append(
+                    SourceFile(folder: folder, name: name, code: strippingCommentsAndStrings(text), text: text))
             }
         }
         return result
@@ -151,12 +153,14 @@ struct ArchitectureTests {
         }
     }
 
-    static let modifiers = #"(?:(?:@\w+(?:\([^)]*\))?\s+)|(?:(?:public|internal|package|final|indirect|nonisolated|static|mutating|override|consuming|borrowing)\s+))*"#
+    static let modifiers =
+        #"(?:(?:@\w+(?:\([^)]*\))?\s+)|(?:(?:public|internal|package|final|indirect|nonisolated|static|mutating|override|consuming|borrowing)\s+))*"#
 
     /// Names declared at the top level of a file (not private to it); a function's name counts
     /// only where it is called, so it is kept with a "(" after it.
     static func topLevelNames(in code: String) -> [String] {
-        let pattern = try! Regex("(?m)^" + modifiers + #"(struct|enum|class|actor|protocol|typealias|func|let|var)\s+(\w+)"#)
+        let pattern = try! Regex(
+            "(?m)^" + modifiers + #"(struct|enum|class|actor|protocol|typealias|func|let|var)\s+(\w+)"#)
         return code.matches(of: pattern).compactMap { match in
             guard let kind = match.output[1].substring, let name = match.output[2].substring else { return nil }
             return kind == "func" ? name + "(" : String(name)
@@ -166,7 +170,10 @@ struct ArchitectureTests {
     /// Types declared anywhere in a file, nested ones included: a file's own nested `Outcome`
     /// is not the `Outcome` of another folder.
     static func typeNames(in code: String) -> Set<String> {
-        Set(code.matches(of: /\b(?:struct|enum|class|actor|protocol|typealias)\s+(\w+)/.wordBoundaryKind(.simple)).map { String($0.1) })
+        Set(
+            code.matches(of: /\b(?:struct|enum|class|actor|protocol|typealias)\s+(\w+)/.wordBoundaryKind(.simple)).map {
+                String($0.1)
+            })
     }
 
     /// Members added, one indent in, to the types named by `extension` blocks of `foreign` types.
@@ -218,11 +225,13 @@ struct ArchitectureTests {
             for match in file.code.matches(of: /(\.?)\b([A-Za-z_]\w*)\b(\(?)/.wordBoundaryKind(.simple)) {
                 let name = String(match.2) + match.3
                 let isMember = !match.1.isEmpty
-                guard !ownTypes.contains(name), let folders = isMember ? memberIn[String(match.2)] : declaredIn[name] else { continue }
+                guard !ownTypes.contains(name), let folders = isMember ? memberIn[String(match.2)] : declaredIn[name]
+                else { continue }
                 // A name declared in this folder or below is fine; report it only when every
                 // declaration is above.
                 guard folders.allSatisfy({ (rank[$0] ?? -1) > own }), seen.insert(name).inserted else { continue }
-                violations.append("\(file.folder)/\(file.name) names \(name) from \(folders.sorted().joined(separator: ", "))")
+                violations.append(
+                    "\(file.folder)/\(file.name) names \(name) from \(folders.sorted().joined(separator: ", "))")
             }
         }
         #expect(violations.isEmpty, "\(violations.count) upward references:\n\(violations.joined(separator: "\n"))")
@@ -230,7 +239,9 @@ struct ArchitectureTests {
 
     /// Words that mark memory handled by hand. (Every regex here uses simple word boundaries:
     /// Unicode ones would treat `HTML.escape` as one word.)
-    static var unsafeWords: Regex<Substring> { /\b(?:Unsafe[A-Z]\w*|withUnsafe\w*|unsafe[A-Z]\w*|allocate|deallocate|assumingMemoryBound|bindMemory)\b/ }
+    static var unsafeWords: Regex<Substring> {
+        /\b(?:Unsafe[A-Z]\w*|withUnsafe\w*|unsafe[A-Z]\w*|allocate|deallocate|assumingMemoryBound|bindMemory)\b/
+    }
 
     @Test("unsafe memory code lives in at most eight files, each stating its ownership rule")
     func unsafeCodeHasABoundary() throws {

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import IVOutcomes
+import Testing
 
 /// The README's library example, compiled and run here. The code between the markers must be
 /// exactly the README's ```swift block, so the README can never show code that doesn't work.
@@ -36,7 +35,8 @@ struct ReadmeExampleTests {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         let start = try #require(source.range(of: "// README-BEGIN\n"))
         let end = try #require(source.range(of: "        // README-END"))
-        let tested = source[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.dropFirst(8) }.joined(separator: "\n")
+        let tested = source[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.dropFirst(8) }.joined(
+            separator: "\n")
         let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("```swift\nimport IVOutcomes\n\n" + tested + "\n```"))
     }

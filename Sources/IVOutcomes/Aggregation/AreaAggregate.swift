@@ -1,4 +1,3 @@
-
 /// An area's (or a pooled set of areas') aggregates: exact counts and sufficient statistics per
 /// group and scale, before suppression. Never holds a child's id or any free text.
 ///
@@ -23,7 +22,10 @@ public struct AreaAggregate: Sendable, Hashable {
     public var groups: [GroupAggregate]
     public var dataQuality: DataQuality
 
-    public init(areas: [String], asOf: CalendarDate, instruments: [InstrumentID], groups: [GroupAggregate], dataQuality: DataQuality) {
+    public init(
+        areas: [String], asOf: CalendarDate, instruments: [InstrumentID], groups: [GroupAggregate],
+        dataQuality: DataQuality
+    ) {
         self.areas = areas
         self.asOf = asOf
         self.instruments = instruments
@@ -42,7 +44,9 @@ public struct AreaAggregate: Sendable, Hashable {
         let scales = tracker.scalesUsed
         let changes = tracker.changes()
         let logSummaries = tracker.logSummaries()
-        let outcomes = tracker.catalog.framework.outcomes.map(\.id).filter { outcome in logSummaries.contains { $0.outcome == outcome } }
+        let outcomes = tracker.catalog.framework.outcomes.map(\.id).filter { outcome in
+            logSummaries.contains { $0.outcome == outcome }
+        }
         let asOf = tracker.options.asOf
         // Each child's category in each breakdown.
         let children = tracker.childOrder.map(\.id)
@@ -54,7 +58,8 @@ public struct AreaAggregate: Sendable, Hashable {
         var groupKeys: [(String, String)] = [("all", "all")]
         if let register = tracker.register {
             for dimension in AreaAggregate.dimensions {
-                let known = dimension == "age_band"
+                let known =
+                    dimension == "age_band"
                     ? register.children.contains { $0.birthMonth != nil }
                     : register.children.contains { $0.attributes[dimension] != nil }
                 guard known else { continue }
@@ -111,8 +116,10 @@ public struct AreaAggregate: Sendable, Hashable {
         quality.incompleteForms.value = counts.incomplete
         quality.formsDisagreeing.value = counts.conflicting
         quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
-        quality.childrenWithOverdueWave.value = Set(tracker.schedule().filter { !$0.overdueWaves.isEmpty }.map(\.childID)).count
+        quality.childrenWithOverdueWave.value =
+            Set(tracker.schedule().filter { !$0.overdueWaves.isEmpty }.map(\.childID)).count
         self.init(
-            areas: [area], asOf: asOf, instruments: tracker.instrumentsUsed.map(\.id), groups: groups, dataQuality: quality)
+            areas: [area], asOf: asOf, instruments: tracker.instrumentsUsed.map(\.id), groups: groups,
+            dataQuality: quality)
     }
 }

@@ -22,7 +22,8 @@ public struct PoolableCount: Sendable, Hashable {
 
     /// The sum of two counts, or ``SumOverflow`` when it does not fit.
     public func adding(_ other: Self) throws(SumOverflow) -> Self {
-        PoolableCount(try checkedSum(value, other.value), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
+        PoolableCount(
+            try checkedSum(value, other.value), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
     }
 }
 

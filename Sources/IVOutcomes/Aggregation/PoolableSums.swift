@@ -18,6 +18,7 @@ public struct PoolableSums: Sendable, Hashable {
 
     /// The sum of two sets of sums, or ``SumOverflow`` when one does not fit.
     public func adding(_ other: Self) throws(SumOverflow) -> Self {
-        PoolableSums(try sums.adding(other.sums), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
+        PoolableSums(
+            try sums.adding(other.sums), areasSuppressed: try checkedSum(areasSuppressed, other.areasSuppressed))
     }
 }

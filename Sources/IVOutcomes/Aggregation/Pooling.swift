@@ -17,12 +17,13 @@ extension DataQuality {
     /// The data-quality counts by the names reports and summaries use.
     static var fields: [(name: String, keyPath: WritableKeyPath<DataQuality, PoolableCount>)] {
         [
-        ("rows read", \.rowsRead), ("rows not used: invalid", \.rowsInvalid), ("rows not used: duplicates", \.rowsDuplicate),
-        ("rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
-        ("incomplete forms (some scale not scored)", \.incompleteForms),
-        ("forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
-        ("scores below the instrument's validated age", \.scoresBelowValidatedAge),
-        ("children with an overdue follow-up", \.childrenWithOverdueWave),
+            ("rows read", \.rowsRead), ("rows not used: invalid", \.rowsInvalid),
+            ("rows not used: duplicates", \.rowsDuplicate),
+            ("rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
+            ("incomplete forms (some scale not scored)", \.incompleteForms),
+            ("forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
+            ("scores below the instrument's validated age", \.scoresBelowValidatedAge),
+            ("children with an overdue follow-up", \.childrenWithOverdueWave),
         ]
     }
 }
@@ -41,16 +42,25 @@ extension AreaAggregate {
         let reader = PoolingSummaryReader(file: file)
         if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw reader.fail(encoding) }
         guard case .success(let root) = JSONValue.parse(data), case .object(let top) = root else {
-            throw reader.fail("not a JSON object (expected a pooling summary written by 'ivoutcomes report --format summary')")
+            throw reader.fail(
+                "not a JSON object (expected a pooling summary written by 'ivoutcomes report --format summary')")
         }
         guard top["format"] == .string("ivoutcomes-pooling-summary") else {
-            throw reader.fail("not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')")
+            throw reader.fail(
+                "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
+            )
         }
-        guard top["formatVersion"] == .number(1) else { throw reader.fail("unsupported formatVersion (this version reads 1)") }
-        guard case .array(let areaValues)? = top["areas"] else { throw reader.fail("areas: expected a list of area names") }
+        guard top["formatVersion"] == .number(1) else {
+            throw reader.fail("unsupported formatVersion (this version reads 1)")
+        }
+        guard case .array(let areaValues)? = top["areas"] else {
+            throw reader.fail("areas: expected a list of area names")
+        }
         var areas: [String] = []
         for (index, value) in areaValues.enumerated() { areas.append(try reader.string(value, "areas[\(index)]")) }
-        guard let asOf = CalendarDate(iso: try reader.string(top["asOf"], "asOf")) else { throw reader.fail("asOf: expected YYYY-MM-DD") }
+        guard let asOf = CalendarDate(iso: try reader.string(top["asOf"], "asOf")) else {
+            throw reader.fail("asOf: expected YYYY-MM-DD")
+        }
         var instruments: [InstrumentID] = []
         if case .array(let values)? = top["instruments"] {
             for value in values { if case .string(let id) = value { instruments.append(InstrumentID(id)) } }
@@ -90,20 +100,28 @@ extension AreaAggregate {
                 < ((order.firstIndex(of: $1.element.dimension) ?? order.count), $1.offset)
         }.map(\.element)
         return AreaAggregate(
-            areas: areas.flatMap(\.areas), asOf: areas.map(\.asOf).max() ?? .today, instruments: instruments, groups: groups,
+            areas: areas.flatMap(\.areas), asOf: areas.map(\.asOf).max() ?? .today, instruments: instruments,
+            groups: groups,
             dataQuality: quality)
     }
 }
 
 extension AreaAggregate {
     /// Adds one area's groups and data-quality counts to the pooled ones, cell by cell.
-    private static func add(_ area: AreaAggregate, to groups: inout [GroupAggregate], quality: inout DataQuality) throws(PoolingError) {
+    private static func add(_ area: AreaAggregate, to groups: inout [GroupAggregate], quality: inout DataQuality)
+        throws(PoolingError)
+    {
         do {
             for field in DataQuality.fields {
-                quality[keyPath: field.keyPath] = try quality[keyPath: field.keyPath].adding(area.dataQuality[keyPath: field.keyPath])
+                quality[keyPath: field.keyPath] = try quality[keyPath: field.keyPath].adding(
+                    area.dataQuality[keyPath: field.keyPath])
             }
             for group in area.groups {
-                guard let index = groups.firstIndex(where: { $0.dimension == group.dimension && $0.category == group.category }) else {
+                guard
+                    let index = groups.firstIndex(where: {
+                        $0.dimension == group.dimension && $0.category == group.category
+                    })
+                else {
                     groups.append(group)
                     continue
                 }
@@ -116,7 +134,9 @@ extension AreaAggregate {
                     guard groups[index].scales[position].binWidth == scale.binWidth else {
                         throw PoolingError(
                             file: area.areas.joined(separator: ", "),
-                            message: "\(scale.scale) is binned by \(scale.binWidth) points here but \(groups[index].scales[position].binWidth) elsewhere; use the same definitions everywhere")
+                            message:
+                                "\(scale.scale) is binned by \(scale.binWidth) points here but \(groups[index].scales[position].binWidth) elsewhere; use the same definitions everywhere"
+                        )
                     }
                     groups[index].scales[position] = try groups[index].scales[position].adding(scale)
                 }
@@ -138,7 +158,8 @@ extension AreaAggregate {
         } catch {
             throw PoolingError(
                 file: area.areas.joined(separator: ", "),
-                message: "adding this area's counts or sums overflows: a summary holds numbers far larger than any area's")
+                message:
+                    "adding this area's counts or sums overflows: a summary holds numbers far larger than any area's")
         }
     }
 }

@@ -6,9 +6,12 @@ struct PoolingSummaryReader {
     func fail(_ message: String) -> PoolingError { PoolingError(file: file, message: message) }
 
     /// A whole number in `range`.
-    func whole(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>, _ expected: String) throws(PoolingError) -> Int {
+    func whole(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>, _ expected: String)
+        throws(PoolingError) -> Int
+    {
         guard case .number(let number)? = value, number == number.rounded(), range.contains(number) else {
-            throw fail("\(path): expected \(expected)\(value.map { ", found \(PoolingSummaryReader.shown($0))" } ?? "")")
+            throw fail(
+                "\(path): expected \(expected)\(value.map { ", found \(PoolingSummaryReader.shown($0))" } ?? "")")
         }
         return Int(number)
     }
@@ -16,7 +19,8 @@ struct PoolingSummaryReader {
     /// A JSON value as a message shows it: a number in full, anything else by kind.
     static func shown(_ value: JSONValue) -> String {
         switch value {
-        case .number(let number): return number == number.rounded() && abs(number) < 1e18 ? String(Int(number)) : String(number)
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e18 ? String(Int(number)) : String(number)
         case .string(let text): return "\"\(text.prefix(40))\""
         case .null: return "null"
         case .bool(let flag): return String(flag)
@@ -56,8 +60,10 @@ struct PoolingSummaryReader {
             // Whole numbers that JSON numbers hold exactly, so pooled sums stay exact.
             let exact = Double(AreaAggregate.maximumSum)
             let n = try whole(fields["n"], "\(path).n", in: PoolingSummaryReader.counts, PoolingSummaryReader.countText)
-            let sum = try whole(fields["sumX100"], "\(path).sumX100", in: -exact...exact, "a whole number of at most 2^53 in size")
-            let squares = try whole(fields["sumSquaresX10000"], "\(path).sumSquaresX10000", in: 0...exact, "a whole number from 0 to 2^53")
+            let sum = try whole(
+                fields["sumX100"], "\(path).sumX100", in: -exact...exact, "a whole number of at most 2^53 in size")
+            let squares = try whole(
+                fields["sumSquaresX10000"], "\(path).sumSquaresX10000", in: 0...exact, "a whole number from 0 to 2^53")
             return PoolableSums(ValueSums(count: n, sumHundredths: sum, sumOfSquaresTenThousandths: squares))
         default: throw fail("\(path): expected sums or \"suppressed\"")
         }
@@ -84,14 +90,17 @@ struct PoolingSummaryReader {
         guard case .object(let group) = value else { throw fail("\(path): expected an object") }
         var scales: [ScaleAggregate] = []
         if case .array(let scaleValues)? = group["scales"] {
-            for (index, value) in scaleValues.enumerated() { scales.append(try scale(value, "\(path).scales[\(index)]")) }
+            for (index, value) in scaleValues.enumerated() {
+                scales.append(try scale(value, "\(path).scales[\(index)]"))
+            }
         }
         var logs: [OutcomeLogAggregate] = []
         if case .array(let logValues)? = group["logs"] {
             for (index, value) in logValues.enumerated() { logs.append(try log(value, "\(path).logs[\(index)]")) }
         }
         var aggregate = GroupAggregate(
-            dimension: try string(group["dimension"], "\(path).dimension"), category: try string(group["category"], "\(path).category"),
+            dimension: try string(group["dimension"], "\(path).dimension"),
+            category: try string(group["category"], "\(path).category"),
             scales: scales, logs: logs)
         aggregate.children = try count(group["children"], "\(path).children")
         return aggregate
@@ -99,7 +108,8 @@ struct PoolingSummaryReader {
 
     /// One scale's aggregate in a group.
     func scale(_ value: JSONValue, _ path: String) throws(PoolingError) -> ScaleAggregate {
-        guard case .object(let scale) = value, case .number(let width)? = scale["binWidth"], width.isFinite, width > 0 else {
+        guard case .object(let scale) = value, case .number(let width)? = scale["binWidth"], width.isFinite, width > 0
+        else {
             throw fail("\(path): expected a scale with a binWidth above 0")
         }
         var aggregate = ScaleAggregate(
@@ -116,7 +126,8 @@ struct PoolingSummaryReader {
         aggregate.latest = try sums(scale["latest"], "\(path).latest")
         aggregate.change = try sums(scale["change"], "\(path).change")
         aggregate.changeHistogram = try countSet(scale["changeHistogram"], "\(path).changeHistogram")
-        aggregate.scoresBelowValidatedAge = try count(scale["scoresBelowValidatedAge"], "\(path).scoresBelowValidatedAge")
+        aggregate.scoresBelowValidatedAge = try count(
+            scale["scoresBelowValidatedAge"], "\(path).scoresBelowValidatedAge")
         return aggregate
     }
 

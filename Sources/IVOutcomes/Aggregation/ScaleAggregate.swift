@@ -27,22 +27,26 @@ public struct ScaleAggregate: Sendable, Hashable {
     /// An empty aggregate for `scale`.
     public init(scale: Scale) {
         self.scale = scale.id
-        reliableChange = CountSet(names: [
-            ReliableChangeClass.reliablyImproved, .noReliableChange, .reliablyDeteriorated,
-        ].map(\.rawValue))
-        meaningfulChange = CountSet(names: [
-            MeaningfulChangeClass.improved, .noMeaningfulChange, .deteriorated,
-        ].map(\.rawValue))
+        reliableChange = CountSet(
+            names: [
+                ReliableChangeClass.reliablyImproved, .noReliableChange, .reliablyDeteriorated,
+            ].map(\.rawValue))
+        meaningfulChange = CountSet(
+            names: [
+                MeaningfulChangeClass.improved, .noMeaningfulChange, .deteriorated,
+            ].map(\.rawValue))
         let bands = scale.bands?.bands.map(\.id) ?? []
         bandsAtBaseline = CountSet(names: bands)
         bandsAtLatest = CountSet(names: bands)
-        bandMovement = CountSet(names: bands.flatMap { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } })
+        bandMovement = CountSet(
+            names: bands.flatMap { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } })
         binWidth = ScaleAggregate.binWidth(for: scale)
     }
 
     /// An empty aggregate with given parts, for pooling.
     init(
-        scale: ScaleID, binWidth: Double, reliable: CountSet, meaningful: CountSet, bandsAtBaseline: CountSet, bandsAtLatest: CountSet,
+        scale: ScaleID, binWidth: Double, reliable: CountSet, meaningful: CountSet, bandsAtBaseline: CountSet,
+        bandsAtLatest: CountSet,
         bandMovement: CountSet
     ) {
         self.bandMovement = bandMovement
@@ -76,10 +80,12 @@ public struct ScaleAggregate: Sendable, Hashable {
         latest.sums.add(last.value)
         self.change.sums.add(change)
         if reliableChange.names.contains(child.reliableChange.rawValue) {
-            reliableChange[child.reliableChange.rawValue] = reliableChange[child.reliableChange.rawValue] + PoolableCount(1)
+            reliableChange[child.reliableChange.rawValue] =
+                reliableChange[child.reliableChange.rawValue] + PoolableCount(1)
         }
         if meaningfulChange.names.contains(child.meaningfulChange.rawValue) {
-            meaningfulChange[child.meaningfulChange.rawValue] = meaningfulChange[child.meaningfulChange.rawValue] + PoolableCount(1)
+            meaningfulChange[child.meaningfulChange.rawValue] =
+                meaningfulChange[child.meaningfulChange.rawValue] + PoolableCount(1)
         }
         if let band = last.band { bandsAtLatest[band] = bandsAtLatest[band] + PoolableCount(1) }
         if let from = first.band, let to = last.band {

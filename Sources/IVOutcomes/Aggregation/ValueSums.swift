@@ -41,7 +41,8 @@ public struct ValueSums: Sendable, Hashable, Codable {
     /// The sums of the values of both, or ``SumOverflow`` when one does not fit.
     public func adding(_ other: ValueSums) throws(SumOverflow) -> ValueSums {
         ValueSums(
-            count: try checkedSum(count, other.count), sumHundredths: try checkedSum(sumHundredths, other.sumHundredths),
+            count: try checkedSum(count, other.count),
+            sumHundredths: try checkedSum(sumHundredths, other.sumHundredths),
             sumOfSquaresTenThousandths: try checkedSum(sumOfSquaresTenThousandths, other.sumOfSquaresTenThousandths))
     }
 

@@ -59,7 +59,9 @@ struct BufferView<Element>: RandomAccessCollection {
 
     /// The memory itself, for the standard library's fast paths (`String(decoding:as:)`,
     /// `Array(_:)`, `elementsEqual`).
-    func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result? {
+    func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
+        -> Result?
+    {
         try body(unsafeBuffer)
     }
 
@@ -101,7 +103,9 @@ struct MutableBufferView<Element> {
     }
 
     /// The memory, for the other owners in this folder (a file that uses it counts as unsafe).
-    var unsafeBuffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base.map { UnsafePointer($0) }, count: count) }
+    var unsafeBuffer: UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base.map { UnsafePointer($0) }, count: count)
+    }
 
     /// The elements in `range`, as a view of their own (indexed from 0).
     @inline(__always)
@@ -119,7 +123,9 @@ extension BufferView where Element == UInt8 {
     @inline(__always)
     func word(at offset: Int) -> UInt64 {
         assert(offset >= 0 && offset + 8 <= count, "word out of range")
-        return UInt64(littleEndian: UnsafeRawPointer(base.unsafelyUnwrapped).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return UInt64(
+            littleEndian: UnsafeRawPointer(base.unsafelyUnwrapped).loadUnaligned(
+                fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The 8 bytes at `offset`, which must be in the view, as a little-endian word, reading past
@@ -127,7 +133,9 @@ extension BufferView where Element == UInt8 {
     @inline(__always)
     func paddedWord(at offset: Int) -> UInt64 {
         assert(offset >= 0 && offset < count, "word out of range")
-        return UInt64(littleEndian: UnsafeRawPointer(base.unsafelyUnwrapped).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return UInt64(
+            littleEndian: UnsafeRawPointer(base.unsafelyUnwrapped).loadUnaligned(
+                fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The 16 bytes at `offset` (at most `count`, into the owner's padding).
@@ -160,13 +168,19 @@ extension BufferView where Element == UInt8 {
 extension Array {
     /// Calls `body` with a view of the elements.
     @inline(__always)
-    func withView<Result, Failure: Error>(_ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
-        try withUnsafeBufferPointer { (buffer) throws(Failure) in try body(BufferView(buffer.baseAddress, count: buffer.count)) }
+    func withView<Result, Failure: Error>(_ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure)
+        -> Result
+    {
+        try withUnsafeBufferPointer { (buffer) throws(Failure) in
+            try body(BufferView(buffer.baseAddress, count: buffer.count))
+        }
     }
 
     /// Calls `body` with a view through which the elements can be changed in place.
     @inline(__always)
-    mutating func withMutableView<Result, Failure: Error>(_ body: (MutableBufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+    mutating func withMutableView<Result, Failure: Error>(
+        _ body: (MutableBufferView<Element>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         try withUnsafeMutableBufferPointer { (buffer) throws(Failure) in
             try body(MutableBufferView(buffer.baseAddress, count: buffer.count))
         }

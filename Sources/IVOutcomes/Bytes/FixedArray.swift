@@ -30,7 +30,9 @@ final class FixedArray<Element>: @unchecked Sendable {
 
     /// Calls `body` with a view of the elements.
     @inline(__always)
-    func withView<Result, Failure: Error>(_ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+    func withView<Result, Failure: Error>(_ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure)
+        -> Result
+    {
         try body(.borrowing(base, count: count))
     }
 }

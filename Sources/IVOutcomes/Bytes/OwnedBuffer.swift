@@ -28,7 +28,8 @@ struct OwnedBuffer<Element>: ~Copyable {
 
     private static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
         let base = UnsafeMutablePointer<Element>.allocate(capacity: count + padding)
-        UnsafeMutableRawPointer(base + count).initializeMemory(as: UInt8.self, repeating: 0, count: padding * MemoryLayout<Element>.stride)
+        UnsafeMutableRawPointer(base + count).initializeMemory(
+            as: UInt8.self, repeating: 0, count: padding * MemoryLayout<Element>.stride)
         return base
     }
 
@@ -66,20 +67,26 @@ struct OwnedBuffer<Element>: ~Copyable {
 
     /// Calls `body` with a view of the first `count` elements.
     @inline(__always)
-    func withView<Result, Failure: Error>(count: Int, _ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+    func withView<Result, Failure: Error>(count: Int, _ body: (BufferView<Element>) throws(Failure) -> Result)
+        throws(Failure) -> Result
+    {
         try withView(0..<count, body)
     }
 
     /// Calls `body` with a view of the elements in `range`.
     @inline(__always)
-    func withView<Result, Failure: Error>(_ range: Range<Int>, _ body: (BufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+    func withView<Result, Failure: Error>(_ range: Range<Int>, _ body: (BufferView<Element>) throws(Failure) -> Result)
+        throws(Failure) -> Result
+    {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
         return try body(.borrowing(base + range.lowerBound, count: range.count))
     }
 
     /// Calls `body` with a view through which the elements can be changed.
     @inline(__always)
-    func withMutableView<Result, Failure: Error>(_ body: (MutableBufferView<Element>) throws(Failure) -> Result) throws(Failure) -> Result {
+    func withMutableView<Result, Failure: Error>(_ body: (MutableBufferView<Element>) throws(Failure) -> Result)
+        throws(Failure) -> Result
+    {
         try body(.borrowing(base, count: count))
     }
 
@@ -100,7 +107,8 @@ struct OwnedBuffer<Element>: ~Copyable {
 
     /// Copies the elements in `range` of `other` to `offset`.
     mutating func copyElements(of other: borrowing OwnedBuffer, _ range: Range<Int>, to offset: Int) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= other.count && offset >= 0 && offset + range.count <= count)
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= other.count && offset >= 0 && offset + range.count <= count)
         (base + offset).update(from: other.base + range.lowerBound, count: range.count)
     }
 }

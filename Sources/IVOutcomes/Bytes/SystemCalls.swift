@@ -29,7 +29,8 @@ enum SystemCalls {
     static func exchange(_ path: String, with target: String) -> Bool {
         #if os(Linux)
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
             let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
             let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
             return renameAt2(AT_FDCWD, path, AT_FDCWD, target, renameExchange) == 0

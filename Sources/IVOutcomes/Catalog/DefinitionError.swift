@@ -1,4 +1,3 @@
-
 /// Why definitions could not be loaded or an instrument could not be found.
 public enum DefinitionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The definitions have problems; every one found is listed.

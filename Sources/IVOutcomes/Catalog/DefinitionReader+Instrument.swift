@@ -60,26 +60,35 @@ extension DefinitionReader {
             return nil
         }
         if value == .string("not_validated") { return .some(nil) }
-        guard let fields = fields(value, at: "validatedAges", allowed: ["minimum", "maximum", "source"]) else { return nil }
+        guard let fields = fields(value, at: "validatedAges", allowed: ["minimum", "maximum", "source"]) else {
+            return nil
+        }
         guard let minimum = integer(fields, "minimum") else { return nil }
         let maximum = integer(fields, "maximum", optional: true)
         let source = string(fields, "source")
         checkSource(source, at: "validatedAges.source", known: known)
-        if let maximum, maximum < minimum { problem("validatedAges.maximum", "\(maximum) is below the minimum \(minimum)") }
+        if let maximum, maximum < minimum {
+            problem("validatedAges.maximum", "\(maximum) is below the minimum \(minimum)")
+        }
         guard let source else { return nil }
         return .some(AgeRange(minimum: minimum, maximum: maximum, source: source))
     }
 
     /// `{"visitItem": "visit_happened", "visitHappenedCode": 1, "positiveCodes": [3, 4]}`.
     private mutating func contactLog(_ top: Fields, items: [Item]) -> ContactLog? {
-        guard let fields = fields(top.values["contactLog"], at: "contactLog", allowed: ["visitItem", "visitHappenedCode", "positiveCodes"])
+        guard
+            let fields = fields(
+                top.values["contactLog"], at: "contactLog",
+                allowed: ["visitItem", "visitHappenedCode", "positiveCodes"])
         else { return nil }
         let visitItem = string(fields, "visitItem")
         let happened = integer(fields, "visitHappenedCode")
         var positive: [Int] = []
         for (index, value) in (array(fields, "positiveCodes") ?? []).enumerated() {
             guard case .number(let number) = value, number == number.rounded() else {
-                problem("contactLog.positiveCodes[\(index)]", "expected a whole-number code, found \(value.kindDescription)")
+                problem(
+                    "contactLog.positiveCodes[\(index)]", "expected a whole-number code, found \(value.kindDescription)"
+                )
                 continue
             }
             positive.append(Int(number))
@@ -94,7 +103,9 @@ extension DefinitionReader {
                 problem("contactLog.visitItem", "'\(visitItem)' is a free-text item; it needs options")
             }
         } else if !declaredItems.contains(visitItem) {
-            problem("contactLog.visitItem", "unknown item '\(visitItem)'\(suggestion(for: visitItem, in: items.map(\.id.rawValue)))")
+            problem(
+                "contactLog.visitItem",
+                "unknown item '\(visitItem)'\(suggestion(for: visitItem, in: items.map(\.id.rawValue)))")
         }
         let questions = items.filter { $0.responseScale != nil && !$0.outcomes.isEmpty }
         if questions.isEmpty, !items.isEmpty {
@@ -117,7 +128,9 @@ extension DefinitionReader {
             problem("licence", "missing required field 'licence'")
             return nil
         }
-        guard let fields = fields(value, at: "licence", allowed: ["name", "copyright", "terms", "url"]) else { return nil }
+        guard let fields = fields(value, at: "licence", allowed: ["name", "copyright", "terms", "url"]) else {
+            return nil
+        }
         let name = string(fields, "name")
         let copyright = string(fields, "copyright")
         let terms = string(fields, "terms")
@@ -148,7 +161,9 @@ extension DefinitionReader {
             let dateText = string(fields, "date")
             let changes = string(fields, "changes")
             let date = dateText.flatMap { CalendarDate(iso: $0) }
-            if let dateText, date == nil { problem("\(path).date", "'\(dateText)' is not a date (expected YYYY-MM-DD)") }
+            if let dateText, date == nil {
+                problem("\(path).date", "'\(dateText)' is not a date (expected YYYY-MM-DD)")
+            }
             if let entryVersion, let date, let changes {
                 entries.append(ChangelogEntry(version: entryVersion, date: date, changes: changes))
             }
@@ -166,17 +181,23 @@ extension DefinitionReader {
             guard let fields = fields(element, at: path, allowed: ["id", "options"]) else { continue }
             let id = string(fields, "id")
             if let id, !Identifier<Void>.isWellFormed(id) {
-                problem("\(path).id", "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
+                problem(
+                    "\(path).id",
+                    "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
             }
             var options: [ResponseOption] = []
             for (optionIndex, optionValue) in (array(fields, "options") ?? []).enumerated() {
                 let optionPath = "\(path).options[\(optionIndex)]"
-                guard let option = self.fields(optionValue, at: optionPath, allowed: ["code", "label", "scored"]) else { continue }
+                guard let option = self.fields(optionValue, at: optionPath, allowed: ["code", "label", "scored"]) else {
+                    continue
+                }
                 let code = integer(option, "code")
                 let label = string(option, "label")
                 let scored = bool(option, "scored", default: true)
                 if let label, label.trimmingSpaces.lowercased() == Administration.declinedAnswer {
-                    problem("\(optionPath).label", "'\(label)' is reserved: the answer \"declined\" records a declined question")
+                    problem(
+                        "\(optionPath).label",
+                        "'\(label)' is reserved: the answer \"declined\" records a declined question")
                 }
                 if let label, Int(label.trimmingSpaces) != nil {
                     problem("\(optionPath).label", "'\(label)' is a number, which would be read as a code")
@@ -184,11 +205,13 @@ extension DefinitionReader {
                 if let code, let label { options.append(ResponseOption(code: code, label: label, isScored: scored)) }
             }
             if options.count < 2 { problem("\(path).options", "a response scale needs at least 2 options") }
-            checkUnique(options.enumerated().map { (String($1.code), "\(path).options[\($0)].code") }, what: "option code")
+            checkUnique(
+                options.enumerated().map { (String($1.code), "\(path).options[\($0)].code") }, what: "option code")
             checkUnique(
                 options.enumerated().map { ($1.label.trimmingSpaces.lowercased(), "\(path).options[\($0)].label") },
                 what: "option label")
-            if let codes = Optional(options.map(\.code)), codes.count > 1, let low = codes.min(), let high = codes.max(),
+            if let codes = Optional(options.map(\.code)), codes.count > 1, let low = codes.min(),
+                let high = codes.max(),
                 high - low > 1000
             {
                 problem("\(path).options", "codes \(low)..\(high) span more than 1000 values")
@@ -199,7 +222,8 @@ extension DefinitionReader {
         return result
     }
 
-    private mutating func items(_ top: Fields, responseScales: [ResponseScale], framework: OutcomeFramework?) -> [Item] {
+    private mutating func items(_ top: Fields, responseScales: [ResponseScale], framework: OutcomeFramework?) -> [Item]
+    {
         var result: [Item] = []
         var paths: [(String, String)] = []
         for (index, element) in (array(top, "items") ?? []).enumerated() {
@@ -220,7 +244,8 @@ extension DefinitionReader {
                     } else {
                         problem(
                             "\(path).responseScale",
-                            "unknown response scale '\(scaleID)'\(suggestion(for: scaleID, in: responseScales.map(\.id)))")
+                            "unknown response scale '\(scaleID)'\(suggestion(for: scaleID, in: responseScales.map(\.id)))"
+                        )
                     }
                 }
             case "free_text":
@@ -229,7 +254,9 @@ extension DefinitionReader {
                 }
                 response = .freeText
             default:
-                problem("\(path).type", "'\(type)' is not one of choice, free_text\(suggestion(for: type, in: ["choice", "free_text"]))")
+                problem(
+                    "\(path).type",
+                    "'\(type)' is not one of choice, free_text\(suggestion(for: type, in: ["choice", "free_text"]))")
             }
             let required = bool(fields, "required", default: true)
             let outcomes = outcomeMappings(fields, at: path, framework: framework)
@@ -237,7 +264,8 @@ extension DefinitionReader {
                 declaredItems.insert(id.rawValue)
                 paths.append((id.rawValue, "\(path).id"))
                 if let text, let response {
-                    result.append(Item(id: id, text: text, response: response, isRequired: required, outcomes: outcomes))
+                    result.append(
+                        Item(id: id, text: text, response: response, isRequired: required, outcomes: outcomes))
                 }
             }
         }
@@ -246,7 +274,9 @@ extension DefinitionReader {
         return result
     }
 
-    private mutating func outcomeMappings(_ item: Fields, at path: String, framework: OutcomeFramework?) -> [OutcomeMapping] {
+    private mutating func outcomeMappings(_ item: Fields, at path: String, framework: OutcomeFramework?)
+        -> [OutcomeMapping]
+    {
         var result: [OutcomeMapping] = []
         for (index, element) in (array(item, "outcomes", optional: true) ?? []).enumerated() {
             let mappingPath = "\(path).outcomes[\(index)]"
@@ -262,7 +292,8 @@ extension DefinitionReader {
             }
             if let outcome, let rationale { result.append(OutcomeMapping(outcome: outcome, rationale: rationale)) }
         }
-        checkUnique(result.enumerated().map { ($1.outcome.rawValue, "\(path).outcomes[\($0)].outcome") }, what: "outcome")
+        checkUnique(
+            result.enumerated().map { ($1.outcome.rawValue, "\(path).outcomes[\($0)].outcome") }, what: "outcome")
         return result
     }
 }

@@ -27,7 +27,8 @@ extension DefinitionReader {
             }
             let title = string(fields, "title")
             let methodName = string(fields, "method")
-            let (method, computedRange) = scaleMethod(methodName, fields, at: path, items: items, earlier: result, known: known)
+            let (method, computedRange) = scaleMethod(
+                methodName, fields, at: path, items: items, earlier: result, known: known)
             let decimals = integer(fields, "decimals", optional: true) ?? 0
             if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
             let minimum = number(fields, "minimum")
@@ -35,14 +36,20 @@ extension DefinitionReader {
             if let (low, high) = computedRange {
                 let origin = methodName == "lookup" ? "the table gives" : "the items give"
                 let show = { (value: Double) in formatNumber(value, decimals: decimals) }
-                if let minimum, minimum != low { problem("\(path).minimum", "is \(show(minimum)) but \(origin) \(show(low))") }
-                if let maximum, maximum != high { problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))") }
+                if let minimum, minimum != low {
+                    problem("\(path).minimum", "is \(show(minimum)) but \(origin) \(show(low))")
+                }
+                if let maximum, maximum != high {
+                    problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))")
+                }
             }
             let policy = missingPolicy(fields, at: path, itemCount: method.map { scaleItemCount($0) } ?? 0)
             let scaleSources = sources(fields, at: path, known: known)
             let bands = bandSet(
-                fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals, known: known)
-            if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column) {
+                fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals,
+                known: known)
+            if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column)
+            {
                 problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
             }
             let change = changeThresholds(fields, at: path, known: known)
@@ -89,7 +96,9 @@ extension DefinitionReader {
         case nil:
             break
         case let other?:
-            problem("\(path).method", "'\(other)' is not one of sum, mean, lookup\(suggestion(for: other, in: ["sum", "mean", "lookup"]))")
+            problem(
+                "\(path).method",
+                "'\(other)' is not one of sum, mean, lookup\(suggestion(for: other, in: ["sum", "mean", "lookup"]))")
         }
         return (method, computedRange)
     }
@@ -113,7 +122,9 @@ extension DefinitionReader {
         }
     }
 
-    private mutating func scaleItems(_ fields: Fields, at path: String, items: [Item]) -> [(id: ItemID, scoredCodes: [Int])]? {
+    private mutating func scaleItems(_ fields: Fields, at path: String, items: [Item]) -> [(
+        id: ItemID, scoredCodes: [Int]
+    )]? {
         guard let elements = array(fields, "items") else { return nil }
         if elements.isEmpty { problem("\(path).items", "a sum or mean needs at least one item") }
         var result: [(id: ItemID, scoredCodes: [Int])] = []
@@ -155,14 +166,18 @@ extension DefinitionReader {
             if declaredScales.contains(from) { return nil }
             problem(
                 "\(path).from",
-                "unknown scale '\(from)'\(suggestion(for: from, in: earlier.map(\.id.rawValue))) (a lookup converts a scale defined before it)")
+                "unknown scale '\(from)'\(suggestion(for: from, in: earlier.map(\.id.rawValue))) (a lookup converts a scale defined before it)"
+            )
             return nil
         }
         guard case .sum = source.method, source.decimals == 0 else {
-            problem("\(path).from", "scale '\(from)' is not a whole-number sum; a conversion table needs whole raw scores")
+            problem(
+                "\(path).from", "scale '\(from)' is not a whole-number sum; a conversion table needs whole raw scores")
             return nil
         }
-        guard let table = self.fields(fields.values["table"] ?? .null, at: "\(path).table", allowed: ["firstRaw", "values", "source"])
+        guard
+            let table = self.fields(
+                fields.values["table"] ?? .null, at: "\(path).table", allowed: ["firstRaw", "values", "source"])
         else {
             if fields.values["table"] == nil { problem("\(path).table", "missing required field 'table'") }
             return nil
@@ -179,7 +194,8 @@ extension DefinitionReader {
             if let previous = values.last, number <= previous {
                 problem(
                     "\(path).table.values[\(offset)]",
-                    "\(formatNumber(number, decimals: 2)) is not greater than the value before it (\(formatNumber(previous, decimals: 2))); the table must increase")
+                    "\(formatNumber(number, decimals: 2)) is not greater than the value before it (\(formatNumber(previous, decimals: 2))); the table must increase"
+                )
             }
             values.append(number)
         }
@@ -190,7 +206,8 @@ extension DefinitionReader {
             let last = firstRaw + values.count - 1
             problem(
                 "\(path).table",
-                "covers raw scores \(firstRaw)..\(last) but '\(from)' ranges \(low)..\(high); the table needs one value for every raw score (\(high - low + 1) values)")
+                "covers raw scores \(firstRaw)..\(last) but '\(from)' ranges \(low)..\(high); the table needs one value for every raw score (\(high - low + 1) values)"
+            )
         }
         return (source.id, ConversionTable(firstRaw: firstRaw, values: values, source: tableSource))
     }
@@ -208,14 +225,17 @@ extension DefinitionReader {
     }
 
     private mutating func bandSet(
-        _ fields: Fields, at path: String, scale: String, minimum: Double?, maximum: Double?, decimals: Int, known: Set<String>
+        _ fields: Fields, at path: String, scale: String, minimum: Double?, maximum: Double?, decimals: Int,
+        known: Set<String>
     ) -> BandSet? {
         guard let value = fields.values["bands"], value != .null else { return nil }
         let setPath = "\(path).bands"
         guard let set = self.fields(value, at: setPath, allowed: ["column", "source", "caution", "verified", "bands"])
         else { return nil }
         let column = string(set, "column", optional: true) ?? "\(scale)_band"
-        if !Identifier<Void>.isWellFormed(column) { problem("\(setPath).column", "'\(column)' is not a valid column name") }
+        if !Identifier<Void>.isWellFormed(column) {
+            problem("\(setPath).column", "'\(column)' is not a valid column name")
+        }
         let source = string(set, "source")
         checkSource(source, at: "\(setPath).source", known: known)
         let caution = string(set, "caution")
@@ -223,10 +243,14 @@ extension DefinitionReader {
         var bands: [Band] = []
         for (offset, element) in (array(set, "bands") ?? []).enumerated() {
             let bandPath = "\(setPath).bands[\(offset)]"
-            guard let band = self.fields(element, at: bandPath, allowed: ["id", "label", "minimum", "maximum"]) else { continue }
+            guard let band = self.fields(element, at: bandPath, allowed: ["id", "label", "minimum", "maximum"]) else {
+                continue
+            }
             let id = string(band, "id")
             if let id, !Identifier<Void>.isWellFormed(id) {
-                problem("\(bandPath).id", "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
+                problem(
+                    "\(bandPath).id",
+                    "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
             }
             let label = string(band, "label")
             let low = number(band, "minimum")
@@ -249,14 +273,21 @@ extension DefinitionReader {
                 let kind = band.minimum <= previous.maximum ? "overlaps" : "leaves a gap after"
                 problem(
                     "\(setPath).bands[\(offset)].minimum",
-                    "band '\(band.id)' starts at \(formatNumber(band.minimum, decimals: decimals)), which \(kind) '\(previous.id)' (ends at \(formatNumber(previous.maximum, decimals: decimals))); expected \(formatNumber(expected, decimals: decimals))")
+                    "band '\(band.id)' starts at \(formatNumber(band.minimum, decimals: decimals)), which \(kind) '\(previous.id)' (ends at \(formatNumber(previous.maximum, decimals: decimals))); expected \(formatNumber(expected, decimals: decimals))"
+                )
             }
         }
         if let first = bands.first, let minimum, first.minimum != minimum {
-            problem("\(setPath).bands[0].minimum", "the first band starts at \(formatNumber(first.minimum, decimals: decimals)), not at the scale's minimum \(formatNumber(minimum, decimals: decimals))")
+            problem(
+                "\(setPath).bands[0].minimum",
+                "the first band starts at \(formatNumber(first.minimum, decimals: decimals)), not at the scale's minimum \(formatNumber(minimum, decimals: decimals))"
+            )
         }
         if let last = bands.last, let maximum, last.maximum != maximum {
-            problem("\(setPath).bands[\(bands.count - 1)].maximum", "the last band ends at \(formatNumber(last.maximum, decimals: decimals)), not at the scale's maximum \(formatNumber(maximum, decimals: decimals))")
+            problem(
+                "\(setPath).bands[\(bands.count - 1)].maximum",
+                "the last band ends at \(formatNumber(last.maximum, decimals: decimals)), not at the scale's maximum \(formatNumber(maximum, decimals: decimals))"
+            )
         }
         guard let source, let caution, !bands.isEmpty else { return nil }
         return BandSet(bands: bands, source: source, caution: caution, isVerified: verified, column: column)
@@ -272,7 +303,6 @@ extension DefinitionReader {
         {
             let points = number(fields, "points")
             let source = string(fields, "source")
-            if source == nil, fields.values["source"] == nil { /* reported as missing above */ }
             checkSource(source, at: "\(changePath).meaningful.source", known: known)
             if let points, points <= 0 { problem("\(changePath).meaningful.points", "must be more than 0") }
             if let points, let source { meaningful = MeaningfulChange(points: points, source: source) }
@@ -298,7 +328,9 @@ extension DefinitionReader {
                 let sd = number(fields, "standardDeviation")
                 let r = number(fields, "reliability")
                 if let sd, sd <= 0 { problem("\(reliablePath).standardDeviation", "must be more than 0") }
-                if let r, !(r > 0 && r < 1) { problem("\(reliablePath).reliability", "must be between 0 and 1, found \(r)") }
+                if let r, !(r > 0 && r < 1) {
+                    problem("\(reliablePath).reliability", "must be between 0 and 1, found \(r)")
+                }
                 if let sd, let r { basis = .reliability(standardDeviation: sd, reliability: r) }
             }
             if let basis, let source { reliable = ReliableChange(basis: basis, source: source) }
@@ -316,43 +348,65 @@ extension DefinitionReader {
         var result: [WorkedExample] = []
         for (index, element) in (array(top, "examples") ?? []).enumerated() {
             let path = "examples[\(index)]"
-            guard let fields = fields(element, at: path, allowed: ["description", "answers", "expected"]) else { continue }
+            guard let fields = fields(element, at: path, allowed: ["description", "answers", "expected"]) else {
+                continue
+            }
             let description = string(fields, "description") ?? ""
             var answers: [ItemID: String] = [:]
-            if let answerFields = self.fields(fields.values["answers"] ?? .object([:]), at: "\(path).answers", allowed: instrument.items.map(\.id.rawValue)) {
+            if let answerFields = self.fields(
+                fields.values["answers"] ?? .object([:]), at: "\(path).answers",
+                allowed: instrument.items.map(\.id.rawValue))
+            {
                 for (key, value) in answerFields.values {
                     switch value {
-                    case .number(let number) where number == number.rounded(): answers[ItemID(key)] = String(Int(number))
+                    case .number(let number) where number == number.rounded():
+                        answers[ItemID(key)] = String(Int(number))
                     case .string(let text): answers[ItemID(key)] = text
                     case .null: break
-                    default: problem("\(path).answers.\(key)", "expected a code or a label, found \(value.kindDescription)")
+                    default:
+                        problem("\(path).answers.\(key)", "expected a code or a label, found \(value.kindDescription)")
                     }
                 }
             }
             var expected: [ScaleID: ExpectedScore] = [:]
-            if let expectedFields = self.fields(fields.values["expected"] ?? .null, at: "\(path).expected", allowed: instrument.scales.map(\.id.rawValue)) {
+            if let expectedFields = self.fields(
+                fields.values["expected"] ?? .null, at: "\(path).expected",
+                allowed: instrument.scales.map(\.id.rawValue))
+            {
                 for (key, value) in expectedFields.values {
                     switch value {
                     case .null: expected[ScaleID(key)] = ExpectedScore(value: nil, band: nil)
                     case .number(let number): expected[ScaleID(key)] = ExpectedScore(value: number, band: nil)
                     case .object:
-                        guard let score = self.fields(value, at: "\(path).expected.\(key)", allowed: ["value", "band"]) else { continue }
-                        expected[ScaleID(key)] = ExpectedScore(value: number(score, "value", optional: true), band: string(score, "band", optional: true))
-                    default: problem("\(path).expected.\(key)", "expected a number, null, or {\"value\", \"band\"}; found \(value.kindDescription)")
+                        guard let score = self.fields(value, at: "\(path).expected.\(key)", allowed: ["value", "band"])
+                        else { continue }
+                        expected[ScaleID(key)] = ExpectedScore(
+                            value: number(score, "value", optional: true), band: string(score, "band", optional: true))
+                    default:
+                        problem(
+                            "\(path).expected.\(key)",
+                            "expected a number, null, or {\"value\", \"band\"}; found \(value.kindDescription)")
                     }
                 }
             } else if fields.values["expected"] == nil {
                 problem("\(path).expected", "missing required field 'expected'")
             }
             let sheet = engine.score(
-                Administration(childID: "example", administeredOn: CalendarDate(daysSinceEpoch: 0), instrument: instrument.id, answers: answers))
+                Administration(
+                    childID: "example", administeredOn: CalendarDate(daysSinceEpoch: 0), instrument: instrument.id,
+                    answers: answers))
             for (scale, expectation) in expected.sorted(by: { $0.key < $1.key }) {
                 let actual = sheet.result(for: scale)
                 let scalePath = "\(path).expected.\(scale)"
-                let format = { (value: Double?) in value.map { instrument.scale(id: scale)?.format($0) ?? "\($0)" } ?? "not scored" }
+                let format = { (value: Double?) in
+                    value.map { instrument.scale(id: scale)?.format($0) ?? "\($0)" } ?? "not scored"
+                }
                 if actual?.value != expectation.value {
-                    let reasons = sheet.problemMessages.isEmpty ? "" : " (\(sheet.problemMessages.joined(separator: "; ")))"
-                    problem(scalePath, "the example scores \(format(actual?.value)), not \(format(expectation.value))\(reasons)")
+                    let reasons =
+                        sheet.problemMessages.isEmpty ? "" : " (\(sheet.problemMessages.joined(separator: "; ")))"
+                    problem(
+                        scalePath,
+                        "the example scores \(format(actual?.value)), not \(format(expectation.value))\(reasons)")
                 } else if let band = expectation.band, actual?.band != band {
                     problem(scalePath, "the example falls in band '\(actual?.band ?? "none")', not '\(band)'")
                 }

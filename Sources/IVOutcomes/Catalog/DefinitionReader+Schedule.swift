@@ -4,7 +4,8 @@ extension DefinitionReader {
     mutating func readSchedule(_ values: [String: JSONValue], instruments: [Instrument]) -> MeasurementSchedule? {
         guard
             let top = fields(
-                .object(values), at: "", allowed: ["schemaVersion", "kind", "id", "version", "title", "measures", "sources"])
+                .object(values), at: "",
+                allowed: ["schemaVersion", "kind", "id", "version", "title", "measures", "sources"])
         else { return nil }
         let id = string(top, "id")
         let version = string(top, "version")
@@ -21,7 +22,8 @@ extension DefinitionReader {
             let path = "measures[\(index)]"
             guard
                 let fields = fields(
-                    element, at: path, allowed: ["id", "title", "instruments", "everyMonths", "toleranceDays", "source"])
+                    element, at: path,
+                    allowed: ["id", "title", "instruments", "everyMonths", "toleranceDays", "source"])
             else { continue }
             let measureID = identifier(fields, "id", as: Void.self)
             let measureTitle = string(fields, "title")
@@ -33,7 +35,8 @@ extension DefinitionReader {
             if let tolerance, let every, every >= 1, tolerance < 0 || tolerance > every * 15 {
                 problem(
                     "\(path).toleranceDays",
-                    "\(tolerance) days: must be 0 to \(every * 15) (about half the interval; each administration counts for its nearest wave)")
+                    "\(tolerance) days: must be 0 to \(every * 15) (about half the interval; each administration counts for its nearest wave)"
+                )
             }
             var members: [InstrumentID] = []
             for (offset, value) in (array(fields, "instruments") ?? []).enumerated() {
@@ -45,12 +48,16 @@ extension DefinitionReader {
                 if !instrumentIDs.contains(text) {
                     problem(memberPath, "unknown instrument '\(text)'\(suggestion(for: text, in: instrumentIDs))")
                 } else if let other = claimed[text] {
-                    problem(memberPath, "'\(text)' already counts towards measure '\(other)'; an instrument belongs to one measure")
+                    problem(
+                        memberPath,
+                        "'\(text)' already counts towards measure '\(other)'; an instrument belongs to one measure")
                 }
                 if let measureID { claimed[text] = claimed[text] ?? measureID.rawValue }
                 members.append(InstrumentID(text))
             }
-            if fields.values["instruments"] != nil, members.isEmpty { problem("\(path).instruments", "name at least one instrument") }
+            if fields.values["instruments"] != nil, members.isEmpty {
+                problem("\(path).instruments", "name at least one instrument")
+            }
             if let measureID, let measureTitle, let every, let tolerance, let source {
                 measures.append(
                     ScheduledMeasure(
@@ -60,6 +67,7 @@ extension DefinitionReader {
         }
         checkUnique(measures.enumerated().map { ($1.id, "measures[\($0)].id") }, what: "measure id")
         guard problems.isEmpty, let id, let version, let title else { return nil }
-        return MeasurementSchedule(id: id, version: version, title: title, measures: measures, sources: sources, file: file)
+        return MeasurementSchedule(
+            id: id, version: version, title: title, measures: measures, sources: sources, file: file)
     }
 }

@@ -97,10 +97,13 @@ struct DefinitionReader {
         return elements
     }
 
-    mutating func identifier<Kind>(_ fields: Fields, _ key: String, as kind: Kind.Type = Kind.self) -> Identifier<Kind>? {
+    mutating func identifier<Kind>(_ fields: Fields, _ key: String, as kind: Kind.Type = Kind.self) -> Identifier<Kind>?
+    {
         guard let text = string(fields, key) else { return nil }
         guard Identifier<Kind>.isWellFormed(text) else {
-            problem(fields.path(key), "'\(text)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
+            problem(
+                fields.path(key),
+                "'\(text)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
             return nil
         }
         return Identifier(text)
@@ -111,7 +114,9 @@ struct DefinitionReader {
         guard let text = string(fields, key) else { return nil }
         guard let value = T(rawValue: text) else {
             let known = T.allCases.map(\.rawValue)
-            problem(fields.path(key), "'\(text)' is not one of \(known.joined(separator: ", "))\(suggestion(for: text, in: known))")
+            problem(
+                fields.path(key),
+                "'\(text)' is not one of \(known.joined(separator: ", "))\(suggestion(for: text, in: known))")
             return nil
         }
         return value
@@ -133,7 +138,10 @@ struct DefinitionReader {
     mutating func checkSource(_ source: String?, at path: String, known: Set<String>) {
         guard let source else { return }
         if !known.contains(source) {
-            problem(path, "unknown source '\(source)' (every number must cite an entry of 'sources')\(suggestion(for: source, in: known))")
+            problem(
+                path,
+                "unknown source '\(source)' (every number must cite an entry of 'sources')\(suggestion(for: source, in: known))"
+            )
         }
     }
 
@@ -165,13 +173,17 @@ struct DefinitionReader {
         let top = Fields(values: values, path: "")
         guard let version = integer(top, "schemaVersion") else { return nil }
         guard DefinitionReader.supportedSchemaVersions.contains(version) else {
-            problem("schemaVersion", "unsupported schema version \(version) (this version of IVOutcomes reads \(DefinitionReader.supportedSchemaVersions.map(String.init).joined(separator: ", ")))")
+            problem(
+                "schemaVersion",
+                "unsupported schema version \(version) (this version of IVOutcomes reads \(DefinitionReader.supportedSchemaVersions.map(String.init).joined(separator: ", ")))"
+            )
             return nil
         }
         guard let kind = string(top, "kind") else { return nil }
         let kinds = ["instrument", "outcome_framework", "measurement_schedule"]
         guard kinds.contains(kind) else {
-            problem("kind", "'\(kind)' is not one of \(kinds.joined(separator: ", "))\(suggestion(for: kind, in: kinds))")
+            problem(
+                "kind", "'\(kind)' is not one of \(kinds.joined(separator: ", "))\(suggestion(for: kind, in: kinds))")
             return nil
         }
         return (kind, values)
@@ -195,14 +207,18 @@ struct DefinitionReader {
 
     mutating func readFramework(_ values: [String: JSONValue]) -> OutcomeFramework? {
         let top = Fields(values: values, path: "")
-        _ = fields(.object(values), at: "", allowed: ["schemaVersion", "kind", "id", "version", "title", "outcomes", "sources"])
+        _ = fields(
+            .object(values), at: "",
+            allowed: ["schemaVersion", "kind", "id", "version", "title", "outcomes", "sources"])
         let id = string(top, "id")
         let version = string(top, "version")
         let title = string(top, "title")
         let sources = citations(top)
         var outcomes: [Outcome] = []
         for (index, element) in (array(top, "outcomes") ?? []).enumerated() {
-            guard let fields = fields(element, at: "outcomes[\(index)]", allowed: ["id", "title", "description"]) else { continue }
+            guard let fields = fields(element, at: "outcomes[\(index)]", allowed: ["id", "title", "description"]) else {
+                continue
+            }
             let outcomeID = identifier(fields, "id", as: IdentifierKind.Outcome.self)
             let outcomeTitle = string(fields, "title")
             let description = string(fields, "description")
@@ -212,6 +228,7 @@ struct DefinitionReader {
         }
         checkUnique(outcomes.enumerated().map { ($1.id.rawValue, "outcomes[\($0)].id") }, what: "outcome id")
         guard problems.isEmpty, let id, let version, let title else { return nil }
-        return OutcomeFramework(id: id, version: version, title: title, outcomes: outcomes, sources: sources, file: file)
+        return OutcomeFramework(
+            id: id, version: version, title: title, outcomes: outcomes, sources: sources, file: file)
     }
 }

@@ -35,7 +35,9 @@ public struct DefinitionSource: Sendable {
                     continue
                 }
                 let files = names.filter { $0.hasSuffix(".json") }.sorted()
-                if files.isEmpty { sources.append(DefinitionSource(name: path, readError: "the folder has no .json definition files")) }
+                if files.isEmpty {
+                    sources.append(DefinitionSource(name: path, readError: "the folder has no .json definition files"))
+                }
                 for name in files {
                     let file = (path as NSString).appendingPathComponent(name)
                     sources.append(readFile(file))

@@ -97,7 +97,9 @@ public struct InstrumentCatalog: Sendable {
             guard let instrument else { continue }
             if let other = loadedFrom[instrument.id] {
                 problems.append(
-                    DefinitionProblem(file: instrument.file, path: "id", message: "duplicate instrument id '\(instrument.id)' (also in \(other))"))
+                    DefinitionProblem(
+                        file: instrument.file, path: "id",
+                        message: "duplicate instrument id '\(instrument.id)' (also in \(other))"))
             }
             loadedFrom[instrument.id] = instrument.file
             byID[instrument.id] = instrument
@@ -110,7 +112,9 @@ public struct InstrumentCatalog: Sendable {
         }
         guard problems.isEmpty, let framework else {
             if problems.isEmpty {
-                problems.append(DefinitionProblem(file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
+                problems.append(
+                    DefinitionProblem(
+                        file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
             }
             throw .invalid(problems)
         }
@@ -138,10 +142,14 @@ public struct InstrumentCatalog: Sendable {
     /// A scale id used by two instruments (such as `swemwbs_metric` in WEMWBS and SWEMWBS) must mean
     /// the same thing in both, or change across them would compare different measures.
     /// Instruments in `loaded` are checked last, so a problem is reported in the file being added.
-    private static func sharedScaleProblems(_ instruments: [Instrument], loaded: Set<InstrumentID>) -> [DefinitionProblem] {
+    private static func sharedScaleProblems(_ instruments: [Instrument], loaded: Set<InstrumentID>)
+        -> [DefinitionProblem]
+    {
         var first: [ScaleID: (Scale, Instrument)] = [:]
         var problems: [DefinitionProblem] = []
-        let ordered = instruments.sorted { (loaded.contains($0.id) ? 1 : 0, $0.id) < (loaded.contains($1.id) ? 1 : 0, $1.id) }
+        let ordered = instruments.sorted {
+            (loaded.contains($0.id) ? 1 : 0, $0.id) < (loaded.contains($1.id) ? 1 : 0, $1.id)
+        }
         for instrument in ordered {
             for (index, scale) in instrument.scales.enumerated() {
                 guard let (other, owner) = first[scale.id] else {
@@ -155,7 +163,9 @@ public struct InstrumentCatalog: Sendable {
                     problems.append(
                         DefinitionProblem(
                             file: instrument.file, path: "scales[\(index)]",
-                            message: "scale '\(scale.id)' differs from the scale of the same id in \(owner.file) (range, decimals, bands or change thresholds); give it its own id"))
+                            message:
+                                "scale '\(scale.id)' differs from the scale of the same id in \(owner.file) (range, decimals, bands or change thresholds); give it its own id"
+                        ))
                 }
             }
         }

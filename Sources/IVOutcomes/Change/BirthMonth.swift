@@ -51,7 +51,8 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = BirthMonth(text: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not YYYY-MM"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not YYYY-MM"))
         }
         self = value
     }

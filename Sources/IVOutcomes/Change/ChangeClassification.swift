@@ -1,4 +1,3 @@
-
 /// A change and what it means, from a child's baseline and follow-up values on a scale: the one
 /// rule both ``ScaleChange`` and the CSV rows of ``FollowUpTracker/writeChanges(to:format:)`` use.
 struct ClassifiedChange {

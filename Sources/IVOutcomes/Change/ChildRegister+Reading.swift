@@ -8,7 +8,9 @@ extension ChildRegister {
     /// - Parameters:
     ///   - encoding: the file's encoding when it is not UTF-8.
     ///   - delimiter: the CSV delimiter; `nil` for a comma, or the semicolon or tab the header uses.
-    public init(path: String, today: CalendarDate = .today, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil)
+    public init(
+        path: String, today: CalendarDate = .today, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil
+    )
         throws(InputError)
     {
         let reader = try CSVReader(path: path, encoding: encoding, delimiter: delimiter)
@@ -16,7 +18,9 @@ extension ChildRegister {
         let positions = try CSVReader.columnPositions(header, file: path)
         for required in ["child_id", "birth_month"] where positions[required] == nil {
             let near = closestMatch(to: required, in: header).map { "; found '\($0)': rename it to '\(required)'" }
-            throw .missingColumn(file: path, column: required, hint: near ?? " (a children file needs child_id and birth_month as YYYY-MM)")
+            throw .missingColumn(
+                file: path, column: required,
+                hint: near ?? " (a children file needs child_id and birth_month as YYYY-MM)")
         }
         let known = Set(["child_id", "birth_month", "match_start", "match_end"] + ChildRegister.demographicColumns)
         let unknown = header.filter { !$0.isEmpty && !known.contains($0) }
@@ -34,7 +38,10 @@ extension ChildRegister {
                 problems.append(RowProblem(file: path, line: line, column: column, message: message))
             }
             if reader.fieldCount != header.count {
-                report(nil, "\(reader.fieldCount) fields, but the header has \(header.count) columns; row not used (check for an unquoted comma)")
+                report(
+                    nil,
+                    "\(reader.fieldCount) fields, but the header has \(header.count) columns; row not used (check for an unquoted comma)"
+                )
                 continue
             }
             let id = cell("child_id")
@@ -52,9 +59,14 @@ extension ChildRegister {
             if !birthText.isEmpty {
                 birthMonth = BirthMonth(text: birthText)
                 if birthMonth == nil, BirthMonth.hasShape(birthText) {
-                    report("birth_month", "\"\(birthText)\" is out of range (years from \(BirthMonth.earliestYear), months 01-12); age unknown")
+                    report(
+                        "birth_month",
+                        "\"\(birthText)\" is out of range (years from \(BirthMonth.earliestYear), months 01-12); age unknown"
+                    )
                 } else if birthMonth == nil {
-                    report("birth_month", "\"\(birthText)\" is not a year and month (expected YYYY-MM, such as 2014-03); age unknown")
+                    report(
+                        "birth_month",
+                        "\"\(birthText)\" is not a year and month (expected YYYY-MM, such as 2014-03); age unknown")
                 } else if let month = birthMonth, (month.year, month.month) > (today.year, today.month) {
                     report("birth_month", "\"\(birthText)\" is in the future; age unknown")
                     birthMonth = nil
@@ -81,7 +93,9 @@ extension ChildRegister {
                 if !value.isEmpty { attributes[column] = value }
             }
             children.append(
-                ChildDetails(id: id, birthMonth: birthMonth, matchStart: matchStart, matchEnd: matchEnd, attributes: attributes, line: line))
+                ChildDetails(
+                    id: id, birthMonth: birthMonth, matchStart: matchStart, matchEnd: matchEnd, attributes: attributes,
+                    line: line))
         }
         self.init(children: children, problems: problems, unknownColumns: unknown)
         formatNote = reader.formatNote

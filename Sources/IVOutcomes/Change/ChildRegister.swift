@@ -1,4 +1,3 @@
-
 /// The children of a service, read from an optional children file, looked up by id.
 ///
 /// ```swift

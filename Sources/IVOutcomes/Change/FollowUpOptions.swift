@@ -9,7 +9,10 @@ public struct FollowUpOptions: Sendable, Hashable {
     /// Contact logs outside this period are left out of log summaries; `nil` for all of them.
     public var logPeriod: ClosedRange<CalendarDate>?
 
-    public init(asOf: CalendarDate = .today, earliestDate: CalendarDate = FollowUpOptions.defaultEarliestDate, logPeriod: ClosedRange<CalendarDate>? = nil) {
+    public init(
+        asOf: CalendarDate = .today, earliestDate: CalendarDate = FollowUpOptions.defaultEarliestDate,
+        logPeriod: ClosedRange<CalendarDate>? = nil
+    ) {
         self.asOf = asOf
         self.earliestDate = earliestDate
         self.logPeriod = logPeriod

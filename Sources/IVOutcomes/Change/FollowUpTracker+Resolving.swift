@@ -27,7 +27,9 @@ extension FollowUpTracker.Ledger {
         }
         unresolved.removeAll()
         recount()
-        problems = childProblems.values.flatMap { $0 }.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
+        problems = childProblems.values.flatMap { $0 }.sorted {
+            ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message)
+        }
         resolvedEntries = entries.count
     }
 
@@ -85,12 +87,15 @@ extension FollowUpTracker.Ledger {
     /// Day first; within a day the fullest form first, then by instrument, then by answer codes,
     /// then by the row's fingerprint, and only then by file and line.
     private func precedes(_ a: Int, _ b: Int, in tracker: FollowUpTracker) -> Bool {
-        let x = entries[a], y = entries[b]
+        let x = entries[a]
+        let y = entries[b]
         if x.day != y.day { return x.day < y.day }
-        let answeredX = answered(a, in: tracker), answeredY = answered(b, in: tracker)
+        let answeredX = answered(a, in: tracker)
+        let answeredY = answered(b, in: tracker)
         if answeredX != answeredY { return answeredX > answeredY }
         if x.instrument != y.instrument { return x.instrument < y.instrument }
-        let codesX = codes(of: a, in: tracker), codesY = codes(of: b, in: tracker)
+        let codesX = codes(of: a, in: tracker)
+        let codesY = codes(of: b, in: tracker)
         if codesX != codesY { return codesX.lexicographicallyPrecedes(codesY) }
         if x.fingerprint != y.fingerprint { return x.fingerprint < y.fingerprint }
         return (x.file, x.line, a) < (y.file, y.line, b)
@@ -117,20 +122,25 @@ extension FollowUpTracker.Ledger {
 
     private func relation(of entry: Int, to kept: Int, in tracker: FollowUpTracker) -> Relation {
         let instruments = tracker.catalog.instruments
-        let a = Int(entries[entry].instrument), b = Int(entries[kept].instrument)
+        let a = Int(entries[entry].instrument)
+        let b = Int(entries[kept].instrument)
         let shared = tracker.sharedItems[a * instruments.count + b]
         if shared.isEmpty { return .apart }
-        let mine = codes(of: entry, in: tracker), theirs = codes(of: kept, in: tracker)
+        let mine = codes(of: entry, in: tracker)
+        let theirs = codes(of: kept, in: tracker)
         // Each position of `entry` is in `shared` at most once, so `entry` answered nothing
         // `kept` did not exactly when every answer of `entry` is met by one of `kept`.
         var answeredInBoth = 0
         for (position, other) in shared {
-            let x = mine[mine.startIndex + position], y = theirs[theirs.startIndex + other]
+            let x = mine[mine.startIndex + position]
+            let y = theirs[theirs.startIndex + other]
             guard x != 0, y != 0 else { continue }
             if x != y { return .conflicting(reason: "they disagree on \(instruments[a].items[position].id)") }
             answeredInBoth += 1
         }
-        if answeredInBoth < answered(entry, in: tracker) { return .conflicting(reason: "each has answers the other lacks") }
+        if answeredInBoth < answered(entry, in: tracker) {
+            return .conflicting(reason: "each has answers the other lacks")
+        }
         return .contained
     }
 
@@ -157,18 +167,25 @@ extension FollowUpTracker.Ledger {
                     kept[index].excluded |= shared.theirs
                     inLogs = false
                     kept[index].inLogs = false
-                    report(entry, conflictingWith: other, reason: reason, scales: shared.slots, child: child, in: tracker)
+                    report(
+                        entry, conflictingWith: other, reason: reason, scales: shared.slots, child: child, in: tracker)
                 }
             }
             kept.append((entry, excluded, inLogs))
         }
-        for form in kept { use(form.entry, child: child, values: nil, excluding: form.excluded, inLogs: form.inLogs, in: tracker) }
+        for form in kept {
+            use(form.entry, child: child, values: nil, excluding: form.excluded, inLogs: form.inLogs, in: tracker)
+        }
     }
 
     /// The scales two instruments share: positions in each (as bits), and the followed slots.
-    private func sharedScales(_ a: UInt8, _ b: UInt8, in tracker: FollowUpTracker) -> (mine: UInt64, theirs: UInt64, slots: [Int]) {
-        let slotsA = tracker.scaleSlots[Int(a)], slotsB = tracker.scaleSlots[Int(b)]
-        let idsA = tracker.catalog.instruments[Int(a)].scales.map(\.id), idsB = tracker.catalog.instruments[Int(b)].scales.map(\.id)
+    private func sharedScales(_ a: UInt8, _ b: UInt8, in tracker: FollowUpTracker) -> (
+        mine: UInt64, theirs: UInt64, slots: [Int]
+    ) {
+        let slotsA = tracker.scaleSlots[Int(a)]
+        let slotsB = tracker.scaleSlots[Int(b)]
+        let idsA = tracker.catalog.instruments[Int(a)].scales.map(\.id)
+        let idsB = tracker.catalog.instruments[Int(b)].scales.map(\.id)
         let common = Set(idsA).intersection(idsB)
         let mine = idsA.indices.filter { common.contains(idsA[$0]) }
         let theirs = idsB.indices.filter { common.contains(idsB[$0]) }
@@ -187,15 +204,20 @@ extension FollowUpTracker.Ledger {
     private mutating func report(_ entry: Int, repeating other: Int, child: Int, in tracker: FollowUpTracker) {
         let instruments = tracker.catalog.instruments
         let date = CalendarDate(daysSinceEpoch: Int(entries[entry].day))
-        let mine = instruments[Int(entries[entry].instrument)].id, theirs = instruments[Int(entries[other].instrument)].id
+        let mine = instruments[Int(entries[entry].instrument)].id
+        let theirs = instruments[Int(entries[other].instrument)].id
         let form = mine == theirs ? "\(mine)" : "\(mine) (its answers are all in the \(theirs) form)"
         let slots = tracker.scaleSlots[Int(entries[entry].instrument)].filter { $0 >= 0 }
         notes[child, default: []].append(
-            FollowUpTracker.Note(scales: slots, text: "duplicate \(form) on \(date) (\(place(other)) and \(place(entry))): \(place(entry)) not used"))
+            FollowUpTracker.Note(
+                scales: slots,
+                text: "duplicate \(form) on \(date) (\(place(other)) and \(place(entry))): \(place(entry)) not used"))
         childProblems[child, default: []].append(
             RowProblem(
                 file: files[Int(entries[entry].file)], line: Int(entries[entry].line), column: nil,
-                message: "duplicate: the same child and date as \(place(other)), whose \(theirs) form holds all these answers; not used"))
+                message:
+                    "duplicate: the same child and date as \(place(other)), whose \(theirs) form holds all these answers; not used"
+            ))
     }
 
     private mutating func report(
@@ -203,12 +225,16 @@ extension FollowUpTracker.Ledger {
     ) {
         let instruments = tracker.catalog.instruments
         let date = CalendarDate(daysSinceEpoch: Int(entries[entry].day))
-        let mine = instruments[Int(entries[entry].instrument)].id, theirs = instruments[Int(entries[other].instrument)].id
+        let mine = instruments[Int(entries[entry].instrument)].id
+        let theirs = instruments[Int(entries[other].instrument)].id
         let names = scales.map { tracker.scales[$0].id.rawValue }.joined(separator: ", ")
         let left = names.isEmpty ? "neither is counted" : "neither counts for \(names) that day"
         notes[child, default: []].append(
             FollowUpTracker.Note(
-                scales: scales, text: "\(theirs) (\(place(other))) and \(mine) (\(place(entry))) on \(date) do not agree (\(reason)): \(left)"))
+                scales: scales,
+                text:
+                    "\(theirs) (\(place(other))) and \(mine) (\(place(entry))) on \(date) do not agree (\(reason)): \(left)"
+            ))
         for (one, another, id) in [(entry, other, theirs), (other, entry, mine)] {
             fates[Int32(one)] = .conflicting
             childProblems[child, default: []].append(
@@ -224,7 +250,9 @@ extension FollowUpTracker.Ledger {
         let entry = entries[index]
         let instrument = tracker.catalog.instruments[Int(entry.instrument)]
         let engine = ScoringEngine(instrument: instrument, options: fileOptions[Int(entry.file)])
-        let answers = zip(instrument.items, codes(of: index, in: tracker)).map { ResolvedAnswer(comparisonCode: $1, of: $0) }
+        let answers = zip(instrument.items, codes(of: index, in: tracker)).map {
+            ResolvedAnswer(comparisonCode: $1, of: $0)
+        }
         var outcomes = [ScaleOutcome](repeating: ScaleOutcome(), count: instrument.scales.count)
         _ = engine.compute(answers, into: &outcomes)
         return outcomes.map(\.scoredValueOrNaN)
@@ -246,25 +274,31 @@ extension FollowUpTracker.Ledger {
             let value = given?[position] ?? scored[position]
             let slot = tracker.slotList[plan.firstSlot + position]
             guard slot >= 0, !value.isNaN else { continue }
-            update(child: child, scale: slot, with: FollowUpTracker.Point(day: entry.day, line: entry.line, value: value), age: entry.age)
+            update(
+                child: child, scale: slot, with: FollowUpTracker.Point(day: entry.day, line: entry.line, value: value),
+                age: entry.age)
         }
         if inLogs, plan.hasLog, let log = tracker.logPlans[instrument],
             tracker.options.logPeriod.map({ $0.contains(CalendarDate(daysSinceEpoch: Int(entry.day))) }) ?? true
         {
             var tally =
                 logTallies[child]?[instrument]
-                ?? FollowUpTracker.LogTally(counts: log.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
+                ?? FollowUpTracker.LogTally(
+                    counts: log.questions.map { [Int](repeating: 0, count: $0.options.count + 2) })
             tally.add(log, codes: codes(of: index, in: tracker))
             logTallies[child, default: [:]][instrument] = tally
         }
     }
 
-    private mutating func update(child: Int, scale: Int, with point: FollowUpTracker.Point, age: FollowUpTracker.AgeState) {
+    private mutating func update(
+        child: Int, scale: Int, with point: FollowUpTracker.Point, age: FollowUpTracker.AgeState
+    ) {
         // Read once, changed as a local, written once.
         let found = track(child: child, scale: scale)
         var track =
             found >= 0
-            ? tracks[found] : FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point)
+            ? tracks[found]
+            : FollowUpTracker.Track(scale: Int32(scale), next: children[child].firstTrack, first: point, last: point)
         track.count += 1
         // One day gives a scale at most one value once resolved (forms that share a scale are
         // merged or set aside), so the earliest and latest points do not depend on the order.

@@ -21,7 +21,9 @@ extension FollowUpTracker {
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {
             let key = child.id.precomposedStringWithCanonicalMapping
-            if key.withUTF8View({ table.index(of: $0) }) == nil { keyed.append((FollowUpTracker.sortPrefix(child.id), .registerOnly(position))) }
+            if key.withUTF8View({ table.index(of: $0) }) == nil {
+                keyed.append((FollowUpTracker.sortPrefix(child.id), .registerOnly(position)))
+            }
         }
         keyed.sort {
             $0.prefix != $1.prefix
@@ -47,7 +49,8 @@ extension FollowUpTracker {
 
     /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.
     public var scalesUsed: [Scale] {
-        let used = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.flatMap { scaleSlots[$0].filter { $0 >= 0 } })
+        let used = Set(
+            catalog.instruments.indices.filter { instrumentsSeen[$0] }.flatMap { scaleSlots[$0].filter { $0 >= 0 } })
         return scales.indices.filter(used.contains).map { scales[$0] }
     }
 
@@ -61,11 +64,11 @@ extension FollowUpTracker {
 
     /// Calls `body` with each of ``changes()`` in turn, without holding them all.
     public func forEachChange<Failure: Error>(_ body: (ScaleChange) throws(Failure) -> Void) throws(Failure) {
-        try forEachChange { change, _ throws(Failure) in try body(change) }
+        try forEachChangeWithScale { change, _ throws(Failure) in try body(change) }
     }
 
     /// Calls `body` with each change and its scale.
-    func forEachChange<Failure: Error>(_ body: (ScaleChange, Scale) throws(Failure) -> Void) throws(Failure) {
+    func forEachChangeWithScale<Failure: Error>(_ body: (ScaleChange, Scale) throws(Failure) -> Void) throws(Failure) {
         let context = ChangeContext(self)
         for entry in sortedChildren {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
@@ -93,9 +96,12 @@ extension FollowUpTracker {
             let catalog = tracker.catalog
             followed = tracker.scalesUsed.compactMap { scale in tracker.scales.firstIndex { $0.id == scale.id } }
             scales = FixedArray(followed.map { tracker.scales[$0] })
-            owners = followed.map { slot in Set(catalog.instruments.indices.filter { tracker.scaleSlots[$0].contains(slot) }) }
+            owners = followed.map { slot in
+                Set(catalog.instruments.indices.filter { tracker.scaleSlots[$0].contains(slot) })
+            }
             ages = owners.map { owners in
-                Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(separator: ", ")
+                Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(
+                    separator: ", ")
             }
             allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
         }
@@ -140,11 +146,14 @@ extension FollowUpTracker {
     /// validated age. Empty (and not allocated) for most rows.
     func problems(of child: ChildChanges, track: Track?, position: Int, in context: ChangeContext) -> [String] {
         var problems: [String] = []
-        if let notes = child.notes { problems = notes.filter { $0.scales.contains(context.followed[position]) }.map(\.text) }
+        if let notes = child.notes {
+            problems = notes.filter { $0.scales.contains(context.followed[position]) }.map(\.text)
+        }
         if child.notInRegister { problems.append("not in the children file: age unknown") }
         if let track, track.below > 0 {
             problems.append(
-                "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care")
+                "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care"
+            )
         }
         return problems
     }
@@ -159,7 +168,8 @@ extension FollowUpTracker {
 
     private func observation(_ point: Point, _ scale: Scale) -> ScaleObservation {
         ScaleObservation(
-            date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value, band: scale.band(for: point.value)?.id,
+            date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value,
+            band: scale.band(for: point.value)?.id,
             line: Int(point.line))
     }
 
@@ -167,7 +177,9 @@ extension FollowUpTracker {
     private func days(of child: Int?, measure: Int, in ledger: Ledger) -> [Int] {
         guard let child else { return [] }
         return ledger.entries(of: child)
-            .filter { ledger.fates[Int32($0)] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure }
+            .filter {
+                ledger.fates[Int32($0)] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure
+            }
             .map { Int(ledger.entries[$0].day) }
             .sorted()
     }
@@ -199,7 +211,8 @@ extension FollowUpTracker {
                 guard let anchorDate else {
                     result.append(
                         ScheduleStatus(
-                            childID: id, measure: measure.id, anchor: anchor, anchorDate: nil, waves: [], outsideWindow: [],
+                            childID: id, measure: measure.id, anchor: anchor, anchorDate: nil, waves: [],
+                            outsideWindow: [],
                             nextDueOn: nil, problems: problems))
                     continue
                 }
@@ -207,7 +220,9 @@ extension FollowUpTracker {
                 var outside: [CalendarDate] = []
                 for day in days {
                     let date = CalendarDate(daysSinceEpoch: day)
-                    if let (wave, distance) = measure.nearestWave(to: date, from: anchorDate), abs(distance) <= measure.toleranceDays {
+                    if let (wave, distance) = measure.nearestWave(to: date, from: anchorDate),
+                        abs(distance) <= measure.toleranceDays
+                    {
                         if doneOn[wave] == nil { doneOn[wave] = date }
                     } else {
                         outside.append(date)
@@ -234,7 +249,8 @@ extension FollowUpTracker {
                         state = .dueNow
                         if nextDue == nil { nextDue = due }
                     }
-                    waves.append(ScheduleStatus.Wave(number: number, dueOn: due, state: state, administeredOn: doneOn[number]))
+                    waves.append(
+                        ScheduleStatus.Wave(number: number, dueOn: due, state: state, administeredOn: doneOn[number]))
                     number += 1
                 }
                 if let matchEnd = details?.matchEnd, matchEnd.daysSinceEpoch <= asOf {
@@ -261,10 +277,12 @@ extension FollowUpTracker {
                 for (index, question) in plan.questions.enumerated() {
                     let counts = tally?.counts[index] ?? [Int](repeating: 0, count: question.options.count + 2)
                     let optionCounts = Array(counts.prefix(question.options.count))
-                    let positive = zip(question.options, optionCounts).filter { plan.positiveCodes.contains($0.0.code) }.map(\.1)
+                    let positive = zip(question.options, optionCounts).filter { plan.positiveCodes.contains($0.0.code) }
+                        .map(\.1)
                     result.append(
                         LogSummary(
-                            childID: id, outcome: question.outcome, logs: tally?.logs ?? 0, visitsHappened: tally?.visits ?? 0,
+                            childID: id, outcome: question.outcome, logs: tally?.logs ?? 0,
+                            visitsHappened: tally?.visits ?? 0,
                             options: question.options, counts: optionCounts, positive: positive.reduce(0, +),
                             declined: counts[question.options.count], unanswered: counts[question.options.count + 1]))
                 }

@@ -4,7 +4,8 @@ extension FollowUpTracker {
     /// The columns of ``writeChanges(to:format:)``, in order.
     public static let changeColumns = [
         "child_id", "scale", "baseline_on", "baseline", "latest_on", "latest", "change", "administrations",
-        "reliable_change", "meaningful_change", "band_from", "band_to", "below_validated_age", "problems", "days_between",
+        "reliable_change", "meaningful_change", "band_from", "band_to", "below_validated_age", "problems",
+        "days_between",
     ]
 
     /// The columns of ``writeSchedule(to:format:)``, in order.
@@ -21,14 +22,17 @@ extension FollowUpTracker {
     public func writeChanges(to output: ByteWriter, format: OutputFormat) throws(OutputError) {
         let table = try ResultTable(columns: FollowUpTracker.changeColumns, output: output, format: format)
         guard format == .csv else {
-            try forEachChange { change, scale throws(OutputError) in
+            try forEachChangeWithScale { change, scale throws(OutputError) in
                 let followUp = change.followUp
                 let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
                 try table.append([
-                    .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date), number(change.baseline?.value),
-                    .date(followUp?.date), number(followUp?.value), number(change.change), .integer(change.administrations),
+                    .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date),
+                    number(change.baseline?.value),
+                    .date(followUp?.date), number(followUp?.value), number(change.change),
+                    .integer(change.administrations),
                     .text(change.reliableChange.rawValue), .text(change.meaningfulChange.rawValue),
-                    .optionalText(change.baseline?.band), .optionalText(followUp?.band), .text(change.belowValidatedAge.rawValue),
+                    .optionalText(change.baseline?.band), .optionalText(followUp?.band),
+                    .text(change.belowValidatedAge.rawValue),
                     .list(change.problems), .integer(change.daysBetween),
                 ])
             }
@@ -38,7 +42,8 @@ extension FollowUpTracker {
         // and handed to the output in order. The tracker is only read while this runs.
         let order = sortedChildren
         let context = ChangeContext(self)
-        let shared = Shared(tracker: self, order: order, context: context, texts: ChangeRowTexts(self, context: context))
+        let shared = Shared(
+            tracker: self, order: order, context: context, texts: ChangeRowTexts(self, context: context))
         let halves = [Buffer(), Buffer()]
         for start in stride(from: 0, to: order.count, by: FollowUpTracker.childrenPerRun) {
             let end = min(start + FollowUpTracker.childrenPerRun, order.count)
@@ -46,7 +51,8 @@ extension FollowUpTracker {
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 let range = half == 0 ? start..<middle : middle..<end
                 halves[half].bytes.removeAll()
-                shared.tracker.appendCSVRows(of: shared.order[range], in: shared.context, texts: shared.texts, to: &halves[half].bytes)
+                shared.tracker.appendCSVRows(
+                    of: shared.order[range], in: shared.context, texts: shared.texts, to: &halves[half].bytes)
             }
             for half in halves { try half.bytes.withView { (bytes) throws(OutputError) in try output.write(bytes) } }
         }
@@ -136,7 +142,9 @@ extension FollowUpTracker {
         func appendBand(of point: Point?, position: Int, to out: inout OutputBytes) {
             out.append(44)
             let first = plans[position].firstBand
-            if let point, first >= 0, let band = bands[position]?.index(for: point.value) { texts.append(first + band, to: &out) }
+            if let point, first >= 0, let band = bands[position]?.index(for: point.value) {
+                texts.append(first + band, to: &out)
+            }
         }
 
         /// Appends a day as `YYYY-MM-DD`.
@@ -159,7 +167,9 @@ extension FollowUpTracker {
     /// Appends the CSV rows of some children's changes (entries of ``sortedChildren``), in
     /// ``changeColumns`` order, straight from each child's tracks: the same cells as the fields of
     /// ``change(of:id:position:in:)``, without building it.
-    func appendCSVRows(of entries: ArraySlice<ChildEntry>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes) {
+    func appendCSVRows(
+        of entries: ArraySlice<ChildEntry>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes
+    ) {
         let ledger = context.ledger
         for entry in entries {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
@@ -176,7 +186,8 @@ extension FollowUpTracker {
                 let track = child.track(position, in: context)
                 FollowUpTracker.appendCSVRow(
                     track: track, flag: ageFlag(track, position: position, in: context),
-                    problems: problems(of: child, track: track, position: position, in: context), position: position, texts: texts,
+                    problems: problems(of: child, track: track, position: position, in: context), position: position,
+                    texts: texts,
                     to: &out)
             }
         }
@@ -184,7 +195,8 @@ extension FollowUpTracker {
 
     /// One change as a CSV row after its id cell, from the child's track of the scale (or none).
     private static func appendCSVRow(
-        track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts, to out: inout OutputBytes
+        track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts,
+        to out: inout OutputBytes
     ) {
         let plan = texts.plans[position]
         let count = Int(track?.count ?? 0)
@@ -195,7 +207,8 @@ extension FollowUpTracker {
         texts.appendCells(of: followUp, decimals: plan.decimals, to: &out)
         out.append(44)
         let classified = ClassifiedChange(
-            baseline: track?.first.value, followUp: followUp?.value, decimals: plan.decimals, reliableThreshold: plan.reliable,
+            baseline: track?.first.value, followUp: followUp?.value, decimals: plan.decimals,
+            reliableThreshold: plan.reliable,
             meaningfulPoints: plan.meaningful)
         if let change = classified.change { out.append(number: change, decimals: plan.decimals) }
         out.append(44)

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Follows every child over time as administrations stream by: baseline and latest score on each
 /// scale, the measurement schedule, age at each administration, and contact-log answers.
@@ -205,7 +206,9 @@ public final class FollowUpTracker {
         var isUnresolved = false
     }
 
-    public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()) {
+    public init(
+        catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()
+    ) {
         self.catalog = catalog
         self.register = register
         self.options = options
@@ -231,7 +234,8 @@ public final class FollowUpTracker {
                 let visit = instrument.items.firstIndex(where: { $0.id == log.visitItem })
             else { return nil }
             let questions = instrument.outcomeQuestions.compactMap { question -> (Int, OutcomeID, [ResponseOption])? in
-                guard let position = instrument.items.firstIndex(of: question.item), let scale = question.item.responseScale
+                guard let position = instrument.items.firstIndex(of: question.item),
+                    let scale = question.item.responseScale
                 else { return nil }
                 return (position, question.outcome, scale.options)
             }
@@ -246,7 +250,9 @@ public final class FollowUpTracker {
             instruments.map { b in
                 a.items.indices.compactMap { position -> (Int, Int)? in
                     let item = a.items[position]
-                    guard item.responseScale != nil, let other = b.items.firstIndex(where: { $0.id == item.id }) else { return nil }
+                    guard item.responseScale != nil, let other = b.items.firstIndex(where: { $0.id == item.id }) else {
+                        return nil
+                    }
                     return (position, other)
                 }
             }
@@ -275,7 +281,11 @@ public final class FollowUpTracker {
         let fileIndex = index(ofFile: file)
         guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
             ledger.count(\.invalid, file: fileIndex)
-            return [RowProblem(file: file, line: line, column: "instrument", message: "unknown instrument \"\(administration.instrument)\"")]
+            return [
+                RowProblem(
+                    file: file, line: line, column: "instrument",
+                    message: "unknown instrument \"\(administration.instrument)\"")
+            ]
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
         var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
@@ -285,12 +295,16 @@ public final class FollowUpTracker {
             values.withView { values in
                 codes.withView { codes in
                     ledger.record(
-                        child: child, date: administration.administeredOn, line: line, file: fileIndex, instrument: instrument,
-                        status: sheet.status, values: values, codes: codes, fingerprint: administration.fingerprint, in: self)
+                        child: child, date: administration.administeredOn, line: line, file: fileIndex,
+                        instrument: instrument,
+                        status: sheet.status, values: values, codes: codes, fingerprint: administration.fingerprint,
+                        in: self)
                 }
             }
         }
-        if let reason { problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message)) }
+        if let reason {
+            problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message))
+        }
         return problems
     }
 
@@ -399,7 +413,8 @@ extension FollowUpTracker.Ledger {
         entries.append(
             Entry(
                 day: Int32(day), line: Int32(truncatingIfNeeded: line), next: children[childIndex].firstEntry,
-                firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint, file: UInt16(truncatingIfNeeded: file),
+                firstCode: Int32(truncatingIfNeeded: self.codes.count), fingerprint: fingerprint,
+                file: UInt16(truncatingIfNeeded: file),
                 instrument: UInt8(truncatingIfNeeded: instrument), status: status, age: age))
         children[childIndex].firstEntry = Int32(entries.count - 1)
         recorded[file].all += 1
@@ -432,7 +447,8 @@ extension FollowUpTracker.Ledger {
         let (index, inserted) = childTable.insert(key)
         if inserted {
             let nfc = String(decoding: key, as: UTF8.self)
-            let registerIndex = tracker.register.map { $0.position(of: nfc) ?? id.flatMap($0.position(of:)) ?? -1 } ?? -1
+            let registerIndex =
+                tracker.register.map { $0.position(of: nfc) ?? id.flatMap($0.position(of:)) ?? -1 } ?? -1
             children.append(FollowUpTracker.ChildState(registerIndex: Int32(registerIndex)))
         }
         lastChild = index
@@ -465,7 +481,11 @@ extension FollowUpTracker.LogTally {
     mutating func add(_ plan: FollowUpTracker.LogPlan, codes: ArraySlice<UInt8>) {
         let base = codes.startIndex
         logs += 1
-        if let visit = ResolvedAnswer.code(fromComparisonCode: codes[base + plan.visitPosition]), visit == plan.visitHappenedCode { visits += 1 }
+        if let visit = ResolvedAnswer.code(fromComparisonCode: codes[base + plan.visitPosition]),
+            visit == plan.visitHappenedCode
+        {
+            visits += 1
+        }
         for (index, question) in plan.questions.enumerated() {
             let optionCount = question.options.count
             let code = codes[base + question.position]

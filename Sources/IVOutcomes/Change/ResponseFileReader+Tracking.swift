@@ -26,8 +26,12 @@ extension ResponseFileReader {
             let keepsAnswers = adder.slots.map { $0 >= 0 }
             let writer = ScoreWriter(layout: layout, format: .csv)
             var blankRows = 0
-            try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers), delimiter: reader.delimiter) }, of: reader) {
-                lane, firstLine in
+            let makeLane = {
+                ScoringLane(
+                    layout: self.layout, writer: writer, mode: .track(keepsAnswers: keepsAnswers),
+                    delimiter: reader.delimiter)
+            }
+            try forEachLane(makeLane, of: reader) { lane, firstLine in
                 let problems = lane.problems
                 var next = 0
                 lane.childBytes.withView { child in
@@ -40,7 +44,8 @@ extension ResponseFileReader {
                                     next += 1
                                 }
                                 let engine = Int(row.engine)
-                                let firstValue = Int(row.firstValue), firstAnswer = max(Int(row.firstAnswer), 0)
+                                let firstValue = Int(row.firstValue)
+                                let firstAnswer = max(Int(row.firstAnswer), 0)
                                 let valueCount = engine >= 0 ? adder.scaleCounts[engine] : 0
                                 let answerCount = row.firstAnswer >= 0 ? adder.itemCounts[engine] : 0
                                 adder.add(
@@ -75,7 +80,8 @@ extension ResponseFileReader {
                 values.withView { values in
                     codes.withView { answers in
                         adder.add(
-                            child: trimmed(child), date: state.date, line: state.line, engine: engine, status: state.status,
+                            child: trimmed(child), date: state.date, line: state.line, engine: engine,
+                            status: state.status,
                             values: values, answers: answers, fingerprint: fingerprint, onProblem: onProblem)
                     }
                 }
@@ -119,11 +125,16 @@ private struct RowAdder {
             onProblem(
                 RowProblem(
                     file: reader.file, line: line, column: "instrument",
-                    message: "\(reader.layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"))
+                    message:
+                        "\(reader.layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"
+                ))
         }
         let reason = tracker.ledger.record(
-            child: child, date: date, line: line, file: file, instrument: instrument, status: instrument < 0 ? .invalid : status,
+            child: child, date: date, line: line, file: file, instrument: instrument,
+            status: instrument < 0 ? .invalid : status,
             values: values, codes: answers, fingerprint: fingerprint, in: tracker)
-        if let reason { onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message)) }
+        if let reason {
+            onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message))
+        }
     }
 }

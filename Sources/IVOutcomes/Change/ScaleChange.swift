@@ -1,4 +1,3 @@
-
 /// A child's change on one scale: baseline, latest, the change, and what it means.
 ///
 /// ```swift

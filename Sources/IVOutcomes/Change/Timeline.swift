@@ -12,7 +12,8 @@
 /// ```
 @available(
     *, deprecated,
-    message: "Timeline keeps a duplicate rule of its own; use FollowUpTracker (the library-API issue decides Timeline's fate)"
+    message:
+        "Timeline keeps a duplicate rule of its own; use FollowUpTracker (the library-API issue decides Timeline's fate)"
 )
 public struct Timeline: Sendable, Hashable {
     /// One administration to the next.
@@ -38,7 +39,9 @@ public struct Timeline: Sendable, Hashable {
         self.scale = scale
         var kept: [ScaleObservation] = []
         var duplicates: [ScaleObservation] = []
-        for observation in observations.enumerated().sorted(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }) {
+        for observation in observations.enumerated().sorted(by: {
+            ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+        }) {
             if kept.last?.date == observation.element.date {
                 duplicates.append(observation.element)
             } else {
@@ -60,7 +63,9 @@ public struct Timeline: Sendable, Hashable {
     }
 
     /// Baseline to latest, classified.
-    public func summary(belowValidatedAge: ValidatedAgeFlag = .unknown, administrationsBelowValidatedAge: Int = 0) -> ScaleChange {
+    public func summary(belowValidatedAge: ValidatedAgeFlag = .unknown, administrationsBelowValidatedAge: Int = 0)
+        -> ScaleChange
+    {
         let problems = duplicates.map { "duplicate administration on \($0.date) not used" }
         return ScaleChange(
             childID: childID, scale: scale, baseline: observations.first, latest: observations.last,

@@ -1,4 +1,3 @@
-
 /// One interpretation band, inclusive at both ends: WEMWBS `average` is 45-59.
 public struct Band: Sendable, Hashable, Codable, Identifiable {
     public let id: String

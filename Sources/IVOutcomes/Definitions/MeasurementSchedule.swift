@@ -17,7 +17,9 @@ public struct MeasurementSchedule: Sendable, Hashable {
     /// Where the schedule was read from.
     public let file: String
 
-    public init(id: String, version: String, title: String, measures: [ScheduledMeasure], sources: [Citation], file: String) {
+    public init(
+        id: String, version: String, title: String, measures: [ScheduledMeasure], sources: [Citation], file: String
+    ) {
         self.id = id
         self.version = version
         self.title = title

@@ -12,7 +12,9 @@ public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
     /// Citation id for the intervals.
     public let source: String
 
-    public init(id: String, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int, source: String) {
+    public init(
+        id: String, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int, source: String
+    ) {
         self.id = id
         self.title = title
         self.instruments = instruments

@@ -22,7 +22,8 @@ enum CSVCell {
         let low = bytes.paddedWord(at: 0)
         let high = count > 8 ? bytes.paddedWord(at: 8) : 0
         // The top bit of each byte of the cell that is a comma, quote or line break.
-        let special = (ByteMask.csvSpecial(low) & ByteMask.firstBytes(count))
+        let special =
+            (ByteMask.csvSpecial(low) & ByteMask.firstBytes(count))
             | (ByteMask.csvSpecial(high) & ByteMask.firstBytes(max(0, count - 8)))
         if special != 0 {
             appendChecked(bytes, to: &out)

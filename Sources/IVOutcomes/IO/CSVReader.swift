@@ -112,7 +112,9 @@ public final class CSVReader {
                 nextLine = line
                 guard try next() else { break }
             }
-            guard record.extraFields == 0 else { throw .tooManyColumns(file: file, limit: CSVRecord.maximumStoredFields) }
+            guard record.extraFields == 0 else {
+                throw .tooManyColumns(file: file, limit: CSVRecord.maximumStoredFields)
+            }
             return (0..<fieldCount).map { string(at: $0) }
         }
         throw .empty(file: file)
@@ -178,7 +180,8 @@ public final class CSVReader {
     static func notUTF8(file: String, _ bytes: ByteView, at offset: Int, firstLine: Int) -> InputError {
         let (lines, column) = UTF8Check.location(of: offset, in: bytes)
         return .badEncoding(
-            file: file, line: firstLine + lines, column: column, message: "not UTF-8: " + UTF8Check.diagnosis(of: bytes, at: offset))
+            file: file, line: firstLine + lines, column: column,
+            message: "not UTF-8: " + UTF8Check.diagnosis(of: bytes, at: offset))
     }
 
     /// Moves the unread part of the buffer to the front and reads more, growing the buffer when a
@@ -226,7 +229,8 @@ public final class CSVReader {
             // Converted text is read on this thread only (``TextInput`` holds state).
             let direct = input.isDirect
             let ahead = ReadAhead(
-                descriptor: input.descriptor, into: spare, at: front, limit: direct ? limit : 0, atEnd: !direct || limit == 0)
+                descriptor: input.descriptor, into: spare, at: front, limit: direct ? limit : 0,
+                atEnd: !direct || limit == 0)
             let (consumed, newlines) = try buffer.withView(position..<count) { block in
                 try body(block, blockEndsFile, nextLine, ahead)
             }
@@ -271,7 +275,8 @@ public final class CSVReader {
     }
 
     private func readOnce() throws(InputError) {
-        let got = try buffer.withMutableView(count..<capacity) { (room) throws(InputError) in try input.read(into: room) }
+        let got = try buffer.withMutableView(count..<capacity) { (room) throws(InputError) in try input.read(into: room)
+        }
         if got == 0 { atEnd = true }
         count += got
     }
@@ -309,7 +314,9 @@ final class ReadAhead: @unchecked Sendable {
         done = true
         guard let owned = buffer.take() else { return }
         while count < limit, !atEnd {
-            let got = owned.withMutableView((start + count)..<(start + limit)) { SystemCalls.read(descriptor, into: $0) }
+            let got = owned.withMutableView((start + count)..<(start + limit)) {
+                SystemCalls.read(descriptor, into: $0)
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 failure = errno

@@ -141,7 +141,8 @@ struct CSVRecord: ~Copyable {
             return hash
         }
         let start = Int(spans[0].start)
-        return RowFingerprint.mix(RowFingerprint.seed, padded: base.extracting(unchecked: start..<Int(spans[storedFields - 1].end)))
+        return RowFingerprint.mix(
+            RowFingerprint.seed, padded: base.extracting(unchecked: start..<Int(spans[storedFields - 1].end)))
     }
 
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
@@ -192,7 +193,8 @@ struct CSVRecord: ~Copyable {
                 mask &= mask &- 1
                 let byte = buffer[end]
                 if byte == delimiter {
-                    spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
+                    spans[fields] = Span(
+                        start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
                     fields += 1
                     fieldStart = end + 1
                 } else if byte == CSVRecord.quote {
@@ -201,9 +203,11 @@ struct CSVRecord: ~Copyable {
                     if end == fieldStart { return nil }
                 } else {
                     if byte == CSVRecord.cr, end + 1 >= count, !atEnd { return .needMore }
-                    spans[fields] = Span(start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
+                    spans[fields] = Span(
+                        start: Int32(truncatingIfNeeded: fieldStart), end: Int32(truncatingIfNeeded: end))
                     fields += 1
-                    let next = byte == CSVRecord.cr && end + 1 < count && buffer[end + 1] == CSVRecord.lf ? end + 2 : end + 1
+                    let next =
+                        byte == CSVRecord.cr && end + 1 < count && buffer[end + 1] == CSVRecord.lf ? end + 2 : end + 1
                     return .record(next: next, newlines: 1)
                 }
             }

@@ -16,7 +16,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     let isISO: Bool
 
     /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time after `T` or a space is ignored).
-    public static let iso = DateFormat(parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")
+    public static let iso = DateFormat(
+        parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")
 
     private init(parts: [Part], separator: UInt8, pattern: String) {
         self.parts = parts
@@ -28,7 +29,10 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// A format from a pattern of `DD`, `MM` and `YYYY` joined by `/`, `-` or `.`, such as `DD/MM/YYYY`.
     public init(pattern: String) throws(DateFormatError) {
         let upper = pattern.uppercased()
-        guard let separator = upper.utf8.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        guard
+            let separator = upper.utf8.first(where: {
+                $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+            })
         else { throw DateFormatError(pattern: pattern) }
         var parts: [Part] = []
         for piece in upper.split(separator: Character(UnicodeScalar(separator)), omittingEmptySubsequences: false) {
@@ -78,9 +82,12 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard part == 2 else { return nil }
-        var year = 0, month = 0, day = 0
+        var year = 0
+        var month = 0
+        var day = 0
         for (index, kind) in parts.enumerated() {
-            let (value, count) = index == 0 ? (values.0, digits.0) : index == 1 ? (values.1, digits.1) : (values.2, digits.2)
+            let (value, count) =
+                index == 0 ? (values.0, digits.0) : index == 1 ? (values.1, digits.1) : (values.2, digits.2)
             switch kind {
             case .year:
                 guard count == 4 else { return nil }
@@ -107,7 +114,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         let pieces = text.utf8.split(separator: separator, omittingEmptySubsequences: false)
         guard pieces.count == 3 else { return false }
         return zip(parts, pieces).allSatisfy { part, piece in
-            piece.allSatisfy { $0 >= 48 && $0 <= 57 } && (part == .year ? piece.count == 4 : (1...2).contains(piece.count))
+            piece.allSatisfy { $0 >= 48 && $0 <= 57 }
+                && (part == .year ? piece.count == 4 : (1...2).contains(piece.count))
         }
     }
 
@@ -119,21 +127,27 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         if isISO {
             let slashed = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
             if slashed.count == 3, slashed.last?.count == 4, slashed.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-                return "\(shown) is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"
+                return
+                    "\(shown) is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"
             }
             if trimmed.count == 5, trimmed.allSatisfy(\.isNumber) {
-                return "\(shown) looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"
+                return
+                    "\(shown) looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"
             }
         }
         // A real date in another year-first form, such as 2026/01/10.
         for separator in ["-", "/", "."] {
             let pattern = "YYYY\(separator)MM\(separator)DD"
-            guard pattern != self.pattern, let other = try? DateFormat(pattern: pattern), let date = other.parse(trimmed) else { continue }
-            return "\(shown) is written \(pattern), not \(self.pattern): write it as \(isISO ? date.description : "\(self.pattern)"), or pass --date-format \(pattern)"
+            guard pattern != self.pattern, let other = try? DateFormat(pattern: pattern),
+                let date = other.parse(trimmed)
+            else { continue }
+            return
+                "\(shown) is written \(pattern), not \(self.pattern): write it as \(isISO ? date.description : "\(self.pattern)"), or pass --date-format \(pattern)"
         }
         if hasShape(trimmed) {
             return "\(shown) is not a real date (the day or month does not exist; expected \(pattern))"
         }
-        return "\(shown) is not a date (dates are read as \(pattern); --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"
+        return
+            "\(shown) is not a date (dates are read as \(pattern); --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"
     }
 }

@@ -55,7 +55,9 @@ final class LineReader {
         current = range
         try buffer.withView { (all) throws(InputError) in
             let bytes = all.extracting(range)
-            if let bad = UTF8Check.firstInvalidByte(in: bytes) { throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: line) }
+            if let bad = UTF8Check.firstInvalidByte(in: bytes) {
+                throw CSVReader.notUTF8(file: file, bytes, at: bad, firstLine: line)
+            }
         }
     }
 

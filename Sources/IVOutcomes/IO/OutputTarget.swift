@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Which file a path names, by device and inode, so two spellings of one file (relative and
 /// absolute, `./`, through a symbolic link, a hard link) compare equal.
@@ -52,7 +53,9 @@ struct OutputTarget {
         guard stat(requested, &status) == 0 else {
             var link = stat()
             if lstat(requested, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-                throw OutputError(file: requested, reason: "it is a symbolic link to a file that does not exist; name the file itself")
+                throw OutputError(
+                    file: requested, reason: "it is a symbolic link to a file that does not exist; name the file itself"
+                )
             }
             path = requested
             kind = .regularFile(existing: nil)
@@ -65,7 +68,8 @@ struct OutputTarget {
             if !replacingReadOnly, OutputTarget.modeDeniesWriting(status, path: requested) {
                 let mode = String(status.st_mode & 0o777, radix: 8)
                 throw OutputError(
-                    file: requested, reason: "the file is read-only (mode \(mode)); give --force to replace it, or choose another name")
+                    file: requested,
+                    reason: "the file is read-only (mode \(mode)); give --force to replace it, or choose another name")
             }
             path = OutputTarget.resolvingLinks(requested)
             kind = .regularFile(existing: status)
@@ -91,7 +95,8 @@ struct OutputTarget {
     /// The temporary file beside `path` that this process writes.
     static func temporaryPath(for path: String, process: Int32 = getpid()) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(process).partial").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(process).partial")
+            .path
     }
 
     /// Removes temporary files for `path` left by processes that no longer run (after a

@@ -129,7 +129,9 @@ final class TextInput {
             let size: Int
             if encoding == .windows1252 {
                 guard let mapped = TextEncoding.windows1252Scalar(pending[used]) else {
-                    throw problem("byte 0x\(String(pending[used], radix: 16, uppercase: true)) is not a character in Windows-1252")
+                    throw problem(
+                        "byte 0x\(String(pending[used], radix: 16, uppercase: true)) is not a character in Windows-1252"
+                    )
                 }
                 (scalar, size) = (mapped, 1)
             } else {
@@ -175,4 +177,3 @@ final class TextInput {
         .badEncoding(file: file, line: line, column: column, message: "\(message) (read as \(encoding.rawValue))")
     }
 }
-

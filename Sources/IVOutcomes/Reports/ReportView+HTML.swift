@@ -24,13 +24,17 @@ extension ReportView {
         let threshold: Int
 
         func count(_ value: ReportedCount) -> String { HTML.escape(value.text(threshold: threshold)) }
-        func number(_ value: Double?, _ decimals: Int) -> String { value.map { formatNumber($0, decimals: decimals) } ?? "–" }
+        func number(_ value: Double?, _ decimals: Int) -> String {
+            value.map { formatNumber($0, decimals: decimals) } ?? "–"
+        }
         func meanSD(_ value: MeanAndSD?) -> String {
             value.map { "\(formatNumber($0.mean, decimals: 2)) (SD \(number($0.standardDeviation, 2)))" } ?? "not shown"
         }
         /// ` (N%)` of a whole that is shown exactly, else nothing.
         func percent(_ cell: ReportedCount, of total: ReportedCount) -> String {
-            guard let part = cell.exactValue, let whole = total.exactValue, whole >= threshold, whole > 0 else { return "" }
+            guard let part = cell.exactValue, let whole = total.exactValue, whole >= threshold, whole > 0 else {
+                return ""
+            }
             return " (\(formatNumber(Double(part) * 100 / Double(whole), decimals: 0))%)"
         }
     }
@@ -41,9 +45,13 @@ extension ReportView {
         var html = "<section><h2>At a glance</h2><div class=\"cards\">"
         html += "<div class=\"card\"><b>\(cells.count(all.children))</b><span>children</span></div>"
         for scale in all.scales {
-            html += "<div class=\"card\"><b>\(cells.count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.scale.title))</span></div>"
-            if let improved = scale.reliableChange.first(where: { $0.name == ReliableChangeClass.reliablyImproved.rawValue }) {
-                html += "<div class=\"card\"><b>\(cells.count(improved.count))\(cells.percent(improved.count, of: scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.scale.title))</span></div>"
+            html +=
+                "<div class=\"card\"><b>\(cells.count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.scale.title))</span></div>"
+            if let improved = scale.reliableChange.first(where: {
+                $0.name == ReliableChangeClass.reliablyImproved.rawValue
+            }) {
+                html +=
+                    "<div class=\"card\"><b>\(cells.count(improved.count))\(cells.percent(improved.count, of: scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.scale.title))</span></div>"
             }
         }
         return html + "</div></section>"
@@ -56,10 +64,12 @@ extension ReportView {
         var html = "<section><h2>\(e(scale.scale.title))</h2>"
         for note in scale.notes { html += "<p class=\"note\">\(e(note))</p>" }
         if let chart = SVGChart.baselineAndLatest(scale) {
-            html += "<figure>\(chart)<figcaption>Mean score of the children followed up, at baseline and latest.</figcaption></figure>"
+            html +=
+                "<figure>\(chart)<figcaption>Mean score of the children followed up, at baseline and latest.</figcaption></figure>"
         }
         if let chart = SVGChart.changeHistogram(scale, threshold: t) {
-            html += "<figure>\(chart)<figcaption>How much each child's score changed; counts under \(t) are hatched, not shown.</figcaption></figure>"
+            html +=
+                "<figure>\(chart)<figcaption>How much each child's score changed; counts under \(t) are hatched, not shown.</figcaption></figure>"
         }
         var rows: [(String, String)] = [
             ("Children with a baseline", cells.count(scale.childrenWithBaseline)),
@@ -69,14 +79,24 @@ extension ReportView {
             ("Latest: mean (SD)", cells.meanSD(scale.latest)),
         ]
         if let change = scale.change {
-            rows.append(("Mean change [95% CI]", "\(formatNumber(change.meanChange, decimals: 2)) [\(formatNumber(change.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber(change.confidenceInterval.upperBound, decimals: 2))]"))
-            rows.append(("Paired t-test p", change.pValue.map { $0 < 0.001 ? "< 0.001" : formatNumber($0, decimals: 3) } ?? "–"))
+            rows.append(
+                (
+                    "Mean change [95% CI]",
+                    "\(formatNumber(change.meanChange, decimals: 2)) [\(formatNumber(change.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber(change.confidenceInterval.upperBound, decimals: 2))]"
+                ))
+            rows.append(
+                ("Paired t-test p", change.pValue.map { $0 < 0.001 ? "< 0.001" : formatNumber($0, decimals: 3) } ?? "–")
+            )
             rows.append(("Effect size (Cohen's d for paired change)", cells.number(change.effectSize, 2)))
         } else {
             rows.append(("Mean change", "not shown (fewer than \(t) children followed up)"))
         }
         for cell in scale.reliableChange + scale.meaningfulChange {
-            rows.append((cell.name.replacingOccurrences(of: "_", with: " ").capitalizedFirst, cells.count(cell.count) + cells.percent(cell.count, of: scale.childrenWithFollowUp)))
+            rows.append(
+                (
+                    cell.name.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
+                    cells.count(cell.count) + cells.percent(cell.count, of: scale.childrenWithFollowUp)
+                ))
         }
         rows.append(("Scores below the validated age", cells.count(scale.scoresBelowValidatedAge)))
         html += table(["", ""], rows.map { [e($0.0), $0.1] }, header: false)
@@ -88,28 +108,43 @@ extension ReportView {
     private func bandTables(of scale: ScaleView, _ cells: Cells) -> String {
         let e = HTML.escape
         let bandRows = zip(scale.bandsAtBaseline, scale.bandsAtLatest).map { before, after in
-            [e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name), cells.count(before.count), cells.count(after.count)]
+            [
+                e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name),
+                cells.count(before.count), cells.count(after.count),
+            ]
         }
         var html = "<h3>Bands</h3>" + table(["Band", "At baseline (all)", "At latest (followed up)"], bandRows)
         let bands = scale.scale.bands?.bands ?? []
         let movement = bands.map { from in
-            [e(from.label)] + bands.map { to in
-                cells.count(scale.bandMovement.first { $0.name == ScaleAggregate.movement(from: from.id, to: to.id) }?.count ?? .count(0))
-            }
+            [e(from.label)]
+                + bands.map { to in
+                    cells.count(
+                        scale.bandMovement.first { $0.name == ScaleAggregate.movement(from: from.id, to: to.id) }?.count
+                            ?? .count(0))
+                }
         }
-        html += "<h3>Band movement (children followed up)</h3><p>Rows: band at baseline; columns: band at latest.</p>"
+        html +=
+            "<h3>Band movement (children followed up)</h3><p>Rows: band at baseline; columns: band at latest.</p>"
             + table(["From \\ to"] + bands.map { e($0.label) }, movement)
         return html
     }
 
     /// "What the volunteers noticed", from the contact logs.
     private func logsSection(_ all: GroupView, _ cells: Cells) -> String {
-        var html = "<section><h2>What the volunteers noticed</h2><p>From the monthly contact logs: the share of logs saying the young person showed a little or a lot more of each outcome since the last visit.</p>"
+        var html =
+            "<section><h2>What the volunteers noticed</h2><p>From the monthly contact logs: the share of logs saying the young person showed a little or a lot more of each outcome since the last visit.</p>"
         html += table(
-            ["Outcome", "Children with logs", "Logs", "Visits that happened", "A little or a lot more", "Share of logs"],
+            [
+                "Outcome", "Children with logs", "Logs", "Visits that happened", "A little or a lot more",
+                "Share of logs",
+            ],
             all.logs.map { log in
-                [HTML.escape(log.outcome.title), cells.count(log.childrenWithLogs), cells.count(log.logs), cells.count(log.visitsHappened),
-                 cells.count(log.positive), log.positiveShare.map { formatNumber($0 * 100, decimals: 0) + "%" } ?? "–"]
+                [
+                    HTML.escape(log.outcome.title), cells.count(log.childrenWithLogs), cells.count(log.logs),
+                    cells.count(log.visitsHappened),
+                    cells.count(log.positive),
+                    log.positiveShare.map { formatNumber($0 * 100, decimals: 0) + "%" } ?? "–",
+                ]
             })
         return html + "</section>"
     }
@@ -117,12 +152,17 @@ extension ReportView {
     /// Change by group, one table per breakdown dimension (nothing when there are none).
     private func breakdowns(scales: [Scale], _ cells: Cells) -> String {
         let e = HTML.escape
-        let dimensions = groups.map(\.dimension).filter { $0 != "all" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let dimensions = groups.map(\.dimension).filter { $0 != "all" }.reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         guard !dimensions.isEmpty else { return "" }
-        var html = "<section><h2>Breakdowns</h2><p>Change by group. Groups under \(cells.threshold) children show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
+        var html =
+            "<section><h2>Breakdowns</h2><p>Change by group. Groups under \(cells.threshold) children show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
         for dimension in dimensions {
             var header = [e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children"]
-            for scale in scales { header += ["\(e(scale.id.rawValue)): followed up", "mean change", "reliably improved"] }
+            for scale in scales {
+                header += ["\(e(scale.id.rawValue)): followed up", "mean change", "reliably improved"]
+            }
             let rows = groups.filter { $0.dimension == dimension }.map { group -> [String] in
                 var row = [e(group.category), cells.count(group.children)]
                 for scale in scales {
@@ -130,23 +170,31 @@ extension ReportView {
                         row += ["–", "–", "–"]
                         continue
                     }
-                    let small = (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
-                    let improved = view.reliableChange.first { $0.name == ReliableChangeClass.reliablyImproved.rawValue }
+                    let small =
+                        (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
+                    let improved = view.reliableChange.first {
+                        $0.name == ReliableChangeClass.reliablyImproved.rawValue
+                    }
                     row += [
                         cells.count(view.childrenWithFollowUp) + small, cells.number(view.change?.meanChange, 2),
-                        improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) } ?? "–",
+                        improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) }
+                            ?? "–",
                     ]
                 }
                 return row
             }
-            html += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>" + table(header, rows)
+            html +=
+                "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>"
+                + table(header, rows)
         }
         return html + "</section>"
     }
 
     private func dataQualitySection(_ cells: Cells) -> String {
         "<section><h2>Data quality</h2>"
-            + table(["", ""], dataQuality.map { [HTML.escape($0.name.capitalizedFirst), cells.count($0.count)] }, header: false)
+            + table(
+                ["", ""], dataQuality.map { [HTML.escape($0.name.capitalizedFirst), cells.count($0.count)] },
+                header: false)
             + "</section>"
     }
 
@@ -154,9 +202,12 @@ extension ReportView {
     private func howToRead(_ cells: Cells) -> String {
         let t = cells.threshold
         var html = "<section><h2>How to read this report</h2><ul>"
-        html += "<li>Baseline is each child's first scored questionnaire, latest the most recent. Reliable change (Jacobson &amp; Truax) means a change larger than measurement error; meaningful change uses each scale's published threshold.</li>"
-        html += "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
-        html += "<li>Any count from 1 to \(t - 1) is shown as “under \(t)”, and a second count is suppressed wherever the first could be worked out from a total. No child's id, date of birth or free text appears here.</li>"
+        html +=
+            "<li>Baseline is each child's first scored questionnaire, latest the most recent. Reliable change (Jacobson &amp; Truax) means a change larger than measurement error; meaningful change uses each scale's published threshold.</li>"
+        html +=
+            "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
+        html +=
+            "<li>Any count from 1 to \(t - 1) is shown as “under \(t)”, and a second count is suppressed wherever the first could be worked out from a total. No child's id, date of birth or free text appears here.</li>"
         return html + "</ul></section>"
     }
 
@@ -164,7 +215,8 @@ extension ReportView {
         let e = HTML.escape
         var html = "<section><h2>Instruments and licences</h2><ul>"
         for instrument in instruments {
-            html += "<li><b>\(e(instrument.title))</b> (\(e(instrument.id.rawValue)) \(e(instrument.version)), \(instrument.status.rawValue)): \(e(instrument.licence.copyright)) \(e(instrument.licence.terms))</li>"
+            html +=
+                "<li><b>\(e(instrument.title))</b> (\(e(instrument.id.rawValue)) \(e(instrument.version)), \(instrument.status.rawValue)): \(e(instrument.licence.copyright)) \(e(instrument.licence.terms))</li>"
         }
         return html + "</ul></section>"
     }
@@ -198,7 +250,11 @@ extension ReportView {
         if showHeader { html += "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>" }
         html += "<tbody>"
         for row in rows {
-            html += "<tr>" + row.enumerated().map { !showHeader && $0.offset == 0 ? "<th>\($0.element)</th>" : "<td>\($0.element)</td>" }.joined() + "</tr>"
+            html +=
+                "<tr>"
+                + row.enumerated().map {
+                    !showHeader && $0.offset == 0 ? "<th>\($0.element)</th>" : "<td>\($0.element)</td>"
+                }.joined() + "</tr>"
         }
         return html + "</tbody></table>"
     }

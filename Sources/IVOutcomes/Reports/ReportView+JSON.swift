@@ -5,7 +5,8 @@ extension ReportedCount {
         switch self {
         case .count(let value): return .integer(value)
         case .underThreshold, .secondary: return .string(text(threshold: threshold))
-        case .incomplete(let partial, let areas): return .object([("atLeast", .integer(partial)), ("areasSuppressed", .integer(areas))])
+        case .incomplete(let partial, let areas):
+            return .object([("atLeast", .integer(partial)), ("areasSuppressed", .integer(areas))])
         }
     }
 }
@@ -20,13 +21,21 @@ extension ReportView {
             return .object([("mean", .double(value.mean)), ("sd", .double(value.standardDeviation))])
         }
         return document(format: "ivoutcomes-report", title: title) { scale in
-            let change: JSONNode = scale.change.map { change in
-                .object([
-                    ("n", .integer(change.count)), ("mean", .double(change.meanChange)), ("sd", .double(change.standardDeviation)),
-                    ("ci95", .array([.double(change.confidenceInterval.lowerBound), .double(change.confidenceInterval.upperBound)])),
-                    ("pairedTTestP", .fullPrecision(change.pValue)), ("cohensDz", .double(change.effectSize)),
-                ])
-            } ?? .null
+            let change: JSONNode =
+                scale.change.map { change in
+                    .object([
+                        ("n", .integer(change.count)), ("mean", .double(change.meanChange)),
+                        ("sd", .double(change.standardDeviation)),
+                        (
+                            "ci95",
+                            .array([
+                                .double(change.confidenceInterval.lowerBound),
+                                .double(change.confidenceInterval.upperBound),
+                            ])
+                        ),
+                        ("pairedTTestP", .fullPrecision(change.pValue)), ("cohensDz", .double(change.effectSize)),
+                    ])
+                } ?? .null
             return [
                 ("scale", .string(scale.scale.id.rawValue)),
                 ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
@@ -51,7 +60,9 @@ extension ReportView {
     public func poolingSummary() -> String {
         let t = policy.threshold
         func sums(_ sums: PoolableSums, shown: ReportedCount) -> JSONNode {
-            guard sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else { return .string("suppressed") }
+            guard sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else {
+                return .string("suppressed")
+            }
             return .object([
                 ("n", .integer(sums.sums.count)), ("sumX100", .integer(sums.sums.sumHundredths)),
                 ("sumSquaresX10000", .integer(sums.sums.sumOfSquaresTenThousandths)),
@@ -71,7 +82,9 @@ extension ReportView {
                 ("changeHistogram", counts(scale.changeHistogram)),
                 ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
             ]
-        } logFields: { _ in [] }
+        } logFields: { _ in
+            []
+        }
     }
 
     /// Named counts as a JSON object.
@@ -105,8 +118,10 @@ extension ReportView {
                         group.logs.map { log in
                             .object(
                                 [
-                                    ("outcome", .string(log.outcome.id.rawValue)), ("childrenWithLogs", log.childrenWithLogs.json(threshold: t)),
-                                    ("logs", log.logs.json(threshold: t)), ("visitsHappened", log.visitsHappened.json(threshold: t)),
+                                    ("outcome", .string(log.outcome.id.rawValue)),
+                                    ("childrenWithLogs", log.childrenWithLogs.json(threshold: t)),
+                                    ("logs", log.logs.json(threshold: t)),
+                                    ("visitsHappened", log.visitsHappened.json(threshold: t)),
                                     ("positive", log.positive.json(threshold: t)),
                                 ] + logFields(log))
                         })
@@ -114,11 +129,13 @@ extension ReportView {
             ])
         }
         return JSONNode.object(
-            [("format", .string(format)), ("formatVersion", .integer(1))] + (title.map { [("title", JSONNode.string($0))] } ?? []) + [
-                ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
-                ("suppressionThreshold", .integer(t)), ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
-                ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
-            ]
+            [("format", .string(format)), ("formatVersion", .integer(1))]
+                + (title.map { [("title", JSONNode.string($0))] } ?? []) + [
+                    ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
+                    ("suppressionThreshold", .integer(t)),
+                    ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
+                    ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
+                ]
         ).rendered() + "\n"
     }
 }

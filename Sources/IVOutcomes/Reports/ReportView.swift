@@ -1,4 +1,3 @@
-
 /// A report ready to print: every count suppressed by the policy, every statistic checked for
 /// group size, the cautions in place. Local reports and pooled national pictures both come here.
 ///
@@ -24,7 +23,8 @@ public struct ReportView: Sendable, Hashable {
         asOf = aggregate.asOf
         self.title = title ?? "Independent Visitor outcomes: \(aggregate.areas.joined(separator: ", "))"
         instruments = aggregate.instruments.compactMap { id in catalog.instruments.first { $0.id == id } }
-        let scales = Dictionary(catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scales = Dictionary(
+            catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Children per category add up to everyone within each breakdown: suppress as a set.
         var childCounts = aggregate.groups.map { policy.primary($0.children) }
         var byDimension: [String: [Int]] = [:]
@@ -41,21 +41,28 @@ public struct ReportView: Sendable, Hashable {
             return GroupView(
                 dimension: group.dimension, category: group.category, children: childCounts[index],
                 scales: group.scales.compactMap { aggregate in
-                    scales[aggregate.scale].map { ReportView.view(of: aggregate, scale: $0, policy: policy, hidden: hidden) }
+                    scales[aggregate.scale].map {
+                        ReportView.view(of: aggregate, scale: $0, policy: policy, hidden: hidden)
+                    }
                 },
                 logs: group.logs.compactMap { log in
-                    catalog.framework.outcome(id: log.outcome).map { ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden) }
+                    catalog.framework.outcome(id: log.outcome).map {
+                        ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden)
+                    }
                 })
         }
         for dimension in byDimension.keys.sorted() {
             ReportView.protectAcross(byDimension[dimension] ?? [], in: &groups, policy: policy)
         }
         self.groups = groups
-        dataQuality = DataQuality.fields.map { ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath])) }
+        dataQuality = DataQuality.fields.map {
+            ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
+        }
     }
 
     static func statistics(_ sums: PoolableSums, shownCount: ReportedCount, policy: SuppressionPolicy) -> MeanAndSD? {
-        guard sums.isComplete, let count = shownCount.exactValue, count >= policy.threshold, let mean = sums.sums.mean else { return nil }
+        guard sums.isComplete, let count = shownCount.exactValue, count >= policy.threshold, let mean = sums.sums.mean
+        else { return nil }
         return MeanAndSD(mean: mean, standardDeviation: sums.sums.standardDeviation)
     }
 
@@ -73,27 +80,35 @@ public struct ReportView: Sendable, Hashable {
         if hidden {
             notes.append("group too small to show")
         } else if let followed = followedUp.exactValue, followed < minimumForComparison {
-            notes.append("fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons")
+            notes.append(
+                "fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons"
+            )
         } else if followedUp.exactValue == nil {
             notes.append("too few children with two time points to show change statistics")
         }
         if !aggregate.change.isComplete || !aggregate.baseline.isComplete {
             notes.append("statistics not shown: some areas suppressed this group")
         }
-        if scale.change == nil { notes.append("no reliable or meaningful change thresholds are established for this scale") }
+        if scale.change == nil {
+            notes.append("no reliable or meaningful change thresholds are established for this scale")
+        }
         if let caution = scale.bands?.caution { notes.append(caution) }
         return ScaleView(
             scale: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
             baseline: statistics(aggregate.baseline, shownCount: withBaseline, policy: policy),
-            pairedBaseline: showChange ? statistics(aggregate.pairedBaseline, shownCount: followedUp, policy: policy) : nil,
+            pairedBaseline: showChange
+                ? statistics(aggregate.pairedBaseline, shownCount: followedUp, policy: policy) : nil,
             latest: showChange ? statistics(aggregate.latest, shownCount: followedUp, policy: policy) : nil,
             change: showChange ? PairedChange(changes: aggregate.change.sums) : nil,
             reliableChange: scale.change?.reliable == nil ? [] : cells(aggregate.reliableChange),
             meaningfulChange: scale.change?.meaningful == nil ? [] : cells(aggregate.meaningfulChange),
             bandsAtBaseline: cells(aggregate.bandsAtBaseline), bandsAtLatest: cells(aggregate.bandsAtLatest),
-            bandMovement: movement(aggregate, scale: scale, policy: policy).map { ReportedCell(name: $0.name, count: conceal($0.count)) },
+            bandMovement: movement(aggregate, scale: scale, policy: policy).map {
+                ReportedCell(name: $0.name, count: conceal($0.count))
+            },
             changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
-            binWidth: aggregate.binWidth, scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
+            binWidth: aggregate.binWidth,
+            scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
             notes: notes, aggregate: aggregate)
     }
 
@@ -102,35 +117,44 @@ public struct ReportView: Sendable, Hashable {
     /// across categories (and again within each category), and statistics of any category whose
     /// size becomes hidden are withdrawn.
     static func protectAcross(_ members: [Int], in groups: inout [GroupView], policy: SuppressionPolicy) {
-        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale.id) }.reduce(into: [ScaleID]()) { if !$0.contains($1) { $0.append($1) } }
+        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale.id) }.reduce(into: [ScaleID]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         for scaleID in scaleIDs {
             let positions = members.map { member in groups[member].scales.firstIndex { $0.scale.id == scaleID } }
             let sizes: [WritableKeyPath<ScaleView, ReportedCount>] = [\.childrenWithBaseline, \.childrenWithFollowUp]
             for size in sizes {
-                let column = zip(members, positions).map { member, position in [position.map { groups[member].scales[$0][keyPath: size] } ?? .count(0)] }
+                let column = zip(members, positions).map { member, position in
+                    [position.map { groups[member].scales[$0][keyPath: size] } ?? .count(0)]
+                }
                 for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
                     if let position { groups[member].scales[position][keyPath: size] = row[0] }
                 }
             }
             let sets: [WritableKeyPath<ScaleView, [ReportedCell]>] = [
-                \.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.bandMovement, \.changeHistogram,
+                \.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.bandMovement,
+                \.changeHistogram,
             ]
             for set in sets {
                 var names: [String] = []
                 for (member, position) in zip(members, positions) {
-                    for cell in position.map({ groups[member].scales[$0][keyPath: set] }) ?? [] where !names.contains(cell.name) {
+                    for cell in position.map({ groups[member].scales[$0][keyPath: set] }) ?? []
+                    where !names.contains(cell.name) {
                         names.append(cell.name)
                     }
                 }
                 if set == \ScaleView.changeHistogram { names.sort { (Int($0) ?? 0) < (Int($1) ?? 0) } }
                 let table = zip(members, positions).map { member, position in
                     names.map { name in
-                        position.flatMap { groups[member].scales[$0][keyPath: set].first { $0.name == name }?.count } ?? .count(0)
+                        position.flatMap { groups[member].scales[$0][keyPath: set].first { $0.name == name }?.count }
+                            ?? .count(0)
                     }
                 }
                 for (row, (member, position)) in zip(policy.protect(table: table), zip(members, positions)) {
                     guard let position else { continue }
-                    groups[member].scales[position][keyPath: set] = zip(names, row).map { ReportedCell(name: $0, count: $1) }
+                    groups[member].scales[position][keyPath: set] = zip(names, row).map {
+                        ReportedCell(name: $0, count: $1)
+                    }
                 }
             }
             for (member, position) in zip(members, positions) {
@@ -145,12 +169,18 @@ public struct ReportView: Sendable, Hashable {
                 groups[member].scales[position] = view
             }
         }
-        let outcomes = members.flatMap { groups[$0].logs.map(\.outcome.id) }.reduce(into: [OutcomeID]()) { if !$0.contains($1) { $0.append($1) } }
+        let outcomes = members.flatMap { groups[$0].logs.map(\.outcome.id) }.reduce(into: [OutcomeID]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         for outcome in outcomes {
             let positions = members.map { member in groups[member].logs.firstIndex { $0.outcome.id == outcome } }
-            let counts: [WritableKeyPath<OutcomeLogView, ReportedCount>] = [\.childrenWithLogs, \.logs, \.visitsHappened, \.positive]
+            let counts: [WritableKeyPath<OutcomeLogView, ReportedCount>] = [
+                \.childrenWithLogs, \.logs, \.visitsHappened, \.positive,
+            ]
             for count in counts {
-                let column = zip(members, positions).map { member, position in [position.map { groups[member].logs[$0][keyPath: count] } ?? .count(0)] }
+                let column = zip(members, positions).map { member, position in
+                    [position.map { groups[member].logs[$0][keyPath: count] } ?? .count(0)]
+                }
                 for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
                     if let position { groups[member].logs[position][keyPath: count] = row[0] }
                 }
@@ -173,14 +203,18 @@ public struct ReportView: Sendable, Hashable {
         return zip(names.joined(), cells.joined()).map { ReportedCell(name: $0, count: $1) }
     }
 
-    static func view(of log: OutcomeLogAggregate, outcome: Outcome, policy: SuppressionPolicy, hidden: Bool) -> OutcomeLogView {
+    static func view(of log: OutcomeLogAggregate, outcome: Outcome, policy: SuppressionPolicy, hidden: Bool)
+        -> OutcomeLogView
+    {
         let children = policy.primary(log.childrenWithLogs)
         // Log counts of fewer than `threshold` children are not shown either.
         let conceal = { (count: ReportedCount) -> ReportedCount in hidden || children.isHidden ? .secondary : count }
         let logs = conceal(policy.primary(log.logs))
         let positive = conceal(policy.primary(log.positive))
         var share: Double?
-        if let total = logs.exactValue, let good = positive.exactValue, total > 0 { share = Double(good) / Double(total) }
+        if let total = logs.exactValue, let good = positive.exactValue, total > 0 {
+            share = Double(good) / Double(total)
+        }
         return OutcomeLogView(
             outcome: outcome, childrenWithLogs: hidden ? .secondary : children, logs: logs,
             visitsHappened: conceal(policy.primary(log.visitsHappened)), positive: positive, positiveShare: share)

@@ -9,17 +9,25 @@ enum SVGChart {
         let span = view.scale.maximum - view.scale.minimum
         let x = { (value: Double) in left + (value - view.scale.minimum) / span * (width - left - right) }
         let label = { (value: Double) in formatNumber(value, decimals: 2) }
-        var svg = "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) 110\" width=\"\(Int(width))\" height=\"110\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title>\(HTML.escape(view.scale.title)): mean at baseline \(label(before.mean)), latest \(label(after.mean))</title>"
-        for (row, name, value, colour) in [(0, "Baseline", before.mean, "#8c8c8c"), (1, "Latest", after.mean, "#1f5fa8")] {
+        var svg =
+            "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) 110\" width=\"\(Int(width))\" height=\"110\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg +=
+            "<title>\(HTML.escape(view.scale.title)): mean at baseline \(label(before.mean)), latest \(label(after.mean))</title>"
+        for (row, name, value, colour) in [
+            (0, "Baseline", before.mean, "#8c8c8c"), (1, "Latest", after.mean, "#1f5fa8"),
+        ] {
             let y = 12.0 + Double(row) * 38
             svg += "<text x=\"0\" y=\"\(Int(y + 17))\" font-size=\"13\">\(name)</text>"
-            svg += "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(Int(width - left - right))\" height=\"24\" fill=\"#f1f1f1\"/>"
-            svg += "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(format(x(value) - left))\" height=\"24\" fill=\"\(colour)\"/>"
+            svg +=
+                "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(Int(width - left - right))\" height=\"24\" fill=\"#f1f1f1\"/>"
+            svg +=
+                "<rect x=\"\(Int(left))\" y=\"\(Int(y))\" width=\"\(format(x(value) - left))\" height=\"24\" fill=\"\(colour)\"/>"
             svg += "<text x=\"\(format(x(value) + 4))\" y=\"\(Int(y + 17))\" font-size=\"13\">\(label(value))</text>"
         }
-        svg += "<text x=\"\(Int(left))\" y=\"104\" font-size=\"11\" fill=\"#555\">\(view.scale.format(view.scale.minimum))</text>"
-        svg += "<text x=\"\(Int(width - right))\" y=\"104\" font-size=\"11\" fill=\"#555\" text-anchor=\"end\">\(view.scale.format(view.scale.maximum))</text>"
+        svg +=
+            "<text x=\"\(Int(left))\" y=\"104\" font-size=\"11\" fill=\"#555\">\(view.scale.format(view.scale.minimum))</text>"
+        svg +=
+            "<text x=\"\(Int(width - right))\" y=\"104\" font-size=\"11\" fill=\"#555\" text-anchor=\"end\">\(view.scale.format(view.scale.maximum))</text>"
         return svg + "</svg>"
     }
 
@@ -27,7 +35,9 @@ enum SVGChart {
     /// suppressed bins drawn hatched, without their count.
     static func changeHistogram(_ view: ScaleView, threshold: Int) -> String? {
         let bins = view.changeHistogram.compactMap { cell in Int(cell.name).map { ($0, cell.count) } }
-        guard let first = bins.map(\.0).min(), let last = bins.map(\.0).max(), bins.contains(where: { $0.1.exactValue != nil }) else {
+        guard let first = bins.map(\.0).min(), let last = bins.map(\.0).max(),
+            bins.contains(where: { $0.1.exactValue != nil })
+        else {
             return nil
         }
         let lowBin = min(first, -1)
@@ -41,38 +51,51 @@ enum SVGChart {
         let binPixels = (width - left - 10) / binCount
         let tallest = Double(bins.compactMap { $0.1.exactValue }.max() ?? 1)
         let x = { (change: Double) in left + (change / view.binWidth - Double(lowBin)) * binPixels }
-        var svg = "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title>Distribution of change in \(HTML.escape(view.scale.title)), bins of \(formatNumber(view.binWidth, decimals: 0)) points</title>"
-        svg += "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs>"
+        var svg =
+            "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg +=
+            "<title>Distribution of change in \(HTML.escape(view.scale.title)), bins of \(formatNumber(view.binWidth, decimals: 0)) points</title>"
+        svg +=
+            "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs>"
         if let reliable = view.scale.change?.reliable?.threshold {
             let from = max(left, x(-reliable))
             let to = min(width - 10, x(reliable))
-            svg += "<rect x=\"\(format(from))\" y=\"\(Int(top))\" width=\"\(format(to - from))\" height=\"\(Int(height - top - bottom))\" fill=\"#fff2c2\"/>"
-            svg += "<text x=\"\(format((from + to) / 2))\" y=\"\(Int(top - 6))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#7a5b00\">shaded: within ±\(formatNumber(reliable, decimals: 2)): no reliable change</text>"
+            svg +=
+                "<rect x=\"\(format(from))\" y=\"\(Int(top))\" width=\"\(format(to - from))\" height=\"\(Int(height - top - bottom))\" fill=\"#fff2c2\"/>"
+            svg +=
+                "<text x=\"\(format((from + to) / 2))\" y=\"\(Int(top - 6))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#7a5b00\">shaded: within ±\(formatNumber(reliable, decimals: 2)): no reliable change</text>"
         }
         let plot = height - top - bottom - 16
         for (bin, count) in bins {
             let bx = left + Double(bin - lowBin) * binPixels + 1
             if let value = count.exactValue {
                 let h = Double(value) / tallest * plot
-                svg += "<rect x=\"\(format(bx))\" y=\"\(format(height - bottom - h))\" width=\"\(format(binPixels - 2))\" height=\"\(format(h))\" fill=\"#1f5fa8\"/>"
+                svg +=
+                    "<rect x=\"\(format(bx))\" y=\"\(format(height - bottom - h))\" width=\"\(format(binPixels - 2))\" height=\"\(format(h))\" fill=\"#1f5fa8\"/>"
                 if value > 0 {
-                    svg += "<text x=\"\(format(bx + binPixels / 2))\" y=\"\(format(height - bottom - h - 3))\" font-size=\"10\" text-anchor=\"middle\">\(value)</text>"
+                    svg +=
+                        "<text x=\"\(format(bx + binPixels / 2))\" y=\"\(format(height - bottom - h - 3))\" font-size=\"10\" text-anchor=\"middle\">\(value)</text>"
                 }
             } else {
                 let h = 0.25 * plot
-                svg += "<rect x=\"\(format(bx))\" y=\"\(format(height - bottom - h))\" width=\"\(format(binPixels - 2))\" height=\"\(format(h))\" fill=\"url(#hatch)\" stroke=\"#999\"/>"
-                svg += "<text x=\"\(format(bx + binPixels / 2))\" y=\"\(format(height - bottom - h - 3))\" font-size=\"9\" text-anchor=\"middle\">\(HTML.escape(count.text(threshold: threshold)))</text>"
+                svg +=
+                    "<rect x=\"\(format(bx))\" y=\"\(format(height - bottom - h))\" width=\"\(format(binPixels - 2))\" height=\"\(format(h))\" fill=\"url(#hatch)\" stroke=\"#999\"/>"
+                svg +=
+                    "<text x=\"\(format(bx + binPixels / 2))\" y=\"\(format(height - bottom - h - 3))\" font-size=\"9\" text-anchor=\"middle\">\(HTML.escape(count.text(threshold: threshold)))</text>"
             }
         }
-        svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(height - bottom))\" x2=\"\(Int(width - 10))\" y2=\"\(Int(height - bottom))\" stroke=\"#333\"/>"
+        svg +=
+            "<line x1=\"\(Int(left))\" y1=\"\(Int(height - bottom))\" x2=\"\(Int(width - 10))\" y2=\"\(Int(height - bottom))\" stroke=\"#333\"/>"
         let zero = x(0)
-        svg += "<line x1=\"\(format(zero))\" y1=\"\(Int(top))\" x2=\"\(format(zero))\" y2=\"\(Int(height - bottom))\" stroke=\"#333\" stroke-dasharray=\"3,3\"/>"
+        svg +=
+            "<line x1=\"\(format(zero))\" y1=\"\(Int(top))\" x2=\"\(format(zero))\" y2=\"\(Int(height - bottom))\" stroke=\"#333\" stroke-dasharray=\"3,3\"/>"
         for bin in stride(from: lowBin, through: highBin + 1, by: max(1, Int(binCount) / 8)) {
             let value = Double(bin) * view.binWidth
-            svg += "<text x=\"\(format(x(value)))\" y=\"\(Int(height - bottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(formatNumber(value, decimals: 0))</text>"
+            svg +=
+                "<text x=\"\(format(x(value)))\" y=\"\(Int(height - bottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(formatNumber(value, decimals: 0))</text>"
         }
-        svg += "<text x=\"\(Int(width / 2))\" y=\"\(Int(height - 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">change from baseline to latest (points)</text>"
+        svg +=
+            "<text x=\"\(Int(width / 2))\" y=\"\(Int(height - 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">change from baseline to latest (points)</text>"
         return svg + "</svg>"
     }
 

@@ -11,13 +11,19 @@ extension Coverage {
             [row.outcome.title] + row.items.map { String($0.count) } + [String(row.itemCount), row.verdict.rawValue]
         }
         let table = TextTable.render(header: header, rows: body)
-        return ([table, "",
-            "Outcomes covered: \(outcomesCovered) of \(rows.count)"
-                + (rows.contains { $0.verdict == .partly } ? " (partly: \(rows.filter { $0.verdict == .partly }.map(\.outcome.title).joined(separator: ", ")))" : "")
-                + (rows.contains { $0.verdict == .notCovered } ? "; not covered: \(rows.filter { $0.verdict == .notCovered }.map(\.outcome.title).joined(separator: ", "))" : ""),
-            "Questions: \(totalItems); estimated time: \(formatNumber(totalMinutes, decimals: totalMinutes == totalMinutes.rounded() ? 0 : 2)) minutes",
-            "Rule: \(Coverage.ruleText)",
-        ]).joined(separator: "\n")
+        return
+            ([
+                table, "",
+                "Outcomes covered: \(outcomesCovered) of \(rows.count)"
+                    + (rows.contains { $0.verdict == .partly }
+                        ? " (partly: \(rows.filter { $0.verdict == .partly }.map(\.outcome.title).joined(separator: ", ")))"
+                        : "")
+                    + (rows.contains { $0.verdict == .notCovered }
+                        ? "; not covered: \(rows.filter { $0.verdict == .notCovered }.map(\.outcome.title).joined(separator: ", "))"
+                        : ""),
+                "Questions: \(totalItems); estimated time: \(formatNumber(totalMinutes, decimals: totalMinutes == totalMinutes.rounded() ? 0 : 2)) minutes",
+                "Rule: \(Coverage.ruleText)",
+            ]).joined(separator: "\n")
     }
 
     /// One row per outcome: `outcome_id`, `outcome`, an item count per instrument, `items`, `item_ids`, `verdict`.
@@ -25,21 +31,28 @@ extension Coverage {
         let header = ["outcome_id", "outcome"] + instruments.map(\.id.rawValue) + ["items", "item_ids", "verdict"]
         let lines = rows.map { row in
             ([row.outcome.id.rawValue, row.outcome.title] + row.items.map { String($0.count) }
-                + [String(row.itemCount), row.items.joined().map(\.rawValue).joined(separator: " "), row.verdict.rawValue])
+                + [
+                    String(row.itemCount), row.items.joined().map(\.rawValue).joined(separator: " "),
+                    row.verdict.rawValue,
+                ])
                 .map(Coverage.csvField).joined(separator: ",")
         }
         return ([header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
     }
 
     private static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// A JSON document with the matrix, verdicts, rule and totals.
     public var json: String {
         let outcomes = rows.map { row in
-            let items = zip(instruments, row.items).map { "\(JSONText.quoted($0.id.rawValue)):[\($1.map { JSONText.quoted($0.rawValue) }.joined(separator: ","))]" }
-            return "{\"id\":\(JSONText.quoted(row.outcome.id.rawValue)),\"title\":\(JSONText.quoted(row.outcome.title)),"
+            let items = zip(instruments, row.items).map {
+                "\(JSONText.quoted($0.id.rawValue)):[\($1.map { JSONText.quoted($0.rawValue) }.joined(separator: ","))]"
+            }
+            return
+                "{\"id\":\(JSONText.quoted(row.outcome.id.rawValue)),\"title\":\(JSONText.quoted(row.outcome.title)),"
                 + "\"items\":{\(items.joined(separator: ","))},\"itemCount\":\(row.itemCount),\"verdict\":\"\(row.verdict.rawValue)\"}"
         }
         return "{\"instruments\":[\(instruments.map { JSONText.quoted($0.id.rawValue) }.joined(separator: ","))],"
@@ -50,12 +63,15 @@ extension Coverage {
 
     /// A self-contained HTML page with the matrix.
     public var html: String {
-        let head = (["Outcome"] + instruments.map(\.shortTitle) + ["Items", "Verdict"]).map { "<th>\(HTML.escape($0))</th>" }.joined()
+        let head = (["Outcome"] + instruments.map(\.shortTitle) + ["Items", "Verdict"]).map {
+            "<th>\(HTML.escape($0))</th>"
+        }.joined()
         let body = rows.map { row in
             let cells = row.items.map { items in
                 "<td title=\"\(HTML.escape(items.map(\.rawValue).joined(separator: ", ")))\">\(items.count)</td>"
             }
-            return "<tr><th scope=\"row\">\(HTML.escape(row.outcome.title))</th>\(cells.joined())<td>\(row.itemCount)</td>"
+            return
+                "<tr><th scope=\"row\">\(HTML.escape(row.outcome.title))</th>\(cells.joined())<td>\(row.itemCount)</td>"
                 + "<td class=\"\(row.verdict.rawValue)\">\(row.verdict.rawValue.replacingOccurrences(of: "_", with: " "))</td></tr>"
         }
         return """

@@ -18,7 +18,9 @@ public enum Psychometrics {
         let n = codes.count
         let k = items.count
         guard k >= 2 else { throw .tooFewItems(scale.id, count: k) }
-        guard n >= minimumAdministrations else { throw .tooFewAdministrations(found: n, needed: minimumAdministrations) }
+        guard n >= minimumAdministrations else {
+            throw .tooFewAdministrations(found: n, needed: minimumAdministrations)
+        }
         let isMean: Bool
         if case .mean = scale.method { isMean = true } else { isMean = false }
         let columns = (0..<k).map { item in codes.map { Double($0[item]) } }
@@ -53,7 +55,8 @@ public enum Psychometrics {
         return ScaleStatistics(
             scale: scale.id, n: n, itemCount: k, mean: mean(scores), standardDeviation: sd, alpha: alpha,
             alphaInterval: interval, floorPercent: percent(scores.filter { $0 == scale.minimum }.count, of: n),
-            ceilingPercent: percent(scores.filter { $0 == scale.maximum }.count, of: n), standardErrorOfMeasurement: sem,
+            ceilingPercent: percent(scores.filter { $0 == scale.maximum }.count, of: n),
+            standardErrorOfMeasurement: sem,
             impliedReliableChange: sem.map { 1.96 * 2.0.squareRoot() * $0 },
             declaredReliableChange: scale.change?.reliable?.threshold, items: itemStatistics,
             administrationsRead: administrationsRead)
@@ -83,7 +86,9 @@ public enum Psychometrics {
     static func correlation(_ x: [Double], _ y: [Double]) -> Double? {
         let mx = mean(x)
         let my = mean(y)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for (a, b) in zip(x, y) {
             sxy += (a - mx) * (b - my)
             sxx += (a - mx) * (a - mx)
@@ -112,7 +117,9 @@ extension Psychometrics {
             guard let found = instrument.scale(id: scaleID) else {
                 throw PsychometricsError.unknownScale(scaleID, known: instrument.scales.map(\.id))
             }
-            if case .lookup(let source, _) = found.method { throw PsychometricsError.notAnItemScale(scaleID, source: source) }
+            if case .lookup(let source, _) = found.method {
+                throw PsychometricsError.notAnItemScale(scaleID, source: source)
+            }
             scale = found
         } else {
             guard let first = itemScales.first else {
@@ -140,7 +147,9 @@ extension Psychometrics {
             for (offset, position) in positions.enumerated() {
                 if case .scored(let code) = answers[position] { codes.append(code) } else { missing[offset] += 1 }
             }
-            guard codes.count == positions.count, reader.state.status != .invalid, let date = reader.state.date else { continue }
+            guard codes.count == positions.count, reader.state.status != .invalid, let date = reader.state.date else {
+                continue
+            }
             if firstPerChild {
                 let child = reader.currentRow.childID
                 if let existing = first[child], existing.date <= date { continue }

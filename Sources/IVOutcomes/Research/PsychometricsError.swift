@@ -8,12 +8,14 @@ public enum PsychometricsError: Error, Sendable, Hashable, CustomStringConvertib
     public var description: String {
         switch self {
         case .tooFewAdministrations(let found, let needed):
-            return "too few complete administrations to analyse: found \(found), need at least \(needed) (one per child)"
+            return
+                "too few complete administrations to analyse: found \(found), need at least \(needed) (one per child)"
         case .notAnItemScale(let scale, let source):
             return "\(scale) is a conversion of another scale, not a sum or mean of items"
                 + (source.map { "; analyse \($0) instead (--scale \($0))" } ?? "")
         case .unknownScale(let scale, let known):
-            return "unknown scale '\(scale)'\(suggestion(for: scale.rawValue, in: known.map(\.rawValue))) (this instrument has: \(known.map(\.rawValue).joined(separator: ", ")))"
+            return
+                "unknown scale '\(scale)'\(suggestion(for: scale.rawValue, in: known.map(\.rawValue))) (this instrument has: \(known.map(\.rawValue).joined(separator: ", ")))"
         case .tooFewItems(let scale, let count):
             return "\(scale) has \(count) item; reliability needs at least 2"
         }

@@ -80,9 +80,14 @@ final class FastRowScorer {
         self.writer = writer
         columnCount = layout.columnNames.count
         var plans: [EnginePlan] = []
-        var itemColumns: [Int] = [], digitAnswers: [ResolvedAnswer] = [], foreign: [Int] = []
-        var blank: [PreparedText] = [], declined: [PreparedText] = [], firstMissing: [PreparedText] = []
-        var source: [PreparedText] = [], scaleItems: [Int] = []
+        var itemColumns: [Int] = []
+        var digitAnswers: [ResolvedAnswer] = []
+        var foreign: [Int] = []
+        var blank: [PreparedText] = []
+        var declined: [PreparedText] = []
+        var firstMissing: [PreparedText] = []
+        var source: [PreparedText] = []
+        var scaleItems: [Int] = []
         var pool = TextPool()
         var parts: [(column: String?, message: String)] = []
         func text(column: String?, _ message: String) -> PreparedText {
@@ -105,7 +110,9 @@ final class FastRowScorer {
             for (position, item) in storage.items.enumerated() {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
                 let id = item.id.rawValue
-                blank.append(item.isRequired ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : .notAProblem)
+                blank.append(
+                    item.isRequired
+                        ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : .notAProblem)
                 declined.append(text(column: id, AnswerProblem(kind: .declined, item: item.id).detail))
             }
             for (position, plan) in storage.scales.enumerated() {
@@ -121,7 +128,8 @@ final class FastRowScorer {
         dateFormat = layout.options.dateFormat
         dateProblem = FixedArray(
             [ResponseLayout.DateSide.expected, .before, .after].map { side in
-                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) } ?? .notAProblem
+                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) }
+                    ?? .notAProblem
             })
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
@@ -190,7 +198,9 @@ final class FastRowScorer {
             if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
         }
         let status = answers.withView(count: plan.itemCount) { answers in
-            outcomes.withMutableView(0..<plan.scaleCount) { kernels[engineIndex].compute(answers, forceInvalid: false, into: $0) }
+            outcomes.withMutableView(0..<plan.scaleCount) {
+                kernels[engineIndex].compute(answers, forceInvalid: false, into: $0)
+            }
         }
         var problems = 0
         if case .text(let number) = dateText {
@@ -216,8 +226,10 @@ final class FastRowScorer {
         let copiesDate = dateFormat.isISO && dateText.count == 10
         withOutcomes(of: row) { outcomes in
             writer.appendCSVCells(
-                child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date, dateText: dateText,
-                engine: row.engine, instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: outcomes, padded: true,
+                child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date,
+                dateText: dateText,
+                engine: row.engine, instrumentText: FastRowScorer.noBytes, status: row.status, outcomes: outcomes,
+                padded: true,
                 to: &out)
         }
         for index in 0..<row.problems {
@@ -239,7 +251,9 @@ final class FastRowScorer {
         guard count <= 16, count > 0 else { return layout.engineIndex(named: cell) }
         let low = cell.paddedWord(at: 0) & ByteMask.firstBytes(count)
         let high = count > 8 ? cell.paddedWord(at: 8) & ByteMask.firstBytes(count - 8) : 0
-        if lastInstrument[2] == UInt64(count), lastInstrument[0] == low, lastInstrument[1] == high { return Int(lastInstrument[3]) }
+        if lastInstrument[2] == UInt64(count), lastInstrument[0] == low, lastInstrument[1] == high {
+            return Int(lastInstrument[3])
+        }
         let found = layout.engineIndex(named: cell)
         if let found {
             lastInstrument[0] = low

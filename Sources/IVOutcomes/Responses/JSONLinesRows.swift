@@ -14,9 +14,13 @@ final class JSONLinesRows: RowFields {
     /// The column names every JSON line is laid out into: the base columns, then every item id.
     static func columns(for catalog: InstrumentCatalog) -> [String] {
         var seen: Set<String> = []
-        var columns = [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        var columns = [
+            ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName,
+        ]
         for instrument in catalog.instruments {
-            for item in instrument.items where seen.insert(item.id.rawValue).inserted { columns.append(item.id.rawValue) }
+            for item in instrument.items where seen.insert(item.id.rawValue).inserted {
+                columns.append(item.id.rawValue)
+            }
         }
         return columns
     }
@@ -54,7 +58,11 @@ final class JSONLinesRows: RowFields {
         for index in fields.indices { fields[index].removeAll(keepingCapacity: true) }
         decodeProblems.removeAll()
         guard case .object(let object)? = JSONValue.value(of: data) else {
-            decodeProblems.append((nil, "not a JSON object (expected {\"child_id\": ..., \"administered_on\": ..., \"instrument\": ..., \"answers\": {...}})"))
+            decodeProblems.append(
+                (
+                    nil,
+                    "not a JSON object (expected {\"child_id\": ..., \"administered_on\": ..., \"instrument\": ..., \"answers\": {...}})"
+                ))
             return
         }
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
@@ -69,7 +77,11 @@ final class JSONLinesRows: RowFields {
                 for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
                     let name = item.trimmingSpaces.lowercased()
                     guard columnIndex[name] != nil else {
-                        decodeProblems.append(("answers.\(item)", "not an item of any instrument\(suggestion(for: name, in: columnIndex.keys))"))
+                        decodeProblems.append(
+                            (
+                                "answers.\(item)",
+                                "not an item of any instrument\(suggestion(for: name, in: columnIndex.keys))"
+                            ))
                         continue
                     }
                     store(answer, column: name, shownAs: "answers.\(item)")
@@ -88,7 +100,8 @@ final class JSONLinesRows: RowFields {
         case .null:
             fields[index] = []
         case .number(let double):
-            fields[index] = Array((double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)).utf8)
+            fields[index] = Array(
+                (double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)).utf8)
         default:
             decodeProblems.append((name, "expected a string or a number"))
         }

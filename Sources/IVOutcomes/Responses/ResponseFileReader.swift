@@ -33,7 +33,9 @@ public final class ResponseFileReader {
 
     /// Opens a file and reads its header.
     /// - Throws: ``InputError`` when the file can't be read or its header lacks a required column.
-    public convenience init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()) throws(InputError) {
+    public convenience init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions())
+        throws(InputError)
+    {
         try self.init(path: path, catalog: catalog, options: options, chunkSize: 1 << 20)
     }
 
@@ -42,7 +44,8 @@ public final class ResponseFileReader {
         file = path
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
-            let reader = try CSVReader(path: path, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
+            let reader = try CSVReader(
+                path: path, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
             layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
             source = .csv(reader)
         case .jsonl:
@@ -84,7 +87,9 @@ public final class ResponseFileReader {
             if !rows.decodeProblems.isEmpty {
                 state.status = .invalid
                 state.problems.insert(
-                    contentsOf: rows.decodeProblems.map { RowProblem(file: file, line: rows.line, column: $0.column, message: $0.message) },
+                    contentsOf: rows.decodeProblems.map {
+                        RowProblem(file: file, line: rows.line, column: $0.column, message: $0.message)
+                    },
                     at: 0)
                 if state.engine >= 0 {
                     for index in state.outcomes[state.engine].indices {
@@ -111,9 +116,12 @@ public final class ResponseFileReader {
 
     /// The current row as a value.
     var currentRow: ScoredRow {
-        let text = { (column: Int?) in self.withBaseField(column) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces }
+        let text = { (column: Int?) in self.withBaseField(column) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces
+        }
         let engine = state.engine >= 0 ? layout.engines[state.engine] : nil
-        let scores = engine.map { engine in state.outcomes[state.engine].indices.map { engine.scaleScore(at: $0, state.outcomes[state.engine][$0]) } }
+        let scores = engine.map { engine in
+            state.outcomes[state.engine].indices.map { engine.scaleScore(at: $0, state.outcomes[state.engine][$0]) }
+        }
         return ScoredRow(
             line: state.line, childID: text(layout.childColumn), administeredOn: state.date,
             instrument: engine?.instrument.id ?? InstrumentID(text(layout.instrumentColumn)),

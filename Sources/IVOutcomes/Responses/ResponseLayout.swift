@@ -1,4 +1,3 @@
-
 /// How the columns of one response file map onto the catalogue's instruments, worked out once
 /// from the header so that each row costs only array lookups.
 final class ResponseLayout {
@@ -49,9 +48,12 @@ final class ResponseLayout {
         dateColumn = try require(ResponseLayout.dateColumnName, " (the date each form was completed, as YYYY-MM-DD)")
         instrumentColumn = positions[ResponseLayout.instrumentColumnName]
         if instrumentColumn == nil, options.instrument == nil {
-            _ = try require(ResponseLayout.instrumentColumnName, " (or pass --instrument ID when every row is the same instrument)")
+            _ = try require(
+                ResponseLayout.instrumentColumnName, " (or pass --instrument ID when every row is the same instrument)")
         }
-        let base: Set<String> = [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        let base: Set<String> = [
+            ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName,
+        ]
         unknownColumns = names.enumerated().compactMap { index, name in
             base.contains(name) || knownItems.contains(name) ? nil : (index + 1, header[index])
         }
@@ -134,7 +136,9 @@ extension ResponseLayout {
             state.problems.append(
                 RowProblem(
                     file: file, line: line, column: nil,
-                    message: "\(fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"))
+                    message:
+                        "\(fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"
+                ))
             return
         }
         checkChildAndDate(of: row, into: &state)
@@ -143,7 +147,8 @@ extension ResponseLayout {
         let foreign = resolveAnswers(of: row, engine: engineIndex, into: &state)
         let engine = engines[engineIndex]
         let status = engine.compute(
-            state.answers[engineIndex], forceInvalid: state.rowInvalid || !foreign.isEmpty, into: &state.outcomes[engineIndex])
+            state.answers[engineIndex], forceInvalid: state.rowInvalid || !foreign.isEmpty,
+            into: &state.outcomes[engineIndex])
         state.status = status
         guard status != .scored || hasScaleNotes(engineIndex, state) else { return }
         explain(row, engine: engineIndex, foreign: foreign, into: &state)
@@ -156,18 +161,23 @@ extension ResponseLayout {
         if childBlank {
             state.rowInvalid = true
             state.problems.append(
-                RowProblem(file: file, line: line, column: ResponseLayout.childColumnName, message: "empty (every row needs a child's pseudonymous id)"))
+                RowProblem(
+                    file: file, line: line, column: ResponseLayout.childColumnName,
+                    message: "empty (every row needs a child's pseudonymous id)"))
         }
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
         if let date = state.date {
             if let message = unexpectedDateMessage(dateSide(date)) {
-                state.problems.append(RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: message))
+                state.problems.append(
+                    RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: message))
             }
         } else {
             state.rowInvalid = true
             let text = row.withField(dateColumn) { String(decoding: $0) }
             state.problems.append(
-                RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: options.dateFormat.problem(with: text)))
+                RowProblem(
+                    file: file, line: line, column: ResponseLayout.dateColumnName,
+                    message: options.dateFormat.problem(with: text)))
         }
     }
 
@@ -189,7 +199,8 @@ extension ResponseLayout {
             text.trimmingSpaces.isEmpty
             ? "empty (name the instrument, one of \(known.joined(separator: ", ")), or pass --instrument ID)"
             : "unknown instrument \"\(text.trimmingSpaces)\"\(suggestion(for: text.trimmingSpaces.lowercased(), in: known)) (known: \(known.joined(separator: ", ")))"
-        state.problems.append(RowProblem(file: file, line: state.line, column: ResponseLayout.instrumentColumnName, message: message))
+        state.problems.append(
+            RowProblem(file: file, line: state.line, column: ResponseLayout.instrumentColumnName, message: message))
         return nil
     }
 
@@ -203,12 +214,15 @@ extension ResponseLayout {
         state.answers[engineIndex].withMutableView { answers in
             for position in 0..<columns.count {
                 let column = columns[position]
-                answers[position] = column < 0 ? .blank : row.withField(column) { engine.resolve(utf8: $0, item: position) }
+                answers[position] =
+                    column < 0 ? .blank : row.withField(column) { engine.resolve(utf8: $0, item: position) }
             }
         }
         var foreign: [AnswerProblem] = []
         for column in foreignColumns[engineIndex] {
-            let blank = row.withField(column) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 } }
+            let blank = row.withField(column) { bytes in
+                bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+            }
             if !blank {
                 let value = row.withField(column) { String(decoding: $0) }
                 foreign.append(AnswerProblem(kind: .unknownItem, item: ItemID(columnNames[column]), value: value))
@@ -224,9 +238,12 @@ extension ResponseLayout {
     ) {
         let engine = engines[engineIndex]
         let line = state.line
-        let rawTexts = itemColumns[engineIndex].map { column in column < 0 ? "" : row.withField(column) { String(decoding: $0) } }
+        let rawTexts = itemColumns[engineIndex].map { column in
+            column < 0 ? "" : row.withField(column) { String(decoding: $0) }
+        }
         for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: { rawTexts[$0] }) + foreign {
-            state.problems.append(RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
+            state.problems.append(
+                RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
         }
         for (index, outcome) in state.outcomes[engineIndex].enumerated() {
             for message in engine.scaleScore(at: index, outcome).problems {

@@ -29,33 +29,33 @@ struct ResultTable {
     }
 
     func append(_ row: [Cell]) throws(OutputError) {
-            switch format {
-            case .csv:
-                output.append { out in
-                    for (index, cell) in row.enumerated() {
-                        if index > 0 { out.append(44) }
-                        switch cell {
-                        case .text(let text): CSVCell.append(text, to: &out)
-                        case .number(let text): out.append(text)
-                        case .null: break
-                        case .list(let texts): CSVCell.append(texts.joined(separator: "; "), to: &out)
-                        }
-                    }
-                    out.append(10)
-                }
-            case .jsonl:
-                let fields = zip(quotedColumns, row).map { column, cell -> String in
-                    let value: String
+        switch format {
+        case .csv:
+            output.append { out in
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { out.append(44) }
                     switch cell {
-                    case .text(let text): value = JSONText.quoted(text)
-                    case .number(let text): value = text
-                    case .null: value = "null"
-                    case .list(let texts): value = "[" + texts.map(JSONText.quoted).joined(separator: ",") + "]"
+                    case .text(let text): CSVCell.append(text, to: &out)
+                    case .number(let text): out.append(text)
+                    case .null: break
+                    case .list(let texts): CSVCell.append(texts.joined(separator: "; "), to: &out)
                     }
-                    return column + value
                 }
-                try output.write("{" + fields.joined(separator: ",") + "}\n")
+                out.append(10)
             }
-            try output.flushIfNeeded()
+        case .jsonl:
+            let fields = zip(quotedColumns, row).map { column, cell -> String in
+                let value: String
+                switch cell {
+                case .text(let text): value = JSONText.quoted(text)
+                case .number(let text): value = text
+                case .null: value = "null"
+                case .list(let texts): value = "[" + texts.map(JSONText.quoted).joined(separator: ",") + "]"
+                }
+                return column + value
+            }
+            try output.write("{" + fields.joined(separator: ",") + "}\n")
+        }
+        try output.flushIfNeeded()
     }
 }

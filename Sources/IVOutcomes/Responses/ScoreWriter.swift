@@ -1,4 +1,3 @@
-
 /// Writes scored rows as CSV or JSON Lines, with text for whole numbers, table values and bands
 /// prepared once per file so that writing a row copies bytes.
 final class ScoreWriter {
@@ -66,7 +65,9 @@ final class ScoreWriter {
                 let values = wholes.map { pool.add(scale.format(Double($0)).utf8) }
                 let bands = wholes.map { pool.add((scale.band(for: Double($0))?.id ?? "").utf8) }
                 var table: [Int] = []
-                if case .lookup(_, let conversion) = scale.method { table = conversion.values.map { pool.add(scale.format($0).utf8) } }
+                if case .lookup(_, let conversion) = scale.method {
+                    table = conversion.values.map { pool.add(scale.format($0).utf8) }
+                }
                 scaleTexts.append(
                     ScaleTexts(
                         wholeMinimum: minimum, wholeCount: wholes.count, firstValue: values[0], firstBand: bands[0],
@@ -90,10 +91,17 @@ final class ScoreWriter {
     /// Writes the reader's current row.
     func writeRow(of reader: ResponseFileReader, to output: ByteWriter) throws(OutputError) {
         switch format {
-        case .csv: reader.withCurrentFields { row in output.append { appendCSVRow(row, state: reader.state, layout: reader.layout, to: &$0) } }
+        case .csv:
+            reader.withCurrentFields { row in
+                output.append { appendCSVRow(row, state: reader.state, layout: reader.layout, to: &$0) }
+            }
         case .jsonl:
-            let dateText = reader.withBaseField(reader.layout.dateColumn) { String(decoding: trimmed($0), as: UTF8.self) }
-            try output.write(jsonLine(for: reader.currentRow, dateText: dateText, engine: reader.state.engine, layout: reader.layout) + "\n")
+            let dateText = reader.withBaseField(reader.layout.dateColumn) {
+                String(decoding: trimmed($0), as: UTF8.self)
+            }
+            try output.write(
+                jsonLine(for: reader.currentRow, dateText: dateText, engine: reader.state.engine, layout: reader.layout)
+                    + "\n")
         }
         try output.flushIfNeeded()
     }
@@ -198,7 +206,8 @@ final class ScoreWriter {
             }
         }
         let date = row.administeredOn?.description ?? dateText
-        return "{\"line\":\(row.line),\"child_id\":\(JSONText.quoted(row.childID)),\"administered_on\":\(JSONText.quoted(date)),"
+        return
+            "{\"line\":\(row.line),\"child_id\":\(JSONText.quoted(row.childID)),\"administered_on\":\(JSONText.quoted(date)),"
             + "\"instrument\":\(JSONText.quoted(row.instrument.rawValue)),\"status\":\"\(row.status.rawValue)\","
             + "\"scores\":{\(scores.joined(separator: ","))},\"bands\":{\(bands.joined(separator: ","))},"
             + "\"problems\":[\(row.problems.map { JSONText.quoted($0.cellText) }.joined(separator: ","))]}"
@@ -232,7 +241,8 @@ extension ResponseFileReader {
         try writer.writeHeader(to: output)
         var summary = ScoringSummary()
         if case .csv(let reader) = source, format == .csv, usesFastPath {
-            try scoreCSV(reader, writer: writer, to: output, summary: &summary, limit: reportLimit, onProblem: onProblem)
+            try scoreCSV(
+                reader, writer: writer, to: output, summary: &summary, limit: reportLimit, onProblem: onProblem)
         } else {
             while try nextRow() {
                 summary.count(state.status)

@@ -150,8 +150,10 @@ final class ScoringLane: @unchecked Sendable {
             case .track(let keepsAnswers):
                 fast.withOutcomes(of: row) { outcomes in
                     fast.withAnswers(of: row) { answers in
-                        keep(record, line: line, date: row.date, engine: row.engine, status: row.status, outcomes: outcomes,
-                             answers: keepsAnswers[row.engine] ? answers : nil, in: &work)
+                        keep(
+                            record, line: line, date: row.date, engine: row.engine, status: row.status,
+                            outcomes: outcomes,
+                            answers: keepsAnswers[row.engine] ? answers : nil, in: &work)
                     }
                 }
             }
@@ -174,8 +176,10 @@ final class ScoringLane: @unchecked Sendable {
             let engine = state.engine
             state.outcomes[max(engine, 0)].withView { outcomes in
                 state.answers[max(engine, 0)].withView { answers in
-                    keep(record, line: line, date: state.date, engine: engine, status: state.status,
-                         outcomes: engine >= 0 ? outcomes : nil, answers: engine >= 0 && keepsAnswers[engine] ? answers : nil, in: &work)
+                    keep(
+                        record, line: line, date: state.date, engine: engine, status: state.status,
+                        outcomes: engine >= 0 ? outcomes : nil,
+                        answers: engine >= 0 && keepsAnswers[engine] ? answers : nil, in: &work)
                 }
             }
         }
@@ -193,7 +197,8 @@ final class ScoringLane: @unchecked Sendable {
                 line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),
                 childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
                 firstValue: Int32(truncatingIfNeeded: work.values.count),
-                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.codes.count), status: status, date: date,
+                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.codes.count), status: status,
+                date: date,
                 fingerprint: status == .invalid ? 0 : record.fingerprint()))
         for outcome in outcomes ?? .empty { work.values.append(outcome.scoredValueOrNaN) }
         if let answers { for answer in answers { work.codes.append(answer.comparisonCode) } }
@@ -267,7 +272,8 @@ extension ResponseFileReader {
                 pending = []
                 for lane in lanes[0..<kept] {
                     if let bad = lane.invalidByte {
-                        throw CSVReader.notUTF8(file: file, bytes.extracting(lane.part), at: bad, firstLine: firstLine + newlines)
+                        throw CSVReader.notUTF8(
+                            file: file, bytes.extracting(lane.part), at: bad, firstLine: firstLine + newlines)
                     }
                     if let line = lane.unclosedQuoteLine {
                         for (lane, line) in pending { try body(lane, line) }
@@ -291,7 +297,8 @@ extension ResponseFileReader {
         case .prepared(let text): return lane.fast.rowProblem(text: text, line: firstLine + line)
         case .general(let index):
             let problem = lane.general[index]
-            return RowProblem(file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
+            return RowProblem(
+                file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
         }
     }
 
@@ -302,7 +309,8 @@ extension ResponseFileReader {
     ) throws {
         var totals = summary
         var blankRows = 0
-        try forEachLane({ ScoringLane(layout: layout, writer: writer, mode: .write, delimiter: reader.delimiter) }, of: reader) { lane, firstLine in
+        let makeLane = { ScoringLane(layout: self.layout, writer: writer, mode: .write, delimiter: reader.delimiter) }
+        try forEachLane(makeLane, of: reader) { lane, firstLine in
             try lane.withOutput { (bytes) throws(OutputError) in try output.write(bytes) }
             for index in 0..<min(lane.problems.count, max(0, limit - totals.problems)) {
                 onProblem(problem(index, of: lane, firstLine: firstLine))

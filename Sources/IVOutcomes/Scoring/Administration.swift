@@ -45,7 +45,8 @@ extension Administration {
     /// item order), which orders forms that otherwise read the same by content, not by the order
     /// they were added in.
     var fingerprint: UInt64 {
-        let parts = [childID.rawValue, administeredOn.description, instrument.rawValue]
+        let parts =
+            [childID.rawValue, administeredOn.description, instrument.rawValue]
             + answers.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { [$0.key.rawValue, $0.value] }
         return parts.reduce(RowFingerprint.seed) { hash, part in
             part.withUTF8View { RowFingerprint.mix(hash, $0) }

@@ -26,7 +26,8 @@ public struct AnswerProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         self.item = item
         if let value, value.utf8.count > AnswerProblem.longestValueShown {
             let count = value.count
-            self.value = count > AnswerProblem.longestValueShown ? "\(value.prefix(40))... (\(count) characters)" : value
+            self.value =
+                count > AnswerProblem.longestValueShown ? "\(value.prefix(40))... (\(count) characters)" : value
         } else {
             self.value = value
         }

@@ -59,7 +59,8 @@ public struct ScoringEngine: Sendable {
                 let positions = scale.items.compactMap { index[$0] }
                 let policy = options.missingPolicy(for: scale)
                 var info = ScoringKernel.ScaleInfo(
-                    method: .sum, itemsStart: scaleItems.count, itemsCount: positions.count, maxMissing: policy.maxMissing,
+                    method: .sum, itemsStart: scaleItems.count, itemsCount: positions.count,
+                    maxMissing: policy.maxMissing,
                     source: 0, tableStart: 0, tableCount: 0, firstRaw: 0)
                 switch scale.method {
                 case .sum: info.method = .sum
@@ -79,7 +80,8 @@ public struct ScoringEngine: Sendable {
                 infos.append(info)
             }
             scales = plans
-            kernel = ScoringKernel(required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
+            kernel = ScoringKernel(
+                required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
             missingMessages = plans.map { plan in
                 (0...plan.itemCount).map { ScoringEngine.missingMessage(plan, missing: $0) }
             }
@@ -171,7 +173,8 @@ public struct ScoringEngine: Sendable {
 
     /// An administration's answers matched against the items, and the non-blank answers to items
     /// the instrument does not have (in item-id order).
-    private func resolve(_ administration: Administration) -> (answers: [ResolvedAnswer], unknownItems: [AnswerProblem]) {
+    private func resolve(_ administration: Administration) -> (answers: [ResolvedAnswer], unknownItems: [AnswerProblem])
+    {
         var answers = [ResolvedAnswer](repeating: .blank, count: items.count)
         var problems: [AnswerProblem] = []
         for (item, text) in administration.answers {
@@ -211,7 +214,8 @@ public struct ScoringEngine: Sendable {
             switch answer {
             case .invalid:
                 problems.append(
-                    AnswerProblem(kind: .invalidAnswer, item: item.id, value: rawAnswers(position), expected: item.expectation))
+                    AnswerProblem(
+                        kind: .invalidAnswer, item: item.id, value: rawAnswers(position), expected: item.expectation))
             case .declined:
                 problems.append(AnswerProblem(kind: .declined, item: item.id))
             case .blank where item.isRequired:
@@ -271,7 +275,8 @@ public struct ScoringEngine: Sendable {
         case .sourceNotScored(let source):
             return "not scored: \(scales[source].id) was not scored"
         case .notWholeNumber(let raw):
-            return "not scored: the conversion table is defined only for whole raw scores, and the prorated raw score is \(formatNumber(raw, decimals: 2))"
+            return
+                "not scored: the conversion table is defined only for whole raw scores, and the prorated raw score is \(formatNumber(raw, decimals: 2))"
         case .outsideTable(let raw):
             return "not scored: raw score \(raw) is outside the conversion table"
         }
@@ -295,7 +300,8 @@ public struct ScoringEngine: Sendable {
             let offset = Int(bytes[start] &- 48) - info.minimumCode
             if bytes[start] >= 48, bytes[start] <= 57 {
                 guard offset >= 0, offset < info.kindsCount else { return .invalid }
-                return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: Int(bytes[start] - 48))
+                return ScoringEngine.answer(
+                    kind: storage.codeKinds[info.kindsStart + offset], code: Int(bytes[start] - 48))
             }
         }
         // A whole number, decided without building a string.
@@ -349,7 +355,9 @@ public struct ScoringEngine: Sendable {
 
     /// Computes every scale from resolved answers into `outcomes` (one per scale, reused between
     /// calls) and returns the administration's status.
-    func compute(_ answers: [ResolvedAnswer], forceInvalid: Bool = false, into outcomes: inout [ScaleOutcome]) -> ScoreStatus {
+    func compute(_ answers: [ResolvedAnswer], forceInvalid: Bool = false, into outcomes: inout [ScaleOutcome])
+        -> ScoreStatus
+    {
         answers.withView { answers in
             outcomes.withMutableView { outcomes in
                 compute(answers, forceInvalid: forceInvalid, into: outcomes)

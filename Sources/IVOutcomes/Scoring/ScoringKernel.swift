@@ -53,7 +53,8 @@ struct ScoringKernel: Sendable {
             scales.withView { scales in
                 scaleItems.withView { scaleItems in
                     values.withView { values in
-                        ScoringKernel.compute(answers, forceInvalid: forceInvalid, into: outcomes, required, scales, scaleItems, values)
+                        ScoringKernel.compute(
+                            answers, forceInvalid: forceInvalid, into: outcomes, required, scales, scaleItems, values)
                     }
                 }
             }
@@ -63,7 +64,8 @@ struct ScoringKernel: Sendable {
     /// Static, so the loop holds views of the tables and no reference to them.
     private static func compute(
         _ answers: BufferView<ResolvedAnswer>, forceInvalid: Bool, into outcomes: MutableBufferView<ScaleOutcome>,
-        _ required: BufferView<Bool>, _ scales: BufferView<ScaleInfo>, _ scaleItems: BufferView<Int>, _ values: BufferView<Double>
+        _ required: BufferView<Bool>, _ scales: BufferView<ScaleInfo>, _ scaleItems: BufferView<Int>,
+        _ values: BufferView<Double>
     ) -> ScoreStatus {
         var anyInvalid = forceInvalid
         var requiredMissing = false
@@ -110,7 +112,10 @@ struct ScoringKernel: Sendable {
             } else {
                 // Counts are bounded by the item count and totals by items times the largest code,
                 // so the sums cannot overflow.
-                var total = 0, answered = 0, missing = 0, declined = 0
+                var total = 0
+                var answered = 0
+                var missing = 0
+                var declined = 0
                 for offset in info.itemsStart..<(info.itemsStart &+ info.itemsCount) {
                     switch answers[scaleItems[offset]] {
                     case .scored(let code):

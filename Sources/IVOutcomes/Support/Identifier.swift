@@ -32,7 +32,9 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Codable,
     /// Whether `text` is a well-formed id: lower-case letters, digits, `_` and `-`, starting with a letter.
     public static func isWellFormed(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        return text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
     }
 }
 

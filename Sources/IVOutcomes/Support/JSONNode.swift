@@ -32,10 +32,13 @@ indirect enum JSONNode: Sendable, Hashable {
         switch self {
         case .object(let fields):
             if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { pad + JSONText.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
+            return "{\n"
+                + fields.map { pad + JSONText.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(
+                    separator: ",\n") + "\n" + close + "}"
         case .array(let elements):
             if elements.isEmpty { return "[]" }
-            return "[\n" + elements.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
+            return "[\n" + elements.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n"
+                + close + "]"
         case .string(let text): return JSONText.quoted(text)
         case .number(let text): return text
         case .bool(let flag): return flag ? "true" : "false"

@@ -12,7 +12,8 @@ enum UTF8Check {
     /// the other bytes are the Unicode scalars of the same value.
     private static let windows1252High: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+        0x0178,
     ]
 
     /// Where the first byte of `data` that is not UTF-8 is, and what the file probably is, as
@@ -41,7 +42,8 @@ enum UTF8Check {
                 continue
             }
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
             case 0xE0: (length, low) = (3, 0xA0)
@@ -85,10 +87,12 @@ enum UTF8Check {
         let hex = "0x" + String(byte, radix: 16, uppercase: true)
         let sample = bytes[max(0, offset - 64)..<min(bytes.count, offset + 64)]
         if sample.contains(0) {
-            return "byte \(hex); the file looks like UTF-16 without a byte-order mark: save it as UTF-8" + (converts ? ", or give --encoding utf-16" : "")
+            return "byte \(hex); the file looks like UTF-16 without a byte-order mark: save it as UTF-8"
+                + (converts ? ", or give --encoding utf-16" : "")
         }
         let character = windows1252Scalar(byte).map { " (\"\(Character($0))\" in Windows-1252)" } ?? ""
         guard converts else { return "byte \(hex)\(character); the file is probably Windows-1252: save it as UTF-8" }
-        return "byte \(hex)\(character); the file is probably Windows-1252 (older Excel's \"CSV (Comma delimited)\"): save it from Excel as \"CSV UTF-8 (Comma delimited)\", or give --encoding windows-1252 to convert it"
+        return
+            "byte \(hex)\(character); the file is probably Windows-1252 (older Excel's \"CSV (Comma delimited)\"): save it from Excel as \"CSV UTF-8 (Comma delimited)\", or give --encoding windows-1252 to convert it"
     }
 }

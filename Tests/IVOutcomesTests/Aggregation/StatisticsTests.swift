@@ -55,7 +55,9 @@ struct SuppressionTests {
     let policy = SuppressionPolicy.standard
     func counts(_ values: [Int]) -> [PoolableCount] { values.map { PoolableCount($0) } }
 
-    @Test("1 to 4 read 'under 5'; 0 and 5 and over are shown", arguments: [(0, "0"), (1, "under 5"), (4, "under 5"), (5, "5"), (12, "12")])
+    @Test(
+        "1 to 4 read 'under 5'; 0 and 5 and over are shown",
+        arguments: [(0, "0"), (1, "under 5"), (4, "under 5"), (5, "5"), (12, "12")])
     func primary(value: Int, text: String) {
         #expect(policy.primary(PoolableCount(value)).text(threshold: 5) == text)
     }
@@ -87,7 +89,9 @@ struct SuppressionTests {
     @Test("pooled cells: exact when no area suppressed them, 'at least' otherwise, and small partial sums stay hidden")
     func pooled() {
         #expect(policy.primary(PoolableCount(12, areasSuppressed: 1)) == .incomplete(partial: 12, areas: 1))
-        #expect(policy.primary(PoolableCount(12, areasSuppressed: 1)).text(threshold: 5) == "at least 12 (1 area suppressed)")
+        #expect(
+            policy.primary(PoolableCount(12, areasSuppressed: 1)).text(threshold: 5)
+                == "at least 12 (1 area suppressed)")
         #expect(policy.primary(PoolableCount(3, areasSuppressed: 2)) == .underThreshold)
         #expect(policy.primary(PoolableCount(0, areasSuppressed: 2)).text(threshold: 5) == "2 areas suppressed")
     }
@@ -110,9 +114,11 @@ struct TableSuppressionTests {
 
 @Suite("Report JSON numbers")
 struct ReportNumberTests {
-    @Test("p-values keep full precision, so a very small one is never written as 0", arguments: [
-        (3.2e-12, "3.2e-12"), (0.05, "0.05"), (0.000123456789, "0.000123456789"), (1.0, "1"),
-    ])
+    @Test(
+        "p-values keep full precision, so a very small one is never written as 0",
+        arguments: [
+            (3.2e-12, "3.2e-12"), (0.05, "0.05"), (0.000123456789, "0.000123456789"), (1.0, "1"),
+        ])
     func fullPrecision(value: Double, text: String) {
         #expect(JSONNode.fullPrecision(value).rendered() == text)
         #expect(Double(text) == value)

@@ -13,8 +13,10 @@ struct OutputBytesTests {
     @Test(
         "numbers have fixed decimals, rounded half away from zero, with no minus on a zero",
         arguments: [
-            (0, 0, "0"), (-0.0, 0, "0"), (-0.0, 2, "0.00"), (42, 0, "42"), (-7, 0, "-7"), (0.5, 0, "1"), (-0.5, 0, "-1"),
-            (2.5, 0, "3"), (6.7966, 2, "6.80"), (-6.7966, 2, "-6.80"), (2.8699999999999974, 2, "2.87"), (0.005, 2, "0.01"),
+            (0, 0, "0"), (-0.0, 0, "0"), (-0.0, 2, "0.00"), (42, 0, "42"), (-7, 0, "-7"), (0.5, 0, "1"),
+            (-0.5, 0, "-1"),
+            (2.5, 0, "3"), (6.7966, 2, "6.80"), (-6.7966, 2, "-6.80"), (2.8699999999999974, 2, "2.87"),
+            (0.005, 2, "0.01"),
             (-0.004, 2, "0.00"), (0.05, 1, "0.1"), (19.25, 2, "19.25"), (35, 2, "35.00"), (9.995, 2, "9.99"),
             (99.995, 2, "100.00"), (0.001, 3, "0.001"), (12.3456, 3, "12.346"), (-1.05, 1, "-1.1"), (1e16, 0, "1e+16"),
             (-1e16, 2, "-1e+16"), (123_456_789.987, 2, "123456789.99"), (70, 0, "70"),
@@ -24,7 +26,7 @@ struct OutputBytesTests {
         #expect(formatNumber(value, decimals: decimals) == expected)
     }
 
-    @Test("whole numbers", arguments: [0, 7, 10, -10, 1234567890, Int.max, Int.min + 1])
+    @Test("whole numbers", arguments: [0, 7, 10, -10, 1_234_567_890, Int.max, Int.min + 1])
     func integers(value: Int) {
         #expect(written { $0.append(integer: value) } == String(value))
     }
@@ -43,7 +45,9 @@ struct OutputBytesTests {
             padded.removeAll()
             padded.append(cell)
             for filler in [UInt8(44), 34, 10] { padded.append(filler) }
-            let fast = written { out in padded.withView { CSVCell.append($0.extracting(0..<length), padded: true, to: &out) } }
+            let fast = written { out in
+                padded.withView { CSVCell.append($0.extracting(0..<length), padded: true, to: &out) }
+            }
             let checked = written { out in cell.withView { CSVCell.append($0, to: &out) } }
             #expect(fast == checked, "\(cell)")
         }

@@ -27,7 +27,9 @@ struct BirthMonthTests {
         #expect(month.age(on: try #require(CalendarDate(iso: date))) == expected)
     }
 
-    @Test("only YYYY-MM is a birth month", arguments: ["2014-3", "2014-13", "14-03", "2014/03", "2014-03-01", "", "abcd-ef"])
+    @Test(
+        "only YYYY-MM is a birth month",
+        arguments: ["2014-3", "2014-13", "14-03", "2014/03", "2014-03-01", "", "abcd-ef"])
     func rejects(text: String) {
         #expect(BirthMonth(text: text) == nil)
     }

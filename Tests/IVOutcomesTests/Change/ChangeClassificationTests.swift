@@ -22,7 +22,8 @@ struct ChangeClassificationTests {
             (42, 40, .noReliableChange, .noMeaningfulChange),
             (50, 50, .noReliableChange, .noMeaningfulChange),
         ])
-    func wemwbsTotal(from: Double, to: Double, reliable: ReliableChangeClass, meaningful: MeaningfulChangeClass) throws {
+    func wemwbsTotal(from: Double, to: Double, reliable: ReliableChangeClass, meaningful: MeaningfulChangeClass) throws
+    {
         let scale = try Self.scale("wemwbs_total")
         let change = scale.change(from: from, to: to)
         #expect(change == to - from)
@@ -51,7 +52,9 @@ struct ChangeClassificationTests {
             (8.03, 7.00, -1.03, .noReliableChange, .deteriorated),
             (7.00, 8.02, 1.02, .noReliableChange, .noMeaningfulChange),
         ])
-    func swemwbsMetric(from: Double, to: Double, expected: Double, reliable: ReliableChangeClass, meaningful: MeaningfulChangeClass)
+    func swemwbsMetric(
+        from: Double, to: Double, expected: Double, reliable: ReliableChangeClass, meaningful: MeaningfulChangeClass
+    )
         throws
     {
         let scale = try Self.scale("swemwbs_metric")
@@ -63,7 +66,8 @@ struct ChangeClassificationTests {
 
     @Test("a scale without declared thresholds reports the change alone")
     func noThresholds() throws {
-        let scale = try #require(try InstrumentCatalog.builtIn.instrument(id: "life-skills").scale(id: "life_skills_total"))
+        let scale = try #require(
+            try InstrumentCatalog.builtIn.instrument(id: "life-skills").scale(id: "life_skills_total"))
         #expect(scale.change(from: 12, to: 20) == 8)
         #expect(scale.reliableChange(of: 8) == .thresholdsNotEstablished)
         #expect(scale.meaningfulChange(of: 8) == .thresholdsNotEstablished)

@@ -9,7 +9,8 @@ struct ChildRegisterTests {
         let folder = TemporaryFolder()
         let path = folder.write(
             "children.csv",
-            "\u{FEFF}Child_ID , birth_month,match_start,match_end,Gender,name\r\nC1,2014-03,2026-01-15,,female,Amy\r\nC2,,,,,\r\n")
+            "\u{FEFF}Child_ID , birth_month,match_start,match_end,Gender,name\r\nC1,2014-03,2026-01-15,,female,Amy\r\nC2,,,,,\r\n"
+        )
         let register = try ChildRegister(path: path, today: CalendarDate(iso: "2026-11-22")!)
         #expect(register.children.map(\.id) == ["C1", "C2"])
         #expect(register["C1"]?.birthMonth == BirthMonth(text: "2014-03"))
@@ -54,7 +55,10 @@ struct ChildRegisterTests {
     func missingColumn() {
         let folder = TemporaryFolder()
         let path = folder.write("children.csv", "child_id,birthmonth\nC1,2014-01\n")
-        #expect(throws: InputError.missingColumn(file: path, column: "birth_month", hint: "; found 'birthmonth': rename it to 'birth_month'")) {
+        #expect(
+            throws: InputError.missingColumn(
+                file: path, column: "birth_month", hint: "; found 'birthmonth': rename it to 'birth_month'")
+        ) {
             try ChildRegister(path: path)
         }
     }

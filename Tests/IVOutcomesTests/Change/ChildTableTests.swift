@@ -39,7 +39,9 @@ struct ChildTableTests {
     @Test("ids that Swift strings hold equal name one child, shown in NFC whatever spelling comes first")
     func canonicalEquivalence() throws {
         // "É" composed and decomposed; the Kelvin sign and "K".
-        let rows = [("E\u{301}1", "2026-01-01"), ("\u{C9}1", "2026-06-01"), ("\u{212A}1", "2026-01-01"), ("K1", "2026-06-01")]
+        let rows = [
+            ("E\u{301}1", "2026-01-01"), ("\u{C9}1", "2026-06-01"), ("\u{212A}1", "2026-01-01"), ("K1", "2026-06-01"),
+        ]
         for order in [rows, rows.reversed()] {
             let tracker = try FollowUpData.tracker()
             for (id, day) in order { tracker.add(FollowUpData.wemwbs(id, day, total: 40)) }
@@ -64,7 +66,10 @@ struct ChildTableTests {
         let folder = TemporaryFolder()
         var bytes = Array("child_id,administered_on,instrument,".utf8)
         bytes += Array((1...14).map { "wemwbs_\($0)" }.joined(separator: ",").utf8) + [10]
-        for (id, day) in [([UInt8(ascii: "C"), 0xFF], "2026-01-01"), ([UInt8(ascii: "C"), 0xFE], "2026-06-01"), (Array("C\u{FFFD}".utf8), "2026-09-01")] {
+        for (id, day) in [
+            ([UInt8(ascii: "C"), 0xFF], "2026-01-01"), ([UInt8(ascii: "C"), 0xFE], "2026-06-01"),
+            (Array("C\u{FFFD}".utf8), "2026-09-01"),
+        ] {
             bytes += id + Array(",\(day),wemwbs,3,3,3,3,3,3,3,3,3,3,3,3,3,3\n".utf8)
         }
         let path = folder.file("invalid.csv")
@@ -73,7 +78,8 @@ struct ChildTableTests {
             let catalog = try InstrumentCatalog.builtIn
             let reader = try ResponseFileReader(path: path, catalog: catalog)
             reader.usesFastPath = fast
-            let tracker = FollowUpTracker(catalog: catalog, options: FollowUpOptions(asOf: FollowUpData.date("2026-11-22")))
+            let tracker = FollowUpTracker(
+                catalog: catalog, options: FollowUpOptions(asOf: FollowUpData.date("2026-11-22")))
             #expect {
                 try reader.track(into: tracker)
             } throws: { error in
@@ -86,7 +92,9 @@ struct ChildTableTests {
     @Test("ids given to the tracker in memory that are not valid UTF-8 name the same child as their repair")
     func repairedIDs() throws {
         let tracker = try FollowUpData.tracker()
-        for (id, day) in [("C\u{FFFD}", "2026-01-01"), (String(decoding: [UInt8(ascii: "C"), 0xFF], as: UTF8.self), "2026-06-01")] {
+        for (id, day) in [
+            ("C\u{FFFD}", "2026-01-01"), (String(decoding: [UInt8(ascii: "C"), 0xFF], as: UTF8.self), "2026-06-01"),
+        ] {
             tracker.add(FollowUpData.wemwbs(id, day, total: 40))
         }
         #expect(tracker.childOrder.map(\.id) == ["C\u{FFFD}"])

@@ -30,16 +30,20 @@ enum FollowUpData {
             remaining -= add
             answers[ItemID("life_skills_\(id)")] = String(1 + add)
         }
-        return Administration(childID: ChildID(child), administeredOn: date(day), instrument: "life-skills", answers: answers)
+        return Administration(
+            childID: ChildID(child), administeredOn: date(day), instrument: "life-skills", answers: answers)
     }
 
-    static func log(_ child: String, _ day: String, visit: String, _ answers: [String: String] = [:]) -> Administration {
+    static func log(_ child: String, _ day: String, visit: String, _ answers: [String: String] = [:]) -> Administration
+    {
         var all: [ItemID: String] = ["visit_happened": visit]
         for (key, value) in answers { all[ItemID(key)] = value }
         return Administration(childID: ChildID(child), administeredOn: date(day), instrument: "iv-log", answers: all)
     }
 
-    static func tracker(register: ChildRegister? = nil, asOf: String = "2026-11-22", logPeriod: ClosedRange<CalendarDate>? = nil)
+    static func tracker(
+        register: ChildRegister? = nil, asOf: String = "2026-11-22", logPeriod: ClosedRange<CalendarDate>? = nil
+    )
         throws -> FollowUpTracker
     {
         FollowUpTracker(
@@ -116,7 +120,8 @@ struct FollowUpTrackerTests {
     static func form(_ instrument: InstrumentID, _ codes: [Int: Int?], day: String = "2026-01-10") -> Administration {
         var answers: [ItemID: String] = [:]
         for (item, code) in codes { if let code { answers[ItemID("wemwbs_\(item)")] = String(code) } }
-        return Administration(childID: "C1", administeredOn: FollowUpData.date(day), instrument: instrument, answers: answers)
+        return Administration(
+            childID: "C1", administeredOn: FollowUpData.date(day), instrument: instrument, answers: answers)
     }
 
     /// All 14 WEMWBS items with `code`, some changed.
@@ -133,22 +138,41 @@ struct FollowUpTrackerTests {
     }
 
     /// Forms of one day, then what each scale shows; the same in every order of the forms.
-    static let sameDayCases: [(name: String, forms: [Administration], used: Int, duplicates: Int, conflicting: Int, wemwbs: Double?, metric: Double?)] = [
-        ("a WEMWBS and a SWEMWBS form that agree are one administration",
-         [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(4))], 1, 1, 0, 56, 25.03),
-        ("a WEMWBS and a SWEMWBS form that disagree count for neither SWEMWBS score; the WEMWBS total stands",
-         [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(3))], 2, 0, 2, 56, nil),
-        ("an incomplete duplicate never hides the complete form",
-         [form("wemwbs", wemwbs(3, [14: nil])), form("wemwbs", wemwbs(3))], 1, 1, 0, 42, 19.25),
-        ("a SWEMWBS form holding an answer the WEMWBS form lacks: each has answers the other lacks",
-         [form("wemwbs", wemwbs(3, [1: nil])), form("swemwbs", swemwbs(3))], 2, 0, 2, nil, nil),
-        ("two identical forms are one",
-         [form("wemwbs", wemwbs(4)), form("wemwbs", wemwbs(4))], 1, 1, 0, 56, 25.03),
-        ("declined and an answer disagree",
-         [form("wemwbs", wemwbs(3)), form("wemwbs", [1: nil]).withAnswer("wemwbs_1", "declined")], 2, 0, 2, nil, nil),
-        ("a blank agrees with anything: the fuller form is used",
-         [form("swemwbs", swemwbs(5, [2: nil])), form("swemwbs", swemwbs(5))], 1, 1, 0, nil, 35),
-    ]
+    static let sameDayCases:
+        [(
+            name: String, forms: [Administration], used: Int, duplicates: Int, conflicting: Int, wemwbs: Double?,
+            metric: Double?
+        )] = [
+            (
+                "a WEMWBS and a SWEMWBS form that agree are one administration",
+                [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(4))], 1, 1, 0, 56, 25.03
+            ),
+            (
+                "a WEMWBS and a SWEMWBS form that disagree count for neither SWEMWBS score; the WEMWBS total stands",
+                [form("wemwbs", wemwbs(4)), form("swemwbs", swemwbs(3))], 2, 0, 2, 56, nil
+            ),
+            (
+                "an incomplete duplicate never hides the complete form",
+                [form("wemwbs", wemwbs(3, [14: nil])), form("wemwbs", wemwbs(3))], 1, 1, 0, 42, 19.25
+            ),
+            (
+                "a SWEMWBS form holding an answer the WEMWBS form lacks: each has answers the other lacks",
+                [form("wemwbs", wemwbs(3, [1: nil])), form("swemwbs", swemwbs(3))], 2, 0, 2, nil, nil
+            ),
+            (
+                "two identical forms are one",
+                [form("wemwbs", wemwbs(4)), form("wemwbs", wemwbs(4))], 1, 1, 0, 56, 25.03
+            ),
+            (
+                "declined and an answer disagree",
+                [form("wemwbs", wemwbs(3)), form("wemwbs", [1: nil]).withAnswer("wemwbs_1", "declined")], 2, 0, 2, nil,
+                nil
+            ),
+            (
+                "a blank agrees with anything: the fuller form is used",
+                [form("swemwbs", swemwbs(5, [2: nil])), form("swemwbs", swemwbs(5))], 1, 1, 0, nil, 35
+            ),
+        ]
 
     @Test("forms of one child and day: one observation, whatever their order", arguments: 0..<sameDayCases.count)
     func sameDay(_ index: Int) throws {
@@ -182,7 +206,9 @@ struct FollowUpTrackerTests {
         let output = ByteWriter(collecting: ())
         try tracker.writeChanges(to: output, format: .csv)
         try output.commit()
-        let row = String(decoding: output.collected, as: UTF8.self).split(separator: "\n").first { $0.contains("swemwbs_metric") }
+        let row = String(decoding: output.collected, as: UTF8.self).split(separator: "\n").first {
+            $0.contains("swemwbs_metric")
+        }
         #expect(row?.contains(",,,1,no_follow_up_yet,no_follow_up_yet,") == true, "\(row ?? "")")
     }
 
@@ -192,9 +218,10 @@ struct FollowUpTrackerTests {
         #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40), line: 2, file: "f.csv").isEmpty)
         #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-01-01", total: 40), line: 3, file: "f.csv").isEmpty)
         tracker.add(FollowUpData.lifeSkills("C1", "2026-01-01", total: 12), line: 4, file: "f.csv")
-        #expect(tracker.resolutionProblems.map(\.description) == [
-            "f.csv:3: duplicate: the same child and date as line 2, whose wemwbs form holds all these answers; not used"
-        ])
+        #expect(
+            tracker.resolutionProblems.map(\.description) == [
+                "f.csv:3: duplicate: the same child and date as line 2, whose wemwbs form holds all these answers; not used"
+            ])
         #expect(tracker.counts.duplicates == 1)
         #expect(tracker.counts.used == 2)
         #expect(tracker.counts(inFile: "f.csv") == tracker.counts)
@@ -211,8 +238,14 @@ struct FollowUpTrackerTests {
         let early = tracker.add(FollowUpData.wemwbs("C1", "1999-12-31", total: 40), line: 2, file: "f.csv")
         let late = tracker.add(FollowUpData.wemwbs("C1", "2026-11-23", total: 40), line: 3, file: "f.csv")
         #expect(tracker.add(FollowUpData.wemwbs("C1", "2026-11-22", total: 40)).isEmpty)
-        #expect(early.map(\.description) == ["f.csv:2: column administered_on: 1999-12-31 is before 2000-01-01; not used (check the year)"])
-        #expect(late.map(\.description) == ["f.csv:3: column administered_on: 2026-11-23 is after the as-of date 2026-11-22; not used (a date in the future?)"])
+        #expect(
+            early.map(\.description) == [
+                "f.csv:2: column administered_on: 1999-12-31 is before 2000-01-01; not used (check the year)"
+            ])
+        #expect(
+            late.map(\.description) == [
+                "f.csv:3: column administered_on: 2026-11-23 is after the as-of date 2026-11-22; not used (a date in the future?)"
+            ])
         #expect(tracker.counts == FollowUpCounts(used: 1, incomplete: 0, invalid: 0, duplicates: 0, outOfRange: 2))
     }
 
@@ -270,25 +303,33 @@ struct FollowUpTrackerTests {
         let number = { (value: Double?) in value.map { formatNumber($0, decimals: decimals) } ?? "" }
         let followUp = change.administrations > 1 ? change.latest : nil
         return [
-            text(change.childID), change.scale.rawValue, change.baseline.map { "\($0.date)" } ?? "", number(change.baseline?.value),
-            followUp.map { "\($0.date)" } ?? "", number(followUp?.value), number(change.change), String(change.administrations),
-            change.reliableChange.rawValue, change.meaningfulChange.rawValue, text(change.baseline?.band), text(followUp?.band),
-            change.belowValidatedAge.rawValue, text(change.problems.isEmpty ? nil : change.problems.joined(separator: "; ")),
+            text(change.childID), change.scale.rawValue, change.baseline.map { "\($0.date)" } ?? "",
+            number(change.baseline?.value),
+            followUp.map { "\($0.date)" } ?? "", number(followUp?.value), number(change.change),
+            String(change.administrations),
+            change.reliableChange.rawValue, change.meaningfulChange.rawValue, text(change.baseline?.band),
+            text(followUp?.band),
+            change.belowValidatedAge.rawValue,
+            text(change.problems.isEmpty ? nil : change.problems.joined(separator: "; ")),
             change.daysBetween.map(String.init) ?? "",
         ].joined(separator: ",")
     }
 
     @Test("CSV change rows, written straight from the tracks, hold the fields of the changes themselves")
     func csvRowsMatchChanges() throws {
-        let register = ChildRegister(children: [
-            ChildDetails(id: "YOUNG", birthMonth: BirthMonth(text: "2014-03")), ChildDetails(id: "NOBIRTH"),
-            ChildDetails(id: "ABSENT", birthMonth: BirthMonth(text: "2010-01")), ChildDetails(id: "OLD", birthMonth: BirthMonth(text: "2000-01")),
-        ] + (0..<300).map { ChildDetails(id: "R\($0)", birthMonth: BirthMonth(text: "2008-0\($0 % 9 + 1)")) })
+        let register = ChildRegister(
+            children: [
+                ChildDetails(id: "YOUNG", birthMonth: BirthMonth(text: "2014-03")), ChildDetails(id: "NOBIRTH"),
+                ChildDetails(id: "ABSENT", birthMonth: BirthMonth(text: "2010-01")),
+                ChildDetails(id: "OLD", birthMonth: BirthMonth(text: "2000-01")),
+            ] + (0..<300).map { ChildDetails(id: "R\($0)", birthMonth: BirthMonth(text: "2008-0\($0 % 9 + 1)")) })
         for register in [nil, register] {
             let tracker = try FollowUpData.tracker(register: register, asOf: "2029-01-01")
             for (child, day, total) in [
-                ("YOUNG", "2027-03-31", 40), ("YOUNG", "2027-04-01", 47), ("NOBIRTH", "2027-04-01", 47), ("STRANGER", "2027-04-01", 47),
-                ("OLD", "2026-01-01", 30), ("OLD", "2026-07-01", 33), ("OLD", "2026-07-01", 35), ("OLD", "2027-01-01", 60),
+                ("YOUNG", "2027-03-31", 40), ("YOUNG", "2027-04-01", 47), ("NOBIRTH", "2027-04-01", 47),
+                ("STRANGER", "2027-04-01", 47),
+                ("OLD", "2026-01-01", 30), ("OLD", "2026-07-01", 33), ("OLD", "2026-07-01", 35),
+                ("OLD", "2027-01-01", 60),
             ] {
                 tracker.add(FollowUpData.wemwbs(child, day, total: total))
             }
@@ -296,17 +337,24 @@ struct FollowUpTrackerTests {
             tracker.add(FollowUpData.lifeSkills("OLD", "2026-09-01", total: 21))
             for index in 0..<300 {
                 for wave in 0..<(index % 4) {
-                    tracker.add(FollowUpData.wemwbs("R\(index)", "202\(6 + wave)-0\(index % 9 + 1)-1\(wave)", total: 14 + (index * 7 + wave * 11) % 57))
+                    tracker.add(
+                        FollowUpData.wemwbs(
+                            "R\(index)", "202\(6 + wave)-0\(index % 9 + 1)-1\(wave)",
+                            total: 14 + (index * 7 + wave * 11) % 57))
                 }
             }
             let output = ByteWriter(collecting: ())
             try tracker.writeChanges(to: output, format: .csv)
             try output.commit()
             var expectedRows = [FollowUpTracker.changeColumns.joined(separator: ",")]
-            tracker.forEachChange { change, scale in expectedRows.append(Self.csvRow(change, decimals: scale.decimals)) }
+            tracker.forEachChangeWithScale { change, scale in
+                expectedRows.append(Self.csvRow(change, decimals: scale.decimals))
+            }
             expectedRows.append("")
-            let rows = String(decoding: output.collected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                .map(String.init)
+            let rows = String(decoding: output.collected, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false
+            )
+            .map(String.init)
             #expect(rows.count == expectedRows.count && rows.count > 600)
             let mismatch = zip(rows, expectedRows).first { $0 != $1 }
             #expect(mismatch == nil, "\(String(describing: mismatch))")
@@ -315,7 +363,10 @@ struct FollowUpTrackerTests {
 
     @Test("children are listed in byte order of their ids, whatever their length or script")
     func childOrder() throws {
-        let ids = ["C10", "C9", "c1", "C0000000012", "C0000000011", "C00000000", "C0000000", "C000000", "É1", "E2", "Z", "ZZZZZZZZZ1", "ZZZZZZZZ"]
+        let ids = [
+            "C10", "C9", "c1", "C0000000012", "C0000000011", "C00000000", "C0000000", "C000000", "É1", "E2", "Z",
+            "ZZZZZZZZZ1", "ZZZZZZZZ",
+        ]
         let tracker = try FollowUpData.tracker()
         for id in ids.shuffled() { tracker.add(FollowUpData.wemwbs(id, "2026-01-01", total: 40)) }
         let expected = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -335,14 +386,20 @@ struct FollowUpTrackerTests {
         let period = FollowUpData.date("2026-01-01")...FollowUpData.date("2026-12-31")
         let tracker = try FollowUpData.tracker(logPeriod: period)
         tracker.add(FollowUpData.log("C1", "2025-12-15", visit: "Yes", ["change_confidence": "A lot more"]))
-        tracker.add(FollowUpData.log("C1", "2026-01-15", visit: "Yes", ["change_confidence": "A lot more", "example_confidence": "Spoke up at school"]))
+        tracker.add(
+            FollowUpData.log(
+                "C1", "2026-01-15", visit: "Yes",
+                ["change_confidence": "A lot more", "example_confidence": "Spoke up at school"]))
         tracker.add(FollowUpData.log("C1", "2026-02-15", visit: "Yes", ["change_confidence": "a little more"]))
         tracker.add(FollowUpData.log("C1", "2026-03-15", visit: "Yes", ["change_confidence": "Not sure"]))
         tracker.add(FollowUpData.log("C1", "2026-04-15", visit: "Yes", ["change_confidence": "declined"]))
         tracker.add(FollowUpData.log("C1", "2026-05-15", visit: "No"))
         tracker.add(FollowUpData.log("C1", "2026-06-15", visit: "1", ["change_confidence": "1"]))
         let summaries = tracker.logSummaries()
-        #expect(summaries.map(\.outcome) == ["emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons"])
+        #expect(
+            summaries.map(\.outcome) == [
+                "emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons",
+            ])
         let confidence = try #require(summaries.first { $0.outcome == "confidence" })
         #expect(confidence.logs == 6)
         #expect(confidence.visitsHappened == 5)

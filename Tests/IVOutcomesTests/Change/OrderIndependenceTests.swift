@@ -32,18 +32,25 @@ struct OrderIndependenceTests {
                 let swemwbs = kind == 3
                 cells[2] = swemwbs ? "swemwbs" : "wemwbs"
                 // One base form per child and day, so copies agree unless changed.
-                var base = FastPathTests.Generator(state: (child + day).utf8.reduce(UInt64(17)) { $0 &* 31 &+ UInt64($1) })
+                var base = FastPathTests.Generator(
+                    state: (child + day).utf8.reduce(UInt64(17)) { $0 &* 31 &+ UInt64($1) })
                 for item in 1...14 where !swemwbs || [1, 2, 3, 6, 7, 9, 11].contains(item) {
                     cells[2 + item] = String(1 + base.next(5))
                     let roll = random.next(40)
                     if roll == 0 { cells[2 + item] = "" }
                     if roll == 1 { cells[2 + item] = String(1 + random.next(5)) }
                     if roll == 2 { cells[2 + item] = "declined" }
-                    if roll == 3 { cells[2 + item] = ["Never", "Rarely", "Some of the time", "Often", "All of the time"][base.next(5)] }
+                    if roll == 3 {
+                        cells[2 + item] =
+                            ["Never", "Rarely", "Some of the time", "Often", "All of the time"][base.next(5)]
+                    }
                 }
             }
-            let row = cells.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
-                .joined(separator: ",")
+            let row = cells.map {
+                $0.contains(",") || $0.contains("\"")
+                    ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0
+            }
+            .joined(separator: ",")
             rows.append(row)
             // Exact copies now and then.
             if random.next(6) == 0, rows.count < count { rows.append(row) }
@@ -57,10 +64,13 @@ struct OrderIndependenceTests {
         let ordered = order.map { rows[$0] }
         let path = folder.write("rows.csv", ([header.joined(separator: ",")] + ordered).joined(separator: "\n") + "\n")
         let children = folder.write(
-            "children.csv", "child_id,birth_month,match_start,gender\nC0,2012-01,2026-01-01,f\nC1,2013-06,,m\nC2,2010-12,2025-12-20,f\nC3,2014-02,2026-01-05,m\n")
+            "children.csv",
+            "child_id,birth_month,match_start,gender\nC0,2012-01,2026-01-01,f\nC1,2013-06,,m\nC2,2010-12,2025-12-20,f\nC3,2014-02,2026-01-05,m\n"
+        )
         let catalog = try InstrumentCatalog.builtIn
         let tracker = FollowUpTracker(
-            catalog: catalog, register: try ChildRegister(path: children), options: FollowUpOptions(asOf: CalendarDate(iso: "2026-11-22")!))
+            catalog: catalog, register: try ChildRegister(path: children),
+            options: FollowUpOptions(asOf: CalendarDate(iso: "2026-11-22")!))
         let reader = try ResponseFileReader(path: path, catalog: catalog, options: ReadingOptions(), chunkSize: 1 << 12)
         reader.usesFastPath = fast
         reader.blockSize = 1 << 12
@@ -72,10 +82,14 @@ struct OrderIndependenceTests {
             try output.commit()
             texts.append(String(decoding: output.collected, as: UTF8.self))
         }
-        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: "Test"), catalog: catalog, policy: .standard)
+        let view = ReportView(
+            aggregate: AreaAggregate(tracker: tracker, area: "Test"), catalog: catalog, policy: .standard)
         texts.append(view.jsonSummary())
         texts.append("\(tracker.counts)")
-        texts.append(tracker.resolutionProblems.map { "\($0.column ?? "") \(named($0.message, ordered)) @ \(ordered[$0.line - 2])" }.sorted().joined(separator: "\n"))
+        texts.append(
+            tracker.resolutionProblems.map {
+                "\($0.column ?? "") \(named($0.message, ordered)) @ \(ordered[$0.line - 2])"
+            }.sorted().joined(separator: "\n"))
         return texts.map { named($0, ordered) }
     }
 
@@ -97,7 +111,9 @@ struct OrderIndependenceTests {
         return result + rest
     }
 
-    @Test("every order of the rows gives the same outputs, byte for byte", arguments: [11, 12, 13, 14, 15, 16] as [UInt64])
+    @Test(
+        "every order of the rows gives the same outputs, byte for byte",
+        arguments: [11, 12, 13, 14, 15, 16] as [UInt64])
     func permutations(seed: UInt64) throws {
         let folder = TemporaryFolder()
         let rows = Self.rows(seed: seed, count: 40)
@@ -113,13 +129,17 @@ struct OrderIndependenceTests {
         for (number, order) in orders.enumerated() {
             for fast in [false, true] {
                 let actual = try Self.outputs(of: rows, order: order, folder: folder, fast: fast)
-                for (kind, (a, b)) in zip(["change", "schedule", "logs", "report", "counts", "problems"], zip(actual, expected)) {
+                for (kind, (a, b)) in zip(
+                    ["change", "schedule", "logs", "report", "counts", "problems"], zip(actual, expected))
+                {
                     #expect(a == b, "seed \(seed), order \(number), fast \(fast): \(kind) differs")
                 }
             }
         }
         // The generated rows do hold same-day forms that merge and that disagree.
-        #expect(expected[4].contains("duplicates: 0") == false && expected[4].contains("conflicting: 0") == false, "\(expected[4])")
+        #expect(
+            expected[4].contains("duplicates: 0") == false && expected[4].contains("conflicting: 0") == false,
+            "\(expected[4])")
     }
 
     @Test("all orders of a small file give the same outputs")

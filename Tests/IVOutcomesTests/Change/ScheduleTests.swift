@@ -74,7 +74,8 @@ struct ScheduleTests {
 
     @Test("no wave is expected after the match ended")
     func matchEnded() throws {
-        let tracker = try FollowUpData.tracker(register: register(start: "2025-01-15", end: "2025-12-31"), asOf: "2026-11-22")
+        let tracker = try FollowUpData.tracker(
+            register: register(start: "2025-01-15", end: "2025-12-31"), asOf: "2026-11-22")
         tracker.add(FollowUpData.wemwbs("C1", "2025-01-15", total: 40))
         let status = try wellbeing(tracker)
         #expect(status.waves.map(\.number) == [0, 1])
@@ -98,7 +99,8 @@ struct ScheduleTests {
     @Test("a child of the children file with nothing recorded is overdue from the baseline")
     func nothingRecorded() throws {
         let register = ChildRegister(children: [
-            ChildDetails(id: "C1", matchStart: date("2026-01-15")), ChildDetails(id: "C2", matchStart: date("2026-03-01")),
+            ChildDetails(id: "C1", matchStart: date("2026-01-15")),
+            ChildDetails(id: "C2", matchStart: date("2026-03-01")),
         ])
         let tracker = try FollowUpData.tracker(register: register, asOf: "2026-11-22")
         tracker.add(FollowUpData.wemwbs("C1", "2026-01-15", total: 40))

@@ -15,7 +15,9 @@ struct BuiltInInstrumentsTests {
         let framework = Fixtures.instrumentsFolder.appendingPathComponent("outcomes.json").path
         let path = Fixtures.instrumentsFolder.appendingPathComponent(file).path
         // A schedule names instruments, so it is checked with the whole folder.
-        let paths = file == "outcomes.json" ? [path] : file == "schedule.json" ? [Fixtures.instrumentsFolder.path] : [framework, path]
+        let paths =
+            file == "outcomes.json"
+            ? [path] : file == "schedule.json" ? [Fixtures.instrumentsFolder.path] : [framework, path]
         #expect(throws: Never.self) { try InstrumentCatalog.load(DefinitionSource.read(paths)) }
     }
 
@@ -39,7 +41,10 @@ struct BuiltInInstrumentsTests {
     @Test("the outcome framework has the five outcomes of the 2024 study")
     func frameworkHasFiveOutcomes() throws {
         let framework = try InstrumentCatalog.builtIn.framework
-        #expect(framework.outcomes.map(\.id) == ["emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons"])
+        #expect(
+            framework.outcomes.map(\.id) == [
+                "emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons",
+            ])
     }
 
     @Test("WEMWBS has 14 items in the official order with 1-5 codes")
@@ -50,9 +55,14 @@ struct BuiltInInstrumentsTests {
         #expect(wemwbs.items[13].text == "I've been feeling cheerful")
         let scale = try #require(wemwbs.items[0].responseScale)
         #expect(scale.options.map(\.code) == [1, 2, 3, 4, 5])
-        #expect(scale.options.map(\.label) == ["None of the time", "Rarely", "Some of the time", "Often", "All of the time"])
+        #expect(
+            scale.options.map(\.label) == [
+                "None of the time", "Rarely", "Some of the time", "Often", "All of the time",
+            ])
         #expect(wemwbs.validatedAges?.minimum == 13)
-        #expect(wemwbs.licence.copyright.contains("© NHS Health Scotland, University of Warwick and University of Edinburgh, 2006"))
+        #expect(
+            wemwbs.licence.copyright.contains(
+                "© NHS Health Scotland, University of Warwick and University of Edinburgh, 2006"))
     }
 
     @Test("WEMWBS scales: total with bands and thresholds, SWEMWBS raw and metric")
@@ -69,13 +79,19 @@ struct BuiltInInstrumentsTests {
         #expect(abs(reliable.threshold - 6.80) < 0.005)
         #expect(abs((reliable.standardErrorOfMeasurement ?? 0) - 2.4518) < 0.0001)
         let raw = try #require(wemwbs.scale(id: "swemwbs_raw"))
-        #expect(raw.items.map(\.rawValue) == ["wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11"])
+        #expect(
+            raw.items.map(\.rawValue) == [
+                "wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11",
+            ])
     }
 
     @Test("SWEMWBS: the seven WEMWBS item ids, metric thresholds from Shah et al. 2018, no bands")
     func swemwbsScales() throws {
         let swemwbs = try InstrumentCatalog.builtIn.instrument(id: "swemwbs")
-        #expect(swemwbs.items.map(\.id.rawValue) == ["wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11"])
+        #expect(
+            swemwbs.items.map(\.id.rawValue) == [
+                "wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11",
+            ])
         let metric = try #require(swemwbs.scale(id: "swemwbs_metric"))
         #expect(metric.change?.reliable?.threshold == 2.87)
         #expect(metric.change?.meaningful?.points == 1.03)
@@ -103,7 +119,10 @@ struct BuiltInInstrumentsTests {
         for outcome in outcomes {
             let question = try #require(log.item(id: ItemID("change_\(outcome.id)")))
             #expect(question.text.hasPrefix("Since your last visit, have you noticed any change in"))
-            #expect(question.responseScale?.options.map(\.label) == ["Less", "No change", "A little more", "A lot more", "Not sure"])
+            #expect(
+                question.responseScale?.options.map(\.label) == [
+                    "Less", "No change", "A little more", "A lot more", "Not sure",
+                ])
             #expect(log.item(id: ItemID("example_\(outcome.id)"))?.response == .freeText)
         }
         #expect(log.scales.isEmpty)

@@ -9,9 +9,10 @@ struct DefinitionValidationTests {
 
     /// Loads fixture files on top of the built-in catalogue (for its outcome framework).
     func load(_ relative: String) throws -> InstrumentCatalog {
-        try InstrumentCatalog.builtIn.adding(DefinitionSource.read([Fixtures.path(relative)]).map {
-            DefinitionSource(name: "Fixtures/\(relative)", data: $0.data)
-        })
+        try InstrumentCatalog.builtIn.adding(
+            DefinitionSource.read([Fixtures.path(relative)]).map {
+                DefinitionSource(name: "Fixtures/\(relative)", data: $0.data)
+            })
     }
 
     @Test("the minimal valid fixture loads and keeps its parts")
@@ -42,7 +43,8 @@ struct DefinitionValidationTests {
     @Test("every problem of a file is reported, not just the first")
     func reportsEveryProblem() throws {
         var object = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("valid/mini.json")))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("valid/mini.json")))) as? [String: Any])
         object["title"] = 5
         object["status"] = "validatd"
         let data = try JSONSerialization.data(withJSONObject: object)
@@ -79,13 +81,17 @@ struct DefinitionValidationTests {
     @Test("a local definition overrides the built-in one with the same id")
     func localOverride() throws {
         var object = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.instrumentsFolder.appendingPathComponent("life-skills.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Fixtures.instrumentsFolder.appendingPathComponent("life-skills.json")))
+                as? [String: Any])
         object["version"] = "0.2.0"
         var changelog = try #require(object["changelog"] as? [[String: Any]])
         changelog.append(["version": "0.2.0", "date": "2026-12-01", "changes": "Local wording."])
         object["changelog"] = changelog
         let data = try JSONSerialization.data(withJSONObject: object)
-        let catalog = try InstrumentCatalog.builtIn.adding([DefinitionSource(name: "local/life-skills.json", data: data)])
+        let catalog = try InstrumentCatalog.builtIn.adding([
+            DefinitionSource(name: "local/life-skills.json", data: data)
+        ])
         #expect(try catalog.instrument(id: "life-skills").version == "0.2.0")
         #expect(try catalog.instrument(id: "life-skills").file == "local/life-skills.json")
         #expect(catalog.instruments.count == 4)
@@ -94,7 +100,9 @@ struct DefinitionValidationTests {
     @Test("a shared scale id must mean the same in every instrument")
     func sharedScaleMustAgree() throws {
         var object = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.instrumentsFolder.appendingPathComponent("swemwbs.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Fixtures.instrumentsFolder.appendingPathComponent("swemwbs.json")))
+                as? [String: Any])
         var scales = try #require(object["scales"] as? [[String: Any]])
         scales[1]["change"] = ["meaningful": ["points": 2, "source": "shah2018"]]
         object["scales"] = scales

@@ -44,7 +44,8 @@ struct CSVReaderTests {
         #expect {
             try records("a,b\n1,\"never closed\n2,3\n")
         } throws: { error in
-            (error as? InputError)?.description.hasSuffix(":2: a quoted field starts here and is never closed; check the quotes on this line") == true
+            (error as? InputError)?.description.hasSuffix(
+                ":2: a quoted field starts here and is never closed; check the quotes on this line") == true
         }
     }
 
@@ -79,13 +80,31 @@ struct DateFormatTests {
 
     /// Bad dates and the exact message each gives.
     static let problems: [(String, String)] = [
-        ("22/11/2026", #""22/11/2026" is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"#),
-        ("46348", #""46348" looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"#),
+        (
+            "22/11/2026",
+            #""22/11/2026" is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"#
+        ),
+        (
+            "46348",
+            #""46348" looks like a spreadsheet serial number, not a date; format the column as a date (YYYY-MM-DD) before exporting"#
+        ),
         ("2026-02-30", #""2026-02-30" is not a real date (the day or month does not exist; expected YYYY-MM-DD)"#),
-        ("2026/01/10", #""2026/01/10" is written YYYY/MM/DD, not YYYY-MM-DD: write it as 2026-01-10, or pass --date-format YYYY/MM/DD"#),
-        ("2026.1.10", #""2026.1.10" is written YYYY.MM.DD, not YYYY-MM-DD: write it as 2026-01-10, or pass --date-format YYYY.MM.DD"#),
-        ("2026/02/30", #""2026/02/30" is not a date (dates are read as YYYY-MM-DD; --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"#),
-        ("last tuesday", #""last tuesday" is not a date (dates are read as YYYY-MM-DD; --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"#),
+        (
+            "2026/01/10",
+            #""2026/01/10" is written YYYY/MM/DD, not YYYY-MM-DD: write it as 2026-01-10, or pass --date-format YYYY/MM/DD"#
+        ),
+        (
+            "2026.1.10",
+            #""2026.1.10" is written YYYY.MM.DD, not YYYY-MM-DD: write it as 2026-01-10, or pass --date-format YYYY.MM.DD"#
+        ),
+        (
+            "2026/02/30",
+            #""2026/02/30" is not a date (dates are read as YYYY-MM-DD; --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"#
+        ),
+        (
+            "last tuesday",
+            #""last tuesday" is not a date (dates are read as YYYY-MM-DD; --date-format reads DD/MM/YYYY, MM/DD/YYYY or YYYY/MM/DD instead)"#
+        ),
         ("", "empty (every row needs the date the form was completed, as YYYY-MM-DD)"),
     ]
 

@@ -11,14 +11,19 @@ enum ReportData {
         (0, "female"), (0, "male"), (-7, "female"), (-2, "<script>alert('x')</script>"),
     ].enumerated().map { ("CHILD-A\($0.offset + 1)", 40 + $0.offset, $0.element.0, $0.element.1) }
     /// Area B: 8 children, baselines 50...57, changes 7 (six times) then 0, 0.
-    static let areaB: [(id: String, baseline: Int, change: Int, gender: String)] = [7, 7, 7, 7, 7, 7, 0, 0].enumerated().map {
-        ("CHILD-B\($0.offset + 1)", 50 + $0.offset, $0.element, $0.offset < 4 ? "female" : "male")
-    }
+    static let areaB: [(id: String, baseline: Int, change: Int, gender: String)] = [7, 7, 7, 7, 7, 7, 0, 0].enumerated()
+        .map {
+            ("CHILD-B\($0.offset + 1)", 50 + $0.offset, $0.element, $0.offset < 4 ? "female" : "male")
+        }
 
-    static func tracker(_ children: [(id: String, baseline: Int, change: Int, gender: String)]) throws -> FollowUpTracker {
+    static func tracker(_ children: [(id: String, baseline: Int, change: Int, gender: String)]) throws
+        -> FollowUpTracker
+    {
         let register = ChildRegister(
             children: children.map {
-                ChildDetails(id: $0.id, birthMonth: BirthMonth(text: "2010-01"), attributes: ["gender": $0.gender, "local_area": "X"])
+                ChildDetails(
+                    id: $0.id, birthMonth: BirthMonth(text: "2010-01"),
+                    attributes: ["gender": $0.gender, "local_area": "X"])
             })
         let tracker = try FollowUpData.tracker(register: register)
         for child in children {
@@ -28,7 +33,9 @@ enum ReportData {
         return tracker
     }
 
-    static func wemwbs(_ aggregate: AreaAggregate, _ dimension: String = "all", _ category: String = "all") throws -> ScaleAggregate {
+    static func wemwbs(_ aggregate: AreaAggregate, _ dimension: String = "all", _ category: String = "all") throws
+        -> ScaleAggregate
+    {
         let group = try #require(aggregate.groups.first { $0.dimension == dimension && $0.category == category })
         return try #require(group.scales.first { $0.scale == "wemwbs_total" })
     }
@@ -66,9 +73,14 @@ struct ReportTests {
         let tracker = try FollowUpData.tracker()
         for child in 1...6 {
             tracker.add(FollowUpData.log("L\(child)", "2026-02-01", visit: "Yes", ["change_confidence": "A lot more"]))
-            tracker.add(FollowUpData.log("L\(child)", "2026-03-01", visit: child <= 2 ? "No" : "Yes", ["change_confidence": child <= 3 ? "No change" : "A little more"]))
+            tracker.add(
+                FollowUpData.log(
+                    "L\(child)", "2026-03-01", visit: child <= 2 ? "No" : "Yes",
+                    ["change_confidence": child <= 3 ? "No change" : "A little more"]))
         }
-        let view = ReportView(aggregate: AreaAggregate(tracker: tracker, area: "L"), catalog: try InstrumentCatalog.builtIn, policy: .standard)
+        let view = ReportView(
+            aggregate: AreaAggregate(tracker: tracker, area: "L"), catalog: try InstrumentCatalog.builtIn,
+            policy: .standard)
         let confidence = try #require(view.groups.first?.logs.first { $0.outcome.id == "confidence" })
         // 12 logs, 10 visits; 6 "a lot more" + 3 "a little more" = 9 positive: 75%.
         #expect(confidence.childrenWithLogs == .count(6))
@@ -96,7 +108,9 @@ struct ReportTests {
         #expect(hostile.children == .underThreshold)
         #expect(hostile.scales.allSatisfy { $0.change == nil && $0.baseline == nil })
         // Within gender, the hidden 1 takes the next smallest (male, 5) with it.
-        let genders = view.groups.filter { $0.dimension == "gender" }.map { "\($0.category)=\($0.children.text(threshold: 5))" }
+        let genders = view.groups.filter { $0.dimension == "gender" }.map {
+            "\($0.category)=\($0.children.text(threshold: 5))"
+        }
         #expect(genders == ["<script>alert('x')</script>=under 5", "female=6", "male=suppressed"])
     }
 
@@ -104,17 +118,23 @@ struct ReportTests {
     func acrossCategories() throws {
         for children in [ReportData.areaA, ReportData.areaB, ReportData.areaA + ReportData.areaB] {
             let view = ReportView(
-                aggregate: AreaAggregate(tracker: try ReportData.tracker(children), area: "A"), catalog: try InstrumentCatalog.builtIn,
+                aggregate: AreaAggregate(tracker: try ReportData.tracker(children), area: "A"),
+                catalog: try InstrumentCatalog.builtIn,
                 policy: .standard)
             let categories = view.groups.filter { $0.dimension == "gender" }
             #expect(categories.filter(\.children.isHidden).count != 1)
             for scale in categories[0].scales.map(\.scale.id) {
                 let views = categories.compactMap { $0.scales.first { $0.scale.id == scale } }
                 #expect(views.filter(\.childrenWithFollowUp.isHidden).count != 1)
-                for set in [\ScaleView.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.changeHistogram] {
+                for set in [
+                    \ScaleView.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest,
+                    \.changeHistogram,
+                ] {
                     let names = Set(views.flatMap { $0[keyPath: set].map(\.name) })
                     for name in names {
-                        let hidden = views.filter { $0[keyPath: set].first { $0.name == name }?.count.isHidden ?? false }.count
+                        let hidden = views.filter {
+                            $0[keyPath: set].first { $0.name == name }?.count.isHidden ?? false
+                        }.count
                         #expect(hidden != 1, "\(scale) \(name)")
                     }
                     for view in views { #expect(view[keyPath: set].filter(\.count.isHidden).count != 1) }
@@ -132,7 +152,9 @@ struct ReportTests {
         let html = view.html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
-        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"))
+        #expect(
+            html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"))
         #expect(html.contains("&lt;b&gt;Area&lt;/b&gt;"))
         #expect(!html.contains("CHILD-"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
@@ -147,11 +169,15 @@ struct ReportTests {
         case .number(let number):
             // Counts are checked; sums, statistics (means, SDs, CIs, p, d, shares) and settings are not.
             let last = path.split(separator: ".").last.map(String.init) ?? ""
-            let statistic = ["baseline", "pairedBaseline", "latest", "change"].contains { path.contains(".\($0).") } && last != "n"
-            let setting = ["binWidth", "changeHistogramBinWidth", "formatVersion", "suppressionThreshold", "positiveShare"].contains(last)
+            let statistic =
+                ["baseline", "pairedBaseline", "latest", "change"].contains { path.contains(".\($0).") } && last != "n"
+            let setting = [
+                "binWidth", "changeHistogramBinWidth", "formatVersion", "suppressionThreshold", "positiveShare",
+            ].contains(last)
             return !statistic && !setting && number > 0 && number < 5 ? ["\(path) = \(number)"] : []
         case .object(let fields): return fields.flatMap { smallCounts(in: $0.value, path: "\(path).\($0.key)") }
-        case .array(let elements): return elements.enumerated().flatMap { smallCounts(in: $0.element, path: "\(path)[\($0.offset)]") }
+        case .array(let elements):
+            return elements.enumerated().flatMap { smallCounts(in: $0.element, path: "\(path)[\($0.offset)]") }
         default: return []
         }
     }
@@ -160,7 +186,8 @@ struct ReportTests {
     func summariesAreSafe() throws {
         for area in [ReportData.areaA, ReportData.areaB] {
             let view = ReportView(
-                aggregate: AreaAggregate(tracker: try ReportData.tracker(area), area: "A"), catalog: try InstrumentCatalog.builtIn,
+                aggregate: AreaAggregate(tracker: try ReportData.tracker(area), area: "A"),
+                catalog: try InstrumentCatalog.builtIn,
                 policy: .standard)
             for text in [view.poolingSummary(), view.jsonSummary()] {
                 #expect(!text.contains("CHILD-"))
@@ -173,12 +200,15 @@ struct ReportTests {
         }
     }
 
-    @Test("pooling two areas' summaries equals the aggregate of their combined children, cell by cell, where no area suppressed")
+    @Test(
+        "pooling two areas' summaries equals the aggregate of their combined children, cell by cell, where no area suppressed"
+    )
     func poolingIsExact() throws {
         let catalog = try InstrumentCatalog.builtIn
         let summaries = try [ReportData.areaA, ReportData.areaB].enumerated().map { index, children in
             let view = ReportView(
-                aggregate: AreaAggregate(tracker: try ReportData.tracker(children), area: "Area \(index)"), catalog: catalog,
+                aggregate: AreaAggregate(tracker: try ReportData.tracker(children), area: "Area \(index)"),
+                catalog: catalog,
                 policy: .standard)
             return try AreaAggregate(poolingSummary: Data(view.poolingSummary().utf8), file: "area\(index).json")
         }
@@ -188,14 +218,19 @@ struct ReportTests {
         var compared = 0
         var incomplete = 0
         for group in pooled.groups {
-            guard let other = combined.groups.first(where: { $0.dimension == group.dimension && $0.category == group.category }) else {
+            guard
+                let other = combined.groups.first(where: {
+                    $0.dimension == group.dimension && $0.category == group.category
+                })
+            else {
                 Issue.record("group \(group.dimension)=\(group.category) missing from the combined data")
                 continue
             }
             if group.children.isComplete { #expect(group.children.value == other.children.value) }
             for (scale, exact) in zip(group.scales, other.scales) {
                 for (mine, theirs) in [
-                    (scale.baseline, exact.baseline), (scale.pairedBaseline, exact.pairedBaseline), (scale.latest, exact.latest),
+                    (scale.baseline, exact.baseline), (scale.pairedBaseline, exact.pairedBaseline),
+                    (scale.latest, exact.latest),
                     (scale.change, exact.change),
                 ] {
                     if mine.isComplete {
@@ -239,7 +274,13 @@ struct ReportTests {
 
     @Test("a file that is not a pooling summary is a clear error")
     func badSummary() {
-        #expect(throws: PoolingError(file: "x.json", message: "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')")) {
+        #expect(
+            throws: PoolingError(
+                file: "x.json",
+                message:
+                    "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
+            )
+        ) {
             try AreaAggregate(poolingSummary: Data(#"{"format": "other"}"#.utf8), file: "x.json")
         }
         #expect(throws: PoolingError.self) { try AreaAggregate(poolingSummary: Data("[1]".utf8), file: "x.json") }

@@ -35,7 +35,9 @@ struct CoverageTests {
         let short = try coverage(["swemwbs", "life-skills", "iv-log"])
         let long = try coverage(["wemwbs", "life-skills"])
         #expect(short.outcomesCovered == 5)
-        let youngPersonItems = { (c: Coverage) in c.instruments.filter { $0.respondent == .youngPerson }.map(\.items.count).reduce(0, +) }
+        let youngPersonItems = { (c: Coverage) in
+            c.instruments.filter { $0.respondent == .youngPerson }.map(\.items.count).reduce(0, +)
+        }
         #expect(youngPersonItems(short) == 15)
         #expect(youngPersonItems(long) == 22)
         #expect(short.totalMinutes == 5.75)
@@ -54,7 +56,10 @@ struct CoverageTests {
         #expect(result.verdict(for: "wellbeing") == .partly)
         #expect(result.verdict(for: "confidence") == .partly)
         #expect(result.verdict(for: "life_skills") == .notCovered)
-        #expect(result.csv.hasPrefix("outcome_id,outcome,mini,items,item_ids,verdict\nemotional_security,Emotional security,0,0,,not_covered\n"))
+        #expect(
+            result.csv.hasPrefix(
+                "outcome_id,outcome,mini,items,item_ids,verdict\nemotional_security,Emotional security,0,0,,not_covered\n"
+            ))
     }
 
     @Test("the JSON and HTML forms carry the rule and escape text")

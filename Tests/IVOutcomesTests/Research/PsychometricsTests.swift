@@ -20,7 +20,8 @@ struct PsychometricsTests {
         let scale = Scale(
             id: "four", title: "Four items", method: .sum(items: items.map(\.id)), minimum: 4, maximum: 12, decimals: 0,
             missingPolicy: .complete, bands: nil,
-            change: ChangeThresholds(meaningful: nil, reliable: ReliableChange(basis: .points(3), source: "x")), sources: [])
+            change: ChangeThresholds(meaningful: nil, reliable: ReliableChange(basis: .points(3), source: "x")),
+            sources: [])
         return (scale, items)
     }
 
@@ -59,12 +60,14 @@ struct PsychometricsTests {
     func zeroVariance() throws {
         let (scale, items) = try fixtureScale()
         let constant = Self.data.map { [$0[0], $0[1], $0[2], 2] }
-        let stats = try Psychometrics.analyse(codes: constant, scale: scale, items: items, missing: [0, 0, 0, 0], administrationsRead: 12)
+        let stats = try Psychometrics.analyse(
+            codes: constant, scale: scale, items: items, missing: [0, 0, 0, 0], administrationsRead: 12)
         #expect(stats.items[3].correctedItemTotal == nil)
         #expect(stats.items[3].standardDeviation == 0)
         #expect(stats.alpha.map { !$0.isNaN } == true)
         let flat = Array(repeating: [2, 2, 2, 2], count: 12)
-        let none = try Psychometrics.analyse(codes: flat, scale: scale, items: items, missing: [0, 0, 0, 0], administrationsRead: 12)
+        let none = try Psychometrics.analyse(
+            codes: flat, scale: scale, items: items, missing: [0, 0, 0, 0], administrationsRead: 12)
         #expect(none.alpha == nil && none.alphaInterval == nil && none.impliedReliableChange == nil)
     }
 
@@ -72,7 +75,9 @@ struct PsychometricsTests {
     func tooFew() throws {
         let (scale, items) = try fixtureScale()
         #expect {
-            try Psychometrics.analyse(codes: Array(Self.data.prefix(4)), scale: scale, items: items, missing: [0, 0, 0, 0], administrationsRead: 4)
+            try Psychometrics.analyse(
+                codes: Array(Self.data.prefix(4)), scale: scale, items: items, missing: [0, 0, 0, 0],
+                administrationsRead: 4)
         } throws: { error in
             (error as? PsychometricsError)?.description
                 == "too few complete administrations to analyse: found 4, need at least 10 (one per child)"
@@ -82,8 +87,10 @@ struct PsychometricsTests {
     @Test("from a file: the first complete administration per child, missingness from all")
     func fromFile() throws {
         let folder = TemporaryFolder()
-        let items = ["life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking",
-                     "life_skills_new_people", "life_skills_speaking_up", "life_skills_planning", "life_skills_help"]
+        let items = [
+            "life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking",
+            "life_skills_new_people", "life_skills_speaking_up", "life_skills_planning", "life_skills_help",
+        ]
         var lines = ["child_id,administered_on,instrument," + items.joined(separator: ",")]
         for child in 0..<12 {
             let codes = (0..<8).map { String(1 + (child + $0) % 3) }
@@ -94,7 +101,8 @@ struct PsychometricsTests {
         lines.append("C99,2026-06-01,life-skills,,1,1,1,1,1,1,1")
         let catalog = try InstrumentCatalog.builtIn
         let stats = try Psychometrics.analyse(
-            file: folder.write("pilot.csv", lines.joined(separator: "\n")), instrument: try catalog.instrument(id: "life-skills"),
+            file: folder.write("pilot.csv", lines.joined(separator: "\n")),
+            instrument: try catalog.instrument(id: "life-skills"),
             catalog: catalog)
         #expect(stats.n == 12)
         #expect(stats.administrationsRead == 25)
@@ -106,7 +114,8 @@ struct PsychometricsTests {
         #expect(all.n == 24)
         #expect {
             try Psychometrics.analyse(
-                file: folder.file("pilot.csv"), instrument: try catalog.instrument(id: "wemwbs"), scale: "swemwbs_metric",
+                file: folder.file("pilot.csv"), instrument: try catalog.instrument(id: "wemwbs"),
+                scale: "swemwbs_metric",
                 catalog: catalog)
         } throws: { error in
             (error as? PsychometricsError)?.description

@@ -7,7 +7,8 @@ import Testing
 @Suite("Scoring: fast path agrees with the general path")
 struct FastPathTests {
     static let lifeSkills = [
-        "life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking", "life_skills_new_people",
+        "life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking",
+        "life_skills_new_people",
         "life_skills_speaking_up", "life_skills_planning", "life_skills_help",
     ]
     static let log = ["visit_happened", "change_confidence", "example_confidence"]
@@ -37,15 +38,23 @@ struct FastPathTests {
                 lines.append(random.pick(["", ",,,", " , ,"]))
                 continue
             }
-            let instrument = random.pick(["wemwbs", "wemwbs", "wemwbs", "swemwbs", "life-skills", "iv-log", "WEMWBS ", "", "phq9"])
-            let child = random.next(30) == 0 ? random.pick(["", " ", "=C1", "\"C,\"\"9\"", "-C2"]) : "C\(random.next(500))"
-            let date = random.next(30) == 0 ? random.pick(["22/11/2026", "2026-02-30", "", "2026-1-5", "\"2026-03-04\""]) : "2026-0\(1 + random.next(9))-1\(random.next(10))"
+            let instrument = random.pick([
+                "wemwbs", "wemwbs", "wemwbs", "swemwbs", "life-skills", "iv-log", "WEMWBS ", "", "phq9",
+            ])
+            let child =
+                random.next(30) == 0 ? random.pick(["", " ", "=C1", "\"C,\"\"9\"", "-C2"]) : "C\(random.next(500))"
+            let date =
+                random.next(30) == 0
+                ? random.pick(["22/11/2026", "2026-02-30", "", "2026-1-5", "\"2026-03-04\""])
+                : "2026-0\(1 + random.next(9))-1\(random.next(10))"
             var cells: [String] = []
             for item in items {
                 let own: Bool
                 switch instrument.trimmingCharacters(in: .whitespaces).lowercased() {
                 case "wemwbs": own = item.hasPrefix("wemwbs_")
-                case "swemwbs": own = ["wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11"].contains(item)
+                case "swemwbs":
+                    own = ["wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11"]
+                        .contains(item)
                 case "life-skills": own = item.hasPrefix("life_skills_")
                 case "iv-log": own = log.contains(item)
                 default: own = random.next(2) == 0
@@ -57,12 +66,19 @@ struct FastPathTests {
                 switch random.next(60) {
                 case 0: cells.append("")
                 case 1: cells.append("declined")
-                case 2: cells.append(random.pick(["0", "6", "3.5", "x", "-1", "\"4\"", " 4 ", "Often", "on my own", "Not sure", "+3", "07"]))
+                case 2:
+                    cells.append(
+                        random.pick([
+                            "0", "6", "3.5", "x", "-1", "\"4\"", " 4 ", "Often", "on my own", "Not sure", "+3", "07",
+                        ]))
                 case 3: cells.append(random.pick(["\"some, text\"", "\"line\nbreak\"", "=1+1"]))
-                default: cells.append(random.next(40) == 0 ? random.pick(["0", "4", "5", "9"]) : random.pick(["1", "2", "3"]))
+                default:
+                    cells.append(
+                        random.next(40) == 0 ? random.pick(["0", "4", "5", "9"]) : random.pick(["1", "2", "3"]))
                 }
             }
-            var line = ([child, date, instrument, random.next(10) == 0 ? "\"a note\"" : ""] + cells).joined(separator: ",")
+            var line = ([child, date, instrument, random.next(10) == 0 ? "\"a note\"" : ""] + cells).joined(
+                separator: ",")
             if random.next(50) == 0 { line += ",extra" }
             if random.next(70) == 0 { line = String(line.prefix(30)) }
             lines.append(index % 7 == 0 ? line + "\r" : line)
@@ -120,7 +136,9 @@ struct FastPathTests {
             }
             // Every kind of row is there in numbers.
             let counts = general.1
-            #expect(counts.rowsRead > 2800 && counts.scored > 600 && counts.incomplete > 250 && counts.invalid > 500, "\(counts)")
+            #expect(
+                counts.rowsRead > 2800 && counts.scored > 600 && counts.incomplete > 250 && counts.invalid > 500,
+                "\(counts)")
             #expect(counts.blankRowsSkipped > 40)
         }
     }
@@ -141,11 +159,17 @@ struct FastPathTests {
     /// Rows whose notes hold quoted line breaks, so that many of the line breaks the file is split
     /// at for the lanes are inside a field: those splits must be caught, never split a record.
     static func quotedNotesFile(rows: Int) -> String {
-        var lines = ["child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")]
+        var lines = [
+            "child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
+        ]
         for index in 0..<rows {
             let note = index % 3 == 0 ? "\"first line\nsecond, line\n\"\"third\"\"\"" : "plain"
             let answers = (1...14).map { String(1 + ($0 + index) % 5) }
-            if index % 11 == 0 { lines.append("C\(index),2026-01-0\(1 + index % 9),wemwbs,\(note),9," + answers.dropFirst().joined(separator: ",")) }
+            if index % 11 == 0 {
+                lines.append(
+                    "C\(index),2026-01-0\(1 + index % 9),wemwbs,\(note),9," + answers.dropFirst().joined(separator: ",")
+                )
+            }
             lines.append("C\(index),2026-02-1\(index % 10),wemwbs,\(note)," + answers.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -171,13 +195,18 @@ struct FastPathTests {
     @Test("an unclosed quote at the end of a large file names the line where it starts, on either path")
     func unclosedQuoteInLargeFile() throws {
         let folder = TemporaryFolder()
-        let path = folder.write("open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
+        let path = folder.write(
+            "open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
         for (fast, blockSize) in [(false, nil), (true, nil), (true, Self.smallBlock)] {
-            #expect(throws: InputError.unclosedQuote(file: path, line: 5457)) { try score(path, fast: fast, blockSize: blockSize) }
+            #expect(throws: InputError.unclosedQuote(file: path, line: 5457)) {
+                try score(path, fast: fast, blockSize: blockSize)
+            }
         }
     }
 
-    @Test("following children through the lanes gives the same changes, counts and problems", arguments: [5, 6] as [UInt64])
+    @Test(
+        "following children through the lanes gives the same changes, counts and problems",
+        arguments: [5, 6] as [UInt64])
     func tracking(seed: UInt64) throws {
         let folder = TemporaryFolder()
         let contents = seed == 5 ? Self.file(rows: 3000, seed: seed) : Self.quotedNotesFile(rows: 4000)
@@ -186,7 +215,8 @@ struct FastPathTests {
         var results: [([ScaleChange], FollowUpCounts, [String])] = []
         for (fast, blockSize) in [(false, nil), (true, nil), (true, Self.smallBlock)] {
             let reader = try reader(path, fast: fast, blockSize: blockSize)
-            let tracker = FollowUpTracker(catalog: catalog, options: FollowUpOptions(asOf: CalendarDate(year: 2026, month: 11, day: 22)!))
+            let tracker = FollowUpTracker(
+                catalog: catalog, options: FollowUpOptions(asOf: CalendarDate(year: 2026, month: 11, day: 22)!))
             var problems: [String] = []
             try reader.track(into: tracker) { problems.append($0.description) }
             results.append((tracker.changes(), tracker.counts, problems))
@@ -214,7 +244,9 @@ struct RecordBoundaryTests {
         return starts
     }
 
-    @Test("the scan finds exactly the line breaks the parser ends records at", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test(
+        "the scan finds exactly the line breaks the parser ends records at",
+        arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func agreesWithParser(seed: UInt64) {
         var random = FastPathTests.Generator(state: seed)
         let alphabet: [UInt8] = Array("ab,;\"\"\n\n\r ".utf8)
@@ -241,7 +273,8 @@ struct RecordBoundaryTests {
     @Test("one quoted field of many short lines is one cell, in flat memory and with no part read twice")
     func longQuotedField() throws {
         let folder = TemporaryFolder()
-        let header = "child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
+        let header =
+            "child_id,administered_on,instrument,notes," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
         let answers = Array(repeating: "3", count: 14).joined(separator: ",")
         var text = header + "\nC1,2026-01-10,wemwbs,plain," + answers + "\n"
         text += "C2,2026-01-11,wemwbs,\"" + String(repeating: "x\n", count: 50_000) + "\"," + answers + "\n"
@@ -264,14 +297,23 @@ struct RecordBoundaryTests {
     func manyFields() throws {
         let folder = TemporaryFolder()
         let header = "child_id,administered_on,instrument," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
-        let path = folder.write("wide.csv", header + "\nC1,2026-01-10,wemwbs" + String(repeating: ",", count: 200_000) + "\n")
+        let path = folder.write(
+            "wide.csv", header + "\nC1,2026-01-10,wemwbs" + String(repeating: ",", count: 200_000) + "\n")
         for fast in [false, true] {
             let (output, summary, problems) = try FastPathTests().score(path, fast: fast)
             #expect(summary.invalid == 1)
-            #expect(problems == ["\(path):2: 200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)"])
-            #expect(output.hasSuffix(",invalid,,,,,\"200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)\"\n"))
+            #expect(
+                problems == [
+                    "\(path):2: 200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)"
+                ])
+            #expect(
+                output.hasSuffix(
+                    ",invalid,,,,,\"200003 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)\"\n"
+                ))
         }
         let wide = folder.write("wide-header.csv", String(repeating: "a,", count: 70_000) + "\n")
-        #expect(throws: InputError.tooManyColumns(file: wide, limit: 65_536)) { try FastPathTests().score(wide, fast: true) }
+        #expect(throws: InputError.tooManyColumns(file: wide, limit: 65_536)) {
+            try FastPathTests().score(wide, fast: true)
+        }
     }
 }

@@ -31,7 +31,8 @@ struct ResponseFileTests {
     func outputRows() throws {
         var blank14 = Self.threes
         blank14[13] = ""
-        let file = [Self.header, Self.wemwbsRow("C1", "2026-01-10", Self.threes), Self.wemwbsRow("C2", "2026-01-11", blank14)]
+        let file =
+            [Self.header, Self.wemwbsRow("C1", "2026-01-10", Self.threes), Self.wemwbsRow("C2", "2026-01-11", blank14)]
             .joined(separator: "\n") + "\n"
         let result = try score(file)
         #expect(
@@ -42,16 +43,19 @@ struct ResponseFileTests {
 
                 """)
         #expect(result.summary.rowsRead == 2 && result.summary.scored == 1 && result.summary.incomplete == 1)
-        #expect(result.problems == [
-            "responses.csv:3: column wemwbs_14: no answer",
-            "responses.csv:3: wemwbs_total: not scored: 1 of 14 items unanswered (policy complete: every item must be answered)",
-        ])
+        #expect(
+            result.problems == [
+                "responses.csv:3: column wemwbs_14: no answer",
+                "responses.csv:3: wemwbs_total: not scored: 1 of 14 items unanswered (policy complete: every item must be answered)",
+            ])
     }
 
     @Test("header names with stray spaces or different case, CRLF, a BOM, and trailing blank lines")
     func realWorldQuirks() throws {
-        let header = "\u{FEFF} Child_ID ,Administered_On,INSTRUMENT," + (1...14).map { " WEMWBS_\($0)" }.joined(separator: ",")
-        let file = [header, Self.wemwbsRow("C1", "2026-01-10", Self.threes), "", ",,,,,,,,,,,,,,,,,", ""].joined(separator: "\r\n")
+        let header =
+            "\u{FEFF} Child_ID ,Administered_On,INSTRUMENT," + (1...14).map { " WEMWBS_\($0)" }.joined(separator: ",")
+        let file = [header, Self.wemwbsRow("C1", "2026-01-10", Self.threes), "", ",,,,,,,,,,,,,,,,,", ""].joined(
+            separator: "\r\n")
         let result = try score(file)
         #expect(result.summary.rowsRead == 1 && result.summary.scored == 1)
         #expect(result.summary.blankRowsSkipped == 2)
@@ -60,7 +64,8 @@ struct ResponseFileTests {
 
     @Test("unknown columns are reported once and ignored; other instruments' columns may be blank")
     func unknownAndForeignColumns() throws {
-        let file = Self.header + ",notes,life_skills_travel\n" + Self.wemwbsRow("C1", "2026-01-10", Self.threes) + ",hello,\n"
+        let file =
+            Self.header + ",notes,life_skills_travel\n" + Self.wemwbsRow("C1", "2026-01-10", Self.threes) + ",hello,\n"
         let folder = TemporaryFolder()
         let reader = try ResponseFileReader(path: folder.write("in.csv", file), catalog: try .builtIn)
         #expect(reader.unknownColumns == ["notes"])
@@ -73,22 +78,38 @@ struct ResponseFileTests {
         let file = Self.header + ",life_skills_travel\n" + Self.wemwbsRow("C1", "2026-01-10", Self.threes) + ",3\n"
         let result = try score(file)
         #expect(result.summary.invalid == 1)
-        #expect(result.problems == [#"responses.csv:2: column life_skills_travel: not an item of this instrument (value "3"); give each instrument its own row"#])
+        #expect(
+            result.problems == [
+                #"responses.csv:2: column life_skills_travel: not an item of this instrument (value "3"); give each instrument its own row"#
+            ])
     }
 
     /// Rows with a problem, and the exact problem each must produce.
     static let badRows: [(String, String)] = [
-        (wemwbsRow("C1", "2026-01-10", ["6"] + Array(threes.dropFirst())),
-         #"responses.csv:2: column wemwbs_1: "6" is not an answer (expected 1-5 or a label such as "Often")"#),
-        (wemwbsRow("", "2026-01-10", threes), "responses.csv:2: column child_id: empty (every row needs a child's pseudonymous id)"),
-        (wemwbsRow("C1", "22/11/2026", threes),
-         #"responses.csv:2: column administered_on: "22/11/2026" is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"#),
-        ("C1,2026-01-10,wembws," + threes.joined(separator: ","),
-         #"responses.csv:2: column instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)"#),
-        ("C1,2026-01-10,wemwbs,3,3", "responses.csv:2: 5 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)"),
+        (
+            wemwbsRow("C1", "2026-01-10", ["6"] + Array(threes.dropFirst())),
+            #"responses.csv:2: column wemwbs_1: "6" is not an answer (expected 1-5 or a label such as "Often")"#
+        ),
+        (
+            wemwbsRow("", "2026-01-10", threes),
+            "responses.csv:2: column child_id: empty (every row needs a child's pseudonymous id)"
+        ),
+        (
+            wemwbsRow("C1", "22/11/2026", threes),
+            #"responses.csv:2: column administered_on: "22/11/2026" is ambiguous: day/month/year and month/day/year look alike; write dates as YYYY-MM-DD, or pass --date-format DD/MM/YYYY (or MM/DD/YYYY) to say which"#
+        ),
+        (
+            "C1,2026-01-10,wembws," + threes.joined(separator: ","),
+            #"responses.csv:2: column instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)"#
+        ),
+        (
+            "C1,2026-01-10,wemwbs,3,3",
+            "responses.csv:2: 5 fields, but the header has 17 columns; nothing in this row was scored (check for an unquoted comma)"
+        ),
     ]
 
-    @Test("a bad row is reported with file, line, column and value, and the rest of the file goes on", arguments: badRows)
+    @Test(
+        "a bad row is reported with file, line, column and value, and the rest of the file goes on", arguments: badRows)
     func badRow(row: String, message: String) throws {
         let file = [Self.header, row, Self.wemwbsRow("C9", "2026-02-01", Self.threes)].joined(separator: "\n")
         let result = try score(file)
@@ -140,25 +161,32 @@ struct ResponseFileTests {
         #expect {
             try score("child,administered_on,instrument\nC1,2026-01-01,wemwbs\n")
         } throws: { error in
-            (error as? InputError)?.description.hasSuffix("responses.csv:1: the header has no 'child_id' column; found 'child': rename it to 'child_id'") == true
+            (error as? InputError)?.description.hasSuffix(
+                "responses.csv:1: the header has no 'child_id' column; found 'child': rename it to 'child_id'") == true
         }
         #expect {
             try score("child_id,administered_on,wemwbs_1\nC1,2026-01-01,3\n")
         } throws: { error in
             (error as? InputError)?.description.hasSuffix(
-                "responses.csv:1: the header has no 'instrument' column (or pass --instrument ID when every row is the same instrument)") == true
+                "responses.csv:1: the header has no 'instrument' column (or pass --instrument ID when every row is the same instrument)"
+            ) == true
         }
         #expect {
             try score("child_id,administered_on,instrument,wemwbs_1,wemwbs_1\n")
         } throws: { error in
-            (error as? InputError)?.description.hasSuffix("responses.csv:1: columns 4 and 5 are both named 'wemwbs_1'; rename or remove one") == true
+            (error as? InputError)?.description.hasSuffix(
+                "responses.csv:1: columns 4 and 5 are both named 'wemwbs_1'; rename or remove one") == true
         }
         #expect { try score("") } throws: { error in
-            (error as? InputError)?.description.hasSuffix("responses.csv: the file is empty (expected a header row: child_id,administered_on,instrument,...)") == true
+            (error as? InputError)?.description.hasSuffix(
+                "responses.csv: the file is empty (expected a header row: child_id,administered_on,instrument,...)")
+                == true
         }
     }
 
-    @Test("cells that could run as spreadsheet formulas are neutralised", arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])
+    @Test(
+        "cells that could run as spreadsheet formulas are neutralised",
+        arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])
     func formulaNeutralising(child: String) throws {
         let quoted = "\"" + child.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let result = try score(Self.header + "\n" + Self.wemwbsRow(quoted, "2026-01-10", Self.threes))
@@ -180,9 +208,12 @@ struct ResponseFileTests {
         #expect(lines.count == 3)
         #expect(
             lines[0]
-                == #"{"line":1,"child_id":"C1","administered_on":"2026-01-10","instrument":"swemwbs","status":"scored","scores":{"swemwbs_raw":22,"swemwbs_metric":19.98},"bands":{},"problems":[]}"#)
+                == #"{"line":1,"child_id":"C1","administered_on":"2026-01-10","instrument":"swemwbs","status":"scored","scores":{"swemwbs_raw":22,"swemwbs_metric":19.98},"bands":{},"problems":[]}"#
+        )
         #expect(lines[1].contains(#""status":"invalid""#))
-        #expect(result.problems.contains("responses.jsonl:3: column answers.wemwbs_99: not an item of any instrument; did you mean 'wemwbs_9'?"))
+        #expect(
+            result.problems.contains(
+                "responses.jsonl:3: column answers.wemwbs_99: not an item of any instrument; did you mean 'wemwbs_9'?"))
         #expect(result.problems.contains { $0.hasPrefix("responses.jsonl:4: not a JSON object") })
         #expect(result.summary.rowsRead == 3 && result.summary.blankRowsSkipped == 1)
     }
@@ -245,7 +276,8 @@ struct AtomicOutputTests {
         #expect {
             try ByteWriter(atomicFile: "/no/such/folder/scores.csv")
         } throws: { error in
-            (error as? OutputError)?.description == "/no/such/folder/scores.csv: cannot write: No such file or directory"
+            (error as? OutputError)?.description
+                == "/no/such/folder/scores.csv: cannot write: No such file or directory"
         }
     }
 }

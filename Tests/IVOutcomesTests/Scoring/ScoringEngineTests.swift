@@ -14,11 +14,15 @@ struct WEMWBSScoringTests {
         ]
     ).map { ($0, Double($1)!, $1) }
 
-    @Test("every raw SWEMWBS score converts to its published metric value, printed with two decimals", arguments: metricTable)
+    @Test(
+        "every raw SWEMWBS score converts to its published metric value, printed with two decimals",
+        arguments: metricTable)
     func conversion(raw: Int, metric: Double, text: String) throws {
         for instrument: InstrumentID in ["wemwbs", "swemwbs"] {
             var answers = Answers.wemwbsWithSwemwbsRaw(raw)
-            if instrument == "swemwbs" { answers = answers.filter { Answers.swemwbsItems.map { "wemwbs_\($0)" }.contains($0.key.rawValue) } }
+            if instrument == "swemwbs" {
+                answers = answers.filter { Answers.swemwbsItems.map { "wemwbs_\($0)" }.contains($0.key.rawValue) }
+            }
             let sheet = try Answers.score(instrument, answers)
             #expect(sheet.status == .scored)
             #expect(sheet.score(of: "swemwbs_raw") == Double(raw))
@@ -31,13 +35,18 @@ struct WEMWBSScoringTests {
 
     @Test("raw 29 is 26.02, not the 25.99 of a copy in circulation")
     func knownWrongCopy() throws {
-        let sheet = try Answers.score("swemwbs", Answers.wemwbsWithSwemwbsRaw(29).filter { Answers.swemwbsItems.map { "wemwbs_\($0)" }.contains($0.key.rawValue) })
+        let sheet = try Answers.score(
+            "swemwbs",
+            Answers.wemwbsWithSwemwbsRaw(29).filter {
+                Answers.swemwbsItems.map { "wemwbs_\($0)" }.contains($0.key.rawValue)
+            })
         #expect(sheet.score(of: "swemwbs_metric") == 26.02)
     }
 
     /// Totals around every band edge: (total, band).
     static let bandEdges: [(Int, String)] = [
-        (14, "probable_depression"), (40, "probable_depression"), (41, "possible_depression"), (44, "possible_depression"),
+        (14, "probable_depression"), (40, "probable_depression"), (41, "possible_depression"),
+        (44, "possible_depression"),
         (45, "average"), (59, "average"), (60, "high"), (70, "high"),
     ]
 
@@ -75,7 +84,10 @@ struct WEMWBSScoringTests {
         #expect(total.status == .incomplete)
         #expect(total.value == nil && total.band == nil)
         #expect(total.answered == 13 && total.missing == 1)
-        #expect(total.problems == ["wemwbs_total: not scored: 1 of 14 items unanswered (policy complete: every item must be answered)"])
+        #expect(
+            total.problems == [
+                "wemwbs_total: not scored: 1 of 14 items unanswered (policy complete: every item must be answered)"
+            ])
         #expect(sheet.score(of: "swemwbs_raw") == 28)
         #expect(sheet.score(of: "swemwbs_metric") == 25.03)
         #expect(sheet.result(for: "swemwbs_metric")?.status == .scored)
@@ -90,12 +102,14 @@ struct WEMWBSScoringTests {
         #expect(sheet.score(of: "wemwbs_total") == nil)
         #expect(sheet.score(of: "swemwbs_raw") == nil)
         #expect(sheet.score(of: "swemwbs_metric") == nil)
-        #expect(sheet.result(for: "swemwbs_metric")?.problems == ["swemwbs_metric: not scored: swemwbs_raw was not scored"])
+        #expect(
+            sheet.result(for: "swemwbs_metric")?.problems == ["swemwbs_metric: not scored: swemwbs_raw was not scored"])
     }
 
     /// Labels in any case and with stray spaces mean their codes.
     static let labels: [(String, Int)] = [
-        ("None of the time", 1), ("rarely", 2), ("SOME OF THE TIME", 3), (" Often ", 4), ("All of the time", 5), ("4", 4), (" 2", 2),
+        ("None of the time", 1), ("rarely", 2), ("SOME OF THE TIME", 3), (" Often ", 4), ("All of the time", 5),
+        ("4", 4), (" 2", 2),
     ]
 
     @Test("option labels are accepted case-insensitively and trimmed", arguments: labels)
@@ -157,14 +171,19 @@ struct WEMWBSScoringTests {
         answers["life_skills_travel"] = "3"
         let sheet = try Answers.score("wemwbs", answers)
         #expect(sheet.status == .invalid)
-        #expect(sheet.problemMessages == [#"life_skills_travel: not an item of this instrument (value "3"); give each instrument its own row"#])
+        #expect(
+            sheet.problemMessages == [
+                #"life_skills_travel: not an item of this instrument (value "3"); give each instrument its own row"#
+            ])
     }
 
     @Test("prorating is explicit, shown, and never rounds a prorated raw score into the conversion table")
     func prorating() throws {
         var codes: [Int?] = Array(repeating: 4, count: 14)
         codes[0] = nil  // item 1 is in both WEMWBS and SWEMWBS
-        let options = ScoringOptions(missingPolicies: ["wemwbs_total": .prorate(maxMissing: 1), "swemwbs_raw": .prorate(maxMissing: 1)])
+        let options = ScoringOptions(missingPolicies: [
+            "wemwbs_total": .prorate(maxMissing: 1), "swemwbs_raw": .prorate(maxMissing: 1),
+        ])
         let sheet = try Answers.score("wemwbs", Answers.wemwbs(codes), options: options)
         let total = try #require(sheet.result(for: "wemwbs_total"))
         #expect(total.value == 56)
@@ -190,7 +209,8 @@ struct WEMWBSScoringTests {
 
     @Test("a prorated total between two bands belongs to the higher one")
     func proratedBand() throws {
-        let bands = try #require(try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: "wemwbs_total")?.bands)
+        let bands = try #require(
+            try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: "wemwbs_total")?.bands)
         #expect(bands.band(for: 40)?.id == "probable_depression")
         #expect(bands.band(for: 40.5)?.id == "possible_depression")
         #expect(bands.band(for: 13.9) == nil)
@@ -226,10 +246,15 @@ struct PilotScoringTests {
         let sheet = log.score(
             Answers.administration(
                 "iv-log",
-                ["visit_happened": "Yes", "change_confidence": "A lot more", "change_wellbeing": "Not sure",
-                 "example_confidence": "Ordered her own food at the café", "change_life_skills": "Loads"]))
+                [
+                    "visit_happened": "Yes", "change_confidence": "A lot more", "change_wellbeing": "Not sure",
+                    "example_confidence": "Ordered her own food at the café", "change_life_skills": "Loads",
+                ]))
         #expect(sheet.status == .invalid)
-        #expect(sheet.problemMessages == [#"change_life_skills: "Loads" is not an answer (expected 1, 2, 3, 4, 9 or a label such as "A lot more")"#])
+        #expect(
+            sheet.problemMessages == [
+                #"change_life_skills: "Loads" is not an answer (expected 1, 2, 3, 4, 9 or a label such as "A lot more")"#
+            ])
         let fine = log.score(Answers.administration("iv-log", ["visit_happened": "no"]))
         #expect(fine.status == .scored)
         let missing = log.score(Answers.administration("iv-log", ["change_confidence": "Less"]))

@@ -17,7 +17,9 @@ enum Answers {
         Administration(childID: "C001", administeredOn: day, instrument: instrument, answers: answers)
     }
 
-    static func score(_ instrument: InstrumentID, _ answers: [ItemID: String], options: ScoringOptions = ScoringOptions())
+    static func score(
+        _ instrument: InstrumentID, _ answers: [ItemID: String], options: ScoringOptions = ScoringOptions()
+    )
         throws -> ScoreSheet
     {
         let catalog = try InstrumentCatalog.builtIn

@@ -9,10 +9,14 @@ struct JSONScannerTests {
 
     @Test("every built-in definition and test fixture reads exactly as Foundation decodes it")
     func sameAsFoundation() throws {
-        let roots = [Fixtures.testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Instruments"), Fixtures.folder]
+        let roots = [
+            Fixtures.testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Instruments"), Fixtures.folder,
+        ]
         var files: [URL] = []
         for root in roots {
-            let found = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+            let found =
+                FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
             files += found.filter { $0.pathExtension == "json" }
         }
         #expect(files.count > 30)
@@ -45,7 +49,8 @@ struct JSONScannerTests {
     @Test(
         "anything else is left to Foundation",
         arguments: [
-            #"{"a": 1, "a": 2}"#, "[01]", "[1.]", "[.5]", "[+1]", "[1,]", #"{"a" 1}"#, "[tru]", "[\"tab\there\"]", #"["\x"]"#,
+            #"{"a": 1, "a": 2}"#, "[01]", "[1.]", "[.5]", "[+1]", "[1,]", #"{"a" 1}"#, "[tru]", "[\"tab\there\"]",
+            #"["\x"]"#,
             #"["\ud83d"]"#, "[1] 2", "", "{", #"["unclosed"#,
         ])
     func refused(text: String) {

@@ -199,7 +199,7 @@ extension DefinitionReader {
                         "\(optionPath).label",
                         "'\(label)' is reserved: the answer \"declined\" records a declined question")
                 }
-                if let label, Int(label.trimmingSpaces) != nil {
+                if let label, CellText.wholeNumber(label) != nil {
                     problem("\(optionPath).label", "'\(label)' is a number, which would be read as a code")
                 }
                 if let code, let label { options.append(ResponseOption(code: code, label: label, isScored: scored)) }

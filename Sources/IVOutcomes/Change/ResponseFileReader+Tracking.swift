@@ -80,7 +80,7 @@ extension ResponseFileReader {
                 values.withView { values in
                     codes.withView { answers in
                         adder.add(
-                            child: trimmed(child), date: state.date, line: state.line, engine: engine,
+                            child: CellText.trimmed(child), date: state.date, line: state.line, engine: engine,
                             status: state.status,
                             values: values, answers: answers, fingerprint: fingerprint, onProblem: onProblem)
                     }

@@ -14,12 +14,11 @@ public struct ResponseScale: Sendable, Hashable, Identifiable {
     /// The option whose code is `code`, or `nil`.
     public func option(code: Int) -> ResponseOption? { options.first { $0.code == code } }
 
-    /// The option an answer text means: its code written as a whole number, or its label
-    /// (case-insensitive, trimmed). `nil` when the text is neither.
+    /// The option an answer text means: its code written as a whole number (``CellText``: `4`,
+    /// `04`, `+4` or `4.0`), or its label (case-insensitive, trimmed). `nil` when the text is neither.
     public func option(matching text: String) -> ResponseOption? {
-        let trimmed = text.trimmingSpaces
-        if let code = Int(trimmed) { return option(code: code) }
-        let folded = trimmed.lowercased()
+        if let code = CellText.wholeNumber(text) { return option(code: code) }
+        let folded = text.trimmingSpaces.lowercased()
         return options.first { $0.label.lowercased() == folded }
     }
 

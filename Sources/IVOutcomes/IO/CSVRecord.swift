@@ -148,7 +148,7 @@ struct CSVRecord: ~Copyable {
     /// Whether every field is empty or spaces (such as `,,,` from a spreadsheet).
     var isBlank: Bool {
         if extraFields > 0 { return false }
-        for index in 0..<storedFields where !field(index).allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
+        for index in 0..<storedFields where !CellText.isBlank(field(index)) { return false }
         return true
     }
 

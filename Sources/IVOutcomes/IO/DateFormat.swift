@@ -50,7 +50,8 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     public var description: String { pattern }
 
     /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.
-    func parse(_ bytes: ByteView) -> CalendarDate? {
+    func parse(_ cell: ByteView) -> CalendarDate? {
+        let bytes = CellText.trimmed(cell)
         // The common case, a plain ISO date, read at fixed positions.
         if isISO, bytes.count == 10, bytes[4] == separator, bytes[7] == separator {
             @inline(__always) func digit(_ index: Int) -> Int { Int(bytes[index] &- 48) }

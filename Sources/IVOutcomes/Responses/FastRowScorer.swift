@@ -165,7 +165,7 @@ final class FastRowScorer {
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
         guard record.fieldCount == columnCount else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
-        guard !trimmed(record.field(unchecked: layout.childColumn)).isEmpty,
+        guard !CellText.isBlank(record.field(unchecked: layout.childColumn)),
             let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]
@@ -195,7 +195,7 @@ final class FastRowScorer {
         }
         for index in plan.firstForeign..<(plan.firstForeign + plan.foreignCount) {
             let bytes = record.field(unchecked: foreignColumns[index])
-            if !bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) { return nil }
+            if !CellText.isBlank(bytes) { return nil }
         }
         let status = answers.withView(count: plan.itemCount) { answers in
             outcomes.withMutableView(0..<plan.scaleCount) {
@@ -222,8 +222,10 @@ final class FastRowScorer {
     @inline(__always)
     func write(_ row: Evaluation, of record: borrowing CSVRecord, to out: inout OutputBytes) {
         let dateText = record.field(unchecked: layout.dateColumn)
-        // Ten bytes that parse as an ISO date are already the date as the writer would spell it.
-        let copiesDate = dateFormat.isISO && dateText.count == 10
+        // Ten bytes from a digit to a digit that parse as an ISO date (nothing trimmed) are already
+        // the date as the writer would spell it.
+        let copiesDate =
+            dateFormat.isISO && dateText.count == 10 && dateText[0] &- 48 <= 9 && dateText[9] &- 48 <= 9
         withOutcomes(of: row) { outcomes in
             writer.appendCSVCells(
                 child: record.field(unchecked: layout.childColumn), date: copiesDate ? nil : row.date,

@@ -44,7 +44,7 @@ final class JSONLinesRows: RowFields {
     func next(blankLines: inout Int) throws(InputError) -> Bool {
         while try reader.next() {
             let bytes = reader.bytes
-            if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) {
+            if Array(bytes).withView({ CellText.isBlank($0) }) {
                 blankLines += 1
                 continue
             }

@@ -78,10 +78,8 @@ final class ResponseLayout {
 
     /// The engine named by an instrument cell (trimmed, case-insensitive), or `nil`.
     func engineIndex(named bytes: ByteView) -> Int? {
-        var start = 0
-        var end = bytes.count
-        while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
-        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        let range = CellText.trimmedRange(bytes)
+        let (start, end) = (range.lowerBound, range.upperBound)
         if start == end { return defaultEngine }
         candidates: for (index, key) in instrumentKeys.enumerated() where key.count == end - start {
             for offset in 0..<key.count {
@@ -157,7 +155,7 @@ extension ResponseLayout {
     /// The child id (not blank) and the date (one that parses, within the expected dates).
     private func checkChildAndDate<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) {
         let line = state.line
-        let childBlank = row.withField(childColumn) { bytes in bytes.allSatisfy { $0 == 32 || $0 == 9 } }
+        let childBlank = row.withField(childColumn) { CellText.isBlank($0) }
         if childBlank {
             state.rowInvalid = true
             state.problems.append(
@@ -220,9 +218,7 @@ extension ResponseLayout {
         }
         var foreign: [AnswerProblem] = []
         for column in foreignColumns[engineIndex] {
-            let blank = row.withField(column) { bytes in
-                bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
-            }
+            let blank = row.withField(column) { CellText.isBlank($0) }
             if !blank {
                 let value = row.withField(column) { String(decoding: $0) }
                 foreign.append(AnswerProblem(kind: .unknownItem, item: ItemID(columnNames[column]), value: value))

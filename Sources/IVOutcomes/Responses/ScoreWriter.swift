@@ -97,7 +97,7 @@ final class ScoreWriter {
             }
         case .jsonl:
             let dateText = reader.withBaseField(reader.layout.dateColumn) {
-                String(decoding: trimmed($0), as: UTF8.self)
+                String(decoding: CellText.trimmed($0), as: UTF8.self)
             }
             try output.write(
                 jsonLine(for: reader.currentRow, dateText: dateText, engine: reader.state.engine, layout: reader.layout)
@@ -137,18 +137,18 @@ final class ScoreWriter {
         instrumentText: ByteView, status: ScoreStatus, outcomes: BufferView<ScaleOutcome>,
         padded: Bool = false, to out: inout OutputBytes
     ) {
-        CSVCell.append(trimmed(child), padded: padded, to: &out)
+        CSVCell.append(CellText.trimmed(child), padded: padded, to: &out)
         out.append(44)
         if let date {
             out.append(isoDate: date)
         } else {
-            CSVCell.append(trimmed(dateText), padded: padded, to: &out)
+            CSVCell.append(CellText.trimmed(dateText), padded: padded, to: &out)
         }
         out.append(44)
         if engine >= 0 {
             texts.append(engine, to: &out)
         } else {
-            CSVCell.append(trimmed(instrumentText), to: &out)
+            CSVCell.append(CellText.trimmed(instrumentText), to: &out)
         }
         out.append(44)
         switch status {
@@ -212,15 +212,6 @@ final class ScoreWriter {
             + "\"scores\":{\(scores.joined(separator: ","))},\"bands\":{\(bands.joined(separator: ","))},"
             + "\"problems\":[\(row.problems.map { JSONText.quoted($0.cellText) }.joined(separator: ","))]}"
     }
-}
-
-@inline(__always)
-func trimmed(_ bytes: ByteView) -> ByteView {
-    var start = 0
-    var end = bytes.count
-    while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
-    while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
-    return bytes.extracting(start..<end)
 }
 
 extension ResponseFileReader {

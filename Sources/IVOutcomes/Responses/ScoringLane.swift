@@ -191,7 +191,7 @@ final class ScoringLane: @unchecked Sendable {
         outcomes: BufferView<ScaleOutcome>?, answers: BufferView<ResolvedAnswer>?, in work: inout Work
     ) {
         let start = work.childBytes.count
-        record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: trimmed($0)) }
+        record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: CellText.trimmed($0)) }
         work.rows.append(
             TrackedRow(
                 line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),

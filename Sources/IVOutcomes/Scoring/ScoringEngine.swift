@@ -179,7 +179,7 @@ public struct ScoringEngine: Sendable {
         var problems: [AnswerProblem] = []
         for (item, text) in administration.answers {
             guard let position = storage.itemIndex[item] else {
-                if !text.trimmingSpaces.isEmpty {
+                if !CellText.isBlank(text) {
                     problems.append(AnswerProblem(kind: .unknownItem, item: item, value: text))
                 }
                 continue
@@ -287,46 +287,25 @@ public struct ScoringEngine: Sendable {
     /// Matches one answer's UTF-8 bytes against an item's options. Codes are matched first, then
     /// `declined`, then labels (case-insensitive, trimmed).
     func resolve(utf8 bytes: ByteView, item position: Int) -> ResolvedAnswer {
-        var start = 0
-        var end = bytes.count
-        while start < end, ScoringEngine.isSpace(bytes[start]) { start += 1 }
-        while end > start, ScoringEngine.isSpace(bytes[end - 1]) { end -= 1 }
-        if start == end { return .blank }
+        let range = CellText.trimmedRange(bytes)
+        if range.isEmpty { return .blank }
         let storage = self.storage
         let info = storage.codes[position]
         if info.isFreeText { return .text }
         // A single digit: the common case, decided with one table read.
-        if end - start == 1 {
-            let offset = Int(bytes[start] &- 48) - info.minimumCode
-            if bytes[start] >= 48, bytes[start] <= 57 {
-                guard offset >= 0, offset < info.kindsCount else { return .invalid }
-                return ScoringEngine.answer(
-                    kind: storage.codeKinds[info.kindsStart + offset], code: Int(bytes[start] - 48))
-            }
+        if range.count == 1, bytes[range.lowerBound] &- 48 <= 9 {
+            let digit = Int(bytes[range.lowerBound] &- 48)
+            let offset = digit - info.minimumCode
+            guard offset >= 0, offset < info.kindsCount else { return .invalid }
+            return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: digit)
         }
-        // A whole number, decided without building a string.
-        var index = start
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        if index < end, end - index <= 9 {
-            var code = 0
-            var allDigits = true
-            for i in index..<end {
-                let digit = bytes[i] &- UInt8(ascii: "0")
-                if digit > 9 {
-                    allDigits = false
-                    break
-                }
-                code = code * 10 + Int(digit)
-            }
-            if allDigits {
-                if negative { code = -code }
-                let offset = code - info.minimumCode
-                guard offset >= 0, offset < info.kindsCount else { return .invalid }
-                return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: code)
-            }
+        // Any other spelling of a whole number (`03`, `+3`, `3.0`), decided without a string.
+        if let code = CellText.wholeNumber(bytes.extracting(range)) {
+            let offset = code - info.minimumCode
+            guard offset >= 0, offset < info.kindsCount else { return .invalid }
+            return ScoringEngine.answer(kind: storage.codeKinds[info.kindsStart + offset], code: code)
         }
-        let text = String(decoding: bytes.extracting(start..<end)).lowercased()
+        let text = String(decoding: bytes.extracting(range)).lowercased()
         if text == Administration.declinedAnswer { return .declined }
         for option in storage.items[position].labels where option.label == text {
             return option.isScored ? .scored(option.code) : .unscored(option.code)
@@ -346,11 +325,6 @@ public struct ScoringEngine: Sendable {
     /// Matches one answer's text against an item's options.
     func resolve(_ text: String, item position: Int) -> ResolvedAnswer {
         text.withUTF8View { resolve(utf8: $0, item: position) }
-    }
-
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 32 || byte == 9 || byte == 13 || byte == 10
     }
 
     /// Computes every scale from resolved answers into `outcomes` (one per scale, reused between

@@ -128,7 +128,7 @@ struct WEMWBSScoringTests {
         ("3.5", #"wemwbs_4: "3.5" is not an answer (expected 1-5 or a label such as "Often")"#),
         ("-1", #"wemwbs_4: "-1" is not an answer (expected 1-5 or a label such as "Often")"#),
         ("Sometimes", #"wemwbs_4: "Sometimes" is not an answer (expected 1-5 or a label such as "Often")"#),
-        ("4.0", #"wemwbs_4: "4.0" is not an answer (expected 1-5 or a label such as "Often")"#),
+        ("4.5", #"wemwbs_4: "4.5" is not an answer (expected 1-5 or a label such as "Often")"#),
         ("yes", #"wemwbs_4: "yes" is not an answer (expected 1-5 or a label such as "Often")"#),
     ]
 

@@ -222,7 +222,7 @@ extension FollowUpTracker {
         out.append(44)
         out.append(flag.rawValue)
         out.append(44)
-        if !problems.isEmpty { CSVCell.append(problems.joined(separator: "; "), to: &out) }
+        if !problems.isEmpty { CSVCell.append(problems.joined(separator: CSVCell.problemSeparator), to: &out) }
         out.append(44)
         if let baseline = track?.first, let followUp { out.append(integer: Int(followUp.day) - Int(baseline.day)) }
         out.append(10)

@@ -33,7 +33,6 @@ final class FastRowScorer {
 
     private let layout: ResponseLayout
     private let writer: ScoreWriter
-    private let columnCount: Int
     private let plans: FixedArray<EnginePlan>
     private let engines: FixedArray<ScoringEngine>
     private let kernels: FixedArray<ScoringKernel>
@@ -78,7 +77,6 @@ final class FastRowScorer {
     init(layout: ResponseLayout, writer: ScoreWriter) {
         self.layout = layout
         self.writer = writer
-        columnCount = layout.columnNames.count
         var plans: [EnginePlan] = []
         var itemColumns: [Int] = []
         var digitAnswers: [ResolvedAnswer] = []
@@ -93,7 +91,7 @@ final class FastRowScorer {
         func text(column: String?, _ message: String) -> PreparedText {
             let cell = (column.map { "\($0): " } ?? "") + message
             // Texts that would need quoting or neutralising are left to the general path.
-            if cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return .leftToGeneralPath }
+            if cell.utf8.contains(where: CSVCell.needsQuoting) { return .leftToGeneralPath }
             if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return .leftToGeneralPath }
             parts.append((column, message))
             return .text(pool.add(cell.utf8))
@@ -107,13 +105,17 @@ final class FastRowScorer {
                     scaleCount: storage.scales.count))
             itemColumns.append(contentsOf: layout.itemColumns[index])
             foreign.append(contentsOf: layout.foreignColumns[index])
-            for (position, item) in storage.items.enumerated() {
+            // The texts of blank and declined answers, from the engine's rule for answer problems.
+            func answerText(_ answer: ResolvedAnswer, _ position: Int) -> PreparedText {
+                guard let problem = engine.answerProblem(answer, at: position, raw: { _ in "" }) else {
+                    return .notAProblem
+                }
+                return text(column: problem.item.rawValue, problem.detail)
+            }
+            for position in storage.items.indices {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
-                let id = item.id.rawValue
-                blank.append(
-                    item.isRequired
-                        ? text(column: id, AnswerProblem(kind: .unanswered, item: item.id).detail) : .notAProblem)
-                declined.append(text(column: id, AnswerProblem(kind: .declined, item: item.id).detail))
+                blank.append(answerText(.blank, position))
+                declined.append(answerText(.declined, position))
             }
             for (position, plan) in storage.scales.enumerated() {
                 let missing = storage.missingMessages[position].map { text(column: nil, $0) }
@@ -163,9 +165,9 @@ final class FastRowScorer {
     /// Scores `record`, or returns `nil` when the general path must (nothing is written either way).
     @inline(__always)
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
-        guard record.fieldCount == columnCount else { return nil }
+        guard layout.hasEveryColumn(record.fieldCount) else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
-        guard !CellText.isBlank(record.field(unchecked: layout.childColumn)),
+        guard !ResponseLayout.isMissing(childID: record.field(unchecked: layout.childColumn)),
             let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]
@@ -235,10 +237,7 @@ final class FastRowScorer {
                 to: &out)
         }
         for index in 0..<row.problems {
-            if index > 0 {
-                out.append(59)
-                out.append(32)
-            }
+            if index > 0 { CSVCell.appendProblemSeparator(to: &out) }
             problemTexts.append(found[index], to: &out)
         }
         out.append(10)
@@ -301,10 +300,12 @@ final class FastRowScorer {
             let scale = plan.firstScale + index
             let outcome = outcomes[index]
             let number: Int
-            switch (outcome.reason, firstMissingProblem[scale], sourceProblem[scale]) {
-            case (.none, _, _) where !outcome.prorated: continue
-            case (.missingAnswers, .text(let first), _) where outcome.missing <= scaleItemCounts[scale]:
-                number = first + outcome.missing
+            switch (
+                ScoringEngine.problemTextChoice(for: outcome, itemCount: scaleItemCounts[scale]),
+                firstMissingProblem[scale], sourceProblem[scale]
+            ) {
+            case (.none, _, _): continue
+            case (.missingAnswers(let missing), .text(let first), _): number = first + missing
             case (.sourceNotScored, _, .text(let source)): number = source
             default: return nil
             }

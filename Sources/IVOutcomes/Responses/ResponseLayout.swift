@@ -128,7 +128,7 @@ extension ResponseLayout {
         state.date = nil
         state.engine = -1
         let fieldCount = row.fieldCount
-        if fieldCount != columnNames.count {
+        if !hasEveryColumn(fieldCount) {
             state.rowInvalid = true
             state.status = .invalid
             state.problems.append(
@@ -155,7 +155,7 @@ extension ResponseLayout {
     /// The child id (not blank) and the date (one that parses, within the expected dates).
     private func checkChildAndDate<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) {
         let line = state.line
-        let childBlank = row.withField(childColumn) { CellText.isBlank($0) }
+        let childBlank = row.withField(childColumn) { ResponseLayout.isMissing(childID: $0) }
         if childBlank {
             state.rowInvalid = true
             state.problems.append(
@@ -247,6 +247,15 @@ extension ResponseLayout {
             }
         }
     }
+
+    /// The rule for a row's shape: it has exactly the header's number of fields (anything else
+    /// is likely an unquoted comma, and nothing in the row is scored).
+    @inline(__always)
+    func hasEveryColumn(_ fieldCount: Int) -> Bool { fieldCount == columnNames.count }
+
+    /// The rule for a child id: a blank one makes the row invalid.
+    @inline(__always)
+    static func isMissing(childID: ByteView) -> Bool { CellText.isBlank(childID) }
 
     /// Where a date falls against ``ReadingOptions/expectedDates``.
     enum DateSide: Int {

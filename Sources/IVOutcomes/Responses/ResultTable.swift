@@ -38,7 +38,7 @@ struct ResultTable {
                     case .text(let text): CSVCell.append(text, to: &out)
                     case .number(let text): out.append(text)
                     case .null: break
-                    case .list(let texts): CSVCell.append(texts.joined(separator: "; "), to: &out)
+                    case .list(let texts): CSVCell.append(texts.joined(separator: CSVCell.problemSeparator), to: &out)
                     }
                 }
                 out.append(10)

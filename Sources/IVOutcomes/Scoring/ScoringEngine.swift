@@ -82,10 +82,19 @@ public struct ScoringEngine: Sendable {
             scales = plans
             kernel = ScoringKernel(
                 required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
+            // Prepared from the one rule (``ScoringEngine/problemText(for:of:in:)``), for the texts
+            // every row with missing answers or an unscored source repeats.
             missingMessages = plans.map { plan in
-                (0...plan.itemCount).map { ScoringEngine.missingMessage(plan, missing: $0) }
+                (0...plan.itemCount).map { missing in
+                    let outcome = ScaleOutcome(
+                        status: .incomplete, missing: missing, reason: .missingAnswers(allowed: plan.policy.maxMissing))
+                    return "\(plan.id): " + (ScoringEngine.problemText(for: outcome, of: plan, in: plans) ?? "")
+                }
             }
-            sourceMessages = zip(plans, infos).map { "\($0.id): not scored: \(plans[$1.source].id) was not scored" }
+            sourceMessages = zip(plans, infos).map { plan, info in
+                let outcome = ScaleOutcome(status: .incomplete, reason: .sourceNotScored(source: info.source))
+                return "\(plan.id): " + (ScoringEngine.problemText(for: outcome, of: plan, in: plans) ?? "")
+            }
         }
     }
 
@@ -208,23 +217,21 @@ public struct ScoringEngine: Sendable {
 
     /// The answer-level problems of resolved answers, in item order.
     func answerProblems(_ answers: [ResolvedAnswer], rawAnswers: (Int) -> String) -> [AnswerProblem] {
-        var problems: [AnswerProblem] = []
-        for (position, answer) in answers.enumerated() {
-            let item = items[position]
-            switch answer {
-            case .invalid:
-                problems.append(
-                    AnswerProblem(
-                        kind: .invalidAnswer, item: item.id, value: rawAnswers(position), expected: item.expectation))
-            case .declined:
-                problems.append(AnswerProblem(kind: .declined, item: item.id))
-            case .blank where item.isRequired:
-                problems.append(AnswerProblem(kind: .unanswered, item: item.id))
-            default:
-                break
-            }
+        answers.indices.compactMap { answerProblem(answers[$0], at: $0, raw: { rawAnswers($0) }) }
+    }
+
+    /// The rule for which answers are problems: an invalid answer (with its text), a declined
+    /// one, and a blank one to a required item; `nil` for any other. The fast path prepares its
+    /// texts for blank and declined answers from this.
+    func answerProblem(_ answer: ResolvedAnswer, at position: Int, raw: (Int) -> String) -> AnswerProblem? {
+        let item = items[position]
+        switch answer {
+        case .invalid:
+            return AnswerProblem(kind: .invalidAnswer, item: item.id, value: raw(position), expected: item.expectation)
+        case .declined: return AnswerProblem(kind: .declined, item: item.id)
+        case .blank where item.isRequired: return AnswerProblem(kind: .unanswered, item: item.id)
+        default: return nil
         }
-        return problems
     }
 
     /// Turns a scale outcome into its public form, with human-readable problems.
@@ -238,29 +245,43 @@ public struct ScoringEngine: Sendable {
             problems: message(for: outcome, at: index).map { [$0] } ?? [])
     }
 
-    private static func missingMessage(_ plan: ScalePlan, missing: Int) -> String {
-        let allowed = plan.policy.maxMissing
-        let unanswered = "\(missing) of \(plan.itemCount) items unanswered"
-        return "\(plan.id): not scored: "
-            + (allowed == 0
-                ? "\(unanswered) (policy complete: every item must be answered)"
-                : "\(unanswered) (policy prorate:\(allowed) allows at most \(allowed))")
+    /// Which problem text a scale outcome gets: the decision both paths make, the general path
+    /// by ``message(for:at:)`` and the fast path from its prepared texts.
+    enum ProblemTextChoice: Equatable {
+        /// A plain score: no problem.
+        case none
+        /// "not scored: N of M items unanswered", for `missing` answers (prepared per count).
+        case missingAnswers(missing: Int)
+        /// "not scored: SOURCE was not scored" (prepared per scale).
+        case sourceNotScored
+        /// Any other text (a prorated score, a raw score outside the table...), made when needed.
+        case other
+    }
+
+    /// The problem text a scale outcome gets (see ``ProblemTextChoice``).
+    @inline(__always)
+    static func problemTextChoice(for outcome: ScaleOutcome, itemCount: Int) -> ProblemTextChoice {
+        switch outcome.reason {
+        case .none where !outcome.prorated: return .none
+        case .missingAnswers where outcome.missing <= itemCount: return .missingAnswers(missing: outcome.missing)
+        case .sourceNotScored: return .sourceNotScored
+        default: return .other
+        }
     }
 
     /// The problem text of a scale outcome, starting with the scale id; `nil` for a plain score.
     private func message(for outcome: ScaleOutcome, at index: Int) -> String? {
         let plan = scales[index]
-        switch outcome.reason {
-        case .missingAnswers where outcome.missing < storage.missingMessages[index].count:
-            return storage.missingMessages[index][outcome.missing]
-        case .sourceNotScored:
-            return storage.sourceMessages[index]
-        default:
-            return uncachedMessage(for: outcome, of: plan).map { "\(plan.id): \($0)" }
+        switch ScoringEngine.problemTextChoice(for: outcome, itemCount: plan.itemCount) {
+        case .none: return nil
+        case .missingAnswers(let missing): return storage.missingMessages[index][missing]
+        case .sourceNotScored: return storage.sourceMessages[index]
+        case .other: return ScoringEngine.problemText(for: outcome, of: plan, in: scales).map { "\(plan.id): \($0)" }
         }
     }
 
-    private func uncachedMessage(for outcome: ScaleOutcome, of plan: ScalePlan) -> String? {
+    /// The rule for a scale outcome's problem text (without the scale id); `nil` for a plain score.
+    private static func problemText(for outcome: ScaleOutcome, of plan: ScalePlan, in scales: [ScalePlan]) -> String? {
         switch outcome.reason {
         case .none:
             guard outcome.prorated, case .prorate(let allowed) = plan.policy else { return nil }

@@ -224,7 +224,10 @@ extension FollowUpTracker {
         out.append(44)
         if !problems.isEmpty { CSVCell.append(problems.joined(separator: CSVCell.problemSeparator), to: &out) }
         out.append(44)
-        if let baseline = track?.first, let followUp { out.append(integer: Int(followUp.day) - Int(baseline.day)) }
+        if let baseline = track?.first, let followUp {
+            out.append(
+                integer: FollowUpRule.daysBetween(baselineDay: Int(baseline.day), followUpDay: Int(followUp.day)))
+        }
         out.append(10)
     }
 

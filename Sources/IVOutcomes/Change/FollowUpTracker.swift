@@ -186,8 +186,10 @@ public final class FollowUpTracker {
         var last: Point
 
         /// ``last`` when it is a follow-up, on a later day than ``first``
-        /// (``ScaleChange/followUp(from:to:)`` states the rule for values).
-        var followUp: Point? { last.day > first.day ? last : nil }
+        /// (``FollowUpRule``).
+        var followUp: Point? {
+            FollowUpRule.isFollowUp(baselineDay: Int(first.day), latestDay: Int(last.day)) ? last : nil
+        }
     }
 
     struct LogTally {

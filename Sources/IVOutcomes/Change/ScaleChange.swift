@@ -50,15 +50,18 @@ public struct ScaleChange: Sendable, Hashable {
     /// change is never computed over zero days, such as from two forms of one day); else `nil`.
     public var followUp: ScaleObservation? { ScaleChange.followUp(from: baseline, to: latest) }
 
-    /// The rule: `latest` is a follow-up of `baseline` only when it is dated later.
+    /// `latest` when it is a follow-up of `baseline` (``FollowUpRule``).
     static func followUp(from baseline: ScaleObservation?, to latest: ScaleObservation?) -> ScaleObservation? {
-        guard let baseline, let latest, latest.date > baseline.date else { return nil }
+        guard let baseline, let latest,
+            FollowUpRule.isFollowUp(baselineDay: baseline.date.daysSinceEpoch, latestDay: latest.date.daysSinceEpoch)
+        else { return nil }
         return latest
     }
 
     /// Days from baseline to latest; `nil` without a follow-up.
     public var daysBetween: Int? {
         guard let baseline, let followUp else { return nil }
-        return followUp.date.daysSinceEpoch - baseline.date.daysSinceEpoch
+        return FollowUpRule.daysBetween(
+            baselineDay: baseline.date.daysSinceEpoch, followUpDay: followUp.date.daysSinceEpoch)
     }
 }

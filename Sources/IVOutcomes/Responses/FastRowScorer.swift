@@ -172,13 +172,10 @@ final class FastRowScorer {
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]
         if dateText == .leftToGeneralPath { return nil }
-        let chosen: Int?
-        if let column = layout.instrumentColumn {
-            chosen = engineIndex(named: record.field(unchecked: column))
-        } else {
-            chosen = layout.defaultEngine
+        let cell = layout.instrumentColumn.map { record.field(unchecked: $0) }
+        guard let engineIndex = layout.engineIndex(instrumentCell: cell, named: cachedEngineIndex(named:)) else {
+            return nil
         }
-        guard let engineIndex = chosen else { return nil }
         let plan = plans[engineIndex]
         for position in 0..<plan.itemCount {
             let item = plan.firstItem + position
@@ -247,7 +244,7 @@ final class FastRowScorer {
     /// last cell that named an engine (up to 16 bytes, compared a word at a time from the padded
     /// input) is checked before the name lookup.
     @inline(__always)
-    private func engineIndex(named cell: ByteView) -> Int? {
+    private func cachedEngineIndex(named cell: ByteView) -> Int? {
         let count = cell.count
         guard count <= 16, count > 0 else { return layout.engineIndex(named: cell) }
         let low = cell.paddedWord(at: 0) & ByteMask.firstBytes(count)

@@ -76,6 +76,16 @@ final class ResponseLayout {
         instrumentKeys = engines.map { Array($0.instrument.id.rawValue.lowercased().utf8) }
     }
 
+    /// The rule for which engine scores a row: the one its instrument cell names (`named`:
+    /// trimmed, case-insensitive; a blank cell takes `--instrument`), or `--instrument` for a file
+    /// without an instrument column; `nil` for none. `named` is ``engineIndex(named:)`` or a
+    /// cache around it (the fast path's).
+    @inline(__always)
+    func engineIndex(instrumentCell cell: ByteView?, named: (ByteView) -> Int?) -> Int? {
+        guard let cell else { return defaultEngine }
+        return named(cell)
+    }
+
     /// The engine named by an instrument cell (trimmed, case-insensitive), or `nil`.
     func engineIndex(named bytes: ByteView) -> Int? {
         let range = CellText.trimmedRange(bytes)
@@ -184,9 +194,9 @@ extension ResponseLayout {
     private func engine<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) -> Int? {
         let chosen: Int?
         if let instrumentColumn {
-            chosen = row.withField(instrumentColumn) { bytes -> Int? in self.engineIndex(named: bytes) }
+            chosen = row.withField(instrumentColumn) { engineIndex(instrumentCell: $0, named: engineIndex(named:)) }
         } else {
-            chosen = defaultEngine
+            chosen = engineIndex(instrumentCell: nil, named: engineIndex(named:))
         }
         if let chosen { return chosen }
         state.rowInvalid = true

@@ -95,13 +95,6 @@ struct MutableBufferView<Element> {
         }
     }
 
-    /// The first `count` elements as a read-only view.
-    @inline(__always)
-    func prefix(_ count: Int) -> BufferView<Element> {
-        precondition(count >= 0 && count <= self.count, "range out of bounds")
-        return BufferView(base.map { UnsafePointer($0) }, count: count)
-    }
-
     /// The memory, for the other owners in this folder (a file that uses it counts as unsafe).
     var unsafeBuffer: UnsafeBufferPointer<Element> {
         UnsafeBufferPointer(start: base.map { UnsafePointer($0) }, count: count)

@@ -157,7 +157,7 @@ struct CSVRecord: ~Copyable {
 
     /// Parses the record that starts at `start` in `buffer[0..<count]`. `atEnd` says whether the
     /// file ends with the buffer (otherwise a record cut off by the buffer's end asks for more).
-    /// Eight bytes after `count` must be readable (buffers are padded by ``OutputBytes/padding``).
+    /// Eight bytes after `count` must be readable (buffers are padded: ``OwnedBuffer/padding``).
     mutating func parse(_ buffer: ByteView, from start: Int, atEnd: Bool) -> Outcome {
         let count = buffer.count
         if start >= count { return atEnd ? .end : .needMore }

@@ -297,7 +297,8 @@ public final class FollowUpTracker {
             values.withView { values in
                 codes.withView { codes in
                     ledger.record(
-                        child: CellText.trimmed(child), date: administration.administeredOn, line: line, file: fileIndex,
+                        child: CellText.trimmed(child), date: administration.administeredOn, line: line,
+                        file: fileIndex,
                         instrument: instrument,
                         status: sheet.status, values: values, codes: codes, fingerprint: administration.fingerprint,
                         in: self)

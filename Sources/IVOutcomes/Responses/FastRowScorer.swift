@@ -150,6 +150,19 @@ final class FastRowScorer {
         found = OwnedBuffer(repeating: 0, count: mostItems + mostScales + 2)
     }
 
+    /// Appends the scale values of the row ``evaluate(_:)`` took last (NaN when not scored), as a
+    /// tracker keeps them.
+    @inline(__always)
+    func appendValues(of row: Evaluation, to values: inout [Double]) {
+        for index in 0..<row.scaleCount { values.append(outcomes[index].scoredValueOrNaN) }
+    }
+
+    /// Appends the answers' ``ResolvedAnswer/comparisonCode``s of the row ``evaluate(_:)`` took last.
+    @inline(__always)
+    func appendCodes(of row: Evaluation, to codes: inout [UInt8]) {
+        for index in 0..<row.itemCount { codes.append(answers[index].comparisonCode) }
+    }
+
     /// Calls `body` with the answers of the row ``evaluate(_:)`` took last.
     @inline(__always)
     func withAnswers<Result>(of row: Evaluation, _ body: (BufferView<ResolvedAnswer>) -> Result) -> Result {

@@ -148,14 +148,12 @@ final class ScoringLane: @unchecked Sendable {
             switch mode {
             case .write: fast.write(row, of: record, to: &work.output)
             case .track(let keepsAnswers):
-                fast.withOutcomes(of: row) { outcomes in
-                    fast.withAnswers(of: row) { answers in
-                        keep(
-                            record, line: line, date: row.date, engine: row.engine, status: row.status,
-                            outcomes: outcomes,
-                            answers: keepsAnswers[row.engine] ? answers : nil, in: &work)
-                    }
-                }
+                let keepsCodes = keepsAnswers[row.engine]
+                keep(
+                    record, line: line, date: row.date, engine: row.engine, status: row.status, keepsCodes: keepsCodes,
+                    in: &work)
+                fast.appendValues(of: row, to: &work.values)
+                if keepsCodes { fast.appendCodes(of: row, to: &work.codes) }
             }
             return
         }
@@ -174,21 +172,21 @@ final class ScoringLane: @unchecked Sendable {
         case .write: writer.appendCSVRow(record, state: state, layout: layout, to: &work.output)
         case .track(let keepsAnswers):
             let engine = state.engine
-            state.outcomes[max(engine, 0)].withView { outcomes in
-                state.answers[max(engine, 0)].withView { answers in
-                    keep(
-                        record, line: line, date: state.date, engine: engine, status: state.status,
-                        outcomes: engine >= 0 ? outcomes : nil,
-                        answers: engine >= 0 && keepsAnswers[engine] ? answers : nil, in: &work)
-                }
-            }
+            let keepsCodes = engine >= 0 && keepsAnswers[engine]
+            keep(
+                record, line: line, date: state.date, engine: engine, status: state.status, keepsCodes: keepsCodes,
+                in: &work)
+            if engine >= 0 { work.values.append(contentsOf: state.outcomes[engine].map(\.scoredValueOrNaN)) }
+            if keepsCodes { work.codes.append(contentsOf: state.answers[engine].map(\.comparisonCode)) }
         }
     }
 
+    /// Keeps a row's child id and the row (its scale values and answer codes follow, appended
+    /// by the caller: `keepsCodes` says whether the codes are).
     @inline(__always)
     private func keep(
         _ record: borrowing CSVRecord, line: Int, date: CalendarDate?, engine: Int, status: ScoreStatus,
-        outcomes: BufferView<ScaleOutcome>?, answers: BufferView<ResolvedAnswer>?, in work: inout Work
+        keepsCodes: Bool, in work: inout Work
     ) {
         let start = work.childBytes.count
         record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: CellText.trimmed($0)) }
@@ -197,11 +195,9 @@ final class ScoringLane: @unchecked Sendable {
                 line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),
                 childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
                 firstValue: Int32(truncatingIfNeeded: work.values.count),
-                firstAnswer: answers == nil ? -1 : Int32(truncatingIfNeeded: work.codes.count), status: status,
+                firstAnswer: keepsCodes ? Int32(truncatingIfNeeded: work.codes.count) : -1, status: status,
                 date: date,
                 fingerprint: status == .invalid ? 0 : record.fingerprint()))
-        for outcome in outcomes ?? .empty { work.values.append(outcome.scoredValueOrNaN) }
-        if let answers { for answer in answers { work.codes.append(answer.comparisonCode) } }
     }
 }
 

@@ -65,9 +65,6 @@ struct BufferView<Element>: RandomAccessCollection {
         try body(unsafeBuffer)
     }
 
-    /// The elements as an array.
-    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
     /// The memory, for the other owners in this folder (a file that uses it counts as unsafe).
     var unsafeBuffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }
@@ -153,9 +150,6 @@ extension BufferView where Element == UInt8 {
         guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
-
-    /// The bytes as text (invalid UTF-8 repaired).
-    var string: String { String(decoding: unsafeBuffer, as: UTF8.self) }
 }
 
 extension Array {

@@ -4,7 +4,7 @@ import Foundation
 /// memory to the layers above without their touching a pointer.
 ///
 /// Ownership: a view owns nothing. It is made only by a `with…` method of an owner
-/// (``OutputBytes``, ``FixedArray``, ``OwnedBuffer``, ``InputBuffer``, or the `Array`, `String`
+/// (``OutputBytes``, ``FixedArray``, ``OwnedBuffer``, or the `Array`, `String`
 /// and `Data` extensions below) and handed to a closure; it must not be kept after that closure
 /// returns, and the owner's memory does not change while the closure runs. Two holders keep views
 /// between calls, each inside its owner's lifetime: a ``CSVRecord`` keeps the view of the buffer
@@ -12,7 +12,7 @@ import Foundation
 /// hands out are valid until then), and a JSON scanner lives inside one closure. Element reads are
 /// checked against ``count`` in debug builds, as `UnsafeBufferPointer`'s are; ``paddedWord(at:)``
 /// and ``vector16(at:)`` may read up to 15 bytes past the end, which only padded owners
-/// (``OutputBytes``, ``InputBuffer``, frozen text pools) provide.
+/// (``OutputBytes``, ``OwnedBuffer``, frozen text pools) provide.
 ///
 /// ```swift
 /// [UInt8]("3,4".utf8).withView { bytes in bytes.firstIndex(of: UInt8(ascii: ",")) }   // 1

@@ -51,7 +51,8 @@ struct TextPool {
 
     /// The pool in fixed memory, padded so that short texts can be copied 16 bytes at a time.
     func frozen() -> FrozenTextPool {
-        FrozenTextPool(bytes: FixedArray(bytes + [UInt8](repeating: 0, count: 16)), starts: FixedArray(starts))
+        FrozenTextPool(
+            bytes: FixedArray(bytes + [UInt8](repeating: 0, count: OutputBytes.padding)), starts: FixedArray(starts))
     }
 }
 

@@ -6,8 +6,9 @@
 /// out only as a ``ByteView`` inside ``withView(_:)``. 16 bytes of padding follow the end, so that
 /// short runs can be copied 16 bytes at a time.
 struct OutputBytes: ~Copyable {
-    /// Spare bytes after the end of this buffer and of ``CSVReader``'s, so that any run of bytes
-    /// in them can be read 16 bytes at a time (``appendShort(from:count:)``).
+    /// Spare bytes after the end of every padded buffer (this one, ``OwnedBuffer``, frozen text
+    /// pools), so that any run of bytes in them can be read 16 bytes at a time
+    /// (``appendShort(_:at:count:)``, ``BufferView/vector16(at:)``).
     static let padding = 16
 
     private var base: UnsafeMutablePointer<UInt8>

@@ -3,10 +3,9 @@
 /// or exclusivity check.
 ///
 /// Ownership: the buffer owns its memory and frees it in `deinit`; it is `~Copyable`, so it has
-/// exactly one owner. Its
-/// memory is lent out only inside its `with…View` methods. ``padding`` more elements (zero bytes)
-/// follow the end, so a byte buffer's views may be read a word or 16 bytes at a time
-/// (``BufferView/paddedWord(at:)``).
+/// exactly one owner. Its memory is lent out only inside its `with…View` methods. ``padding``
+/// more elements (zero bytes) follow the end, so a byte buffer's views may be read a word or 16
+/// bytes at a time (``BufferView/paddedWord(at:)``).
 ///
 /// ```swift
 /// var found = OwnedBuffer(repeating: 0, count: 4)
@@ -18,7 +17,7 @@ struct OwnedBuffer<Element>: ~Copyable {
     private(set) var count: Int
 
     /// Elements after the end that may be read (as zero bytes) but are never part of a view.
-    static var padding: Int { 16 }
+    static var padding: Int { OutputBytes.padding }
 
     init(repeating value: Element, count: Int) {
         self.count = count

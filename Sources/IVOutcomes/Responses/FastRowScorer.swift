@@ -12,7 +12,7 @@
 final class FastRowScorer {
     /// A row the fast path took: its engine, status and date, and how many problems it has (they
     /// are ``problem(_:)`` 0 up to that); its answers and scale outcomes are in the scorer until
-    /// the next row (``withAnswers(of:_:)``, ``withOutcomes(of:_:)``).
+    /// the next row (``withOutcomes(of:_:)``, ``appendValues(of:to:)``, ``appendCodes(of:to:)``).
     struct Evaluation {
         let engine: Int
         let status: ScoreStatus
@@ -161,12 +161,6 @@ final class FastRowScorer {
     @inline(__always)
     func appendCodes(of row: Evaluation, to codes: inout [UInt8]) {
         for index in 0..<row.itemCount { codes.append(answers[index].comparisonCode) }
-    }
-
-    /// Calls `body` with the answers of the row ``evaluate(_:)`` took last.
-    @inline(__always)
-    func withAnswers<Result>(of row: Evaluation, _ body: (BufferView<ResolvedAnswer>) -> Result) -> Result {
-        answers.withView(count: row.itemCount, body)
     }
 
     /// Calls `body` with the scale outcomes of the row ``evaluate(_:)`` took last.

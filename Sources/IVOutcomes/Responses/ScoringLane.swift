@@ -176,8 +176,8 @@ final class ScoringLane: @unchecked Sendable {
             keep(
                 record, line: line, date: state.date, engine: engine, status: state.status, keepsCodes: keepsCodes,
                 in: &work)
-            if engine >= 0 { work.values.append(contentsOf: state.outcomes[engine].map(\.scoredValueOrNaN)) }
-            if keepsCodes { work.codes.append(contentsOf: state.answers[engine].map(\.comparisonCode)) }
+            if engine >= 0 { work.values.append(contentsOf: state.outcomes[engine].lazy.map(\.scoredValueOrNaN)) }
+            if keepsCodes { work.codes.append(contentsOf: state.answers[engine].lazy.map(\.comparisonCode)) }
         }
     }
 

@@ -1,5 +1,5 @@
-/// A change and what it means, from a child's baseline and follow-up values on a scale: the one
-/// rule both ``ScaleChange`` and the CSV rows of ``FollowUpTracker/writeChanges(to:format:)`` use.
+/// A change and what it means, from a child's baseline and follow-up values on a scale: the
+/// classification rule of ``ChangeRow``.
 struct ClassifiedChange {
     /// Follow-up minus baseline, rounded to the scale's decimals; `nil` without a follow-up.
     let change: Double?

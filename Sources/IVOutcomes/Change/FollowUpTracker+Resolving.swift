@@ -110,17 +110,8 @@ extension FollowUpTracker.Ledger {
         codes(of: entry, in: tracker).lazy.filter { $0 != 0 }.count
     }
 
-    /// How form `entry` stands to an earlier form `kept` of the same day.
-    private enum Relation {
-        /// No items in common: both count.
-        case apart
-        /// `entry` repeats `kept` (agrees with it, and answered nothing `kept` did not).
-        case contained
-        /// They disagree, or each has answers the other lacks.
-        case conflicting(reason: String)
-    }
-
-    private func relation(of entry: Int, to kept: Int, in tracker: FollowUpTracker) -> Relation {
+    /// How form `entry` stands to an earlier form `kept` of the same day (``SameDayRule``).
+    private func relation(of entry: Int, to kept: Int, in tracker: FollowUpTracker) -> SameDayRule.Relation {
         let instruments = tracker.catalog.instruments
         let a = Int(entries[entry].instrument)
         let b = Int(entries[kept].instrument)
@@ -144,37 +135,35 @@ extension FollowUpTracker.Ledger {
         return .contained
     }
 
-    /// Resolves the forms of one child and day, in ``precedes(_:_:in:)`` order, and adds what
-    /// counts to the tracks and tallies.
+    /// Resolves the forms of one child and day, in ``precedes(_:_:in:)`` order, by the
+    /// ``SameDayRule``, and adds what counts to the tracks and tallies.
     private mutating func resolveDay(_ group: [Int], child: Int, in tracker: FollowUpTracker) {
-        // Per form kept: the scales (positions in its instrument) it does not count for.
-        var kept: [(entry: Int, excluded: UInt64, inLogs: Bool)] = []
-        forms: for entry in group {
-            var excluded: UInt64 = 0
-            var inLogs = true
-            for index in kept.indices {
-                let other = kept[index].entry
-                switch relation(of: entry, to: other, in: tracker) {
-                case .apart:
-                    continue
-                case .contained:
-                    fates[Int32(entry)] = .duplicate
-                    report(entry, repeating: other, child: child, in: tracker)
-                    continue forms
-                case .conflicting(let reason):
-                    let shared = sharedScales(entries[entry].instrument, entries[other].instrument, in: tracker)
-                    excluded |= shared.mine
-                    kept[index].excluded |= shared.theirs
-                    inLogs = false
-                    kept[index].inLogs = false
-                    report(
-                        entry, conflictingWith: other, reason: reason, scales: shared.slots, child: child, in: tracker)
-                }
+        let (kept, decisions) = SameDayRule.resolve(count: group.count) {
+            relation(of: group[$0], to: group[$1], in: tracker)
+        }
+        // Per form: the scales (positions in its instrument) it does not count for, and whether
+        // it counts in the log tallies.
+        var excluded = [UInt64](repeating: 0, count: group.count)
+        var inLogs = [Bool](repeating: true, count: group.count)
+        for decision in decisions {
+            switch decision {
+            case .duplicate(let form, let other):
+                fates[Int32(group[form])] = .duplicate
+                report(group[form], repeating: group[other], child: child, in: tracker)
+            case .conflict(let form, let other, let reason):
+                let entry = group[form]
+                let shared = sharedScales(entries[entry].instrument, entries[group[other]].instrument, in: tracker)
+                excluded[form] |= shared.mine
+                excluded[other] |= shared.theirs
+                inLogs[form] = false
+                inLogs[other] = false
+                report(
+                    entry, conflictingWith: group[other], reason: reason, scales: shared.slots, child: child,
+                    in: tracker)
             }
-            kept.append((entry, excluded, inLogs))
         }
         for form in kept {
-            use(form.entry, child: child, values: nil, excluding: form.excluded, inLogs: form.inLogs, in: tracker)
+            use(group[form], child: child, values: nil, excluding: excluded[form], inLogs: inLogs[form], in: tracker)
         }
     }
 
@@ -211,7 +200,7 @@ extension FollowUpTracker.Ledger {
         notes[child, default: []].append(
             FollowUpTracker.Note(
                 scales: slots,
-                text: "duplicate \(form) on \(date) (\(place(other)) and \(place(entry))): \(place(entry)) not used"))
+                text: SameDayRule.duplicateNote(form: form, date: date, kept: place(other), place: place(entry))))
         childProblems[child, default: []].append(
             RowProblem(
                 file: files[Int(entries[entry].file)], line: Int(entries[entry].line), column: nil,
@@ -227,14 +216,14 @@ extension FollowUpTracker.Ledger {
         let date = CalendarDate(daysSinceEpoch: Int(entries[entry].day))
         let mine = instruments[Int(entries[entry].instrument)].id
         let theirs = instruments[Int(entries[other].instrument)].id
-        let names = scales.map { tracker.scales[$0].id.rawValue }.joined(separator: ", ")
-        let left = names.isEmpty ? "neither is counted" : "neither counts for \(names) that day"
+        let names = scales.map { tracker.scales[$0].id.rawValue }
+        let left = SameDayRule.consequence(names)
         notes[child, default: []].append(
             FollowUpTracker.Note(
                 scales: scales,
-                text:
-                    "\(theirs) (\(place(other))) and \(mine) (\(place(entry))) on \(date) do not agree (\(reason)): \(left)"
-            ))
+                text: SameDayRule.conflictNote(
+                    kept: (theirs.rawValue, place(other)), other: (mine.rawValue, place(entry)), date: date,
+                    reason: reason, scales: names)))
         for (one, another, id) in [(entry, other, theirs), (other, entry, mine)] {
             fates[Int32(one)] = .conflicting
             childProblems[child, default: []].append(

@@ -90,6 +90,8 @@ extension FollowUpTracker {
         let owners: [Set<Int>]
         let ages: [String]
         let allUnvalidated: [Bool]
+        /// The change rule of each scale followed.
+        let rules: [ChangeRow.Rule]
 
         init(_ tracker: FollowUpTracker) {
             ledger = tracker.resolved
@@ -104,6 +106,13 @@ extension FollowUpTracker {
                     separator: ", ")
             }
             allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
+            rules = followed.map { ChangeRow.Rule(tracker.scales[$0]) }
+        }
+
+        /// A child's change on followed scale `position`, from its track (or none).
+        @inline(__always)
+        func row(of track: Track?, position: Int) -> ChangeRow {
+            ChangeRow(track: track, rule: rules[position], allUnvalidated: allUnvalidated[position])
         }
     }
 
@@ -131,14 +140,20 @@ extension FollowUpTracker {
 
     /// A child's change on followed scale `position`.
     func change(of child: ChildChanges, id: String, position: Int, in context: ChangeContext) -> ScaleChange {
-        let scale = context.scales[position]
-        let found = child.track(position, in: context)
+        let track = child.track(position, in: context)
+        let row = context.row(of: track, position: position)
+        let bands = context.rules[position].bands
+        let observation = { (point: Point, band: Int?) in
+            ScaleObservation(
+                date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value,
+                band: band.flatMap { bands?.bands[$0].id }, line: Int(point.line))
+        }
         return ScaleChange(
-            childID: id, scale: scale, baseline: found.map { observation($0.first, scale) },
-            latest: found.map { observation($0.last, scale) }, administrations: Int(found?.count ?? 0),
-            belowValidatedAge: ageFlag(found, position: position, in: context),
-            administrationsBelowValidatedAge: Int(found?.below ?? 0),
-            problems: problems(of: child, track: found, position: position, in: context))
+            childID: id, scale: context.scales[position].id, row: row,
+            baseline: track.map { observation($0.first, row.bandFrom) },
+            followUp: row.followUp == nil ? nil : track.map { observation($0.last, row.bandTo) },
+            administrations: Int(track?.count ?? 0), administrationsBelowValidatedAge: Int(track?.below ?? 0),
+            problems: problems(of: child, track: track, position: position, in: context))
     }
 
     /// What a reader of a child's change row on followed scale `position` needs to know: notes on
@@ -156,21 +171,6 @@ extension FollowUpTracker {
             )
         }
         return problems
-    }
-
-    /// Whether a child's administrations on followed scale `position` were below the validated age.
-    func ageFlag(_ track: Track?, position: Int, in context: ChangeContext) -> ValidatedAgeFlag {
-        guard let track else { return context.allUnvalidated[position] ? .notValidated : .unknown }
-        if track.below > 0 { return .yes }
-        if track.ageUnknown > 0 { return .unknown }
-        return track.notValidated == track.count ? .notValidated : .no
-    }
-
-    private func observation(_ point: Point, _ scale: Scale) -> ScaleObservation {
-        ScaleObservation(
-            date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value,
-            band: scale.band(for: point.value)?.id,
-            line: Int(point.line))
     }
 
     /// The days of a child's administrations of a measure (duplicates left out).

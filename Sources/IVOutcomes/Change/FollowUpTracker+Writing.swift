@@ -69,21 +69,17 @@ extension FollowUpTracker {
         let texts: ChangeRowTexts
     }
 
-    /// What writing change rows needs, prepared once: per scale followed its
-    /// id, decimals, thresholds and band texts, and every date the tracker can hold as ISO bytes.
+    /// What writing change rows needs, prepared once: per scale followed its id and band texts,
+    /// and every date the tracker can hold as ISO bytes.
     final class ChangeRowTexts: @unchecked Sendable {
-        /// A followed scale as the change rows write it.
+        /// A followed scale's texts in the pool.
         struct FollowedScale {
             var id: Int
-            var decimals: Int
-            var reliable: Double?
-            var meaningful: Double?
             /// Band texts by band position, from this pool text on; -1 when the scale has no bands.
             var firstBand: Int
         }
 
         let plans: FixedArray<FollowedScale>
-        let bands: [BandSet?]
         let texts: FrozenTextPool
         /// The ISO bytes of day `firstDay + i` at `dates.base + 10 * i`.
         let firstDay: Int
@@ -92,7 +88,6 @@ extension FollowUpTracker {
         init(_ tracker: FollowUpTracker, context: ChangeContext) {
             var pool = TextPool()
             var plans: [FollowedScale] = []
-            var bands: [BandSet?] = []
             for slot in context.followed {
                 let scale = tracker.scales[slot]
                 let id = pool.add(scale.id.rawValue.utf8)
@@ -101,14 +96,9 @@ extension FollowUpTracker {
                     let text = pool.add(band.id.utf8)
                     if index == 0 { firstBand = text }
                 }
-                plans.append(
-                    FollowedScale(
-                        id: id, decimals: scale.decimals, reliable: scale.change?.reliable?.threshold,
-                        meaningful: scale.change?.meaningful?.points, firstBand: firstBand))
-                bands.append(scale.bands)
+                plans.append(FollowedScale(id: id, firstBand: firstBand))
             }
             self.plans = FixedArray(plans)
-            self.bands = bands
             texts = pool.frozen()
             // Used points lie between the earliest date and the as-of date (a table of at most
             // 100 years; beyond that, dates are formatted one by one).
@@ -116,42 +106,40 @@ extension FollowUpTracker {
             let days = tracker.asOfDay - tracker.earliestDay + 1
             var bytes: [UInt8] = []
             if days > 0, days <= 36_600 {
-                bytes.reserveCapacity(days * 10 + 16)
+                bytes.reserveCapacity(days * 10 + OutputBytes.padding)
                 for day in tracker.earliestDay...tracker.asOfDay {
                     bytes.append(contentsOf: CalendarDate(daysSinceEpoch: day).isoBytes)
                 }
             }
-            dates = FixedArray(bytes + [UInt8](repeating: 0, count: 16))
+            dates = FixedArray(bytes + [UInt8](repeating: 0, count: OutputBytes.padding))
         }
 
-        /// A comma, then a point's date and value (or two blank cells).
+        /// A comma, then a moment's date and value (or two blank cells).
         @inline(__always)
-        func appendCells(of point: Point?, decimals: Int, to out: inout OutputBytes) {
+        func appendCells(of moment: ChangeRow.Moment?, decimals: Int, to out: inout OutputBytes) {
             out.append(44)
-            guard let point else {
+            guard let moment else {
                 out.append(44)
                 return
             }
-            appendDate(Int(point.day), to: &out)
+            appendDate(moment.day, to: &out)
             out.append(44)
-            out.append(number: point.value, decimals: decimals)
+            out.append(number: moment.value, decimals: decimals)
         }
 
-        /// A comma, then the band of a point's value (if any).
+        /// A comma, then the text of band `band` of followed scale `position` (if any).
         @inline(__always)
-        func appendBand(of point: Point?, position: Int, to out: inout OutputBytes) {
+        func appendBand(_ band: Int?, position: Int, to out: inout OutputBytes) {
             out.append(44)
             let first = plans[position].firstBand
-            if let point, first >= 0, let band = bands[position]?.index(for: point.value) {
-                texts.append(first + band, to: &out)
-            }
+            if let band, first >= 0 { texts.append(first + band, to: &out) }
         }
 
         /// Appends a day as `YYYY-MM-DD`.
         @inline(__always)
         func appendDate(_ day: Int, to out: inout OutputBytes) {
             let offset = day - firstDay
-            if offset >= 0, offset * 10 + 26 <= dates.count {
+            if offset >= 0, offset * 10 + 10 + OutputBytes.padding <= dates.count {
                 dates.withView { out.appendShort($0, at: offset * 10, count: 10) }
             } else {
                 out.append(isoDate: CalendarDate(daysSinceEpoch: day))
@@ -171,6 +159,7 @@ extension FollowUpTracker {
         of entries: ArraySlice<ChildEntry>, in context: ChangeContext, texts: ChangeRowTexts, to out: inout OutputBytes
     ) {
         let ledger = context.ledger
+        let rules = context.rules
         for entry in entries {
             let child = ChildChanges(entry: entry, tracker: self, context: context)
             // The id cell is written once, then copied into the child's other rows.
@@ -184,50 +173,41 @@ extension FollowUpTracker {
             for position in context.followed.indices {
                 if position > 0 { out.appendCopy(from: idStart, count: idCount) }
                 let track = child.track(position, in: context)
+                let rule = rules[position]
                 FollowUpTracker.appendCSVRow(
-                    track: track, flag: ageFlag(track, position: position, in: context),
+                    ChangeRow(track: track, rule: rule, allUnvalidated: context.allUnvalidated[position]),
+                    administrations: Int(track?.count ?? 0), decimals: rule.decimals,
                     problems: problems(of: child, track: track, position: position, in: context), position: position,
-                    texts: texts,
-                    to: &out)
+                    texts: texts, to: &out)
             }
         }
     }
 
-    /// One change as a CSV row after its id cell, from the child's track of the scale (or none).
+    /// One change as a CSV row after its id cell.
     private static func appendCSVRow(
-        track: Track?, flag: ValidatedAgeFlag, problems: [String], position: Int, texts: ChangeRowTexts,
-        to out: inout OutputBytes
+        _ row: ChangeRow, administrations: Int, decimals: Int, problems: [String], position: Int,
+        texts: ChangeRowTexts, to out: inout OutputBytes
     ) {
-        let plan = texts.plans[position]
-        let count = Int(track?.count ?? 0)
-        let followUp = track?.followUp
         out.append(44)
-        texts.texts.append(plan.id, to: &out)
-        texts.appendCells(of: track?.first, decimals: plan.decimals, to: &out)
-        texts.appendCells(of: followUp, decimals: plan.decimals, to: &out)
+        texts.texts.append(texts.plans[position].id, to: &out)
+        texts.appendCells(of: row.baseline, decimals: decimals, to: &out)
+        texts.appendCells(of: row.followUp, decimals: decimals, to: &out)
         out.append(44)
-        let classified = ClassifiedChange(
-            baseline: track?.first.value, followUp: followUp?.value, decimals: plan.decimals,
-            reliableThreshold: plan.reliable,
-            meaningfulPoints: plan.meaningful)
-        if let change = classified.change { out.append(number: change, decimals: plan.decimals) }
+        if let change = row.classified.change { out.append(number: change, decimals: decimals) }
         out.append(44)
-        out.append(integer: count)
+        out.append(integer: administrations)
         out.append(44)
-        out.append(classified.reliable.rawValue)
+        out.append(row.classified.reliable.rawValue)
         out.append(44)
-        out.append(classified.meaningful.rawValue)
-        texts.appendBand(of: track?.first, position: position, to: &out)
-        texts.appendBand(of: followUp, position: position, to: &out)
+        out.append(row.classified.meaningful.rawValue)
+        texts.appendBand(row.bandFrom, position: position, to: &out)
+        texts.appendBand(row.bandTo, position: position, to: &out)
         out.append(44)
-        out.append(flag.rawValue)
+        out.append(row.ageFlag.rawValue)
         out.append(44)
         if !problems.isEmpty { CSVCell.append(problems.joined(separator: CSVCell.problemSeparator), to: &out) }
         out.append(44)
-        if let baseline = track?.first, let followUp {
-            out.append(
-                integer: FollowUpRule.daysBetween(baselineDay: Int(baseline.day), followUpDay: Int(followUp.day)))
-        }
+        if let days = row.daysBetween { out.append(integer: days) }
         out.append(10)
     }
 

@@ -184,12 +184,6 @@ public final class FollowUpTracker {
         var notValidated: Int32 = 0
         var first: Point
         var last: Point
-
-        /// ``last`` when it is a follow-up, on a later day than ``first``
-        /// (``FollowUpRule``).
-        var followUp: Point? {
-            FollowUpRule.isFollowUp(baselineDay: Int(first.day), latestDay: Int(last.day)) ? last : nil
-        }
     }
 
     struct LogTally {

@@ -25,43 +25,46 @@ public struct ScaleChange: Sendable, Hashable {
     /// children file, administrations below validated age.
     public let problems: [String]
 
+    /// The latest administration when it is a follow-up: on a later date than the baseline (a
+    /// change is never computed over zero days, such as from two forms of one day); else `nil`.
+    public let followUp: ScaleObservation?
+    /// Days from baseline to latest; `nil` without a follow-up.
+    public let daysBetween: Int?
+
+    /// A change from observations a caller already has. Their bands are kept as given.
     public init(
         childID: String, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
         belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [String]
     ) {
+        let moment = { (observation: ScaleObservation) in
+            ChangeRow.Moment(day: observation.date.daysSinceEpoch, value: observation.value)
+        }
+        let row = ChangeRow(
+            baseline: baseline.map(moment), latest: latest.map(moment), rule: ChangeRow.Rule(scale),
+            ageFlag: belowValidatedAge)
+        self.init(
+            childID: childID, scale: scale.id, row: row, baseline: baseline,
+            followUp: row.followUp == nil ? nil : latest, administrations: administrations,
+            administrationsBelowValidatedAge: administrationsBelowValidatedAge, problems: problems)
+    }
+
+    /// A change as ``ChangeRow`` worked it out, with the observations it was worked out from.
+    init(
+        childID: String, scale: ScaleID, row: ChangeRow, baseline: ScaleObservation?, followUp: ScaleObservation?,
+        administrations: Int, administrationsBelowValidatedAge: Int, problems: [String]
+    ) {
         self.childID = childID
-        self.scale = scale.id
+        self.scale = scale
         self.baseline = baseline
-        let followUp = ScaleChange.followUp(from: baseline, to: latest)
-        self.latest = followUp ?? baseline
+        self.followUp = followUp
+        latest = followUp ?? baseline
         self.administrations = administrations
-        self.belowValidatedAge = belowValidatedAge
+        belowValidatedAge = row.ageFlag
         self.administrationsBelowValidatedAge = administrationsBelowValidatedAge
         self.problems = problems
-        let classified = ClassifiedChange(
-            baseline: baseline?.value, followUp: followUp?.value, decimals: scale.decimals,
-            reliableThreshold: scale.change?.reliable?.threshold, meaningfulPoints: scale.change?.meaningful?.points)
-        change = classified.change
-        reliableChange = classified.reliable
-        meaningfulChange = classified.meaningful
-    }
-
-    /// The latest administration when it is a follow-up: on a later date than the baseline (a
-    /// change is never computed over zero days, such as from two forms of one day); else `nil`.
-    public var followUp: ScaleObservation? { ScaleChange.followUp(from: baseline, to: latest) }
-
-    /// `latest` when it is a follow-up of `baseline` (``FollowUpRule``).
-    static func followUp(from baseline: ScaleObservation?, to latest: ScaleObservation?) -> ScaleObservation? {
-        guard let baseline, let latest,
-            FollowUpRule.isFollowUp(baselineDay: baseline.date.daysSinceEpoch, latestDay: latest.date.daysSinceEpoch)
-        else { return nil }
-        return latest
-    }
-
-    /// Days from baseline to latest; `nil` without a follow-up.
-    public var daysBetween: Int? {
-        guard let baseline, let followUp else { return nil }
-        return FollowUpRule.daysBetween(
-            baselineDay: baseline.date.daysSinceEpoch, followUpDay: followUp.date.daysSinceEpoch)
+        change = row.classified.change
+        reliableChange = row.classified.reliable
+        meaningfulChange = row.classified.meaningful
+        daysBetween = row.daysBetween
     }
 }

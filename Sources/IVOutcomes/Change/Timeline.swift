@@ -1,6 +1,7 @@
 /// One child's scores on one scale in date order, with the change between each administration
 /// and the next: for tools that hold a child's history in memory. (``FollowUpTracker`` streams
-/// whole files and keeps only what the baseline-to-latest change needs.)
+/// whole files and keeps only what the baseline-to-latest change needs; both follow the same
+/// duplicate and change rules.)
 ///
 /// ```swift
 /// let timeline = Timeline(childID: "C001", scale: wemwbsTotal, observations: [
@@ -10,11 +11,6 @@
 /// timeline.steps.first?.meaningfulChange   // .improved (4 points >= 3)
 /// timeline.summary().reliableChange        // .noReliableChange (4 is not > 6.80)
 /// ```
-@available(
-    *, deprecated,
-    message:
-        "Timeline keeps a duplicate rule of its own; use FollowUpTracker (the library-API issue decides Timeline's fate)"
-)
 public struct Timeline: Sendable, Hashable {
     /// One administration to the next.
     public struct Step: Sendable, Hashable {
@@ -28,28 +24,73 @@ public struct Timeline: Sendable, Hashable {
 
     public let childID: String
     public let scale: Scale
-    /// In date order (input order among equal dates is kept for the first of each date).
+    /// In date order: one per date, those that count.
     public let observations: [ScaleObservation]
-    /// Observations on a date already taken by an earlier one: reported, never used.
+    /// Observations that repeat one of the same date (same value): reported, never used.
     public let duplicates: [ScaleObservation]
+    /// Observations of one date whose values differ: none of them counts, and all are reported.
+    public let conflicting: [ScaleObservation]
+    /// What the rule did, in date order, as the tracker words it.
+    private let notes: [String]
 
-    /// Orders `observations` by date; a second observation on the same date is set aside as a duplicate.
+    /// Orders `observations` by date and resolves those of one date by the tracker's duplicate
+    /// rule (``SameDayRule``): the same value twice is one administration, different values on
+    /// one date mean neither counts. The result does not depend on the order given.
     public init(childID: String, scale: Scale, observations: [ScaleObservation]) {
         self.childID = childID
         self.scale = scale
+        let ordered = observations.enumerated().sorted {
+            ($0.element.date, $0.element.value, $0.element.line, $0.offset)
+                < ($1.element.date, $1.element.value, $1.element.line, $1.offset)
+        }
+        let place = { (position: Int) in
+            let (offset, observation) = ordered[position]
+            return observation.line > 0 ? "line \(observation.line)" : "observation \(offset + 1)"
+        }
         var kept: [ScaleObservation] = []
         var duplicates: [ScaleObservation] = []
-        for observation in observations.enumerated().sorted(by: {
-            ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
-        }) {
-            if kept.last?.date == observation.element.date {
-                duplicates.append(observation.element)
-            } else {
-                kept.append(observation.element)
+        var conflicting: [ScaleObservation] = []
+        var notes: [String] = []
+        var start = 0
+        while start < ordered.count {
+            let date = ordered[start].element.date
+            var end = start + 1
+            while end < ordered.count, ordered[end].element.date == date { end += 1 }
+            let (used, decisions) = SameDayRule.resolve(count: end - start) { form, other in
+                ordered[start + form].element.value == ordered[start + other].element.value
+                    ? .contained : .conflicting(reason: "their scores differ")
             }
+            var inConflict = Set<Int>()
+            for decision in decisions {
+                switch decision {
+                case .duplicate(let form, let other):
+                    duplicates.append(ordered[start + form].element)
+                    notes.append(
+                        SameDayRule.duplicateNote(
+                            form: scale.id.rawValue, date: date, kept: place(start + other), place: place(start + form))
+                    )
+                case .conflict(let form, let other, let reason):
+                    inConflict.formUnion([form, other])
+                    notes.append(
+                        SameDayRule.conflictNote(
+                            kept: (scale.id.rawValue, place(start + other)),
+                            other: (scale.id.rawValue, place(start + form)),
+                            date: date, reason: reason, scales: [scale.id.rawValue]))
+                }
+            }
+            for form in used {
+                if inConflict.contains(form) {
+                    conflicting.append(ordered[start + form].element)
+                } else {
+                    kept.append(ordered[start + form].element)
+                }
+            }
+            start = end
         }
         self.observations = kept
         self.duplicates = duplicates
+        self.conflicting = conflicting
+        self.notes = notes
     }
 
     /// The change between each administration and the next.
@@ -66,10 +107,9 @@ public struct Timeline: Sendable, Hashable {
     public func summary(belowValidatedAge: ValidatedAgeFlag = .unknown, administrationsBelowValidatedAge: Int = 0)
         -> ScaleChange
     {
-        let problems = duplicates.map { "duplicate administration on \($0.date) not used" }
-        return ScaleChange(
+        ScaleChange(
             childID: childID, scale: scale, baseline: observations.first, latest: observations.last,
             administrations: observations.count, belowValidatedAge: belowValidatedAge,
-            administrationsBelowValidatedAge: administrationsBelowValidatedAge, problems: problems)
+            administrationsBelowValidatedAge: administrationsBelowValidatedAge, problems: notes)
     }
 }

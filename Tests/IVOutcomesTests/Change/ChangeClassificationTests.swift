@@ -73,29 +73,43 @@ struct ChangeClassificationTests {
         #expect(scale.meaningfulChange(of: 8) == .thresholdsNotEstablished)
     }
 
-    @Test("a timeline orders by date, gives each step, and sets a same-day duplicate aside")
-    @available(*, deprecated, message: "tests the deprecated Timeline")
+    @Test("a timeline orders by date, gives each step, and resolves a day by the tracker's duplicate rule")
     func timeline() throws {
         let scale = try Self.scale("wemwbs_total")
         let date = { (text: String) in CalendarDate(iso: text)! }
-        let timeline = Timeline(
-            childID: "C1", scale: scale,
-            observations: [
-                ScaleObservation(date: date("2026-07-01"), value: 45, band: "average"),
-                ScaleObservation(date: date("2026-01-01"), value: 40, band: "probable_depression"),
-                ScaleObservation(date: date("2027-01-01"), value: 48, band: "average"),
-                ScaleObservation(date: date("2026-07-01"), value: 60, band: "high"),
-            ])
-        #expect(timeline.observations.map(\.value) == [40, 45, 48])
-        #expect(timeline.duplicates.map(\.value) == [60])
-        #expect(timeline.steps.map(\.change) == [5, 3])
-        #expect(timeline.steps.map(\.meaningfulChange) == [.improved, .improved])
+        let given = [
+            ScaleObservation(date: date("2026-07-01"), value: 45, band: "average"),
+            ScaleObservation(date: date("2026-01-01"), value: 40, band: "probable_depression"),
+            ScaleObservation(date: date("2027-01-01"), value: 48, band: "average"),
+            ScaleObservation(date: date("2026-07-01"), value: 60, band: "high"),
+            ScaleObservation(date: date("2027-01-01"), value: 48, band: "average", line: 9),
+        ]
+        let timeline = Timeline(childID: "C1", scale: scale, observations: given)
+        // 45 and 60 on one day disagree: neither counts. 48 twice is one administration.
+        #expect(timeline.observations.map(\.value) == [40, 48])
+        #expect(timeline.conflicting.map(\.value) == [45, 60])
+        #expect(timeline.duplicates.map(\.line) == [9])
+        #expect(timeline.steps.map(\.change) == [8])
+        #expect(timeline.steps.map(\.meaningfulChange) == [.improved])
         let summary = timeline.summary()
         #expect(summary.change == 8)
         #expect(summary.reliableChange == .reliablyImproved)
         #expect(summary.daysBetween == 365)
         #expect(summary.baseline?.band == "probable_depression")
         #expect(summary.latest?.band == "average")
-        #expect(summary.problems == ["duplicate administration on 2026-07-01 not used"])
+        #expect(
+            summary.problems == [
+                "wemwbs_total (observation 1) and wemwbs_total (observation 4) on 2026-07-01 do not agree "
+                    + "(their scores differ): neither counts for wemwbs_total that day",
+                "duplicate wemwbs_total on 2027-01-01 (observation 3 and line 9): line 9 not used",
+            ])
+        // The same observations in any order give the same timeline.
+        for order in [Array(given.reversed()), [given[3], given[0], given[4], given[2], given[1]]] {
+            let other = Timeline(childID: "C1", scale: scale, observations: order)
+            #expect(other.observations == timeline.observations)
+            #expect(other.conflicting == timeline.conflicting)
+            #expect(other.duplicates == timeline.duplicates)
+            #expect(other.summary().change == summary.change)
+        }
     }
 }

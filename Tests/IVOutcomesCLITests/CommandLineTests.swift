@@ -310,6 +310,11 @@ struct ReportCommandTests {
         #expect(national.output.contains("\"areasSuppressed\": 2"))
         let bad = run("pool", responses)
         #expect(bad.status == .unreadableInput)
-        #expect(bad.error.contains("not a JSON object"))
+        #expect(bad.error.contains("not valid JSON (line 1, column 1: expected a value"))
+        let array = folder.appendingPathComponent("array.json")
+        try Data("[1]".utf8).write(to: array)
+        let notObject = run("pool", array.path)
+        #expect(notObject.status == .unreadableInput)
+        #expect(notObject.error.contains("not a JSON object (expected a pooling summary"))
     }
 }

@@ -41,10 +41,13 @@ extension AreaAggregate {
     public init(poolingSummary data: Data, file: String) throws(PoolingError) {
         let reader = PoolingSummaryReader(file: file)
         if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw reader.fail(encoding) }
-        guard case .success(let root) = JSONValue.parse(data), case .object(let top) = root else {
-            throw reader.fail(
-                "not a JSON object (expected a pooling summary written by 'ivoutcomes report --format summary')")
+        let expected = "a pooling summary written by 'ivoutcomes report --format summary'"
+        let root: JSONValue
+        switch JSONValue.parse(data) {
+        case .success(let value): root = value
+        case .failure(let error): throw reader.fail("not valid JSON (\(error.detail)): expected \(expected)")
         }
+        guard case .object(let top) = root else { throw reader.fail("not a JSON object (expected \(expected))") }
         guard top["format"] == .string("ivoutcomes-pooling-summary") else {
             throw reader.fail(
                 "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"

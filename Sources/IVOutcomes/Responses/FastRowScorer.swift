@@ -201,7 +201,7 @@ final class FastRowScorer {
         }
         for index in plan.firstForeign..<(plan.firstForeign + plan.foreignCount) {
             let bytes = record.field(unchecked: foreignColumns[index])
-            if !CellText.isBlank(bytes) { return nil }
+            if ScoringEngine.isAnswerToUnknownItem(bytes) { return nil }
         }
         let status = answers.withView(count: plan.itemCount) { answers in
             outcomes.withMutableView(0..<plan.scaleCount) {

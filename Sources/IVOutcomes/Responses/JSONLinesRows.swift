@@ -57,7 +57,13 @@ final class JSONLinesRows: RowFields {
     private func decode(_ data: Data) {
         for index in fields.indices { fields[index].removeAll(keepingCapacity: true) }
         decodeProblems.removeAll()
-        guard case .object(let object)? = JSONValue.value(of: data) else {
+        let parsed = JSONValue.parse(data)
+        if case .failure(let error) = parsed {
+            // One row is one line, so the column alone says where.
+            decodeProblems.append((nil, "not valid JSON: column \(error.column): \(error.reason)"))
+            return
+        }
+        guard case .success(.object(let object)) = parsed else {
             decodeProblems.append(
                 (
                     nil,

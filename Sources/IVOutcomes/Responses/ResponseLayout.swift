@@ -228,10 +228,9 @@ extension ResponseLayout {
         }
         var foreign: [AnswerProblem] = []
         for column in foreignColumns[engineIndex] {
-            let blank = row.withField(column) { CellText.isBlank($0) }
-            if !blank {
-                let value = row.withField(column) { String(decoding: $0) }
-                foreign.append(AnswerProblem(kind: .unknownItem, item: ItemID(columnNames[column]), value: value))
+            let item = ItemID(columnNames[column])
+            if let problem = row.withField(column, { ScoringEngine.unknownItemProblem(item: item, answer: $0) }) {
+                foreign.append(problem)
             }
         }
         return foreign

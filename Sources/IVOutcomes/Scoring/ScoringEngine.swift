@@ -188,8 +188,8 @@ public struct ScoringEngine: Sendable {
         var problems: [AnswerProblem] = []
         for (item, text) in administration.answers {
             guard let position = storage.itemIndex[item] else {
-                if !CellText.isBlank(text) {
-                    problems.append(AnswerProblem(kind: .unknownItem, item: item, value: text))
+                if let problem = text.withUTF8View({ ScoringEngine.unknownItemProblem(item: item, answer: $0) }) {
+                    problems.append(problem)
                 }
                 continue
             }
@@ -214,6 +214,20 @@ public struct ScoringEngine: Sendable {
             childID: childID, administeredOn: administeredOn, instrument: instrument.id, status: status,
             scales: scores, problems: problems)
     }
+
+    /// The rule for an answer to an item the instrument does not have (a cell in another
+    /// instrument's column, an unknown item of an administration): a blank cell is no answer;
+    /// anything else is this problem, and makes the row invalid. The fast path hands a row with
+    /// such an answer to the general path.
+    static func unknownItemProblem(item: ItemID, answer: ByteView) -> AnswerProblem? {
+        isAnswerToUnknownItem(answer)
+            ? AnswerProblem(kind: .unknownItem, item: item, value: String(decoding: answer)) : nil
+    }
+
+    /// Whether a cell for an item the instrument does not have holds an answer (see
+    /// ``unknownItemProblem(item:answer:)``).
+    @inline(__always)
+    static func isAnswerToUnknownItem(_ answer: ByteView) -> Bool { !CellText.isBlank(answer) }
 
     /// The answer-level problems of resolved answers, in item order.
     func answerProblems(_ answers: [ResolvedAnswer], rawAnswers: (Int) -> String) -> [AnswerProblem] {

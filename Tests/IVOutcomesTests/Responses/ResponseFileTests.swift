@@ -202,10 +202,11 @@ struct ResponseFileTests {
 
             {"child_id": "C2", "administered_on": "2026-01-10", "instrument": "swemwbs", "answers": {"wemwbs_99": 3}}
             not json
+            [1, 2]
             """
         let result = try score(file, name: "responses.jsonl", format: .jsonl)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         #expect(
             lines[0]
                 == #"{"line":1,"child_id":"C1","administered_on":"2026-01-10","instrument":"swemwbs","status":"scored","scores":{"swemwbs_raw":22,"swemwbs_metric":19.98},"bands":{},"problems":[]}"#
@@ -214,8 +215,12 @@ struct ResponseFileTests {
         #expect(
             result.problems.contains(
                 "responses.jsonl:3: column answers.wemwbs_99: not an item of any instrument; did you mean 'wemwbs_9'?"))
-        #expect(result.problems.contains { $0.hasPrefix("responses.jsonl:4: not a JSON object") })
-        #expect(result.summary.rowsRead == 3 && result.summary.blankRowsSkipped == 1)
+        #expect(
+            result.problems.contains(
+                "responses.jsonl:4: not valid JSON: column 1: expected a value (a string in double quotes, a number, true, false, null, an object or an array)"
+            ))
+        #expect(result.problems.contains { $0.hasPrefix("responses.jsonl:5: not a JSON object (expected {") })
+        #expect(result.summary.rowsRead == 4 && result.summary.blankRowsSkipped == 1)
     }
 }
 

@@ -70,9 +70,11 @@ enum ReportCommand: Command {
         volunteers' logs say per outcome, breakdowns by the children file's columns, data-quality
         notes and the scales' licence notices. One self-contained HTML file (no scripts or network).
 
-        Small numbers are always suppressed: counts from 1 to 4 read "under 5", statistics of
-        groups under 5 are not shown, and a second cell is hidden wherever a total would give the
-        first away. --format json writes the same aggregates as a JSON summary; --format summary
+        Small numbers are always protected: counts from 1 to 4 are hidden, more counts are hidden
+        until an audit (linear programming over every total, table and breakdown) finds that no
+        hidden count of 1 to 4 can be narrowed to fewer than 5 values, and every hidden count reads
+        "[c]" whatever the reason. Statistics are shown only for groups of 5 or more whose breakdown
+        leaves none or at least 5 children in hidden categories. --format json writes the same aggregates as a JSON summary; --format summary
         writes the pooling summary to send to the national network (see 'ivoutcomes pool').
 
         Example:
@@ -120,7 +122,9 @@ enum PoolCommand: Command {
         'ivoutcomes report --format summary'). Pooled counts, means, SDs and change statistics are
         exactly those of the combined children wherever no area suppressed the cell; cells some
         areas suppressed read "at least N (K areas suppressed)", and their statistics are not shown.
-        Suppression is applied again to the national figures.
+        The national figures are protected and audited again. A summary published with a threshold
+        under 5 is refused unless --allow-small-numbers, and then the output says first that it
+        holds unprotected areas.
 
         Example:
           ivoutcomes pool north.json south.json --out national.html
@@ -145,7 +149,8 @@ enum PoolCommand: Command {
                     file: file, message: "the same summary as \(first): each area's summary is pooled once")
             }
             firstContent[data] = file
-            let area = try AreaAggregate(poolingSummary: data, file: file)
+            let area = try AreaAggregate(
+                poolingSummary: data, file: file, allowSmallNumbers: arguments.has("--allow-small-numbers"))
             let key = "\(area.areas.joined(separator: ", ")) as of \(area.asOf)"
             if let first = firstFile[key] {
                 throw PoolingError(
@@ -159,6 +164,12 @@ enum PoolCommand: Command {
         let view = ReportView(
             aggregate: national, catalog: catalog, policy: policy,
             title: "Independent Visitor outcomes: \(counted(national.areas.count, "area")) pooled")
+        if let warning = view.disclosure.warning { console.error("warning: the national picture \(warning)") }
+        if !national.unauditedAreas.isEmpty {
+            console.error(
+                "note: \(national.unauditedAreas.joined(separator: ", ")): summaries of format version 1, written before reports were audited; their own published reports may let hidden counts be worked out"
+            )
+        }
         try ReportOptions.write(format.render(view), arguments, console: console)
         console.error("pooled \(counted(national.areas.count, "area")): \(national.areas.joined(separator: ", "))")
         return .success

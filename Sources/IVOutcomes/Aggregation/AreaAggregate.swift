@@ -21,11 +21,17 @@ public struct AreaAggregate: Sendable, Hashable {
     /// `all` first, then each breakdown's categories.
     public var groups: [GroupAggregate]
     public var dataQuality: DataQuality
+    /// Pooled areas whose summary was published with a threshold under 5.
+    public var unprotectedAreas: [String]
+    /// Pooled areas whose summary predates audited disclosure control (format version 1).
+    public var unauditedAreas: [String]
 
     public init(
         areas: [String], asOf: CalendarDate, instruments: [InstrumentID], groups: [GroupAggregate],
-        dataQuality: DataQuality
+        dataQuality: DataQuality, unprotectedAreas: [String] = [], unauditedAreas: [String] = []
     ) {
+        self.unprotectedAreas = unprotectedAreas
+        self.unauditedAreas = unauditedAreas
         self.areas = areas
         self.asOf = asOf
         self.instruments = instruments

@@ -38,7 +38,12 @@ extension AreaAggregate {
 
     /// Reads a pooling summary written by ``ReportView/poolingSummary()``. Cells the area
     /// suppressed are counted in `areasSuppressed`, never guessed.
-    public init(poolingSummary data: Data, file: String) throws(PoolingError) {
+    ///
+    /// A summary published with a threshold under 5 is refused unless `allowSmallNumbers`: the
+    /// national figures minus the other areas' reports would give its small counts away. With
+    /// it, the area is listed in ``unprotectedAreas``. A summary of format version 1 (written
+    /// before reports were audited) is read and listed in ``unauditedAreas``.
+    public init(poolingSummary data: Data, file: String, allowSmallNumbers: Bool = false) throws(PoolingError) {
         let reader = PoolingSummaryReader(file: file)
         if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw reader.fail(encoding) }
         let expected = "a pooling summary written by 'ivoutcomes report --format summary'"
@@ -53,9 +58,12 @@ extension AreaAggregate {
                 "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
             )
         }
-        guard top["formatVersion"] == .number(1) else {
-            throw reader.fail("unsupported formatVersion (this version reads 1)")
+        guard case .number(let version)? = top["formatVersion"], version == 1 || version == 2 else {
+            throw reader.fail("unsupported formatVersion (this version reads 1 and 2)")
         }
+        let threshold = try reader.whole(
+            top["suppressionThreshold"], "suppressionThreshold", in: 1...Double(AreaAggregate.maximumCount),
+            "a whole number from 1")
         guard case .array(let areaValues)? = top["areas"] else {
             throw reader.fail("areas: expected a list of area names")
         }
@@ -77,7 +85,14 @@ extension AreaAggregate {
         guard case .array(let groupValues)? = top["groups"] else { throw reader.fail("groups: expected a list") }
         var groups: [GroupAggregate] = []
         for (index, value) in groupValues.enumerated() { groups.append(try reader.group(value, "groups[\(index)]")) }
-        self.init(areas: areas, asOf: asOf, instruments: instruments, groups: groups, dataQuality: quality)
+        guard threshold >= 5 || allowSmallNumbers else {
+            throw reader.fail(
+                "published with counts from \(threshold) up shown (suppressionThreshold \(threshold)): pooled, the national figures minus the other areas' reports would give its counts under 5 away; pool it only for an unpublished analysis, with --allow-small-numbers"
+            )
+        }
+        self.init(
+            areas: areas, asOf: asOf, instruments: instruments, groups: groups, dataQuality: quality,
+            unprotectedAreas: threshold < 5 ? areas : [], unauditedAreas: version == 1 ? areas : [])
     }
 
     /// Several areas combined: every count and sum added cell by cell. A cell is exact where no
@@ -104,8 +119,8 @@ extension AreaAggregate {
         }.map(\.element)
         return AreaAggregate(
             areas: areas.flatMap(\.areas), asOf: areas.map(\.asOf).max() ?? .today, instruments: instruments,
-            groups: groups,
-            dataQuality: quality)
+            groups: groups, dataQuality: quality, unprotectedAreas: areas.flatMap(\.unprotectedAreas),
+            unauditedAreas: areas.flatMap(\.unauditedAreas))
     }
 }
 

@@ -32,7 +32,8 @@ struct PoolingSummaryReader {
     private static let counts = 0...Double(AreaAggregate.maximumCount)
     private static let countText = "a whole number from 0 to \(AreaAggregate.maximumCount)"
 
-    /// A count: a number, a suppressed cell (any string), or a pooled cell (`atLeast`, `areasSuppressed`).
+    /// A count: a number, a hidden cell (any string: `"[c]"`, or version 1's "under 5" and
+    /// "suppressed"), or a pooled cell (`atLeast`, `areasSuppressed`).
     func count(_ value: JSONValue?, _ path: String) throws(PoolingError) -> PoolableCount {
         let (counts, countText) = (PoolingSummaryReader.counts, PoolingSummaryReader.countText)
         switch value {
@@ -45,7 +46,7 @@ struct PoolingSummaryReader {
             return PoolableCount(
                 try whole(fields["atLeast"], "\(path).atLeast", in: counts, countText),
                 areasSuppressed: try whole(fields["areasSuppressed"], "\(path).areasSuppressed", in: counts, countText))
-        default: throw fail("\(path): expected a count or \"under 5\"")
+        default: throw fail("\(path): expected a count or \"[c]\"")
         }
     }
 
@@ -65,7 +66,7 @@ struct PoolingSummaryReader {
             let squares = try whole(
                 fields["sumSquaresX10000"], "\(path).sumSquaresX10000", in: 0...exact, "a whole number from 0 to 2^53")
             return PoolableSums(ValueSums(count: n, sumHundredths: sum, sumOfSquaresTenThousandths: squares))
-        default: throw fail("\(path): expected sums or \"suppressed\"")
+        default: throw fail("\(path): expected sums or \"[c]\"")
         }
     }
 

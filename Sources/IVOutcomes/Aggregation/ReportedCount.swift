@@ -8,6 +8,9 @@ public enum ReportedCount: Sendable, Hashable {
     /// Pooled from areas of which some suppressed the cell: at least `partial`.
     case incomplete(partial: Int, areas: Int)
 
+    /// How every hidden count is shown: "[c]" (confidential), the UK official statistics symbol.
+    public static let hiddenSymbol = "[c]"
+
     public var isHidden: Bool {
         switch self {
         case .underThreshold, .secondary: return true
@@ -21,12 +24,12 @@ public enum ReportedCount: Sendable, Hashable {
         return nil
     }
 
-    /// "12", "under 5", "suppressed", "at least 12 (1 area suppressed)", "2 areas suppressed".
+    /// "12", "[c]" for any hidden count (one symbol, whatever the reason it is hidden, so it
+    /// says nothing about the count's size), "at least 12 (1 area suppressed)", "2 areas suppressed".
     public func text(threshold: Int) -> String {
         switch self {
         case .count(let value): return String(value)
-        case .underThreshold: return "under \(threshold)"
-        case .secondary: return "suppressed"
+        case .underThreshold, .secondary: return ReportedCount.hiddenSymbol
         case .incomplete(let partial, let areas):
             let suppressed = "\(areas) area\(areas == 1 ? "" : "s") suppressed"
             return partial == 0 ? suppressed : "at least \(partial) (\(suppressed))"

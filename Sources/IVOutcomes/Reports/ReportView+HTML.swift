@@ -69,7 +69,7 @@ extension ReportView {
         }
         if let chart = SVGChart.changeHistogram(scale, threshold: t) {
             html +=
-                "<figure>\(chart)<figcaption>How much each child's score changed; counts under \(t) are hatched, not shown.</figcaption></figure>"
+                "<figure>\(chart)<figcaption>How much each child's score changed; hidden counts ([c]) are hatched, not shown.</figcaption></figure>"
         }
         var rows: [(String, String)] = [
             ("Children with a baseline", cells.count(scale.childrenWithBaseline)),
@@ -157,7 +157,7 @@ extension ReportView {
         }
         guard !dimensions.isEmpty else { return "" }
         var html =
-            "<section><h2>Breakdowns</h2><p>Change by group. Groups under \(cells.threshold) children show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
+            "<section><h2>Breakdowns</h2><p>Change by group. Groups whose size is hidden ([c]) show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
         for dimension in dimensions {
             var header = [e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children"]
             for scale in scales {
@@ -191,11 +191,26 @@ extension ReportView {
     }
 
     private func dataQualitySection(_ cells: Cells) -> String {
-        "<section><h2>Data quality</h2>"
+        "<section><h2>Data quality</h2>" + disclosureStatement()
             + table(
                 ["", ""], dataQuality.map { [HTML.escape($0.name.capitalizedFirst), cells.count($0.count)] },
                 header: false)
             + "</section>"
+    }
+
+    /// How the small numbers were protected, in words a coordinator can check.
+    private func disclosureStatement() -> String {
+        let d = disclosure
+        var text =
+            "<p>Small numbers: counts from 1 to \(d.threshold - 1) are hidden (\(d.smallCountsHidden) here), and \(d.cellsHiddenToProtectOthers) more are hidden so that none of them can be worked out from totals, other tables or other breakdowns (\(d.cellsHiddenByAudit) of those added by the audit). The audit (linear programming, as the official tools tau-Argus and sdcTable use) "
+            + (d.auditPassed ? "passed" : "did not pass")
+            + ": every hidden count of 1 to \(d.threshold - 1) could be any of at least \(d.threshold) values. Means, SDs and change statistics are shown only for groups of at least \(d.threshold) children whose breakdown leaves none or at least \(d.threshold) children in hidden categories"
+        text += d.statisticsWithheld > 0 ? " (\(d.statisticsWithheld) withheld for that reason).</p>" : ".</p>"
+        if !d.unauditedAreas.isEmpty {
+            text +=
+                "<p class=\"note\">\(HTML.escape(d.unauditedAreas.joined(separator: ", "))): summaries written before reports were audited; their own reports may let hidden counts be worked out.</p>"
+        }
+        return text
     }
 
     /// How to read the report: baseline and latest, change measures, suppression.
@@ -207,7 +222,7 @@ extension ReportView {
         html +=
             "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
         html +=
-            "<li>Any count from 1 to \(t - 1) is shown as “under \(t)”, and a second count is suppressed wherever the first could be worked out from a total. No child's id, date of birth or free text appears here.</li>"
+            "<li><b>[c]</b> marks a hidden number. A hidden number may be 0, may be from 1 to \(t - 1), or may be hidden to protect another: the mark is the same whatever the reason, so it says nothing about the number. No child's id, date of birth or free text appears here.</li>"
         return html + "</ul></section>"
     }
 
@@ -238,7 +253,7 @@ extension ReportView {
             figure{margin:1em 0}figcaption{font-size:.85em;color:#444}.meta{color:#444}
             </style></head><body>
             <h1>\(e(title))</h1>
-            <p class="meta">\(areasText) · as of \(asOf) · counts under \(t) suppressed</p>
+            \(disclosure.warning.map { "<p class=\"note\"><b>Warning:</b> \(e($0))</p>" } ?? "")<p class="meta">\(areasText) · as of \(asOf) · counts under \(t) hidden ([c])</p>
             \(body)
             </body></html>
 

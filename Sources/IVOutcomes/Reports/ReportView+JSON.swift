@@ -1,6 +1,6 @@
 extension ReportedCount {
-    /// A count in JSON: a number when shown, otherwise the text readers see ("under 5", "suppressed"),
-    /// or `{"atLeast": n, "areasSuppressed": k}` for a pooled cell some areas suppressed.
+    /// A count in JSON: a number when shown, otherwise the hidden symbol `"[c]"`, or
+    /// `{"atLeast": n, "areasSuppressed": k}` for a pooled cell some areas suppressed.
     func json(threshold: Int) -> JSONNode {
         switch self {
         case .count(let value): return .integer(value)
@@ -55,13 +55,13 @@ extension ReportView {
 
     /// The pooling summary (`ivoutcomes report --format summary`): sufficient statistics (n, sum
     /// and sum of squares, exact) and category counts for every cell at or over the threshold, and
-    /// only "under 5" (or "suppressed") for the others. No child-level data. Safe to send to the
+    /// only the hidden symbol `"[c]"` for the others. No child-level data. Safe to send to the
     /// national network, and read back by ``AreaAggregate/init(poolingSummary:file:)``.
     public func poolingSummary() -> String {
         let t = policy.threshold
         func sums(_ sums: PoolableSums, shown: ReportedCount) -> JSONNode {
             guard sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else {
-                return .string("suppressed")
+                return .string(ReportedCount.hiddenSymbol)
             }
             return .object([
                 ("n", .integer(sums.sums.count)), ("sumX100", .integer(sums.sums.sumHundredths)),
@@ -128,14 +128,32 @@ extension ReportView {
                 ),
             ])
         }
+        let warning = disclosure.warning.map { [("warning", JSONNode.string($0))] } ?? []
         return JSONNode.object(
-            [("format", .string(format)), ("formatVersion", .integer(1))]
+            [("format", .string(format)), ("formatVersion", .integer(ReportView.formatVersion))] + warning
                 + (title.map { [("title", JSONNode.string($0))] } ?? []) + [
                     ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
-                    ("suppressionThreshold", .integer(t)),
+                    ("suppressionThreshold", .integer(t)), ("disclosureControl", disclosureJSON),
                     ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
                     ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
                 ]
         ).rendered() + "\n"
+    }
+
+    /// The version of the report JSON and the pooling summary: 2 since reports are audited.
+    public static let formatVersion = 2
+
+    /// How the numbers were protected, for both JSON forms.
+    private var disclosureJSON: JSONNode {
+        .object([
+            ("threshold", .integer(disclosure.threshold)), ("symbol", .string(ReportedCount.hiddenSymbol)),
+            ("method", .string(disclosure.method)), ("auditPassed", .bool(disclosure.auditPassed)),
+            ("smallCountsHidden", .integer(disclosure.smallCountsHidden)),
+            ("cellsHiddenToProtectOthers", .integer(disclosure.cellsHiddenToProtectOthers)),
+            ("cellsHiddenByAudit", .integer(disclosure.cellsHiddenByAudit)),
+            ("statisticsWithheld", .integer(disclosure.statisticsWithheld)),
+            ("unprotectedAreas", .array(disclosure.unprotectedAreas.map(JSONNode.string))),
+            ("unauditedAreas", .array(disclosure.unauditedAreas.map(JSONNode.string))),
+        ])
     }
 }

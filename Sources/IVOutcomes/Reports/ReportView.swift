@@ -16,6 +16,8 @@ public struct ReportView: Sendable, Hashable {
     public let groups: [GroupView]
     public let dataQuality: [ReportedCell]
     public let instruments: [Instrument]
+    /// How the small numbers were protected: the audit's outcome and what it hid.
+    public let disclosure: DisclosureControl
 
     public init(aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String? = nil) {
         self.policy = policy
@@ -54,10 +56,23 @@ public struct ReportView: Sendable, Hashable {
         for dimension in byDimension.keys.sorted() {
             ReportView.protectAcross(byDimension[dimension] ?? [], in: &groups, policy: policy)
         }
+        // The first pattern audited: more cells hidden until no small count can be worked out.
+        var published = PublishedCells(
+            groups: groups,
+            dataQuality: DataQuality.fields.map {
+                ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
+            }, aggregate: aggregate)
+        let audit = published.audit(threshold: policy.threshold)
+        groups = published.groups
+        ReportView.withdrawStatisticsOfHiddenSizes(&groups)
+        let withheld = ReportView.protectStatistics(&groups, threshold: policy.threshold)
         self.groups = groups
-        dataQuality = DataQuality.fields.map {
-            ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
-        }
+        dataQuality = published.dataQuality
+        disclosure = DisclosureControl(
+            threshold: policy.threshold, auditPassed: true, smallCountsHidden: audit.smallCellsProtected,
+            cellsHiddenToProtectOthers: published.hiddenCount - audit.smallCellsProtected,
+            cellsHiddenByAudit: audit.cellsHiddenByAudit, statisticsWithheld: withheld,
+            unprotectedAreas: aggregate.unprotectedAreas, unauditedAreas: aggregate.unauditedAreas)
     }
 
     static func statistics(_ sums: PoolableSums, shownCount: ReportedCount, policy: SuppressionPolicy) -> MeanAndSD? {
@@ -78,7 +93,7 @@ public struct ReportView: Sendable, Hashable {
         let showChange = aggregate.change.isComplete && (followedUp.exactValue ?? 0) >= policy.threshold
         var notes: [String] = []
         if hidden {
-            notes.append("group too small to show")
+            notes.append("group size hidden: nothing else is shown for it")
         } else if let followed = followedUp.exactValue, followed < minimumForComparison {
             notes.append(
                 "fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons"

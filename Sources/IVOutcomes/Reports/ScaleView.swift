@@ -18,9 +18,9 @@ public struct ScaleView: Sendable, Hashable {
     /// Bins of change, lowest first: `name` is the bin index `k` (changes from `k × binWidth`).
     public internal(set) var changeHistogram: [ReportedCell]
     public let binWidth: Double
-    public let scoresBelowValidatedAge: ReportedCount
+    public internal(set) var scoresBelowValidatedAge: ReportedCount
     /// Cautions a reader must see beside the numbers.
-    public let notes: [String]
+    public internal(set) var notes: [String]
     /// The exact aggregate, for the pooling summary; only its unsuppressed cells are ever written.
     let aggregate: ScaleAggregate
 }

@@ -56,10 +56,12 @@ struct SuppressionTests {
     func counts(_ values: [Int]) -> [PoolableCount] { values.map { PoolableCount($0) } }
 
     @Test(
-        "1 to 4 read 'under 5'; 0 and 5 and over are shown",
-        arguments: [(0, "0"), (1, "under 5"), (4, "under 5"), (5, "5"), (12, "12")])
+        "1 to 4 are hidden as [c]; 0 and 5 and over are shown",
+        arguments: [(0, "0"), (1, "[c]"), (4, "[c]"), (5, "5"), (12, "12")])
     func primary(value: Int, text: String) {
         #expect(policy.primary(PoolableCount(value)).text(threshold: 5) == text)
+        // A complementary cell looks the same: the symbol says nothing about a cell's size.
+        #expect(ReportedCount.secondary.text(threshold: 5) == "[c]")
     }
 
     @Test("a lone suppressed cell takes the next smallest non-zero cell with it")

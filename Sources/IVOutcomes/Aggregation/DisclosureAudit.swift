@@ -1,0 +1,265 @@
+/// The audit of a suppression pattern, as tau-Argus and sdcTable audit theirs: for every hidden
+/// count, the smallest and largest value consistent with everything published, found by linear
+/// programming; a pattern passes when every hidden count of 1 to `threshold - 1` keeps an
+/// interval of at least `threshold` whole values. ``protect()`` hides more cells until it passes.
+///
+/// What a reader is assumed to know is written as relations over the cells: tables that add up
+/// to their totals (`Σ parts − total = 0`), counts bounded by others (`part − whole ≤ 0`), and
+/// each cell's lower bound (0; 1 for a listed histogram bin of the whole area; the known part of
+/// a pooled cell). A hidden cell is any value from its lower bound up: one symbol, whatever the
+/// reason it is hidden.
+///
+/// The problem is split into independent parts (hidden cells linked through relations whose
+/// other cells are hidden), which is exact: a relation between shown cells only says nothing.
+/// Bounds are those of the linear relaxation, rounded inward to whole counts (the method of the
+/// official tools); the integer bounds can only be narrower by less than one value each side.
+///
+/// ```swift
+/// // a + b = 7 (shown), a hidden (true 3), b hidden (true 4): a is anything from 0 to 7.
+/// var audit = DisclosureAudit(threshold: 5)
+/// let a = audit.add(value: 3, shown: false)
+/// let b = audit.add(value: 4, shown: false)
+/// let total = audit.add(value: 7, shown: true)
+/// audit.relate(sum: [a, b], equals: total)
+/// audit.interval(of: a)    // 0...7
+/// ```
+struct DisclosureAudit {
+    struct Cell {
+        /// The true count (for a pooled cell some areas suppressed, its known part).
+        let value: Int
+        var isShown: Bool
+        /// What a reader knows it is at least, when hidden.
+        let lowerBound: Int
+        /// A count of 1 to `threshold - 1`: the cells the audit protects.
+        let isSmall: Bool
+        /// Whether `value` is the true count (not for a pooled cell some areas suppressed).
+        let isExact: Bool
+        /// Cells are audited block by block (see ``add(value:shown:known:small:exact:block:total:)``).
+        let block: Int
+        /// A group's size (children, with a baseline, followed up): hidden only as a last resort.
+        let isTotal: Bool
+    }
+
+    /// `Σ coefficient × cell = 0`, or `≤ 0`.
+    struct Relation {
+        let terms: [(cell: Int, coefficient: Int)]
+        let isEquality: Bool
+    }
+
+    let threshold: Int
+    private(set) var cells: [Cell] = []
+    private(set) var relations: [Relation] = []
+    /// The relations each cell is in.
+    private var relationsOf: [[Int]] = []
+
+    init(threshold: Int) { self.threshold = threshold }
+
+    /// Adds a published cell; returns its number. `known` is its lower bound when hidden.
+    /// `exact` is false for a pooled cell whose true count is not known (only `value` of it).
+    ///
+    /// `block` splits the problem: a small cell is audited with the hidden cells of other blocks
+    /// fixed at their true values, as if the reader knew them (a report's scales, outcomes and
+    /// group sizes are blocks). That narrows each cell's interval, never widens it, so the audit
+    /// stays safe and each programme small. Cells whose true value is not known always join.
+    mutating func add(
+        value: Int, shown: Bool, known lowerBound: Int = 0, small: Bool? = nil, exact: Bool = true, block: Int = 0,
+        total: Bool = false
+    ) -> Int {
+        cells.append(
+            Cell(
+                value: value, isShown: shown, lowerBound: lowerBound,
+                isSmall: small ?? (!shown && value > 0 && value < threshold), isExact: exact, block: block,
+                isTotal: total))
+        relationsOf.append([])
+        return cells.count - 1
+    }
+
+    private mutating func relate(_ terms: [(cell: Int, coefficient: Int)], isEquality: Bool) {
+        guard !terms.isEmpty else { return }
+        relations.append(Relation(terms: terms, isEquality: isEquality))
+        for term in terms { relationsOf[term.cell].append(relations.count - 1) }
+    }
+
+    /// The parts add up to the total.
+    mutating func relate(sum parts: [Int], equals total: Int) {
+        relate(parts.map { ($0, 1) } + [(total, -1)], isEquality: true)
+    }
+
+    /// The parts add up to at most the whole.
+    mutating func relate(sum parts: [Int], atMost whole: Int) {
+        relate(parts.map { ($0, 1) } + [(whole, -1)], isEquality: false)
+    }
+
+    mutating func hide(_ cell: Int) { cells[cell].isShown = false }
+
+    /// The smallest and largest value of a hidden cell consistent with everything shown
+    /// (`Int.max` as the upper end when nothing bounds it); `nil` for a shown cell.
+    func interval(of cell: Int) -> ClosedRange<Int>? {
+        guard !cells[cell].isShown else { return nil }
+        var part = Part(audit: self, containing: cell)
+        guard part.program.makeFeasible() else { return cells[cell].value...cells[cell].value }
+        let variable = part.variable[cell] ?? 0
+        let low = part.program.minimum(of: variable)
+        let high = part.program.maximum(of: variable)
+        return part.wholeRange(cell, low: low, high: high)
+    }
+
+    /// The small hidden cells whose interval holds fewer than `threshold` whole values.
+    func exposedCells() -> [Int] {
+        exposedCells(among: cells.indices.filter { cells[$0].isSmall && !cells[$0].isShown })
+    }
+
+    /// ``exposedCells()`` among some small hidden cells only.
+    private func exposedCells(among candidates: [Int]) -> [Int] {
+        var exposed: [Int] = []
+        var done = Set<Int>()
+        let wanted = Set(candidates)
+        for cell in candidates where !done.contains(cell) {
+            var part = Part(audit: self, containing: cell)
+            done.formUnion(part.cells.filter { cells[$0].block == cells[cell].block })
+            let small = part.cells.filter { wanted.contains($0) && cells[$0].block == cells[cell].block }
+            guard part.program.makeFeasible() else {
+                exposed += small
+                continue
+            }
+            exposed += small.filter { !isProtected($0, in: &part) }
+        }
+        return exposed
+    }
+
+    /// Whether a small hidden cell keeps `threshold` possible values in a part whose programme
+    /// is feasible. Its true value is always possible, so each bound stops as soon as the
+    /// interval is known to be wide enough.
+    private func isProtected(_ cell: Int, in part: inout Part) -> Bool {
+        let variable = part.variable[cell] ?? 0
+        let lowest = cells[cell].lowerBound
+        let low = part.program.minimum(of: variable, stopAt: 0)
+        let start = Int((Double(lowest) + low - 1e-6).rounded(.up))
+        let high = part.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
+        let range = part.wholeRange(cell, low: low, high: high)
+        return range.upperBound == Int.max || range.count >= threshold
+    }
+
+    /// Hides more cells until no small hidden cell is exposed: for each exposed cell, the
+    /// smallest non-zero shown cell of a relation it is in (or, failing that, of its part).
+    /// Returns the cells it hid. Hiding a cell can only widen other cells' intervals (a constant
+    /// becomes a variable), so after the first round only the cells still exposed are checked.
+    @discardableResult
+    mutating func protect() -> [Int] {
+        var hidden: [Int] = []
+        var exposed = exposedCells()
+        while true {
+            if exposed.isEmpty { return hidden }
+            var chosen = Set<Int>()
+            for cell in exposed {
+                // Cells exposed together often share their best candidate: it is hidden once.
+                guard let next = candidate(toProtect: cell) else { continue }
+                chosen.insert(next)
+            }
+            // Nothing left to hide beside an exposed cell cannot happen (a part with no shown
+            // cell is unbounded above); stop rather than loop.
+            if chosen.isEmpty { return hidden }
+            for cell in chosen.sorted() {
+                hide(cell)
+                hidden.append(cell)
+            }
+            exposed = exposedCells(among: exposed)
+        }
+    }
+
+    /// The shown cell to hide next to protect `cell`: the cheapest within three relations of
+    /// it, a cell further out costing more. A cell costs its count (hiding little), a zero more
+    /// (it can only grow, so protects less), a total (``Cell/isTotal``) most (hiding it
+    /// withdraws its group's statistics).
+    private func candidate(toProtect cell: Int) -> Int? {
+        var frontier = [cell]
+        var seen: Set<Int> = [cell]
+        var seenRelations = Set<Int>()
+        var best: (cell: Int, cost: Int)?
+        var level = 0
+        while !frontier.isEmpty, level < 3 || best == nil {
+            var next: [Int] = []
+            for member in frontier {
+                for relation in relationsOf[member] where seenRelations.insert(relation).inserted {
+                    for term in relations[relation].terms where seen.insert(term.cell).inserted {
+                        let found = cells[term.cell]
+                        guard found.isShown else {
+                            next.append(term.cell)
+                            continue
+                        }
+                        let cost =
+                            (found.isTotal ? 10_000 : 0) + (found.value == 0 ? 500 : found.value) + 100 * level
+                        if best.map({ cost < $0.cost }) ?? true { best = (term.cell, cost) }
+                    }
+                }
+            }
+            frontier = next
+            level += 1
+        }
+        return best?.cell
+    }
+
+    /// The hidden cells linked to one cell through relations, as a linear programme over
+    /// `x - lowerBound ≥ 0`, shown cells folded into the constants.
+    private struct Part {
+        var cells: [Int] = []
+        var variable: [Int: Int] = [:]
+        var program: LinearProgram
+        private var lowerBounds: [Int: Int] = [:]
+
+        /// The hidden cells of `first`'s block linked to it through relations, with every
+        /// relation any of them is in. Hidden cells of other blocks in those relations are fixed
+        /// at their true values, except pooled cells whose value is not known, which join.
+        init(audit: DisclosureAudit, containing first: Int) {
+            var order = [first]
+            var index: [Int: Int] = [first: 0]
+            var used = Set<Int>()
+            var next = 0
+            let block = audit.cells[first].block
+            while next < order.count {
+                let cell = order[next]
+                next += 1
+                for relation in audit.relationsOf[cell] {
+                    used.insert(relation)
+                    for term in audit.relations[relation].terms
+                    where !audit.cells[term.cell].isShown && index[term.cell] == nil
+                        && (audit.cells[term.cell].block == block || !audit.cells[term.cell].isExact)
+                    {
+                        index[term.cell] = index.count
+                        order.append(term.cell)
+                    }
+                }
+            }
+            let members = order
+            var rows: [LinearProgram.Row] = []
+            for relation in used.sorted() {
+                var terms: [(variable: Int, coefficient: Double)] = []
+                var constant = 0.0
+                for term in audit.relations[relation].terms {
+                    let cell = audit.cells[term.cell]
+                    if cell.isShown || index[term.cell] == nil {
+                        constant -= Double(term.coefficient * cell.value)
+                    } else {
+                        terms.append((index[term.cell] ?? 0, Double(term.coefficient)))
+                        constant -= Double(term.coefficient * cell.lowerBound)
+                    }
+                }
+                rows.append(
+                    LinearProgram.Row(
+                        terms: terms, isEquality: audit.relations[relation].isEquality, constant: constant))
+            }
+            cells = members
+            variable = index
+            for member in members { lowerBounds[member] = audit.cells[member].lowerBound }
+            program = LinearProgram(variables: index.count, rows: rows)
+        }
+
+        /// The whole counts between the programme's bounds of `cell`, rounded inward.
+        func wholeRange(_ cell: Int, low: Double, high: Double) -> ClosedRange<Int> {
+            let base = Double(lowerBounds[cell] ?? 0)
+            let lower = Int((base + low - 1e-6).rounded(.up))
+            guard high.isFinite, high < 1e12 else { return lower...Int.max }
+            return lower...max(lower, Int((base + high + 1e-6).rounded(.down)))
+        }
+    }
+}

@@ -32,12 +32,14 @@ struct DisclosureAudit {
         let lowerBound: Int
         /// A count of 1 to `threshold - 1`: the cells the audit protects.
         let isSmall: Bool
-        /// Whether `value` is the true count (not for a pooled cell some areas suppressed).
-        let isExact: Bool
-        /// Cells are audited block by block (see ``add(value:shown:known:small:exact:block:total:)``).
-        let block: Int
         /// A group's size (children, with a baseline, followed up): hidden only as a last resort.
         let isTotal: Bool
+        /// For a sum standing for interchangeable hidden groups (whose small counts can be
+        /// anything from 0 to this sum's largest value): the value that largest must reach.
+        let mustReach: Int?
+
+        /// Whether the audit checks this cell.
+        var isChecked: Bool { !isShown && (isSmall || mustReach != nil) }
     }
 
     /// `Σ coefficient × cell = 0`, or `≤ 0`.
@@ -55,21 +57,16 @@ struct DisclosureAudit {
     init(threshold: Int) { self.threshold = threshold }
 
     /// Adds a published cell; returns its number. `known` is its lower bound when hidden.
-    /// `exact` is false for a pooled cell whose true count is not known (only `value` of it).
-    ///
-    /// `block` splits the problem: a small cell is audited with the hidden cells of other blocks
-    /// fixed at their true values, as if the reader knew them (a report's scales, outcomes and
-    /// group sizes are blocks). That narrows each cell's interval, never widens it, so the audit
-    /// stays safe and each programme small. Cells whose true value is not known always join.
+    /// `total` marks a group's size, hidden to protect others only as a last resort;
+    /// `mustReach`, a sum whose largest possible value must reach it.
     mutating func add(
-        value: Int, shown: Bool, known lowerBound: Int = 0, small: Bool? = nil, exact: Bool = true, block: Int = 0,
-        total: Bool = false
+        value: Int, shown: Bool, known lowerBound: Int = 0, small: Bool? = nil, total: Bool = false,
+        mustReach: Int? = nil
     ) -> Int {
         cells.append(
             Cell(
                 value: value, isShown: shown, lowerBound: lowerBound,
-                isSmall: small ?? (!shown && value > 0 && value < threshold), isExact: exact, block: block,
-                isTotal: total))
+                isSmall: small ?? (!shown && value > 0 && value < threshold), isTotal: total, mustReach: mustReach))
         relationsOf.append([])
         return cells.count - 1
     }
@@ -104,9 +101,30 @@ struct DisclosureAudit {
         return part.wholeRange(cell, low: low, high: high)
     }
 
+    /// ``interval(of:)`` of several hidden cells, each part's programme solved once.
+    func intervals(of wanted: [Int]) -> [Int: ClosedRange<Int>] {
+        var result: [Int: ClosedRange<Int>] = [:]
+        let wantedSet = Set(wanted)
+        for cell in wanted where result[cell] == nil && !cells[cell].isShown {
+            var part = Part(audit: self, containing: cell)
+            let members = part.cells.filter { wantedSet.contains($0) }
+            guard part.program.makeFeasible() else {
+                for member in members { result[member] = cells[member].value...cells[member].value }
+                continue
+            }
+            for member in members {
+                let variable = part.variable[member] ?? 0
+                let low = part.program.minimum(of: variable)
+                let high = part.program.maximum(of: variable)
+                result[member] = part.wholeRange(member, low: low, high: high)
+            }
+        }
+        return result
+    }
+
     /// The small hidden cells whose interval holds fewer than `threshold` whole values.
     func exposedCells() -> [Int] {
-        exposedCells(among: cells.indices.filter { cells[$0].isSmall && !cells[$0].isShown })
+        exposedCells(among: cells.indices.filter { cells[$0].isChecked })
     }
 
     /// ``exposedCells()`` among some small hidden cells only.
@@ -116,8 +134,8 @@ struct DisclosureAudit {
         let wanted = Set(candidates)
         for cell in candidates where !done.contains(cell) {
             var part = Part(audit: self, containing: cell)
-            done.formUnion(part.cells.filter { cells[$0].block == cells[cell].block })
-            let small = part.cells.filter { wanted.contains($0) && cells[$0].block == cells[cell].block }
+            done.formUnion(part.cells)
+            let small = part.cells.filter { wanted.contains($0) }
             guard part.program.makeFeasible() else {
                 exposed += small
                 continue
@@ -133,6 +151,10 @@ struct DisclosureAudit {
     private func isProtected(_ cell: Int, in part: inout Part) -> Bool {
         let variable = part.variable[cell] ?? 0
         let lowest = cells[cell].lowerBound
+        if let reach = cells[cell].mustReach {
+            return part.program.maximum(of: variable, stopAt: Double(reach - lowest)) + Double(lowest) >= Double(reach)
+                - 1e-6
+        }
         let low = part.program.minimum(of: variable, stopAt: 0)
         let start = Int((Double(lowest) + low - 1e-6).rounded(.up))
         let high = part.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
@@ -141,23 +163,30 @@ struct DisclosureAudit {
     }
 
     /// Hides more cells until no small hidden cell is exposed: for each exposed cell, the
-    /// smallest non-zero shown cell of a relation it is in (or, failing that, of its part).
-    /// Returns the cells it hid. Hiding a cell can only widen other cells' intervals (a constant
-    /// becomes a variable), so after the first round only the cells still exposed are checked.
+    /// cheapest shown cell near it (``candidate(toProtect:)``); for a cell still exposed after
+    /// two rounds, every shown cell of its relations, then of theirs, and so on, so that it
+    /// always ends. Returns the cells it hid. Hiding a cell can only widen other cells'
+    /// intervals (a constant becomes a variable), so after the first round only the cells still
+    /// exposed are checked.
     @discardableResult
     mutating func protect() -> [Int] {
         var hidden: [Int] = []
         var exposed = exposedCells()
-        while true {
-            if exposed.isEmpty { return hidden }
+        var attempts: [Int: Int] = [:]
+        while !exposed.isEmpty {
             var chosen = Set<Int>()
             for cell in exposed {
+                let attempt = attempts[cell, default: 0]
+                attempts[cell] = attempt + 1
                 // Cells exposed together often share their best candidate: it is hidden once.
-                guard let next = candidate(toProtect: cell) else { continue }
-                chosen.insert(next)
+                if attempt < 2 {
+                    if let next = candidate(toProtect: cell) { chosen.insert(next) }
+                } else {
+                    chosen.formUnion(shownCells(near: cell, levels: attempt - 1))
+                }
             }
-            // Nothing left to hide beside an exposed cell cannot happen (a part with no shown
-            // cell is unbounded above); stop rather than loop.
+            // A part with no shown cell left is unbounded above: nothing left to hide cannot
+            // leave a cell exposed, but stop rather than loop.
             if chosen.isEmpty { return hidden }
             for cell in chosen.sorted() {
                 hide(cell)
@@ -165,6 +194,26 @@ struct DisclosureAudit {
             }
             exposed = exposedCells(among: exposed)
         }
+        return hidden
+    }
+
+    /// The shown cells within `levels` relations of `cell` (through hidden cells).
+    private func shownCells(near cell: Int, levels: Int) -> [Int] {
+        var frontier = [cell]
+        var seen: Set<Int> = [cell]
+        var shown: [Int] = []
+        for _ in 0..<levels {
+            var next: [Int] = []
+            for member in frontier {
+                for relation in relationsOf[member] {
+                    for term in relations[relation].terms where seen.insert(term.cell).inserted {
+                        if cells[term.cell].isShown { shown.append(term.cell) } else { next.append(term.cell) }
+                    }
+                }
+            }
+            frontier = next
+        }
+        return shown
     }
 
     /// The shown cell to hide next to protect `cell`: the cheapest within three relations of
@@ -207,24 +256,19 @@ struct DisclosureAudit {
         var program: LinearProgram
         private var lowerBounds: [Int: Int] = [:]
 
-        /// The hidden cells of `first`'s block linked to it through relations, with every
-        /// relation any of them is in. Hidden cells of other blocks in those relations are fixed
-        /// at their true values, except pooled cells whose value is not known, which join.
+        /// The hidden cells linked to `first` through relations, with every relation any of them is in.
         init(audit: DisclosureAudit, containing first: Int) {
             var order = [first]
             var index: [Int: Int] = [first: 0]
             var used = Set<Int>()
             var next = 0
-            let block = audit.cells[first].block
             while next < order.count {
                 let cell = order[next]
                 next += 1
                 for relation in audit.relationsOf[cell] {
                     used.insert(relation)
                     for term in audit.relations[relation].terms
-                    where !audit.cells[term.cell].isShown && index[term.cell] == nil
-                        && (audit.cells[term.cell].block == block || !audit.cells[term.cell].isExact)
-                    {
+                    where !audit.cells[term.cell].isShown && index[term.cell] == nil {
                         index[term.cell] = index.count
                         order.append(term.cell)
                     }
@@ -237,7 +281,7 @@ struct DisclosureAudit {
                 var constant = 0.0
                 for term in audit.relations[relation].terms {
                     let cell = audit.cells[term.cell]
-                    if cell.isShown || index[term.cell] == nil {
+                    if cell.isShown {
                         constant -= Double(term.coefficient * cell.value)
                     } else {
                         terms.append((index[term.cell] ?? 0, Double(term.coefficient)))

@@ -160,12 +160,120 @@ struct PublishedCells {
 
     /// Audits the counts and hides more until every small hidden count is protected.
     mutating func audit(threshold: Int) -> AuditResult {
-        var builder = Builder(cells: self, threshold: threshold)
-        builder.relateEverything()
-        let hidden = builder.audit.protect()
-        for cell in hidden { self[builder.places[cell]] = .secondary }
-        let small = builder.audit.cells.filter { $0.isSmall }.count
+        let merged = self.merged()
+        var (audit, places) = merged.cells.relations(threshold: threshold, members: merged.members, of: self)
+        let hidden = audit.protect()
+        for cell in hidden {
+            // Only shown cells are hidden, and a merged group has none.
+            guard let place = merged.place(places[cell]) else { continue }
+            self[place] = .secondary
+        }
+        let small = relations(threshold: threshold).audit.cells.filter(\.isSmall).count
         return AuditResult(cellsHiddenByAudit: hidden.count, smallCellsProtected: small)
+    }
+
+    /// The counts as an audit, and where each of its cells sits. `members` (with `original`)
+    /// names the groups a merged group stands for.
+    func relations(threshold: Int, members: [Int: [Int]] = [:], of original: PublishedCells? = nil) -> (
+        audit: DisclosureAudit, places: [Place]
+    ) {
+        var builder = Builder(cells: self, threshold: threshold, members: members, original: original ?? self)
+        builder.relateEverything()
+        return (builder.audit, builder.places)
+    }
+
+    /// Whether every count of a group is hidden (a group whose size is hidden shows nothing).
+    func isConcealed(_ group: Int) -> Bool {
+        let view = groups[group]
+        guard view.children.isHidden else { return false }
+        return view.scales.allSatisfy { scale in
+            ScaleCount.allCases.allSatisfy { scale[keyPath: $0.keyPath].isHidden }
+                && CountList.allCases.allSatisfy { list in scale[keyPath: list.keyPath].allSatisfy(\.count.isHidden) }
+        } && view.logs.allSatisfy { log in LogCount.allCases.allSatisfy { log[keyPath: $0.keyPath].isHidden } }
+    }
+
+    /// The counts with each breakdown's concealed groups merged into one: an exact reduction.
+    /// Concealed groups of one breakdown are interchangeable (every count hidden, the same
+    /// relations), so a reader learns only their sum, and each small count in them can be
+    /// anything from 0 to the sum's largest value (all of it in that group, or none).
+    struct Merged {
+        let cells: PublishedCells
+        /// The original group of each group of `cells`; `nil` for a merged one.
+        let original: [Int?]
+        /// The groups each merged group stands for.
+        let members: [Int: [Int]]
+
+        func place(_ place: Place) -> Place? {
+            switch place {
+            case .children(let group): return original[group].map { .children(group: $0) }
+            case .scaleCount(let group, let scale, let field):
+                return original[group].map { .scaleCount(group: $0, scale: scale, field: field) }
+            case .listed(let group, let scale, let list, let position):
+                return original[group].map { .listed(group: $0, scale: scale, list: list, position: position) }
+            case .log(let group, let log, let field):
+                return original[group].map { .log(group: $0, log: log, field: field) }
+            case .dataQuality: return place
+            }
+        }
+    }
+
+    func merged() -> Merged {
+        var concealed: [String: [Int]] = [:]
+        for (index, group) in groups.enumerated() where group.dimension != "all" && isConcealed(index) {
+            concealed[group.dimension, default: []].append(index)
+        }
+        let merging = concealed.filter { $0.value.count >= 2 }
+        let dropped = Set(merging.values.flatMap { $0 })
+        guard !dropped.isEmpty else {
+            return Merged(cells: self, original: groups.indices.map { $0 }, members: [:])
+        }
+        var views: [GroupView] = []
+        var aggregates: [GroupAggregate] = []
+        var original: [Int?] = []
+        for index in groups.indices where !dropped.contains(index) {
+            views.append(groups[index])
+            aggregates.append(aggregate.groups[index])
+            original.append(index)
+        }
+        var members: [Int: [Int]] = [:]
+        for dimension in merging.keys.sorted() {
+            let group = merging[dimension] ?? []
+            guard let first = group.first else { continue }
+            var sum = aggregate.groups[first]
+            var view = groups[first]
+            for other in group.dropFirst() {
+                let next = aggregate.groups[other]
+                sum.children = sum.children + next.children
+                for (position, scale) in sum.scales.enumerated() {
+                    if let match = next.scales.first(where: { $0.scale == scale.scale }),
+                        let total = try? scale.adding(match)
+                    {
+                        sum.scales[position] = total
+                    }
+                }
+                for (position, log) in sum.logs.enumerated() {
+                    guard let match = next.logs.first(where: { $0.outcome == log.outcome }) else { continue }
+                    sum.logs[position].childrenWithLogs = log.childrenWithLogs + match.childrenWithLogs
+                    sum.logs[position].logs = log.logs + match.logs
+                    sum.logs[position].visitsHappened = log.visitsHappened + match.visitsHappened
+                    sum.logs[position].positive = log.positive + match.positive
+                }
+            }
+            for position in view.scales.indices {
+                if let merged = sum.scales.first(where: { $0.scale == view.scales[position].scale.id }) {
+                    view.scales[position].aggregate = merged
+                }
+            }
+            members[views.count] = group
+            views.append(view)
+            aggregates.append(sum)
+            original.append(nil)
+        }
+        var reduced = aggregate
+        reduced.groups = aggregates
+        return Merged(
+            cells: PublishedCells(groups: views, dataQuality: dataQuality, aggregate: reduced), original: original,
+            members: members)
     }
 
     /// Puts the report's counts and relations into an audit.
@@ -175,9 +283,44 @@ struct PublishedCells {
         var places: [Place] = []
         var number: [Place: Int] = [:]
 
-        init(cells: PublishedCells, threshold: Int) {
+        /// The groups a merged group stands for, and the counts they come from.
+        let members: [Int: [Int]]
+        let original: PublishedCells
+
+        init(cells: PublishedCells, threshold: Int, members: [Int: [Int]], original: PublishedCells) {
             self.cells = cells
+            self.members = members
+            self.original = original
             audit = DisclosureAudit(threshold: threshold)
+        }
+
+        /// For a merged group's count: the value its largest must reach, when any group it stands
+        /// for has a small count there.
+        private func mustReach(_ place: Place) -> Int? {
+            let group: Int
+            switch place {
+            case .children(let g), .scaleCount(let g, _, _), .listed(let g, _, _, _), .log(let g, _, _): group = g
+            case .dataQuality: return nil
+            }
+            guard let stands = members[group] else { return nil }
+            let threshold = audit.threshold
+            let small = stands.contains { member in
+                let value: PoolableCount
+                switch place {
+                case .children: value = original.exact(.children(group: member))
+                case .scaleCount(_, let scale, let field):
+                    value = original.exact(.scaleCount(group: member, scale: scale, field: field))
+                case .listed(_, let scale, let list, let position):
+                    guard position < original.groups[member].scales[scale][keyPath: list.keyPath].count else {
+                        return false
+                    }
+                    value = original.exact(.listed(group: member, scale: scale, list: list, position: position))
+                case .log(_, let log, let field): value = original.exact(.log(group: member, log: log, field: field))
+                case .dataQuality: return false
+                }
+                return value.isComplete && value.value > 0 && value.value < threshold
+            }
+            return small ? threshold - 1 : nil
         }
 
         /// The audit's cell for a place, added on first use.
@@ -187,7 +330,6 @@ struct PublishedCells {
             let exact = cells.exact(place)
             var known = 0
             if case .listed(let group, _, .histogram, _) = place, cells.groups[group].dimension == "all" { known = 1 }
-            let block = self.block(of: place)
             var total = false
             switch place {
             case .children, .scaleCount(_, _, .withBaseline), .scaleCount(_, _, .followedUp): total = true
@@ -195,31 +337,19 @@ struct PublishedCells {
             }
             let id: Int
             switch reported {
-            case .count(let value): id = audit.add(value: value, shown: true, block: block, total: total)
+            case .count(let value): id = audit.add(value: value, shown: true, total: total)
             case .incomplete(let partial, _):
-                id = audit.add(value: partial, shown: false, known: partial, small: false, exact: false, block: block)
+                id = audit.add(value: partial, shown: false, known: partial, small: false)
             case .underThreshold, .secondary:
+                let reach = mustReach(place)
                 id = audit.add(
                     value: exact.value, shown: false, known: known,
-                    small: exact.isComplete && exact.value > 0 && exact.value < audit.threshold,
-                    exact: exact.isComplete, block: block)
+                    small: reach == nil && exact.isComplete && exact.value > 0 && exact.value < audit.threshold,
+                    mustReach: reach)
             }
             places.append(place)
             number[place] = id
             return id
-        }
-
-        /// Blocks of the audit: group sizes and data quality; each scale; each outcome of the logs.
-        private var blocks: [String: Int] = [:]
-
-        private mutating func block(of place: Place) -> Int {
-            let key: String
-            switch place {
-            default: key = ""
-            }
-            if let known = blocks[key] { return known }
-            blocks[key] = blocks.count
-            return blocks.count - 1
         }
 
         mutating func relateEverything() {

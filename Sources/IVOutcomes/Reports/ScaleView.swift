@@ -22,5 +22,5 @@ public struct ScaleView: Sendable, Hashable {
     /// Cautions a reader must see beside the numbers.
     public internal(set) var notes: [String]
     /// The exact aggregate, for the pooling summary; only its unsuppressed cells are ever written.
-    let aggregate: ScaleAggregate
+    var aggregate: ScaleAggregate
 }

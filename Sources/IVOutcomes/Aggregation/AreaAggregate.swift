@@ -48,14 +48,14 @@ public struct AreaAggregate: Sendable, Hashable {
     /// (those with at least one value) and by age band when birth months are known.
     public init(tracker: FollowUpTracker, area: String, rowsRead: Int? = nil) {
         let scales = tracker.scalesUsed
-        let changes = tracker.changes()
         let logSummaries = tracker.logSummaries()
         let outcomes = tracker.catalog.framework.outcomes.map(\.id).filter { outcome in
             logSummaries.contains { $0.outcome == outcome }
         }
         let asOf = tracker.options.asOf
         // Each child's category in each breakdown.
-        let children = tracker.childOrder.map(\.id)
+        // Children's ids are needed only to place them in the children file's categories.
+        let children = tracker.register == nil ? [] : tracker.childOrder.map(\.id)
         func category(_ child: String, _ dimension: String) -> String {
             guard let details = tracker.register?[child] else { return "unknown" }
             if dimension == "age_band" { return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown" }
@@ -92,14 +92,21 @@ public struct AreaAggregate: Sendable, Hashable {
                 dimension: key.0, category: key.1, scales: scales.map { ScaleAggregate(scale: $0) },
                 logs: outcomes.map { OutcomeLogAggregate(outcome: $0) })
         }
+        // Without a children file every child is only in `all`: no memberships to keep.
         var memberships: [String: [Int]] = [:]
-        for child in children {
-            let member = groupsOf(child)
-            memberships[child] = member
-            for group in member { groups[group].children.value += 1 }
+        if tracker.register == nil {
+            groups[0].children.value = tracker.sortedChildren.count
+        } else {
+            for child in children {
+                let member = groupsOf(child)
+                memberships[child] = member
+                for group in member { groups[group].children.value += 1 }
+            }
         }
-        for change in changes {
-            guard let scale = scales.firstIndex(where: { $0.id == change.scale }) else { continue }
+        // Changes are taken one at a time, never all held.
+        let scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        tracker.forEachChange { change in
+            guard let scale = scaleIndex[change.scale] else { return }
             for group in memberships[change.childID] ?? [0] { groups[group].scales[scale].add(change) }
         }
         for summary in logSummaries {
@@ -122,8 +129,9 @@ public struct AreaAggregate: Sendable, Hashable {
         quality.incompleteForms.value = counts.incomplete
         quality.formsDisagreeing.value = counts.conflicting
         quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
-        quality.childrenWithOverdueWave.value =
-            Set(tracker.schedule().filter { !$0.overdueWaves.isEmpty }.map(\.childID)).count
+        var overdue = Set<String>()
+        tracker.forEachScheduleStatus { if !$0.overdueWaves.isEmpty { overdue.insert($0.childID) } }
+        quality.childrenWithOverdueWave.value = overdue.count
         self.init(
             areas: [area], asOf: asOf, instruments: tracker.instrumentsUsed.map(\.id), groups: groups,
             dataQuality: quality)

@@ -1,9 +1,9 @@
 /// A count as published.
 public enum ReportedCount: Sendable, Hashable {
     case count(Int)
-    /// From 1 to the threshold minus 1: shown as "under 5".
+    /// From 1 to the threshold minus 1 (shown as ``hiddenSymbol``, like every hidden count).
     case underThreshold
-    /// Hidden so that a suppressed neighbour can't be worked out from a total.
+    /// Hidden so that a hidden neighbour can't be worked out (shown as ``hiddenSymbol`` too).
     case secondary
     /// Pooled from areas of which some suppressed the cell: at least `partial`.
     case incomplete(partial: Int, areas: Int)

@@ -187,11 +187,17 @@ extension FollowUpTracker {
     /// Where each child stands against the schedule for each measure used in the rows, as of
     /// ``FollowUpOptions/asOf``. Empty without a schedule.
     public func schedule() -> [ScheduleStatus] {
-        guard let schedule = catalog.schedule else { return [] }
+        var result: [ScheduleStatus] = []
+        forEachScheduleStatus { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each of ``schedule()`` in turn, without holding them all.
+    public func forEachScheduleStatus(_ body: (ScheduleStatus) -> Void) {
+        guard let schedule = catalog.schedule else { return }
         let usedMeasures = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { measureSlots[$0] })
         let asOf = options.asOf.daysSinceEpoch
         let ledger = resolved
-        var result: [ScheduleStatus] = []
         for (id, state) in childOrder {
             let details = register?[id]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
@@ -209,7 +215,7 @@ extension FollowUpTracker {
                     problems.append("no match start and no administration: no wave can be placed")
                 }
                 guard let anchorDate else {
-                    result.append(
+                    body(
                         ScheduleStatus(
                             childID: id, measure: measure.id, anchor: anchor, anchorDate: nil, waves: [],
                             outsideWindow: [],
@@ -256,13 +262,12 @@ extension FollowUpTracker {
                 if let matchEnd = details?.matchEnd, matchEnd.daysSinceEpoch <= asOf {
                     problems.append("match ended \(matchEnd): no wave expected after it")
                 }
-                result.append(
+                body(
                     ScheduleStatus(
                         childID: id, measure: measure.id, anchor: anchor, anchorDate: anchorDate, waves: waves,
                         outsideWindow: outside, nextDueOn: nextDue, problems: problems))
             }
         }
-        return result
     }
 
     /// Per child and outcome, what the contact logs said (in ``FollowUpOptions/logPeriod``).

@@ -153,10 +153,10 @@ struct DisclosureAudit {
         let lowest = cells[cell].lowerBound
         if let reach = cells[cell].mustReach {
             return part.program.maximum(of: variable, stopAt: Double(reach - lowest)) + Double(lowest) >= Double(reach)
-                - 1e-6
+                - 1e-3
         }
         let low = part.program.minimum(of: variable, stopAt: 0)
-        let start = Int((Double(lowest) + low - 1e-6).rounded(.up))
+        let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
         let high = part.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
         let range = part.wholeRange(cell, low: low, high: high)
         return range.upperBound == Int.max || range.count >= threshold
@@ -301,9 +301,9 @@ struct DisclosureAudit {
         /// The whole counts between the programme's bounds of `cell`, rounded inward.
         func wholeRange(_ cell: Int, low: Double, high: Double) -> ClosedRange<Int> {
             let base = Double(lowerBounds[cell] ?? 0)
-            let lower = Int((base + low - 1e-6).rounded(.up))
+            let lower = Int((base + low - 1e-3).rounded(.up))
             guard high.isFinite, high < 1e12 else { return lower...Int.max }
-            return lower...max(lower, Int((base + high + 1e-6).rounded(.down)))
+            return lower...max(lower, Int((base + high + 1e-3).rounded(.down)))
         }
     }
 }

@@ -15,7 +15,7 @@
 ///     .init(terms: [(0, 1)], isEquality: false, constant: 5),
 /// ])
 /// program.makeFeasible()              // true
-/// program.maximum(of: 1)              // 7
+/// program.maximum(of: 1)              // 7 (to within a nudge of 1e-7)
 /// program.minimum(of: 1)              // 2
 /// ```
 struct LinearProgram {
@@ -62,9 +62,16 @@ struct LinearProgram {
                 slack += 1
             }
             if basis[index] >= firstArtificial { tableau[index * width + firstArtificial + index] = 1 }
-            tableau[index * width + width - 1] = sign * row.constant
+            // A tiny, different nudge of each row's constant keeps the many ties of count
+            // tables (rows at zero) from stalling the method in degenerate pivots; it moves each
+            // bound by far less than the inward rounding to whole counts allows for.
+            let nudge = LinearProgram.nudge * Double(1 + (index &* 7919) % 101)
+            tableau[index * width + width - 1] = sign * row.constant + nudge
         }
     }
+
+    /// The scale of the nudge of each row's constant (bounds move by at most rows × 100 × this).
+    static let nudge = 1e-9
 
     private func value(_ row: Int, _ column: Int) -> Double { tableau[row * width + column] }
 
@@ -82,7 +89,7 @@ struct LinearProgram {
         }
         for row in 0..<rowCount where basis[row] >= firstArtificial { reduced[basis[row]] = 0 }
         _ = optimise(stopAt: nil, columns: firstArtificial)
-        for row in 0..<rowCount where basis[row] >= firstArtificial && value(row, width - 1) > 1e-7 { return false }
+        for row in 0..<rowCount where basis[row] >= firstArtificial && value(row, width - 1) > 1e-5 { return false }
         // Artificials left in the basis (at zero) are pivoted out where a real column can take
         // their place; a row where none can is redundant and is dropped.
         var keep: [Int] = []

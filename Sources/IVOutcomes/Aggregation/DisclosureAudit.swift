@@ -91,15 +91,7 @@ struct DisclosureAudit {
 
     /// The smallest and largest value of a hidden cell consistent with everything shown
     /// (`Int.max` as the upper end when nothing bounds it); `nil` for a shown cell.
-    func interval(of cell: Int) -> ClosedRange<Int>? {
-        guard !cells[cell].isShown else { return nil }
-        var part = Part(audit: self, containing: cell)
-        guard part.program.makeFeasible() else { return cells[cell].value...cells[cell].value }
-        let variable = part.variable[cell] ?? 0
-        let low = part.program.minimum(of: variable)
-        let high = part.program.maximum(of: variable)
-        return part.wholeRange(cell, low: low, high: high)
-    }
+    func interval(of cell: Int) -> ClosedRange<Int>? { intervals(of: [cell])[cell] }
 
     /// ``interval(of:)`` of several hidden cells, each part's programme solved once.
     func intervals(of wanted: [Int]) -> [Int: ClosedRange<Int>] {

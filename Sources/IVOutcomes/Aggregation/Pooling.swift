@@ -163,12 +163,7 @@ extension AreaAggregate {
                         groups[index].logs.append(log)
                         continue
                     }
-                    var merged = groups[index].logs[position]
-                    merged.childrenWithLogs = try merged.childrenWithLogs.adding(log.childrenWithLogs)
-                    merged.logs = try merged.logs.adding(log.logs)
-                    merged.visitsHappened = try merged.visitsHappened.adding(log.visitsHappened)
-                    merged.positive = try merged.positive.adding(log.positive)
-                    groups[index].logs[position] = merged
+                    groups[index].logs[position] = try groups[index].logs[position].adding(log)
                 }
             }
         } catch let error as PoolingError {
@@ -199,6 +194,18 @@ extension ScaleAggregate {
         result.bandMovement = try bandMovement.adding(other.bandMovement)
         result.changeHistogram = try changeHistogram.adding(other.changeHistogram)
         result.scoresBelowValidatedAge = try scoresBelowValidatedAge.adding(other.scoresBelowValidatedAge)
+        return result
+    }
+}
+
+extension OutcomeLogAggregate {
+    /// Both groups' log counts, count by count, or ``SumOverflow``.
+    func adding(_ other: OutcomeLogAggregate) throws(SumOverflow) -> OutcomeLogAggregate {
+        var result = self
+        result.childrenWithLogs = try childrenWithLogs.adding(other.childrenWithLogs)
+        result.logs = try logs.adding(other.logs)
+        result.visitsHappened = try visitsHappened.adding(other.visitsHappened)
+        result.positive = try positive.adding(other.positive)
         return result
     }
 }

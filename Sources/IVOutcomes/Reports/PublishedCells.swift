@@ -252,11 +252,11 @@ struct PublishedCells {
                     }
                 }
                 for (position, log) in sum.logs.enumerated() {
-                    guard let match = next.logs.first(where: { $0.outcome == log.outcome }) else { continue }
-                    sum.logs[position].childrenWithLogs = log.childrenWithLogs + match.childrenWithLogs
-                    sum.logs[position].logs = log.logs + match.logs
-                    sum.logs[position].visitsHappened = log.visitsHappened + match.visitsHappened
-                    sum.logs[position].positive = log.positive + match.positive
+                    if let match = next.logs.first(where: { $0.outcome == log.outcome }),
+                        let total = try? log.adding(match)
+                    {
+                        sum.logs[position] = total
+                    }
                 }
             }
             for position in view.scales.indices {

@@ -137,7 +137,7 @@ public struct ReportView: Sendable, Hashable {
         }
         for scaleID in scaleIDs {
             let positions = members.map { member in groups[member].scales.firstIndex { $0.scale.id == scaleID } }
-            let sizes: [WritableKeyPath<ScaleView, ReportedCount>] = [\.childrenWithBaseline, \.childrenWithFollowUp]
+            let sizes = [PublishedCells.ScaleCount.withBaseline, .followedUp].map(\.keyPath)
             for size in sizes {
                 let column = zip(members, positions).map { member, position in
                     [position.map { groups[member].scales[$0][keyPath: size] } ?? .count(0)]
@@ -146,10 +146,7 @@ public struct ReportView: Sendable, Hashable {
                     if let position { groups[member].scales[position][keyPath: size] = row[0] }
                 }
             }
-            let sets: [WritableKeyPath<ScaleView, [ReportedCell]>] = [
-                \.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest, \.bandMovement,
-                \.changeHistogram,
-            ]
+            let sets = PublishedCells.CountList.allCases.map(\.keyPath)
             for set in sets {
                 var names: [String] = []
                 for (member, position) in zip(members, positions) {
@@ -189,9 +186,7 @@ public struct ReportView: Sendable, Hashable {
         }
         for outcome in outcomes {
             let positions = members.map { member in groups[member].logs.firstIndex { $0.outcome.id == outcome } }
-            let counts: [WritableKeyPath<OutcomeLogView, ReportedCount>] = [
-                \.childrenWithLogs, \.logs, \.visitsHappened, \.positive,
-            ]
+            let counts = PublishedCells.LogCount.allCases.map(\.keyPath)
             for count in counts {
                 let column = zip(members, positions).map { member, position in
                     [position.map { groups[member].logs[$0][keyPath: count] } ?? .count(0)]

@@ -43,7 +43,9 @@ enum PsychometricsCommand: Command {
                 scale: arguments.value("--scale").map { ScaleID($0) },
                 catalog: catalog, options: options, firstPerChild: !arguments.has("--all-administrations"),
                 dates: FollowUpOptions.defaultEarliestDate...max(asOf, FollowUpOptions.defaultEarliestDate))
-        } catch let error as PsychometricsError {
+        } catch .input(let error) {
+            throw error
+        } catch {
             console.error("error: \(arguments.positionals[0]): \(instrument.id): \(error.description)")
             return .unreadableInput
         }

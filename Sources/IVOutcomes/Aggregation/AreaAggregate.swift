@@ -57,7 +57,7 @@ public struct AreaAggregate: Sendable, Hashable {
         // Children's ids are needed only to place them in the children file's categories.
         let children = tracker.register == nil ? [] : tracker.childOrder.map(\.id)
         func category(_ child: String, _ dimension: String) -> String {
-            guard let details = tracker.register?[child] else { return "unknown" }
+            guard let details = tracker.register?[ChildID(checked: child)] else { return "unknown" }
             if dimension == "age_band" { return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown" }
             return details.attributes[dimension] ?? "unknown"
         }
@@ -107,11 +107,11 @@ public struct AreaAggregate: Sendable, Hashable {
         let scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         tracker.forEachChange { change in
             guard let scale = scaleIndex[change.scale] else { return }
-            for group in memberships[change.childID] ?? [0] { groups[group].scales[scale].add(change) }
+            for group in memberships[change.childID.rawValue] ?? [0] { groups[group].scales[scale].add(change) }
         }
         for summary in logSummaries {
             guard let outcome = outcomes.firstIndex(of: summary.outcome) else { continue }
-            for group in memberships[summary.childID] ?? [0] {
+            for group in memberships[summary.childID.rawValue] ?? [0] {
                 var log = groups[group].logs[outcome]
                 if summary.logs > 0 { log.childrenWithLogs.value += 1 }
                 log.logs.value += summary.logs
@@ -130,7 +130,7 @@ public struct AreaAggregate: Sendable, Hashable {
         quality.formsDisagreeing.value = counts.conflicting
         quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
         var overdue = Set<String>()
-        tracker.forEachScheduleStatus { if !$0.overdueWaves.isEmpty { overdue.insert($0.childID) } }
+        tracker.forEachScheduleStatus { if !$0.overdueWaves.isEmpty { overdue.insert($0.childID.rawValue) } }
         quality.childrenWithOverdueWave.value = overdue.count
         self.init(
             areas: [area], asOf: asOf, instruments: tracker.instrumentsUsed.map(\.id), groups: groups,

@@ -1,19 +1,21 @@
 /// What a service knows about one child, by pseudonymous id: birth month, match dates and the
 /// demographic categories reports break results down by. Never a name or a full date of birth.
 public struct ChildDetails: Sendable, Hashable {
-    public let id: String
+    /// The child's pseudonymous id.
+    public let id: ChildID
     public let birthMonth: BirthMonth?
     /// When the IV match started: the baseline of the measurement schedule.
     public let matchStart: CalendarDate?
     /// When the match ended, if it has; no wave is expected after it.
     public let matchEnd: CalendarDate?
-    /// Demographic categories by column (``ChildRegister/demographicColumns``), blank ones left out.
+    /// Categories by column that reports break results down by (the children file's
+    /// ``ChildRegister/demographicColumns``, or the columns a caller named), blank ones left out.
     public let attributes: [String: String]
     /// The line of the children file the child was read from (0 when built in code).
     public let line: Int
 
     public init(
-        id: String, birthMonth: BirthMonth? = nil, matchStart: CalendarDate? = nil, matchEnd: CalendarDate? = nil,
+        id: ChildID, birthMonth: BirthMonth? = nil, matchStart: CalendarDate? = nil, matchEnd: CalendarDate? = nil,
         attributes: [String: String] = [:], line: Int = 0
     ) {
         self.id = id

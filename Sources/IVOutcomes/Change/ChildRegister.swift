@@ -20,11 +20,11 @@ public struct ChildRegister: Sendable {
     public let unknownColumns: [String]
     /// How the file was read when it is not plain comma-separated UTF-8.
     public internal(set) var formatNote: String?
-    private let index: [String: Int]
+    private let index: [ChildID: Int]
 
     /// A register of `children`; a repeated id keeps the first.
     public init(children: [ChildDetails], problems: [RowProblem] = [], unknownColumns: [String] = []) {
-        var index: [String: Int] = [:]
+        var index: [ChildID: Int] = [:]
         for (position, child) in children.enumerated() where index[child.id] == nil { index[child.id] = position }
         self.children = children
         self.problems = problems
@@ -33,8 +33,8 @@ public struct ChildRegister: Sendable {
     }
 
     /// The child with this id, or `nil`.
-    public subscript(id: String) -> ChildDetails? { index[id].map { children[$0] } }
+    public subscript(id: ChildID) -> ChildDetails? { index[id].map { children[$0] } }
 
     /// The position of the child in ``children``.
-    func position(of id: String) -> Int? { index[id] }
+    func position(of id: ChildID) -> Int? { index[id] }
 }

@@ -28,7 +28,7 @@ extension FollowUpTracker.Ledger {
         unresolved.removeAll()
         recount()
         problems = childProblems.values.flatMap { $0 }.sorted {
-            ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message)
+            ($0.file ?? "", $0.line ?? 0, $0.message) < ($1.file ?? "", $1.line ?? 0, $1.message)
         }
         resolvedEntries = entries.count
     }
@@ -200,10 +200,10 @@ extension FollowUpTracker.Ledger {
         notes[child, default: []].append(
             FollowUpTracker.Note(
                 scales: slots,
-                text: SameDayRule.duplicateNote(form: form, date: date, kept: place(other), place: place(entry))))
+                note: SameDayRule.duplicateNote(form: form, date: date, kept: place(other), place: place(entry))))
         childProblems[child, default: []].append(
             RowProblem(
-                file: files[Int(entries[entry].file)], line: Int(entries[entry].line), column: nil,
+                code: .rowDuplicate, file: files[Int(entries[entry].file)], line: Int(entries[entry].line), column: nil,
                 message:
                     "duplicate: the same child and date as \(place(other)), whose \(theirs) form holds all these answers; not used"
             ))
@@ -221,14 +221,15 @@ extension FollowUpTracker.Ledger {
         notes[child, default: []].append(
             FollowUpTracker.Note(
                 scales: scales,
-                text: SameDayRule.conflictNote(
+                note: SameDayRule.conflictNote(
                     kept: (theirs.rawValue, place(other)), other: (mine.rawValue, place(entry)), date: date,
                     reason: reason, scales: names)))
         for (one, another, id) in [(entry, other, theirs), (other, entry, mine)] {
             fates[Int32(one)] = .conflicting
             childProblems[child, default: []].append(
                 RowProblem(
-                    file: files[Int(entries[one].file)], line: Int(entries[one].line), column: nil,
+                    code: .rowFormsDisagree, file: files[Int(entries[one].file)], line: Int(entries[one].line),
+                    column: nil,
                     message: "the same child and date as the \(id) form on \(place(another)), but \(reason): \(left)"))
         }
     }

@@ -20,9 +20,9 @@ extension FollowUpTracker {
         for index in ledger.children.indices { keyed.append((table.sortPrefix(index), .tracked(index))) }
         // Register children without rows (looked up as the tracker keys ids: in NFC).
         for (position, child) in (register?.children ?? []).enumerated() {
-            let key = child.id.precomposedStringWithCanonicalMapping
+            let key = child.id.rawValue.precomposedStringWithCanonicalMapping
             if key.withUTF8View({ table.index(of: $0) }) == nil {
-                keyed.append((FollowUpTracker.sortPrefix(child.id), .registerOnly(position)))
+                keyed.append((FollowUpTracker.sortPrefix(child.id.rawValue), .registerOnly(position)))
             }
         }
         keyed.sort {
@@ -37,7 +37,7 @@ extension FollowUpTracker {
     func childID(_ entry: ChildEntry, in ledger: Ledger) -> String {
         switch entry {
         case .tracked(let index): return ledger.childID(index)
-        case .registerOnly(let position): return register?.children[position].id ?? ""
+        case .registerOnly(let position): return register?.children[position].id.rawValue ?? ""
         }
     }
 
@@ -149,7 +149,7 @@ extension FollowUpTracker {
                 band: band.flatMap { bands?.bands[$0].id }, line: Int(point.line))
         }
         return ScaleChange(
-            childID: id, scale: context.scales[position].id, row: row,
+            childID: ChildID(checked: id), scale: context.scales[position].id, row: row,
             baseline: track.map { observation($0.first, row.bandFrom) },
             followUp: row.followUp == nil ? nil : track.map { observation($0.last, row.bandTo) },
             administrations: Int(track?.count ?? 0), administrationsBelowValidatedAge: Int(track?.below ?? 0),
@@ -159,16 +159,21 @@ extension FollowUpTracker {
     /// What a reader of a child's change row on followed scale `position` needs to know: notes on
     /// its rows (duplicates), a child missing from the register, administrations below the
     /// validated age. Empty (and not allocated) for most rows.
-    func problems(of child: ChildChanges, track: Track?, position: Int, in context: ChangeContext) -> [String] {
-        var problems: [String] = []
+    func problems(of child: ChildChanges, track: Track?, position: Int, in context: ChangeContext) -> [FollowUpNote] {
+        var problems: [FollowUpNote] = []
         if let notes = child.notes {
-            problems = notes.filter { $0.scales.contains(context.followed[position]) }.map(\.text)
+            problems = notes.filter { $0.scales.contains(context.followed[position]) }.map(\.note)
         }
-        if child.notInRegister { problems.append("not in the children file: age unknown") }
+        if child.notInRegister {
+            problems.append(FollowUpNote(code: .childNotInRegister, message: "not in the children file: age unknown"))
+        }
         if let track, track.below > 0 {
             problems.append(
-                "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care"
-            )
+                FollowUpNote(
+                    code: .belowValidatedAge,
+                    message:
+                        "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care"
+                ))
         }
         return problems
     }
@@ -199,25 +204,33 @@ extension FollowUpTracker {
         let asOf = options.asOf.daysSinceEpoch
         let ledger = resolved
         for (id, state) in childOrder {
-            let details = register?[id]
+            let details = register?[ChildID(checked: id)]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
                 let days = days(of: state, measure: measureIndex, in: ledger)
-                var problems: [String] = []
+                var problems: [FollowUpNote] = []
                 let anchor: ScheduleStatus.Anchor
                 let anchorDate: CalendarDate?
                 if let start = details?.matchStart {
                     (anchor, anchorDate) = (.matchStart, start)
                 } else if let first = days.first {
                     (anchor, anchorDate) = (.firstAdministration, CalendarDate(daysSinceEpoch: first))
-                    problems.append("no match start in the children file: waves counted from the first administration")
+                    problems.append(
+                        FollowUpNote(
+                            code: .scheduleNoMatchStart,
+                            message: "no match start in the children file: waves counted from the first administration")
+                    )
                 } else {
                     (anchor, anchorDate) = (.unknown, nil)
-                    problems.append("no match start and no administration: no wave can be placed")
+                    problems.append(
+                        FollowUpNote(
+                            code: .scheduleNoAnchor,
+                            message: "no match start and no administration: no wave can be placed"))
                 }
                 guard let anchorDate else {
                     body(
                         ScheduleStatus(
-                            childID: id, measure: measure.id, anchor: anchor, anchorDate: nil, waves: [],
+                            childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: nil,
+                            waves: [],
                             outsideWindow: [],
                             nextDueOn: nil, problems: problems))
                     continue
@@ -260,11 +273,14 @@ extension FollowUpTracker {
                     number += 1
                 }
                 if let matchEnd = details?.matchEnd, matchEnd.daysSinceEpoch <= asOf {
-                    problems.append("match ended \(matchEnd): no wave expected after it")
+                    problems.append(
+                        FollowUpNote(
+                            code: .scheduleMatchEnded, message: "match ended \(matchEnd): no wave expected after it"))
                 }
                 body(
                     ScheduleStatus(
-                        childID: id, measure: measure.id, anchor: anchor, anchorDate: anchorDate, waves: waves,
+                        childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: anchorDate,
+                        waves: waves,
                         outsideWindow: outside, nextDueOn: nextDue, problems: problems))
             }
         }
@@ -286,7 +302,7 @@ extension FollowUpTracker {
                         .map(\.1)
                     result.append(
                         LogSummary(
-                            childID: id, outcome: question.outcome, logs: tally?.logs ?? 0,
+                            childID: ChildID(checked: id), outcome: question.outcome, logs: tally?.logs ?? 0,
                             visitsHappened: tally?.visits ?? 0,
                             options: question.options, counts: optionCounts, positive: positive.reduce(0, +),
                             declined: counts[question.options.count], unanswered: counts[question.options.count + 1]))

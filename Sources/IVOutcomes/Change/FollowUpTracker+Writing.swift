@@ -26,14 +26,14 @@ extension FollowUpTracker {
                 let followUp = change.followUp
                 let number = { (value: Double?) in value.map { ResultTable.Cell.number(scale.format($0)) } ?? .null }
                 try table.append([
-                    .text(change.childID), .text(change.scale.rawValue), .date(change.baseline?.date),
+                    .text(change.childID.rawValue), .text(change.scale.rawValue), .date(change.baseline?.date),
                     number(change.baseline?.value),
                     .date(followUp?.date), number(followUp?.value), number(change.change),
                     .integer(change.administrations),
                     .text(change.reliableChange.rawValue), .text(change.meaningfulChange.rawValue),
                     .optionalText(change.baseline?.band), .optionalText(followUp?.band),
                     .text(change.belowValidatedAge.rawValue),
-                    .list(change.problems), .integer(change.daysBetween),
+                    .list(change.problems.map(\.message)), .integer(change.daysBetween),
                 ])
             }
             return
@@ -185,7 +185,7 @@ extension FollowUpTracker {
 
     /// One change as a CSV row after its id cell.
     private static func appendCSVRow(
-        _ row: ChangeRow, administrations: Int, decimals: Int, problems: [String], position: Int,
+        _ row: ChangeRow, administrations: Int, decimals: Int, problems: [FollowUpNote], position: Int,
         texts: ChangeRowTexts, to out: inout OutputBytes
     ) {
         out.append(44)
@@ -205,7 +205,9 @@ extension FollowUpTracker {
         out.append(44)
         out.append(row.ageFlag.rawValue)
         out.append(44)
-        if !problems.isEmpty { CSVCell.append(problems.joined(separator: CSVCell.problemSeparator), to: &out) }
+        if !problems.isEmpty {
+            CSVCell.append(problems.map(\.message).joined(separator: CSVCell.problemSeparator), to: &out)
+        }
         out.append(44)
         if let days = row.daysBetween { out.append(integer: days) }
         out.append(10)
@@ -216,10 +218,12 @@ extension FollowUpTracker {
         let table = try ResultTable(columns: FollowUpTracker.scheduleColumns, output: output, format: format)
         for status in schedule() {
             try table.append([
-                .text(status.childID), .text(status.measure), .date(status.anchorDate), .text(status.anchor.rawValue),
+                .text(status.childID.rawValue), .text(status.measure), .date(status.anchorDate),
+                .text(status.anchor.rawValue),
                 .integer(status.waves.count), .integer(status.doneWaves.count), .integer(status.overdueWaves.count),
                 .list(status.overdueWaves.map { "wave \($0.number) due \($0.dueOn)" }), .date(status.dueNowWave?.dueOn),
-                .date(status.nextDueOn), .list(status.outsideWindow.map(\.description)), .list(status.problems),
+                .date(status.nextDueOn), .list(status.outsideWindow.map(\.description)),
+                .list(status.problems.map(\.message)),
             ])
         }
     }
@@ -265,7 +269,7 @@ extension FollowUpTracker {
         let to = ResultTable.Cell.date(options.logPeriod?.upperBound)
         for summary in logSummaries() {
             var row: [ResultTable.Cell] = [
-                .text(summary.childID), .text(summary.outcome.rawValue), from, to, .integer(summary.logs),
+                .text(summary.childID.rawValue), .text(summary.outcome.rawValue), from, to, .integer(summary.logs),
                 .integer(summary.visitsHappened),
             ]
             for column in optionColumns {

@@ -154,7 +154,7 @@ public final class FollowUpTracker {
     /// A note on a child's change rows: the scales (indices in ``scales``) it is about.
     struct Note {
         var scales: [Int]
-        var text: String
+        var note: FollowUpNote
     }
 
     /// What a contact log's questions are, by item position.
@@ -277,14 +277,16 @@ public final class FollowUpTracker {
         let fileIndex = index(ofFile: file)
         guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
             ledger.count(\.invalid, file: fileIndex)
+            let known = catalog.instruments.map(\.id.rawValue).joined(separator: ", ")
             return [
                 RowProblem(
-                    file: file, line: line, column: "instrument",
-                    message: "unknown instrument \"\(administration.instrument)\"")
+                    code: .instrumentUnknown, file: file, line: line, column: "instrument",
+                    value: administration.instrument.rawValue,
+                    message: "unknown instrument \"\(administration.instrument)\" (known: \(known))")
             ]
         }
         let (sheet, answers) = engines[instrument].scoreKeepingAnswers(administration)
-        var problems = sheet.problemMessages.map { RowProblem(file: file, line: line, column: nil, message: $0) }
+        var problems = sheet.rowProblems(file: file, line: line)
         let values = sheet.scales.map { $0.value ?? .nan }  // a score's value is nil unless it is scored
         let codes = answers.map(\.comparisonCode)
         let reason = administration.childID.rawValue.withUTF8View { child in
@@ -300,7 +302,8 @@ public final class FollowUpTracker {
             }
         }
         if let reason {
-            problems.append(RowProblem(file: file, line: line, column: reason.column, message: reason.message))
+            problems.append(
+                RowProblem(code: reason.code, file: file, line: line, column: reason.column, message: reason.message))
         }
         return problems
     }
@@ -364,7 +367,7 @@ extension FollowUpTracker.Ledger {
     mutating func record(
         child id: ByteView, date: CalendarDate?, line: Int, file: Int, instrument: Int, status: ScoreStatus,
         values: BufferView<Double>, codes: ByteView, fingerprint: UInt64, in tracker: FollowUpTracker
-    ) -> (column: String?, message: String)? {
+    ) -> (code: ProblemCode, column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             count(\.invalid, file: file)
             // The child is still listed (with nothing scored), so no child disappears from the output.
@@ -378,7 +381,7 @@ extension FollowUpTracker.Ledger {
                 day < tracker.earliestDay
                 ? "\(date) is before \(tracker.options.earliestDate); not used (check the year)"
                 : "\(date) is after the as-of date \(tracker.options.asOf); not used (a date in the future?)"
-            return ("administered_on", message)
+            return (.dateOutOfRange, "administered_on", message)
         }
         let childIndex = index(ofChild: id, in: tracker)
         // Age at administration.
@@ -445,7 +448,10 @@ extension FollowUpTracker.Ledger {
         if inserted {
             let nfc = String(decoding: key, as: UTF8.self)
             let registerIndex =
-                tracker.register.map { $0.position(of: nfc) ?? id.flatMap($0.position(of:)) ?? -1 } ?? -1
+                tracker.register.map { register in
+                    register.position(of: ChildID(checked: nfc))
+                        ?? id.flatMap { register.position(of: ChildID(checked: $0)) } ?? -1
+                } ?? -1
             children.append(FollowUpTracker.ChildState(registerIndex: Int32(registerIndex)))
         }
         lastChild = index

@@ -7,7 +7,7 @@
 /// }
 /// ```
 public struct LogSummary: Sendable, Hashable {
-    public let childID: String
+    public let childID: ChildID
     public let outcome: OutcomeID
     /// Logs of the child in the period (not only those answering this question).
     public let logs: Int

@@ -124,7 +124,7 @@ private struct RowAdder {
         if engine >= 0, instrument < 0, status != .invalid, reported.insert(engine).inserted {
             onProblem(
                 RowProblem(
-                    file: reader.file, line: line, column: "instrument",
+                    code: .instrumentUnknown, file: reader.file, line: line, column: "instrument",
                     message:
                         "\(reader.layout.engines[engine].instrument.id) is not defined the same way in the tracker's catalogue; its rows are not used"
                 ))
@@ -134,7 +134,9 @@ private struct RowAdder {
             status: instrument < 0 ? .invalid : status,
             values: values, codes: answers, fingerprint: fingerprint, in: tracker)
         if let reason {
-            onProblem(RowProblem(file: reader.file, line: line, column: reason.column, message: reason.message))
+            onProblem(
+                RowProblem(
+                    code: reason.code, file: reader.file, line: line, column: reason.column, message: reason.message))
         }
     }
 }

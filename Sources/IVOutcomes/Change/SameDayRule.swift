@@ -55,8 +55,9 @@ enum SameDayRule {
 
     /// The note on a child's change rows for a duplicate: `duplicate wemwbs on 2026-03-01 (line 4
     /// and line 9): line 9 not used`.
-    static func duplicateNote(form: String, date: CalendarDate, kept: String, place: String) -> String {
-        "duplicate \(form) on \(date) (\(kept) and \(place)): \(place) not used"
+    static func duplicateNote(form: String, date: CalendarDate, kept: String, place: String) -> FollowUpNote {
+        FollowUpNote(
+            code: .rowDuplicate, message: "duplicate \(form) on \(date) (\(kept) and \(place)): \(place) not used")
     }
 
     /// The note for two forms that disagree: `wemwbs (line 4) and swemwbs (line 9) on 2026-03-01
@@ -65,9 +66,12 @@ enum SameDayRule {
     static func conflictNote(
         kept: (form: String, place: String), other: (form: String, place: String), date: CalendarDate,
         reason: String, scales: [String]
-    ) -> String {
-        "\(kept.form) (\(kept.place)) and \(other.form) (\(other.place)) on \(date) do not agree (\(reason)): "
-            + consequence(scales)
+    ) -> FollowUpNote {
+        FollowUpNote(
+            code: .rowFormsDisagree,
+            message:
+                "\(kept.form) (\(kept.place)) and \(other.form) (\(other.place)) on \(date) do not agree (\(reason)): "
+                + consequence(scales))
     }
 
     /// What a conflict costs: `neither counts for wemwbs_total that day`.

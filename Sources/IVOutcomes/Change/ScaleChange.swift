@@ -6,7 +6,7 @@
 /// }
 /// ```
 public struct ScaleChange: Sendable, Hashable {
-    public let childID: String
+    public let childID: ChildID
     public let scale: ScaleID
     /// The first scored administration; `nil` when there is none.
     public let baseline: ScaleObservation?
@@ -23,7 +23,7 @@ public struct ScaleChange: Sendable, Hashable {
     public let administrationsBelowValidatedAge: Int
     /// What a reader of this row needs to know: duplicates not used, children not in the
     /// children file, administrations below validated age.
-    public let problems: [String]
+    public let problems: [FollowUpNote]
 
     /// The latest administration when it is a follow-up: on a later date than the baseline (a
     /// change is never computed over zero days, such as from two forms of one day); else `nil`.
@@ -33,8 +33,8 @@ public struct ScaleChange: Sendable, Hashable {
 
     /// A change from observations a caller already has. Their bands are kept as given.
     public init(
-        childID: String, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
-        belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [String]
+        childID: ChildID, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
+        belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [FollowUpNote]
     ) {
         let moment = { (observation: ScaleObservation) in
             ChangeRow.Moment(day: observation.date.daysSinceEpoch, value: observation.value)
@@ -50,8 +50,8 @@ public struct ScaleChange: Sendable, Hashable {
 
     /// A change as ``ChangeRow`` worked it out, with the observations it was worked out from.
     init(
-        childID: String, scale: ScaleID, row: ChangeRow, baseline: ScaleObservation?, followUp: ScaleObservation?,
-        administrations: Int, administrationsBelowValidatedAge: Int, problems: [String]
+        childID: ChildID, scale: ScaleID, row: ChangeRow, baseline: ScaleObservation?, followUp: ScaleObservation?,
+        administrations: Int, administrationsBelowValidatedAge: Int, problems: [FollowUpNote]
     ) {
         self.childID = childID
         self.scale = scale

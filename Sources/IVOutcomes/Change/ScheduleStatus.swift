@@ -35,7 +35,7 @@ public struct ScheduleStatus: Sendable, Hashable {
         public let administeredOn: CalendarDate?
     }
 
-    public let childID: String
+    public let childID: ChildID
     /// The measure's id in the schedule, such as `wellbeing`.
     public let measure: String
     public let anchor: Anchor
@@ -47,7 +47,7 @@ public struct ScheduleStatus: Sendable, Hashable {
     /// The due date of the next wave without an administration whose window has not closed;
     /// `nil` after the match has ended or when no wave can be placed.
     public let nextDueOn: CalendarDate?
-    public let problems: [String]
+    public let problems: [FollowUpNote]
 
     public var doneWaves: [Wave] { waves.filter { $0.state == .done } }
     public var overdueWaves: [Wave] { waves.filter { $0.state == .overdue } }

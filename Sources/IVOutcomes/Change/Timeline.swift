@@ -22,7 +22,7 @@ public struct Timeline: Sendable, Hashable {
         public let meaningfulChange: MeaningfulChangeClass
     }
 
-    public let childID: String
+    public let childID: ChildID
     public let scale: Scale
     /// In date order: one per date, those that count.
     public let observations: [ScaleObservation]
@@ -31,12 +31,12 @@ public struct Timeline: Sendable, Hashable {
     /// Observations of one date whose values differ: none of them counts, and all are reported.
     public let conflicting: [ScaleObservation]
     /// What the rule did, in date order, as the tracker words it.
-    private let notes: [String]
+    private let notes: [FollowUpNote]
 
     /// Orders `observations` by date and resolves those of one date by the tracker's duplicate
     /// rule (``SameDayRule``): the same value twice is one administration, different values on
     /// one date mean neither counts. The result does not depend on the order given.
-    public init(childID: String, scale: Scale, observations: [ScaleObservation]) {
+    public init(childID: ChildID, scale: Scale, observations: [ScaleObservation]) {
         self.childID = childID
         self.scale = scale
         let ordered = observations.enumerated().sorted {
@@ -50,7 +50,7 @@ public struct Timeline: Sendable, Hashable {
         var kept: [ScaleObservation] = []
         var duplicates: [ScaleObservation] = []
         var conflicting: [ScaleObservation] = []
-        var notes: [String] = []
+        var notes: [FollowUpNote] = []
         var start = 0
         while start < ordered.count {
             let date = ordered[start].element.date

@@ -21,14 +21,14 @@
 ///     print(reader.line, reader.string(at: 0))
 /// }
 /// ```
-public final class CSVReader {
+final class CSVReader {
     /// The name used in messages.
-    public let file: String
+    let file: String
     private let input: TextInput
     /// The byte between fields (a comma unless the file uses `;` or a tab).
-    public private(set) var delimiter: UInt8
+    private(set) var delimiter: UInt8
     /// Whether ``delimiter`` was found from the header rather than given.
-    public private(set) var delimiterWasGuessed = false
+    private(set) var delimiterWasGuessed = false
     private let guessesDelimiter: Bool
     /// Where the last record parsed starts in ``buffer``.
     private var recordStart = 0
@@ -42,21 +42,32 @@ public final class CSVReader {
     private var record: CSVRecord
 
     /// The line on which the current record starts (1 for the header).
-    public private(set) var line = 0
+    private(set) var line = 0
 
     /// Records longer than this are refused (an unclosed quote would otherwise swallow the file).
-    public static let maximumRecordLength = 64 * 1_048_576
+    static let maximumRecordLength = 64 * 1_048_576
 
     /// Opens a file; `-` reads standard input.
     /// - Parameters:
     ///   - encoding: the file's encoding when it is not UTF-8 (a UTF-16 byte-order mark is enough).
     ///   - delimiter: the byte between fields; `nil` for a comma, or the semicolon or tab of a
     ///     header that has no comma but one of those (see ``delimiterWasGuessed``).
-    public init(path: String, chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil)
-        throws(InputError)
-    {
-        file = path
-        input = try TextInput(path: path, encoding: encoding)
+    convenience init(
+        path: String, chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil
+    ) throws(InputError) {
+        try self.init(input: TextInput(path: path, encoding: encoding), chunkSize: chunkSize, delimiter: delimiter)
+    }
+
+    /// Reads CSV from a file or from text held in memory.
+    convenience init(
+        _ source: TextSource, chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil, delimiter: CSVDelimiter? = nil
+    ) throws(InputError) {
+        try self.init(input: TextInput(source, encoding: encoding), chunkSize: chunkSize, delimiter: delimiter)
+    }
+
+    private init(input: TextInput, chunkSize: Int, delimiter: CSVDelimiter?) {
+        file = input.file
+        self.input = input
         self.delimiter = (delimiter ?? .comma).byte
         guessesDelimiter = delimiter == nil
         record = CSVRecord(delimiter: self.delimiter)
@@ -64,11 +75,11 @@ public final class CSVReader {
     }
 
     /// The file's encoding (UTF-16 when its byte-order mark says so).
-    public var encoding: TextEncoding { input.encoding }
+    var encoding: TextEncoding { input.encoding }
 
     /// How the file was read when it is not plain comma-separated UTF-8, for a note to the user
     /// (`"converted from utf-16; read as semicolon-separated (the header has no commas)"`), else `nil`.
-    public var formatNote: String? {
+    var formatNote: String? {
         var parts: [String] = []
         if encoding != .utf8 { parts.append("converted from \(encoding.rawValue)") }
         if delimiterWasGuessed {
@@ -83,7 +94,7 @@ public final class CSVReader {
     /// The number of fields in the current record.
     /// Fields past the first 65,536 of a record are counted here but can't be read (no
     /// questionnaire has that many columns; a runaway row of delimiters stays small in memory).
-    public var fieldCount: Int { record.fieldCount }
+    var fieldCount: Int { record.fieldCount }
 
     /// Calls `body` with the bytes of field `index` of the current record.
     @inline(__always)
@@ -94,7 +105,7 @@ public final class CSVReader {
     func fingerprint() -> UInt64 { record.fingerprint() }
 
     /// Field `index` of the current record as a string (invalid UTF-8 is repaired).
-    public func string(at index: Int) -> String {
+    func string(at index: Int) -> String {
         withField(index) { String(decoding: $0) }
     }
 
@@ -143,10 +154,10 @@ public final class CSVReader {
     }
 
     /// Whether every field of the current record is empty or spaces (such as `,,,` from a spreadsheet).
-    public var isBlankRecord: Bool { record.isBlank }
+    var isBlankRecord: Bool { record.isBlank }
 
     /// Advances to the next record. Returns `false` at the end of the file.
-    public func next() throws(InputError) -> Bool {
+    func next() throws(InputError) -> Bool {
         while true {
             switch try parseRecord() {
             case .record: return true

@@ -17,9 +17,9 @@ final class LineReader {
     private(set) var line = 0
     private var current: Range<Int> = 0..<0
 
-    init(path: String, encoding: TextEncoding? = nil) throws(InputError) {
-        file = path
-        input = try TextInput(path: path, encoding: encoding)
+    init(_ source: TextSource, encoding: TextEncoding? = nil) throws(InputError) {
+        file = source.name
+        input = try TextInput(source, encoding: encoding)
     }
 
     /// Advances to the next line; `false` at the end of the file.

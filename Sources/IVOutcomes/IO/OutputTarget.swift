@@ -16,12 +16,12 @@ import Foundation
 ///     print("the same file")
 /// }
 /// ```
-public struct FileIdentity: Sendable, Hashable {
-    public let device: UInt64
-    public let inode: UInt64
+package struct FileIdentity: Sendable, Hashable {
+    package let device: UInt64
+    package let inode: UInt64
 
     /// The file `path` names after following symbolic links, or `nil` when there is none.
-    public init?(path: String) {
+    package init?(path: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         device = UInt64(status.st_dev)

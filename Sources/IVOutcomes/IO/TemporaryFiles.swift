@@ -1,8 +1,8 @@
 import Foundation
 
 /// The temporary files of uncommitted writers, so an interrupt handler can remove them.
-public final class TemporaryFiles: @unchecked Sendable {
-    public static let shared = TemporaryFiles()
+package final class TemporaryFiles: @unchecked Sendable {
+    package static let shared = TemporaryFiles()
     private let lock = NSLock()
     private var paths: Set<String> = []
 
@@ -10,7 +10,7 @@ public final class TemporaryFiles: @unchecked Sendable {
     func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
     /// Deletes every temporary file not yet committed (call from an interrupt handler before exiting).
-    public func removeAll() {
+    package func removeAll() {
         lock.withLock {
             for path in paths { unlink(path) }
             paths.removeAll()

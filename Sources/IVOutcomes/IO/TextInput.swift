@@ -15,7 +15,10 @@ final class TextInput {
     let descriptor: Int32
     private let ownsDescriptor: Bool
     /// The file's encoding, after its byte-order mark.
-    let encoding: TextEncoding
+    private(set) var encoding: TextEncoding
+    /// The text of an input held in memory (``descriptor`` is then -1), and how much of it is read.
+    private let memory: [UInt8]?
+    private var memoryOffset = 0
     private var bigEndian = false
     /// Bytes read but not yet handed out: the start of a UTF-8 file (read to look for a
     /// byte-order mark), or raw bytes of a converted file cut off inside a character.
@@ -28,6 +31,7 @@ final class TextInput {
     /// Opens `path`, refusing folders.
     init(path: String, encoding requested: TextEncoding? = nil) throws(InputError) {
         file = path
+        memory = nil
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false
@@ -42,15 +46,35 @@ final class TextInput {
             descriptor = opened
             ownsDescriptor = true
         }
-        let opened = descriptor
+        encoding = .utf8
+        try start(requested: requested)
+    }
+
+    /// Reads a file or text held in memory.
+    convenience init(_ source: TextSource, encoding requested: TextEncoding? = nil) throws(InputError) {
+        switch source {
+        case .file(let path): try self.init(path: path, encoding: requested)
+        case .memory(let name, let bytes): try self.init(name: name, bytes: bytes, encoding: requested)
+        }
+    }
+
+    /// Reads text held in memory, named `name` in messages.
+    init(name: String, bytes: [UInt8], encoding requested: TextEncoding? = nil) throws(InputError) {
+        file = name
+        memory = bytes
+        descriptor = -1
+        ownsDescriptor = false
+        encoding = .utf8
+        try start(requested: requested)
+    }
+
+    /// Reads the first bytes to find a byte-order mark, which sets the encoding.
+    private func start(requested: TextEncoding?) throws(InputError) {
         var start = [UInt8](repeating: 0, count: 4)
         var got = 0
         while got < 4 {
-            let count = start.withMutableView { SystemCalls.read(opened, into: $0.extracting(got..<4)) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 {
-                if path != "-" { close(opened) }
-                throw .unreadable(file: path, reason: TextInput.errorText(errno))
+            let count = try start.withMutableView { (bytes) throws(InputError) in
+                try readRaw(into: bytes.extracting(got..<4))
             }
             if count == 0 { break }
             got += count
@@ -76,7 +100,7 @@ final class TextInput {
 
     /// Whether the rest of the file comes straight from ``descriptor`` (UTF-8, nothing pending),
     /// so a reader may read it there itself, such as on another thread.
-    var isDirect: Bool { encoding == .utf8 && pending.isEmpty }
+    var isDirect: Bool { memory == nil && encoding == .utf8 && pending.isEmpty }
 
     /// Reads up to `capacity` (at least 4) bytes of UTF-8 into `buffer`; 0 at the end of the file.
     /// - Throws: ``InputError/unreadable(file:reason:)``, or ``InputError/badEncoding(file:line:column:message:)``
@@ -111,6 +135,12 @@ final class TextInput {
     }
 
     private func readRaw(into buffer: MutableBufferView<UInt8>) throws(InputError) -> Int {
+        if let memory {
+            let count = min(buffer.count, memory.count - memoryOffset)
+            for index in 0..<count { buffer[index] = memory[memoryOffset + index] }
+            memoryOffset += count
+            return count
+        }
         while true {
             let got = SystemCalls.read(descriptor, into: buffer)
             if got >= 0 { return got }

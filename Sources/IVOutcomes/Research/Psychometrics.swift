@@ -106,59 +106,117 @@ extension Psychometrics {
     /// administration per child (or every complete one), with missingness from all administrations.
     /// Rows of other instruments are skipped; rows of this instrument with problems count towards
     /// missingness but are never analysed.
+    ///
+    /// - Throws: ``PsychometricsError``: ``PsychometricsError/input(_:)`` when the file can't be read.
     public static func analyse(
         file: String, instrument: Instrument, scale scaleID: ScaleID? = nil, catalog: InstrumentCatalog,
         options: ReadingOptions = ReadingOptions(), firstPerChild: Bool = true,
         dates: ClosedRange<CalendarDate> = FollowUpOptions.defaultEarliestDate...CalendarDate.today
-    ) throws -> ScaleStatistics {
-        let itemScales = instrument.scales.filter { !$0.items.isEmpty }
+    ) throws(PsychometricsError) -> ScaleStatistics {
+        let scale = try analysedScale(scaleID, of: instrument)
+        do {
+            let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
+            guard let engineIndex = reader.layout.engines.firstIndex(where: { $0.instrument.id == instrument.id })
+            else { throw PsychometricsError.unknownScale(scale.id, known: []) }
+            var sample = Sample(scale: scale, engine: reader.layout.engines[engineIndex], firstPerChild: firstPerChild)
+            while try reader.nextRow() {
+                // The rows change and report use: the engine's, dated within `dates`.
+                guard reader.state.engine == engineIndex, reader.state.date.map(dates.contains) ?? true else {
+                    continue
+                }
+                sample.add(
+                    reader.state.answers[engineIndex], child: reader.currentRow.childIDText, date: reader.state.date,
+                    isInvalid: reader.state.status == .invalid, order: reader.state.line)
+            }
+            return try sample.statistics()
+        } catch let error as PsychometricsError {
+            throw error
+        } catch let error as InputError {
+            throw .input(error)
+        } catch {
+            preconditionFailure("only input and psychometrics errors are thrown here: \(error)")
+        }
+    }
+
+    /// Analyses one scale of `instrument` from administrations a caller already has (see
+    /// ``analyse(file:instrument:scale:catalog:options:firstPerChild:dates:)``): administrations
+    /// of other instruments are skipped; the first complete one per child (by date, then order)
+    /// is analysed unless `firstPerChild` is `false`.
+    ///
+    /// ```swift
+    /// let stats = try Psychometrics.analyse(forms, instrument: lifeSkills)
+    /// ```
+    public static func analyse(
+        _ administrations: some Sequence<Administration>, instrument: Instrument, scale scaleID: ScaleID? = nil,
+        options: ScoringOptions = ScoringOptions(), firstPerChild: Bool = true
+    ) throws(PsychometricsError) -> ScaleStatistics {
+        let scale = try analysedScale(scaleID, of: instrument)
+        let engine = ScoringEngine(instrument: instrument, options: options)
+        var sample = Sample(scale: scale, engine: engine, firstPerChild: firstPerChild)
+        for (order, administration) in administrations.enumerated() where administration.instrument == instrument.id {
+            let (sheet, answers) = engine.scoreKeepingAnswers(administration)
+            sample.add(
+                answers, child: administration.childID.rawValue, date: administration.administeredOn,
+                isInvalid: sheet.status == .invalid, order: order)
+        }
+        return try sample.statistics()
+    }
+
+    /// The scale to analyse: `id`, or the instrument's first scale of items.
+    private static func analysedScale(_ id: ScaleID?, of instrument: Instrument) throws(PsychometricsError) -> Scale {
+        guard let id else {
+            guard let first = instrument.scales.first(where: { !$0.items.isEmpty }) else {
+                throw .unknownScale(ScaleID("(none)"), known: instrument.scales.map(\.id))
+            }
+            return first
+        }
+        guard let found = instrument.scale(id: id) else {
+            throw .unknownScale(id, known: instrument.scales.map(\.id))
+        }
+        if case .lookup(let source, _) = found.method { throw .notAnItemScale(id, source: source) }
+        return found
+    }
+
+    /// The administrations analysed and the missing answers counted, however they are read.
+    private struct Sample {
         let scale: Scale
-        if let scaleID {
-            guard let found = instrument.scale(id: scaleID) else {
-                throw PsychometricsError.unknownScale(scaleID, known: instrument.scales.map(\.id))
-            }
-            if case .lookup(let source, _) = found.method {
-                throw PsychometricsError.notAnItemScale(scaleID, source: source)
-            }
-            scale = found
-        } else {
-            guard let first = itemScales.first else {
-                throw PsychometricsError.unknownScale(ScaleID("(none)"), known: instrument.scales.map(\.id))
-            }
-            scale = first
-        }
-        let items = scale.items.compactMap { instrument.item(id: $0) }
-        let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
-        guard let engineIndex = reader.layout.engines.firstIndex(where: { $0.instrument.id == instrument.id }) else {
-            throw PsychometricsError.unknownScale(scale.id, known: [])
-        }
-        let engine = reader.layout.engines[engineIndex]
-        let positions = items.compactMap { item in engine.items.firstIndex { $0.id == item.id } }
-        var missing = [Int](repeating: 0, count: items.count)
+        let items: [Item]
+        let positions: [Int]
+        let firstPerChild: Bool
+        var missing: [Int]
         var read = 0
-        var first: [String: (date: CalendarDate, line: Int, codes: [Int])] = [:]
+        var first: [String: (date: CalendarDate, order: Int, codes: [Int])] = [:]
         var all: [[Int]] = []
-        while try reader.nextRow() {
-            // The rows change and report use: the engine's, dated within `dates`.
-            guard reader.state.engine == engineIndex, reader.state.date.map(dates.contains) ?? true else { continue }
+
+        init(scale: Scale, engine: ScoringEngine, firstPerChild: Bool) {
+            self.scale = scale
+            items = scale.items.compactMap { engine.instrument.item(id: $0) }
+            positions = items.compactMap { item in engine.items.firstIndex { $0.id == item.id } }
+            self.firstPerChild = firstPerChild
+            missing = [Int](repeating: 0, count: items.count)
+        }
+
+        /// Adds one administration's answers: counted for missingness, kept when complete and valid.
+        mutating func add(_ answers: [ResolvedAnswer], child: String, date: CalendarDate?, isInvalid: Bool, order: Int)
+        {
             read += 1
-            let answers = reader.state.answers[engineIndex]
             var codes: [Int] = []
             for (offset, position) in positions.enumerated() {
                 if case .scored(let code) = answers[position] { codes.append(code) } else { missing[offset] += 1 }
             }
-            guard codes.count == positions.count, reader.state.status != .invalid, let date = reader.state.date else {
-                continue
-            }
-            if firstPerChild {
-                let child = reader.currentRow.childID
-                if let existing = first[child], existing.date <= date { continue }
-                first[child] = (date, reader.state.line, codes)
-            } else {
+            guard codes.count == positions.count, !isInvalid, let date else { return }
+            guard firstPerChild else {
                 all.append(codes)
+                return
             }
+            if let existing = first[child], existing.date <= date { return }
+            first[child] = (date, order, codes)
         }
-        let rows = firstPerChild ? first.values.sorted { $0.line < $1.line }.map(\.codes) : all
-        return try analyse(codes: rows, scale: scale, items: items, missing: missing, administrationsRead: read)
+
+        func statistics() throws(PsychometricsError) -> ScaleStatistics {
+            let rows = firstPerChild ? first.values.sorted { $0.order < $1.order }.map(\.codes) : all
+            return try Psychometrics.analyse(
+                codes: rows, scale: scale, items: items, missing: missing, administrationsRead: read)
+        }
     }
 }

@@ -63,8 +63,8 @@ final class FastRowScorer {
     private let sourceProblem: FixedArray<PreparedText>
     private let scaleItemCounts: FixedArray<Int>
     private let problemTexts: FrozenTextPool
-    /// Per problem text, its column and message, for ``RowProblem`` values.
-    private let problemParts: [(column: String?, message: String)]
+    /// Per problem text, the problem it is (without a line), for ``RowProblem`` values.
+    private let problemParts: [RowProblem]
     private let answers: OwnedBuffer<ResolvedAnswer>
     private let outcomes: OwnedBuffer<ScaleOutcome>
     /// The prepared texts of the last row's problems.
@@ -87,13 +87,14 @@ final class FastRowScorer {
         var source: [PreparedText] = []
         var scaleItems: [Int] = []
         var pool = TextPool()
-        var parts: [(column: String?, message: String)] = []
-        func text(column: String?, _ message: String) -> PreparedText {
-            let cell = (column.map { "\($0): " } ?? "") + message
+        var parts: [RowProblem] = []
+        func text(_ problem: RowProblem?) -> PreparedText {
+            guard let problem else { return .notAProblem }
+            let cell = problem.cellText
             // Texts that would need quoting or neutralising are left to the general path.
             if cell.utf8.contains(where: CSVCell.needsQuoting) { return .leftToGeneralPath }
             if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return .leftToGeneralPath }
-            parts.append((column, message))
+            parts.append(problem)
             return .text(pool.add(cell.utf8))
         }
         for (index, engine) in layout.engines.enumerated() {
@@ -107,10 +108,9 @@ final class FastRowScorer {
             foreign.append(contentsOf: layout.foreignColumns[index])
             // The texts of blank and declined answers, from the engine's rule for answer problems.
             func answerText(_ answer: ResolvedAnswer, _ position: Int) -> PreparedText {
-                guard let problem = engine.answerProblem(answer, at: position, raw: { _ in "" }) else {
-                    return .notAProblem
-                }
-                return text(column: problem.item.rawValue, problem.detail)
+                text(
+                    engine.answerProblem(answer, at: position, raw: { _ in "" })?.rowProblem(
+                        file: layout.file, line: nil))
             }
             for position in storage.items.indices {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
@@ -118,9 +118,15 @@ final class FastRowScorer {
                 declined.append(answerText(.declined, position))
             }
             for (position, plan) in storage.scales.enumerated() {
-                let missing = storage.missingMessages[position].map { text(column: nil, $0) }
+                let missing = storage.missingMessages[position].map {
+                    text(RowProblem(code: .scaleIncomplete, file: layout.file, line: nil, column: nil, message: $0))
+                }
                 firstMissing.append(missing.contains(.leftToGeneralPath) ? .leftToGeneralPath : missing[0])
-                source.append(text(column: nil, storage.sourceMessages[position]))
+                source.append(
+                    text(
+                        RowProblem(
+                            code: .scaleSourceNotScored, file: layout.file, line: nil, column: nil,
+                            message: storage.sourceMessages[position])))
                 scaleItems.append(plan.itemCount)
             }
         }
@@ -130,8 +136,12 @@ final class FastRowScorer {
         dateFormat = layout.options.dateFormat
         dateProblem = FixedArray(
             [ResponseLayout.DateSide.expected, .before, .after].map { side in
-                layout.unexpectedDateMessage(side).map { text(column: ResponseLayout.dateColumnName, $0) }
-                    ?? .notAProblem
+                text(
+                    layout.unexpectedDateMessage(side).map {
+                        RowProblem(
+                            code: .dateOutOfRange, file: layout.file, line: nil,
+                            column: ResponseLayout.dateColumnName, message: $0)
+                    })
             })
         self.itemColumns = FixedArray(itemColumns)
         self.digitAnswers = FixedArray(digitAnswers)
@@ -174,7 +184,7 @@ final class FastRowScorer {
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
         guard layout.hasEveryColumn(record.fieldCount) else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
-        guard !ResponseLayout.isMissing(childID: record.field(unchecked: layout.childColumn)),
+        guard ChildID.problem(in: record.field(unchecked: layout.childColumn)) == nil,
             let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]
@@ -275,8 +285,7 @@ final class FastRowScorer {
 
     /// A prepared problem text as a value.
     func rowProblem(text: Int, line: Int) -> RowProblem {
-        let part = problemParts[text]
-        return RowProblem(file: layout.file, line: line, column: part.column, message: part.message)
+        problemParts[text].at(line: line)
     }
 
     /// Puts the problem texts of an unscored row in ``found`` after the `first` already there (the

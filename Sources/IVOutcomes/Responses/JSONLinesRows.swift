@@ -7,7 +7,7 @@ final class JSONLinesRows: RowFields {
     private let columnIndex: [String: Int]
     private var fields: [[UInt8]]
     /// Problems found while decoding the current line, before scoring.
-    private(set) var decodeProblems: [(column: String?, message: String)] = []
+    private(set) var decodeProblems: [(code: ProblemCode, column: String?, message: String)] = []
     private(set) var unknownKeys: [String] = []
     private var seenUnknownKeys: Set<String> = []
 
@@ -25,8 +25,8 @@ final class JSONLinesRows: RowFields {
         return columns
     }
 
-    init(path: String, columns: [String], encoding: TextEncoding? = nil) throws(InputError) {
-        reader = try LineReader(path: path, encoding: encoding)
+    init(_ source: TextSource, columns: [String], encoding: TextEncoding? = nil) throws(InputError) {
+        reader = try LineReader(source, encoding: encoding)
         var index: [String: Int] = [:]
         for (position, name) in columns.enumerated() { index[name] = position }
         columnIndex = index
@@ -60,13 +60,13 @@ final class JSONLinesRows: RowFields {
         let parsed = JSONValue.parse(data)
         if case .failure(let error) = parsed {
             // One row is one line, so the column alone says where.
-            decodeProblems.append((nil, "not valid JSON: column \(error.column): \(error.reason)"))
+            decodeProblems.append((.rowNotJSON, nil, "not valid JSON: column \(error.column): \(error.reason)"))
             return
         }
         guard case .success(.object(let object)) = parsed else {
             decodeProblems.append(
                 (
-                    nil,
+                    .rowNotJSON, nil,
                     "not a JSON object (expected {\"child_id\": ..., \"administered_on\": ..., \"instrument\": ..., \"answers\": {...}})"
                 ))
             return
@@ -77,7 +77,7 @@ final class JSONLinesRows: RowFields {
                 store(value, column: key, shownAs: key)
             case "answers":
                 guard case .object(let answers) = value else {
-                    decodeProblems.append(("answers", "expected an object of item id to answer"))
+                    decodeProblems.append((.rowJSONShape, "answers", "expected an object of item id to answer"))
                     continue
                 }
                 for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
@@ -85,7 +85,7 @@ final class JSONLinesRows: RowFields {
                     guard columnIndex[name] != nil else {
                         decodeProblems.append(
                             (
-                                "answers.\(item)",
+                                .answerUnknownItem, "answers.\(item)",
                                 "not an item of any instrument\(suggestion(for: name, in: columnIndex.keys))"
                             ))
                         continue
@@ -109,7 +109,7 @@ final class JSONLinesRows: RowFields {
             fields[index] = Array(
                 (double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)).utf8)
         default:
-            decodeProblems.append((name, "expected a string or a number"))
+            decodeProblems.append((.rowJSONShape, name, "expected a string or a number"))
         }
     }
 }

@@ -1,3 +1,5 @@
+import struct Foundation.Data
+
 /// Reads administrations from a CSV or JSON Lines file and scores each row as it streams by.
 ///
 /// Memory stays flat whatever the file's size. Every row is either scored or comes with the
@@ -36,22 +38,57 @@ public final class ResponseFileReader {
     public convenience init(path: String, catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions())
         throws(InputError)
     {
-        try self.init(path: path, catalog: catalog, options: options, chunkSize: 1 << 20)
+        try self.init(.file(path), catalog: catalog, options: options, chunkSize: 1 << 20)
+    }
+
+    /// Reads CSV or JSON Lines held in memory, such as an upload a server received.
+    ///
+    /// The format is ``ReadingOptions/format``, or the one `name` suggests (CSV unless it ends
+    /// in `.jsonl` or `.ndjson`); problems name the input `name`.
+    ///
+    /// ```swift
+    /// let reader = try ResponseFileReader(data: upload, name: "upload.csv", catalog: catalog)
+    /// ```
+    /// - Throws: ``InputError`` when the text can't be read or its header lacks a required column.
+    public convenience init(
+        data: Data, name: String = "input", catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()
+    ) throws(InputError) {
+        try self.init(.memory(name: name, bytes: [UInt8](data)), catalog: catalog, options: options, chunkSize: 1 << 20)
+    }
+
+    /// Reads CSV or JSON Lines text held in memory (see ``init(data:name:catalog:options:)``).
+    ///
+    /// ```swift
+    /// let csv = "child_id,administered_on,instrument,wemwbs_1\nC1,2026-02-10,wemwbs,4\n"
+    /// let reader = try ResponseFileReader(text: csv, name: "app.csv", catalog: catalog)
+    /// ```
+    public convenience init(
+        text: String, name: String = "input", catalog: InstrumentCatalog, options: ReadingOptions = ReadingOptions()
+    ) throws(InputError) {
+        try self.init(
+            .memory(name: name, bytes: Array(text.utf8)), catalog: catalog, options: options, chunkSize: 1 << 20)
     }
 
     /// Opens a file, reading CSV `chunkSize` bytes at a time (at least ``blockSize`` through lanes).
-    init(path: String, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int) throws(InputError) {
+    convenience init(path: String, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int)
+        throws(InputError)
+    {
+        try self.init(.file(path), catalog: catalog, options: options, chunkSize: chunkSize)
+    }
+
+    init(_ input: TextSource, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int) throws(InputError) {
+        let path = input.name
         file = path
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
             let reader = try CSVReader(
-                path: path, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
+                input, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
             layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
             source = .csv(reader)
         case .jsonl:
             let columns = JSONLinesRows.columns(for: catalog)
             layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
-            source = .jsonl(try JSONLinesRows(path: path, columns: columns, encoding: options.encoding))
+            source = .jsonl(try JSONLinesRows(input, columns: columns, encoding: options.encoding))
         }
         state = RowState(layout: layout)
     }
@@ -88,7 +125,7 @@ public final class ResponseFileReader {
                 state.status = .invalid
                 state.problems.insert(
                     contentsOf: rows.decodeProblems.map {
-                        RowProblem(file: file, line: rows.line, column: $0.column, message: $0.message)
+                        RowProblem(code: $0.code, file: file, line: rows.line, column: $0.column, message: $0.message)
                     },
                     at: 0)
                 if state.engine >= 0 {
@@ -123,7 +160,8 @@ public final class ResponseFileReader {
             state.outcomes[state.engine].indices.map { engine.scaleScore(at: $0, state.outcomes[state.engine][$0]) }
         }
         return ScoredRow(
-            line: state.line, childID: text(layout.childColumn), administeredOn: state.date,
+            line: state.line, childID: ChildID(rawValue: text(layout.childColumn)),
+            childIDText: text(layout.childColumn), administeredOn: state.date,
             instrument: engine?.instrument.id ?? InstrumentID(text(layout.instrumentColumn)),
             isKnownInstrument: engine != nil, status: state.status, scores: scores ?? [], problems: state.problems)
     }

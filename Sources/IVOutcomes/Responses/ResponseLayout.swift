@@ -143,7 +143,7 @@ extension ResponseLayout {
             state.status = .invalid
             state.problems.append(
                 RowProblem(
-                    file: file, line: line, column: nil,
+                    code: .rowFieldCount, file: file, line: line, column: nil,
                     message:
                         "\(fieldCount) fields, but the header has \(columnNames.count) columns; nothing in this row was scored (check for an unquoted comma)"
                 ))
@@ -162,29 +162,31 @@ extension ResponseLayout {
         explain(row, engine: engineIndex, foreign: foreign, into: &state)
     }
 
-    /// The child id (not blank) and the date (one that parses, within the expected dates).
+    /// The child id (``ChildID/problem(in:)``) and the date (one that parses, within the expected dates).
     private func checkChildAndDate<Row: RowFields & ~Copyable>(of row: borrowing Row, into state: inout RowState) {
         let line = state.line
-        let childBlank = row.withField(childColumn) { ResponseLayout.isMissing(childID: $0) }
-        if childBlank {
+        if let reason = row.withField(childColumn, { ChildID.problem(in: $0) }) {
             state.rowInvalid = true
+            let error = ChildIDError(reason: reason)
             state.problems.append(
                 RowProblem(
-                    file: file, line: line, column: ResponseLayout.childColumnName,
-                    message: "empty (every row needs a child's pseudonymous id)"))
+                    code: error.code, file: file, line: line, column: ResponseLayout.childColumnName,
+                    message: error.description))
         }
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
         if let date = state.date {
             if let message = unexpectedDateMessage(dateSide(date)) {
                 state.problems.append(
-                    RowProblem(file: file, line: line, column: ResponseLayout.dateColumnName, message: message))
+                    RowProblem(
+                        code: .dateOutOfRange, file: file, line: line, column: ResponseLayout.dateColumnName,
+                        message: message))
             }
         } else {
             state.rowInvalid = true
             let text = row.withField(dateColumn) { String(decoding: $0) }
             state.problems.append(
                 RowProblem(
-                    file: file, line: line, column: ResponseLayout.dateColumnName,
+                    code: .dateInvalid, file: file, line: line, column: ResponseLayout.dateColumnName, value: text,
                     message: options.dateFormat.problem(with: text)))
         }
     }
@@ -208,7 +210,9 @@ extension ResponseLayout {
             ? "empty (name the instrument, one of \(known.joined(separator: ", ")), or pass --instrument ID)"
             : "unknown instrument \"\(text.trimmingSpaces)\"\(suggestion(for: text.trimmingSpaces.lowercased(), in: known)) (known: \(known.joined(separator: ", ")))"
         state.problems.append(
-            RowProblem(file: file, line: state.line, column: ResponseLayout.instrumentColumnName, message: message))
+            RowProblem(
+                code: text.trimmingSpaces.isEmpty ? .instrumentMissing : .instrumentUnknown, file: file,
+                line: state.line, column: ResponseLayout.instrumentColumnName, value: text, message: message))
         return nil
     }
 
@@ -247,12 +251,11 @@ extension ResponseLayout {
             column < 0 ? "" : row.withField(column) { String(decoding: $0) }
         }
         for problem in engine.answerProblems(state.answers[engineIndex], rawAnswers: { rawTexts[$0] }) + foreign {
-            state.problems.append(
-                RowProblem(file: file, line: line, column: problem.item.rawValue, message: problem.detail))
+            state.problems.append(problem.rowProblem(file: file, line: line))
         }
         for (index, outcome) in state.outcomes[engineIndex].enumerated() {
-            for message in engine.scaleScore(at: index, outcome).problems {
-                state.problems.append(RowProblem(file: file, line: line, column: nil, message: message))
+            if let problem = engine.scaleRowProblem(at: index, outcome, file: file, line: line) {
+                state.problems.append(problem)
             }
         }
     }
@@ -261,10 +264,6 @@ extension ResponseLayout {
     /// is likely an unquoted comma, and nothing in the row is scored).
     @inline(__always)
     func hasEveryColumn(_ fieldCount: Int) -> Bool { fieldCount == columnNames.count }
-
-    /// The rule for a child id: a blank one makes the row invalid.
-    @inline(__always)
-    static func isMissing(childID: ByteView) -> Bool { CellText.isBlank(childID) }
 
     /// Where a date falls against ``ReadingOptions/expectedDates``.
     enum DateSide: Int {

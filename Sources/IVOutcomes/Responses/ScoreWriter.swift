@@ -207,7 +207,7 @@ final class ScoreWriter {
         }
         let date = row.administeredOn?.description ?? dateText
         return
-            "{\"line\":\(row.line),\"child_id\":\(JSONText.quoted(row.childID)),\"administered_on\":\(JSONText.quoted(date)),"
+            "{\"line\":\(row.line),\"child_id\":\(JSONText.quoted(row.childIDText)),\"administered_on\":\(JSONText.quoted(date)),"
             + "\"instrument\":\(JSONText.quoted(row.instrument.rawValue)),\"status\":\"\(row.status.rawValue)\","
             + "\"scores\":{\(scores.joined(separator: ","))},\"bands\":{\(bands.joined(separator: ","))},"
             + "\"problems\":[\(row.problems.map { JSONText.quoted($0.cellText) }.joined(separator: ","))]}"

@@ -292,9 +292,7 @@ extension ResponseFileReader {
         switch text {
         case .prepared(let text): return lane.fast.rowProblem(text: text, line: firstLine + line)
         case .general(let index):
-            let problem = lane.general[index]
-            return RowProblem(
-                file: problem.file, line: firstLine + line, column: problem.column, message: problem.message)
+            return lane.general[index].at(line: firstLine + line)
         }
     }
 

@@ -14,12 +14,13 @@ public struct ScaleScore: Sendable, Hashable, Codable {
     public let declined: Int
     /// Whether the value was prorated under a ``MissingAnswerPolicy/prorate(maxMissing:)`` policy.
     public let prorated: Bool
-    /// Why the scale was not scored, or how it was prorated; empty for a plain score.
-    public let problems: [String]
+    /// Why the scale was not scored, or how it was prorated; empty for a plain score (and for a
+    /// scale not scored because of invalid answers, which the answers' problems explain).
+    public let problems: [ScaleProblem]
 
     public init(
         scale: ScaleID, status: ScoreStatus, value: Double?, band: String?, answered: Int, missing: Int,
-        declined: Int, prorated: Bool, problems: [String]
+        declined: Int, prorated: Bool, problems: [ScaleProblem]
     ) {
         self.scale = scale
         self.status = status

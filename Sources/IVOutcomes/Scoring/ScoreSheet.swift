@@ -38,7 +38,16 @@ public struct ScoreSheet: Sendable, Hashable, Codable {
 
     /// Every problem as a line of text: answer problems first, then scale problems.
     public var problemMessages: [String] {
-        problems.map(\.description) + scales.flatMap(\.problems)
+        problems.map(\.description) + scales.flatMap(\.problems).map(\.description)
+    }
+
+    /// Every problem as a row's problem without a location: answer problems first, then scale problems.
+    public var rowProblems: [RowProblem] { rowProblems(file: nil, line: nil) }
+
+    /// Every problem as a row's problem at `line` of `file`.
+    func rowProblems(file: String?, line: Int?) -> [RowProblem] {
+        problems.map { $0.rowProblem(file: file, line: line) }
+            + scales.flatMap(\.problems).map { $0.rowProblem(file: file, line: line) }
     }
 
     enum CodingKeys: String, CodingKey {

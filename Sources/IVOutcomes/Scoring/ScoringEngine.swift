@@ -82,18 +82,18 @@ public struct ScoringEngine: Sendable {
             scales = plans
             kernel = ScoringKernel(
                 required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
-            // Prepared from the one rule (``ScoringEngine/problemText(for:of:in:)``), for the texts
+            // Prepared from the one rule (``ScoringEngine/problem(for:of:in:)``), for the texts
             // every row with missing answers or an unscored source repeats.
             missingMessages = plans.map { plan in
                 (0...plan.itemCount).map { missing in
                     let outcome = ScaleOutcome(
                         status: .incomplete, missing: missing, reason: .missingAnswers(allowed: plan.policy.maxMissing))
-                    return "\(plan.id): " + (ScoringEngine.problemText(for: outcome, of: plan, in: plans) ?? "")
+                    return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
                 }
             }
             sourceMessages = zip(plans, infos).map { plan, info in
                 let outcome = ScaleOutcome(status: .incomplete, reason: .sourceNotScored(source: info.source))
-                return "\(plan.id): " + (ScoringEngine.problemText(for: outcome, of: plan, in: plans) ?? "")
+                return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
             }
         }
     }
@@ -248,7 +248,7 @@ public struct ScoringEngine: Sendable {
         }
     }
 
-    /// Turns a scale outcome into its public form, with human-readable problems.
+    /// Turns a scale outcome into its public form, with its problem.
     func scaleScore(at index: Int, _ outcome: ScaleOutcome) -> ScaleScore {
         let plan = scales[index]
         let value = outcome.scoredValue
@@ -256,11 +256,30 @@ public struct ScoringEngine: Sendable {
             scale: plan.id, status: outcome.status, value: value,
             band: value.flatMap { plan.bands?.band(for: $0)?.id }, answered: outcome.answered,
             missing: outcome.missing, declined: outcome.declined, prorated: outcome.prorated,
-            problems: message(for: outcome, at: index).map { [$0] } ?? [])
+            problems: ScoringEngine.problem(for: outcome, of: plan, in: scales).map { [$0] } ?? [])
+    }
+
+    /// A scale outcome's problem as a row's problem at `line` of `file`, with the prepared text for
+    /// the common ones; `nil` for a plain score.
+    func scaleRowProblem(at index: Int, _ outcome: ScaleOutcome, file: String?, line: Int?) -> RowProblem? {
+        let plan = scales[index]
+        switch ScoringEngine.problemTextChoice(for: outcome, itemCount: plan.itemCount) {
+        case .none: return nil
+        case .missingAnswers(let missing):
+            return RowProblem(
+                code: .scaleIncomplete, file: file, line: line, column: nil,
+                message: storage.missingMessages[index][missing])
+        case .sourceNotScored:
+            return RowProblem(
+                code: .scaleSourceNotScored, file: file, line: line, column: nil, message: storage.sourceMessages[index]
+            )
+        case .other:
+            return ScoringEngine.problem(for: outcome, of: plan, in: scales)?.rowProblem(file: file, line: line)
+        }
     }
 
     /// Which problem text a scale outcome gets: the decision both paths make, the general path
-    /// by ``message(for:at:)`` and the fast path from its prepared texts.
+    /// by ``problem(for:of:in:)`` and the fast path from its prepared texts.
     enum ProblemTextChoice: Equatable {
         /// A plain score: no problem.
         case none
@@ -283,37 +302,27 @@ public struct ScoringEngine: Sendable {
         }
     }
 
-    /// The problem text of a scale outcome, starting with the scale id; `nil` for a plain score.
-    private func message(for outcome: ScaleOutcome, at index: Int) -> String? {
-        let plan = scales[index]
-        switch ScoringEngine.problemTextChoice(for: outcome, itemCount: plan.itemCount) {
-        case .none: return nil
-        case .missingAnswers(let missing): return storage.missingMessages[index][missing]
-        case .sourceNotScored: return storage.sourceMessages[index]
-        case .other: return ScoringEngine.problemText(for: outcome, of: plan, in: scales).map { "\(plan.id): \($0)" }
+    /// The rule for a scale outcome's problem; `nil` for a plain score, and for a scale not
+    /// scored because of invalid answers (the answers' problems say which value is wrong).
+    private static func problem(for outcome: ScaleOutcome, of plan: ScalePlan, in scales: [ScalePlan]) -> ScaleProblem?
+    {
+        let base = { (kind: ScaleProblem.Kind, source: ScaleID?, raw: Double?) in
+            ScaleProblem(
+                kind: kind, scale: plan.id, itemCount: plan.itemCount, answered: outcome.answered,
+                missing: outcome.missing, allowedMissing: plan.policy.maxMissing, source: source, rawScore: raw)
         }
-    }
-
-    /// The rule for a scale outcome's problem text (without the scale id); `nil` for a plain score.
-    private static func problemText(for outcome: ScaleOutcome, of plan: ScalePlan, in scales: [ScalePlan]) -> String? {
         switch outcome.reason {
         case .none:
-            guard outcome.prorated, case .prorate(let allowed) = plan.policy else { return nil }
-            return "prorated from \(outcome.answered) of \(plan.itemCount) answers (policy prorate:\(allowed))"
+            guard outcome.prorated, case .prorate = plan.policy else { return nil }
+            return base(.prorated, nil, nil)
         case .missingAnswers(let allowed):
-            let unanswered = "\(outcome.missing) of \(plan.itemCount) items unanswered"
-            return allowed == 0
-                ? "not scored: \(unanswered) (policy complete: every item must be answered)"
-                : "not scored: \(unanswered) (policy prorate:\(allowed) allows at most \(allowed))"
-        case .invalidAnswers:
-            return nil  // the answer problems already say which value is wrong
-        case .sourceNotScored(let source):
-            return "not scored: \(scales[source].id) was not scored"
-        case .notWholeNumber(let raw):
-            return
-                "not scored: the conversion table is defined only for whole raw scores, and the prorated raw score is \(formatNumber(raw, decimals: 2))"
-        case .outsideTable(let raw):
-            return "not scored: raw score \(raw) is outside the conversion table"
+            return ScaleProblem(
+                kind: .incomplete, scale: plan.id, itemCount: plan.itemCount, answered: outcome.answered,
+                missing: outcome.missing, allowedMissing: allowed)
+        case .invalidAnswers: return nil
+        case .sourceNotScored(let source): return base(.sourceNotScored, scales[source].id, nil)
+        case .notWholeNumber(let raw): return base(.notWholeNumber, nil, raw)
+        case .outsideTable(let raw): return base(.outsideTable, nil, Double(raw))
         }
     }
 

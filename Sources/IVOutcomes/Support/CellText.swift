@@ -14,7 +14,7 @@
 /// CellText.wholeNumber(" 3.0\u{A0}")   // 3
 /// CellText.wholeNumber("3.5")          // nil
 /// ```
-public enum CellText {
+enum CellText {
     /// The range of `bytes` (valid UTF-8) without the white space at either end.
     @inline(__always)
     static func trimmedRange(_ bytes: ByteView) -> Range<Int> {
@@ -55,10 +55,10 @@ public enum CellText {
     static func isBlank(_ bytes: ByteView) -> Bool { trimmedRange(bytes).isEmpty }
 
     /// `text` without the white space at either end.
-    public static func trimmed(_ text: String) -> String { text.withUTF8View { String(decoding: trimmed($0)) } }
+    static func trimmed(_ text: String) -> String { text.withUTF8View { String(decoding: trimmed($0)) } }
 
     /// Whether `text` is empty or white space only.
-    public static func isBlank(_ text: String) -> Bool { text.withUTF8View { isBlank($0) } }
+    static func isBlank(_ text: String) -> Bool { text.withUTF8View { isBlank($0) } }
 
     /// The whole number `bytes` spell (white space around it allowed), or `nil`.
     static func wholeNumber(_ bytes: ByteView) -> Int? {
@@ -91,7 +91,7 @@ public enum CellText {
     }
 
     /// The whole number `text` spells (white space around it allowed), or `nil`.
-    public static func wholeNumber(_ text: String) -> Int? { text.withUTF8View { wholeNumber($0) } }
+    static func wholeNumber(_ text: String) -> Int? { text.withUTF8View { wholeNumber($0) } }
 
     @inline(__always)
     private static func isASCIISpace(_ byte: UInt8) -> Bool {

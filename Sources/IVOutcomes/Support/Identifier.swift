@@ -46,5 +46,11 @@ public typealias ItemID = Identifier<IdentifierKind.Item>
 public typealias ScaleID = Identifier<IdentifierKind.Scale>
 /// The id of one of the framework's outcomes, such as `life_skills`.
 public typealias OutcomeID = Identifier<IdentifierKind.Outcome>
-/// A child's pseudonymous id. Never a name: the library works with pseudonymous ids only.
-public typealias ChildID = Identifier<IdentifierKind.Child>
+/// The id of a band of a scale's scores, such as `low`.
+public typealias BandID = Identifier<IdentifierKind.Band>
+/// The id of an instrument's response scale (its answer options), such as `frequency5`.
+public typealias ResponseScaleID = Identifier<IdentifierKind.ResponseScale>
+/// The id of a source a definition cites, such as `tennant2007`.
+public typealias SourceID = Identifier<IdentifierKind.Source>
+/// The id of a measure of the measurement schedule, such as `wellbeing`.
+public typealias MeasureID = Identifier<IdentifierKind.Measure>

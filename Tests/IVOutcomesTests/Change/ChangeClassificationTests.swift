@@ -98,7 +98,7 @@ struct ChangeClassificationTests {
         #expect(summary.baseline?.band == "probable_depression")
         #expect(summary.latest?.band == "average")
         #expect(
-            summary.problems == [
+            summary.problems.map(\.description) == [
                 "wemwbs_total (observation 1) and wemwbs_total (observation 4) on 2026-07-01 do not agree "
                     + "(their scores differ): neither counts for wemwbs_total that day",
                 "duplicate wemwbs_total on 2027-01-01 (observation 3 and line 9): line 9 not used",

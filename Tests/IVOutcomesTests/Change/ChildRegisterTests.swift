@@ -43,7 +43,7 @@ struct ChildRegisterTests {
                 "\(path):2: column match_end: 2025-01-01 is before match_start 2026-01-15; read as unknown",
                 "\(path):3: column birth_month: \"03/2014\" is not a year and month (expected YYYY-MM, such as 2014-03); age unknown",
                 "\(path):3: column match_start: \"15/01/2026\" is not a date (expected YYYY-MM-DD); read as unknown",
-                "\(path):4: column child_id: empty; row not used",
+                "\(path):4: column child_id: empty (every row needs a child's pseudonymous id); row not used",
                 "\(path):5: 2 fields, but the header has 4 columns; row not used (check for an unquoted comma)",
                 "\(path):6: column child_id: \"C1\" is already on line 2; this row is not used",
             ])

@@ -88,7 +88,7 @@ struct OrderIndependenceTests {
         texts.append("\(tracker.counts)")
         texts.append(
             tracker.resolutionProblems.map {
-                "\($0.column ?? "") \(named($0.message, ordered)) @ \(ordered[$0.line - 2])"
+                "\($0.column ?? "") \(named($0.message, ordered)) @ \(ordered[($0.line ?? 0) - 2])"
             }.sorted().joined(separator: "\n"))
         return texts.map { named($0, ordered) }
     }

@@ -41,13 +41,14 @@ struct SameDayRuleTests {
     func notes() {
         let date = CalendarDate(iso: "2026-03-01")!
         #expect(
-            SameDayRule.duplicateNote(form: "wemwbs", date: date, kept: "line 4", place: "line 9")
+            SameDayRule.duplicateNote(form: "wemwbs", date: date, kept: "line 4", place: "line 9").message
                 == "duplicate wemwbs on 2026-03-01 (line 4 and line 9): line 9 not used")
         #expect(
             SameDayRule.conflictNote(
                 kept: ("wemwbs", "line 4"), other: ("swemwbs", "line 9"), date: date,
                 reason: "they disagree on wemwbs_3",
-                scales: ["swemwbs_metric"])
+                scales: ["swemwbs_metric"]
+            ).message
                 == "wemwbs (line 4) and swemwbs (line 9) on 2026-03-01 do not agree (they disagree on wemwbs_3): "
                 + "neither counts for swemwbs_metric that day")
         #expect(SameDayRule.consequence([]) == "neither is counted")

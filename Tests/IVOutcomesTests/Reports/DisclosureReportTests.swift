@@ -104,7 +104,8 @@ struct DisclosureReportTests {
             attributes["disability"] = Int.random(in: 0..<5, using: &random) == 0 ? "yes" : "no"
             children.append(
                 ChildDetails(
-                    id: id, birthMonth: BirthMonth(text: "20\(10 + Int.random(in: 0..<6, using: &random))-05"),
+                    id: ChildID(checked: id),
+                    birthMonth: BirthMonth(text: "20\(10 + Int.random(in: 0..<6, using: &random))-05"),
                     attributes: attributes))
             let baseline = Int.random(in: 28...62, using: &random)
             administrations.append(FollowUpData.wemwbs(id, "2026-01-10", total: baseline))

@@ -22,7 +22,7 @@ enum ReportData {
         let register = ChildRegister(
             children: children.map {
                 ChildDetails(
-                    id: $0.id, birthMonth: BirthMonth(text: "2010-01"),
+                    id: ChildID(checked: $0.id), birthMonth: BirthMonth(text: "2010-01"),
                     attributes: ["gender": $0.gender, "local_area": "X"])
             })
         let tracker = try FollowUpData.tracker(register: register)

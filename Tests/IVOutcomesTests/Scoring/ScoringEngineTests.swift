@@ -85,7 +85,7 @@ struct WEMWBSScoringTests {
         #expect(total.value == nil && total.band == nil)
         #expect(total.answered == 13 && total.missing == 1)
         #expect(
-            total.problems == [
+            total.problems.map(\.description) == [
                 "wemwbs_total: not scored: 1 of 14 items unanswered (policy complete: every item must be answered)"
             ])
         #expect(sheet.score(of: "swemwbs_raw") == 28)
@@ -103,7 +103,9 @@ struct WEMWBSScoringTests {
         #expect(sheet.score(of: "swemwbs_raw") == nil)
         #expect(sheet.score(of: "swemwbs_metric") == nil)
         #expect(
-            sheet.result(for: "swemwbs_metric")?.problems == ["swemwbs_metric: not scored: swemwbs_raw was not scored"])
+            sheet.result(for: "swemwbs_metric")?.problems.map(\.description) == [
+                "swemwbs_metric: not scored: swemwbs_raw was not scored"
+            ])
     }
 
     /// Labels in any case and with stray spaces mean their codes.
@@ -188,7 +190,8 @@ struct WEMWBSScoringTests {
         let total = try #require(sheet.result(for: "wemwbs_total"))
         #expect(total.value == 56)
         #expect(total.prorated)
-        #expect(total.problems == ["wemwbs_total: prorated from 13 of 14 answers (policy prorate:1)"])
+        #expect(
+            total.problems.map(\.description) == ["wemwbs_total: prorated from 13 of 14 answers (policy prorate:1)"])
         #expect(sheet.score(of: "swemwbs_raw") == 28)
         // 28 is whole, so the metric score exists, and it is marked as prorated.
         #expect(sheet.result(for: "swemwbs_metric")?.prorated == true)
@@ -200,7 +203,7 @@ struct WEMWBSScoringTests {
         #expect(abs((uneven.score(of: "swemwbs_raw") ?? 0) - 25.0 / 6 * 7) < 1e-9)
         #expect(uneven.score(of: "swemwbs_metric") == nil)
         #expect(
-            uneven.result(for: "swemwbs_metric")?.problems == [
+            uneven.result(for: "swemwbs_metric")?.problems.map(\.description) == [
                 "swemwbs_metric: not scored: the conversion table is defined only for whole raw scores, and the prorated raw score is 29.17"
             ])
         // The default, without options, still scores complete forms only.

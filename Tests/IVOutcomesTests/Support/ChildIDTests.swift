@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import IVOutcomes
+
+@Suite("Child ids")
+struct ChildIDTests {
+    @Test(
+        "pseudonymous ids are accepted; empty ids, control characters and names are refused",
+        arguments: [
+            ("C0001", nil),
+            ("  PA-0001 ", nil),
+            ("Fox", nil),  // one word can't be told from a pseudonym
+            ("child 7", nil),
+            ("IV 2024 A", nil),
+            ("a_b c", nil),
+            ("Zoë", nil),
+            ("", ChildIDError.Reason.empty),
+            ("   ", .empty),
+            ("\u{A0}", .empty),
+            ("C1\tC2", .controlCharacter),
+            ("C\u{7F}1", .controlCharacter),
+            ("C\u{85}1", .controlCharacter),
+            ("Jane Smith", .looksLikeName),
+            ("jane smith", .looksLikeName),
+            ("Mary-Jane O'Brien", .looksLikeName),
+            ("Siân O\u{2019}Neill", .looksLikeName),
+            ("Anna  Maria   Lopez", .looksLikeName),
+            ("Zoë Brontë", .looksLikeName),
+            ("- -", nil),
+        ] as [(String, ChildIDError.Reason?)])
+    func validation(text: String, reason: ChildIDError.Reason?) {
+        let found: ChildIDError.Reason?
+        do {
+            _ = try ChildID(validating: text)
+            found = nil
+        } catch {
+            found = error.reason
+        }
+        #expect(found == reason, "\(text.debugDescription)")
+        // The byte rule of the readers agrees with the string rule.
+        let bytes = Array(text.utf8)
+        #expect(bytes.withView { ChildID.problem(in: $0) } == reason, "\(text.debugDescription) as bytes")
+        #expect((ChildID(rawValue: text) == nil) == (reason != nil))
+    }
+
+    @Test("a valid id is trimmed; a message never repeats the text, and says to use the pseudonymous id")
+    func messages() throws {
+        #expect(try ChildID(validating: " C1 ").rawValue == "C1")
+        let error = try #require(throws: ChildIDError.self) { try ChildID(validating: "Jane Smith") }
+        #expect(error.code == .childIDLooksLikeName)
+        #expect(!error.description.contains("Jane"))
+        #expect(error.description.contains("use the area's pseudonymous id"))
+    }
+
+    @Test("decoding checks the id like the validating initialiser")
+    func decoding() throws {
+        let decoded = try JSONDecoder().decode([ChildID].self, from: Data(#"["C1"]"#.utf8))
+        #expect(decoded == ["C1"])
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ChildID].self, from: Data(#"["Jane Smith"]"#.utf8))
+        }
+    }
+
+    @Test("a response row whose child id looks like a name is not used, with its code, line and column")
+    func readerRefusesNames() throws {
+        let csv = """
+            child_id,administered_on,instrument,wemwbs_1,wemwbs_2,wemwbs_3,wemwbs_6,wemwbs_7,wemwbs_9,wemwbs_11
+            Jane Smith,2026-02-10,swemwbs,3,3,3,3,3,3,3
+            C2,2026-02-10,swemwbs,3,3,3,3,3,3,3
+
+            """
+        let reader = try ResponseFileReader(text: csv, name: "app.csv", catalog: .builtIn)
+        var rows: [ScoredRow] = []
+        try reader.forEachRow { rows.append($0) }
+        #expect(rows.map(\.status) == [.invalid, .scored])
+        #expect(rows[0].childID == nil && rows[1].childID == "C2")
+        let problem = try #require(rows[0].problems.first)
+        #expect(problem.code == .childIDLooksLikeName)
+        #expect((problem.file, problem.line, problem.column) == ("app.csv", 2, "child_id"))
+        #expect(problem.description.hasPrefix("app.csv:2: column child_id: looks like a person's name"))
+    }
+}

@@ -108,7 +108,7 @@ enum DemoCommand: Command {
                         "mean change \(formatNumber($0.meanChange, decimals: 2)) [95% CI \(formatNumber($0.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber($0.confidenceInterval.upperBound, decimals: 2))]"
                     } ?? "change not shown"
                 console.print(
-                    "  \(scale.scale.title): \(scale.childrenWithFollowUp.text(threshold: 5)) children followed up, \(change)"
+                    "  \(scale.definition.title): \(scale.childrenWithFollowUp.text(threshold: 5)) children followed up, \(change)"
                 )
             }
         }

@@ -17,7 +17,7 @@ struct ReadmeExampleTests {
         answers["wemwbs_14"] = ""  // a blank answer is never counted as 0
         let date = try CalendarDate(validating: "2026-11-22")
         let form = Administration(childID: "PA-0001", administeredOn: date, instrument: "wemwbs", answers: answers)
-        let sheet = wemwbs.score(form)
+        let sheet = try wemwbs.score(form)
         print(sheet.status)  // incomplete: item 14 is blank
         print(sheet.score(of: "wemwbs_total") ?? "not scored")  // WEMWBS needs all 14 answers
         print(sheet.score(of: "swemwbs_metric") ?? "not scored")  // 25.03: SWEMWBS doesn't use item 14

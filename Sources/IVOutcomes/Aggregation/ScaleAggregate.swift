@@ -36,8 +36,8 @@ public struct ScaleAggregate: Sendable, Hashable {
                 MeaningfulChangeClass.improved, .noMeaningfulChange, .deteriorated,
             ].map(\.rawValue))
         let bands = scale.bands?.bands.map(\.id) ?? []
-        bandsAtBaseline = CountSet(names: bands)
-        bandsAtLatest = CountSet(names: bands)
+        bandsAtBaseline = CountSet(names: bands.map(\.rawValue))
+        bandsAtLatest = CountSet(names: bands.map(\.rawValue))
         bandMovement = CountSet(
             names: bands.flatMap { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } })
         binWidth = ScaleAggregate.binWidth(for: scale)
@@ -59,7 +59,7 @@ public struct ScaleAggregate: Sendable, Hashable {
     }
 
     /// The name of a band movement: `possible_depression>average`.
-    public static func movement(from: String, to: String) -> String { "\(from)>\(to)" }
+    public static func movement(from: BandID, to: BandID) -> String { "\(from)>\(to)" }
 
     /// Histogram bins as wide as the meaningful-change threshold, rounded up to whole points
     /// (3 on WEMWBS, 2 on the SWEMWBS metric score), or 2 points without one.
@@ -73,7 +73,7 @@ public struct ScaleAggregate: Sendable, Hashable {
         guard let first = child.baseline else { return }
         childrenWithBaseline.value += 1
         baseline.sums.add(first.value)
-        if let band = first.band { bandsAtBaseline[band] = bandsAtBaseline[band] + PoolableCount(1) }
+        if let band = first.band?.rawValue { bandsAtBaseline[band] = bandsAtBaseline[band] + PoolableCount(1) }
         guard let change = child.change, let last = child.latest else { return }
         childrenWithFollowUp.value += 1
         pairedBaseline.sums.add(first.value)
@@ -87,7 +87,7 @@ public struct ScaleAggregate: Sendable, Hashable {
             meaningfulChange[child.meaningfulChange.rawValue] =
                 meaningfulChange[child.meaningfulChange.rawValue] + PoolableCount(1)
         }
-        if let band = last.band { bandsAtLatest[band] = bandsAtLatest[band] + PoolableCount(1) }
+        if let band = last.band?.rawValue { bandsAtLatest[band] = bandsAtLatest[band] + PoolableCount(1) }
         if let from = first.band, let to = last.band {
             let name = ScaleAggregate.movement(from: from, to: to)
             bandMovement[name] = bandMovement[name] + PoolableCount(1)

@@ -21,7 +21,7 @@ extension DefinitionReader {
         let instructions = string(top, "instructions")
         let status = oneOf(top, "status", Instrument.Status.self)
         let sources = citations(top)
-        let known = Set(sources.map(\.id))
+        let known = Set(sources.map(\.id.rawValue))
         let ages = validatedAges(top, known: known)
         let licence = licence(top)
         let minutes = minutesToComplete(top, known: known)
@@ -71,7 +71,7 @@ extension DefinitionReader {
             problem("validatedAges.maximum", "\(maximum) is below the minimum \(minimum)")
         }
         guard let source else { return nil }
-        return .some(AgeRange(minimum: minimum, maximum: maximum, source: source))
+        return .some(AgeRange(minimum: minimum, maximum: maximum, source: SourceID(source)))
     }
 
     /// `{"visitItem": "visit_happened", "visitHappenedCode": 1, "positiveCodes": [3, 4]}`.
@@ -216,9 +216,9 @@ extension DefinitionReader {
             {
                 problem("\(path).options", "codes \(low)..\(high) span more than 1000 values")
             }
-            if let id { result.append(ResponseScale(id: id, options: options)) }
+            if let id { result.append(ResponseScale(id: ResponseScaleID(id), options: options)) }
         }
-        checkUnique(result.enumerated().map { ($1.id, "responseScales[\($0)].id") }, what: "response scale id")
+        checkUnique(result.enumerated().map { ($1.id.rawValue, "responseScales[\($0)].id") }, what: "response scale id")
         return result
     }
 
@@ -239,12 +239,12 @@ extension DefinitionReader {
             switch type {
             case "choice":
                 if let scaleID = string(fields, "responseScale") {
-                    if let scale = responseScales.first(where: { $0.id == scaleID }) {
+                    if let scale = responseScales.first(where: { $0.id.rawValue == scaleID }) {
                         response = .options(scale)
                     } else {
                         problem(
                             "\(path).responseScale",
-                            "unknown response scale '\(scaleID)'\(suggestion(for: scaleID, in: responseScales.map(\.id)))"
+                            "unknown response scale '\(scaleID)'\(suggestion(for: scaleID, in: responseScales.map(\.id.rawValue)))"
                         )
                     }
                 }

@@ -61,7 +61,7 @@ extension DefinitionReader {
                 result.append(
                     Scale(
                         id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
-                        missingPolicy: policy, bands: bands, change: change, sources: scaleSources,
+                        missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
                         isIntermediate: intermediate))
             }
         }
@@ -209,7 +209,7 @@ extension DefinitionReader {
                 "covers raw scores \(firstRaw)..\(last) but '\(from)' ranges \(low)..\(high); the table needs one value for every raw score (\(high - low + 1) values)"
             )
         }
-        return (source.id, ConversionTable(firstRaw: firstRaw, values: values, source: tableSource))
+        return (source.id, ConversionTable(firstRaw: firstRaw, values: values, source: SourceID(tableSource)))
     }
 
     private mutating func missingPolicy(_ fields: Fields, at path: String, itemCount: Int) -> MissingAnswerPolicy? {
@@ -257,10 +257,10 @@ extension DefinitionReader {
             let high = number(band, "maximum")
             if let low, let high, low > high { problem(bandPath, "minimum \(low) is above maximum \(high)") }
             if let id, let label, let low, let high {
-                bands.append(Band(id: id, label: label, minimum: low, maximum: high))
+                bands.append(Band(id: BandID(id), label: label, minimum: low, maximum: high))
             }
         }
-        checkUnique(bands.enumerated().map { ($1.id, "\(setPath).bands[\($0)].id") }, what: "band id")
+        checkUnique(bands.enumerated().map { ($1.id.rawValue, "\(setPath).bands[\($0)].id") }, what: "band id")
         // Bands must be contiguous: each starts one step (1 for whole numbers, 0.01 for two decimals)
         // above the one before, with no gap and no overlap.
         var step = 1.0
@@ -290,7 +290,7 @@ extension DefinitionReader {
             )
         }
         guard let source, let caution, !bands.isEmpty else { return nil }
-        return BandSet(bands: bands, source: source, caution: caution, isVerified: verified, column: column)
+        return BandSet(bands: bands, source: SourceID(source), caution: caution, isVerified: verified, column: column)
     }
 
     private mutating func changeThresholds(_ fields: Fields, at path: String, known: Set<String>) -> ChangeThresholds? {
@@ -305,7 +305,7 @@ extension DefinitionReader {
             let source = string(fields, "source")
             checkSource(source, at: "\(changePath).meaningful.source", known: known)
             if let points, points <= 0 { problem("\(changePath).meaningful.points", "must be more than 0") }
-            if let points, let source { meaningful = MeaningfulChange(points: points, source: source) }
+            if let points, let source { meaningful = MeaningfulChange(points: points, source: SourceID(source)) }
         }
         var reliable: ReliableChange?
         if let value = change.values["reliable"],
@@ -333,7 +333,7 @@ extension DefinitionReader {
                 }
                 if let sd, let r { basis = .reliability(standardDeviation: sd, reliability: r) }
             }
-            if let basis, let source { reliable = ReliableChange(basis: basis, source: source) }
+            if let basis, let source { reliable = ReliableChange(basis: basis, source: SourceID(source)) }
         }
         if meaningful == nil, reliable == nil { return nil }
         return ChangeThresholds(meaningful: meaningful, reliable: reliable)
@@ -381,7 +381,8 @@ extension DefinitionReader {
                         guard let score = self.fields(value, at: "\(path).expected.\(key)", allowed: ["value", "band"])
                         else { continue }
                         expected[ScaleID(key)] = ExpectedScore(
-                            value: number(score, "value", optional: true), band: string(score, "band", optional: true))
+                            value: number(score, "value", optional: true),
+                            band: string(score, "band", optional: true).map { BandID($0) })
                     default:
                         problem(
                             "\(path).expected.\(key)",
@@ -391,10 +392,12 @@ extension DefinitionReader {
             } else if fields.values["expected"] == nil {
                 problem("\(path).expected", "missing required field 'expected'")
             }
-            let sheet = engine.score(
+            // The engine's own instrument: never the wrong one.
+            let sheet = engine.scoreKeepingAnswers(
                 Administration(
                     childID: "example", administeredOn: CalendarDate(daysSinceEpoch: 0), instrument: instrument.id,
-                    answers: answers))
+                    answers: answers)
+            ).sheet
             for (scale, expectation) in expected.sorted(by: { $0.key < $1.key }) {
                 let actual = sheet.result(for: scale)
                 let scalePath = "\(path).expected.\(scale)"

@@ -14,7 +14,7 @@ extension DefinitionReader {
         }
         let title = string(top, "title")
         let sources = citations(top)
-        let known = Set(sources.map(\.id))
+        let known = Set(sources.map(\.id.rawValue))
         let instrumentIDs = instruments.map(\.id.rawValue)
         var measures: [ScheduledMeasure] = []
         var claimed: [String: String] = [:]
@@ -61,11 +61,12 @@ extension DefinitionReader {
             if let measureID, let measureTitle, let every, let tolerance, let source {
                 measures.append(
                     ScheduledMeasure(
-                        id: measureID.rawValue, title: measureTitle, instruments: members, everyMonths: every,
-                        toleranceDays: tolerance, source: source))
+                        id: MeasureID(measureID.rawValue), title: measureTitle, instruments: members,
+                        everyMonths: every,
+                        toleranceDays: tolerance, source: SourceID(source)))
             }
         }
-        checkUnique(measures.enumerated().map { ($1.id, "measures[\($0)].id") }, what: "measure id")
+        checkUnique(measures.enumerated().map { ($1.id.rawValue, "measures[\($0)].id") }, what: "measure id")
         guard problems.isEmpty, let id, let version, let title else { return nil }
         return MeasurementSchedule(
             id: id, version: version, title: title, measures: measures, sources: sources, file: file)

@@ -199,9 +199,9 @@ struct DefinitionReader {
             let id = string(fields, "id")
             let text = string(fields, "citation")
             let url = string(fields, "url", optional: true)
-            if let id, let text { result.append(Citation(id: id, citation: text, url: url)) }
+            if let id, let text { result.append(Citation(id: SourceID(id), citation: text, url: url)) }
         }
-        checkUnique(result.enumerated().map { ($1.id, "sources[\($0)].id") }, what: "source id")
+        checkUnique(result.enumerated().map { ($1.id.rawValue, "sources[\($0)].id") }, what: "source id")
         return result
     }
 

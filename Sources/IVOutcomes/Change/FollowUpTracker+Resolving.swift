@@ -101,7 +101,7 @@ extension FollowUpTracker.Ledger {
         return (x.file, x.line, a) < (y.file, y.line, b)
     }
 
-    private func codes(of entry: Int, in tracker: FollowUpTracker) -> ArraySlice<UInt8> {
+    func codes(of entry: Int, in tracker: FollowUpTracker) -> ArraySlice<UInt8> {
         let start = Int(entries[entry].firstCode)
         return codes[start..<(start + tracker.itemCounts[Int(entries[entry].instrument)])]
     }
@@ -236,7 +236,7 @@ extension FollowUpTracker.Ledger {
 
     /// The scale values of an entry, scored again from its answer codes with its file's options
     /// (the same engine and answers, so the same values as when the row was read).
-    private func values(of index: Int, in tracker: FollowUpTracker) -> [Double] {
+    func values(of index: Int, in tracker: FollowUpTracker) -> [Double] {
         let entry = entries[index]
         let instrument = tracker.catalog.instruments[Int(entry.instrument)]
         let engine = ScoringEngine(instrument: instrument, options: fileOptions[Int(entry.file)])

@@ -31,7 +31,7 @@ extension FollowUpTracker {
                     .date(followUp?.date), number(followUp?.value), number(change.change),
                     .integer(change.administrations),
                     .text(change.reliableChange.rawValue), .text(change.meaningfulChange.rawValue),
-                    .optionalText(change.baseline?.band), .optionalText(followUp?.band),
+                    .optionalText(change.baseline?.band?.rawValue), .optionalText(followUp?.band?.rawValue),
                     .text(change.belowValidatedAge.rawValue),
                     .list(change.problems.map(\.message)), .integer(change.daysBetween),
                 ])
@@ -93,7 +93,7 @@ extension FollowUpTracker {
                 let id = pool.add(scale.id.rawValue.utf8)
                 var firstBand = -1
                 for (index, band) in (scale.bands?.bands ?? []).enumerated() {
-                    let text = pool.add(band.id.utf8)
+                    let text = pool.add(band.id.rawValue.utf8)
                     if index == 0 { firstBand = text }
                 }
                 plans.append(FollowedScale(id: id, firstBand: firstBand))
@@ -218,7 +218,7 @@ extension FollowUpTracker {
         let table = try ResultTable(columns: FollowUpTracker.scheduleColumns, output: output, format: format)
         for status in schedule() {
             try table.append([
-                .text(status.childID.rawValue), .text(status.measure), .date(status.anchorDate),
+                .text(status.childID.rawValue), .text(status.measure.rawValue), .date(status.anchorDate),
                 .text(status.anchor.rawValue),
                 .integer(status.waves.count), .integer(status.doneWaves.count), .integer(status.overdueWaves.count),
                 .list(status.overdueWaves.map { "wave \($0.number) due \($0.dueOn)" }), .date(status.dueNowWave?.dueOn),

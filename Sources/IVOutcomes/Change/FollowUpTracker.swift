@@ -202,9 +202,8 @@ public final class FollowUpTracker {
         var isUnresolved = false
     }
 
-    public init(
-        catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions = FollowUpOptions()
-    ) {
+    /// A tracker of administrations of `catalog`'s instruments, with the children of `register`.
+    public init(catalog: InstrumentCatalog, register: ChildRegister? = nil, options: FollowUpOptions) {
         self.catalog = catalog
         self.register = register
         self.options = options
@@ -431,7 +430,7 @@ extension FollowUpTracker.Ledger {
 
     /// The index of a child, added when new. Rows of one child usually come together, so the
     /// last child is checked before the lookup.
-    private mutating func index(ofChild bytes: ByteView, in tracker: FollowUpTracker) -> Int {
+    mutating func index(ofChild bytes: ByteView, in tracker: FollowUpTracker) -> Int {
         if lastChild >= 0, childTable.isNamed(lastChild, bytes) { return lastChild }
         if !ByteMask.isASCII(bytes) {
             // Ids match as Swift strings compare: by canonical equivalence, so an id is keyed

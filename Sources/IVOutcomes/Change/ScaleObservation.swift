@@ -3,11 +3,11 @@ public struct ScaleObservation: Sendable, Hashable, Codable {
     public let date: CalendarDate
     public let value: Double
     /// The band id, when the scale has bands.
-    public let band: String?
+    public let band: BandID?
     /// The input line it came from (0 when built in code).
     public let line: Int
 
-    public init(date: CalendarDate, value: Double, band: String?, line: Int = 0) {
+    public init(date: CalendarDate, value: Double, band: BandID?, line: Int = 0) {
         self.date = date
         self.value = value
         self.band = band

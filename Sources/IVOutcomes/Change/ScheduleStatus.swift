@@ -37,7 +37,7 @@ public struct ScheduleStatus: Sendable, Hashable {
 
     public let childID: ChildID
     /// The measure's id in the schedule, such as `wellbeing`.
-    public let measure: String
+    public let measure: MeasureID
     public let anchor: Anchor
     public let anchorDate: CalendarDate?
     /// Every wave whose window has opened by the as-of date (and that is due before any match end).

@@ -3,9 +3,9 @@ public struct AgeRange: Sendable, Hashable, Codable, CustomStringConvertible {
     public let minimum: Int
     public let maximum: Int?
     /// The id of the citation that establishes the range.
-    public let source: String
+    public let source: SourceID
 
-    public init(minimum: Int, maximum: Int?, source: String) {
+    public init(minimum: Int, maximum: Int?, source: SourceID) {
         self.minimum = minimum
         self.maximum = maximum
         self.source = source

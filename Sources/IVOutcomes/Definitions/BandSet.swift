@@ -3,7 +3,7 @@ public struct BandSet: Sendable, Hashable {
     /// Lowest first; contiguous and covering the scale's whole range (the validator checks this).
     public let bands: [Band]
     /// Citation id for the cut-offs.
-    public let source: String
+    public let source: SourceID
     /// What the bands are and are not, shown wherever they are, such as
     /// "Epidemiological bands, not a diagnosis".
     public let caution: String
@@ -13,7 +13,7 @@ public struct BandSet: Sendable, Hashable {
     /// to the scale id followed by `_band`.
     public let column: String
 
-    public init(bands: [Band], source: String, caution: String, isVerified: Bool, column: String) {
+    public init(bands: [Band], source: SourceID, caution: String, isVerified: Bool, column: String) {
         self.bands = bands
         self.column = column
         self.source = source

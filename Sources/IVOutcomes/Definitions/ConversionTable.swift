@@ -4,9 +4,9 @@ public struct ConversionTable: Sendable, Hashable {
     public let firstRaw: Int
     public let values: [Double]
     /// Citation id of the table.
-    public let source: String
+    public let source: SourceID
 
-    public init(firstRaw: Int, values: [Double], source: String) {
+    public init(firstRaw: Int, values: [Double], source: SourceID) {
         self.firstRaw = firstRaw
         self.values = values
         self.source = source

@@ -2,9 +2,9 @@
 public struct ExpectedScore: Sendable, Hashable {
     /// `nil` when the scale must not be scored (for example, an incomplete form).
     public let value: Double?
-    public let band: String?
+    public let band: BandID?
 
-    public init(value: Double?, band: String?) {
+    public init(value: Double?, band: BandID?) {
         self.value = value
         self.band = band
     }

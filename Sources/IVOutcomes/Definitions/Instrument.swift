@@ -91,5 +91,5 @@ public struct Instrument: Sendable, Hashable, Identifiable {
     public func scale(id: ScaleID) -> Scale? { scales.first { $0.id == id } }
 
     /// The citation with this id, or `nil`.
-    public func citation(id: String) -> Citation? { sources.first { $0.id == id } }
+    public func citation(id: SourceID) -> Citation? { sources.first { $0.id == id } }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// A meaningful-change threshold in score points.
 public struct MeaningfulChange: Sendable, Hashable {
     public let points: Double
-    public let source: String
+    public let source: SourceID
 
-    public init(points: Double, source: String) {
+    public init(points: Double, source: SourceID) {
         self.points = points
         self.source = source
     }

@@ -29,7 +29,7 @@ public struct MeasurementSchedule: Sendable, Hashable {
     }
 
     /// The measure with this id, or `nil`.
-    public func measure(id: String) -> ScheduledMeasure? { measures.first { $0.id == id } }
+    public func measure(id: MeasureID) -> ScheduledMeasure? { measures.first { $0.id == id } }
 
     /// The measure an instrument counts towards, or `nil` when the schedule does not cover it.
     public func measure(for instrument: InstrumentID) -> ScheduledMeasure? {

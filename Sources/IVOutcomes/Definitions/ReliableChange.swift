@@ -12,9 +12,9 @@ public struct ReliableChange: Sendable, Hashable {
     }
 
     public let basis: Basis
-    public let source: String
+    public let source: SourceID
 
-    public init(basis: Basis, source: String) {
+    public init(basis: Basis, source: SourceID) {
         self.basis = basis
         self.source = source
     }

@@ -3,10 +3,10 @@
 /// Answers may be given as an option's code (`4`) or its exact label, compared case-insensitively
 /// after trimming spaces (`"often"` and `" Often "` both mean 4).
 public struct ResponseScale: Sendable, Hashable, Identifiable {
-    public let id: String
+    public let id: ResponseScaleID
     public let options: [ResponseOption]
 
-    public init(id: String, options: [ResponseOption]) {
+    public init(id: ResponseScaleID, options: [ResponseOption]) {
         self.id = id
         self.options = options
     }

@@ -31,7 +31,7 @@ public struct Scale: Sendable, Hashable, Identifiable {
     /// Thresholds for meaningful and reliable change; `nil` when none are established.
     public let change: ChangeThresholds?
     /// Citation ids for the scoring rule itself.
-    public let sources: [String]
+    public let sources: [SourceID]
     /// A step towards another scale that must not be compared or analysed on its own, such as the
     /// SWEMWBS raw sum (Warwick: convert raw scores before comparison or analysis). Shown in score
     /// output; left out of change tracking and reports.
@@ -39,7 +39,7 @@ public struct Scale: Sendable, Hashable, Identifiable {
 
     public init(
         id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
-        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [String],
+        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [SourceID],
         isIntermediate: Bool = false
     ) {
         self.isIntermediate = isIntermediate

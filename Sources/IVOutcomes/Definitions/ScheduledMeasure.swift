@@ -1,7 +1,7 @@
 /// One measure of a schedule: any of its instruments completes a wave (a WEMWBS or an SWEMWBS
 /// both count as the wellbeing questionnaire).
 public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
-    public let id: String
+    public let id: MeasureID
     public let title: String
     public let instruments: [InstrumentID]
     /// Months between waves; wave 0, the baseline, is due at match start.
@@ -10,10 +10,11 @@ public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
     /// wave's due date. Each administration belongs to the wave whose due date is nearest.
     public let toleranceDays: Int
     /// Citation id for the intervals.
-    public let source: String
+    public let source: SourceID
 
     public init(
-        id: String, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int, source: String
+        id: MeasureID, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int,
+        source: SourceID
     ) {
         self.id = id
         self.title = title

@@ -260,7 +260,7 @@ struct PublishedCells {
                 }
             }
             for position in view.scales.indices {
-                if let merged = sum.scales.first(where: { $0.scale == view.scales[position].scale.id }) {
+                if let merged = sum.scales.first(where: { $0.scale == view.scales[position].scale }) {
                     view.scales[position].aggregate = merged
                 }
             }
@@ -387,7 +387,7 @@ struct PublishedCells {
                 }
                 // Band movement: columns add up to bands at latest, rows to at most bands at baseline.
                 let movement = view.bandMovement.map(\.name)
-                let bands = view.bandsAtLatest.map(\.name)
+                let bands = view.bandsAtLatest.map { BandID($0.name) }
                 let moved = { (test: (String) -> Bool) in
                     movement.indices.filter { test(movement[$0]) }.map {
                         Place.listed(group: group, scale: position, list: .bandMovement, position: $0)
@@ -398,7 +398,7 @@ struct PublishedCells {
                     let from = moved { name in bands.contains { ScaleAggregate.movement(from: band, to: $0) == name } }
                     let latest = cell(.listed(group: group, scale: position, list: .bandsAtLatest, position: index))
                     audit.relate(sum: into.map { cell($0) }, equals: latest)
-                    if let atBaseline = view.bandsAtBaseline.firstIndex(where: { $0.name == band }) {
+                    if let atBaseline = view.bandsAtBaseline.firstIndex(where: { $0.name == band.rawValue }) {
                         let baselineCell = cell(
                             .listed(group: group, scale: position, list: .bandsAtBaseline, position: atBaseline))
                         audit.relate(sum: from.map { cell($0) }, atMost: baselineCell)
@@ -420,7 +420,7 @@ struct PublishedCells {
             let groups = cells.groups
             for (allPosition, allView) in groups[all].scales.enumerated() {
                 let positions = members.map { member in
-                    (member, groups[member].scales.firstIndex { $0.scale.id == allView.scale.id })
+                    (member, groups[member].scales.firstIndex { $0.scale == allView.scale })
                 }
                 for field in ScaleCount.allCases {
                     let parts = positions.compactMap { member, position in

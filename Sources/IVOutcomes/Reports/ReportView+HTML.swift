@@ -14,7 +14,7 @@ extension ReportView {
             for scale in all.scales { body += section(of: scale, cells) }
             if !all.logs.isEmpty { body += logsSection(all, cells) }
         }
-        body += breakdowns(scales: all?.scales.map(\.scale) ?? [], cells)
+        body += breakdowns(scales: all?.scales.map(\.definition) ?? [], cells)
         body += dataQualitySection(cells) + howToRead(cells) + licences()
         return page(body: body, threshold: cells.threshold)
     }
@@ -46,12 +46,12 @@ extension ReportView {
         html += "<div class=\"card\"><b>\(cells.count(all.children))</b><span>children</span></div>"
         for scale in all.scales {
             html +=
-                "<div class=\"card\"><b>\(cells.count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.scale.title))</span></div>"
+                "<div class=\"card\"><b>\(cells.count(scale.childrenWithFollowUp))</b><span>followed up on \(e(scale.definition.title))</span></div>"
             if let improved = scale.reliableChange.first(where: {
                 $0.name == ReliableChangeClass.reliablyImproved.rawValue
             }) {
                 html +=
-                    "<div class=\"card\"><b>\(cells.count(improved.count))\(cells.percent(improved.count, of: scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.scale.title))</span></div>"
+                    "<div class=\"card\"><b>\(cells.count(improved.count))\(cells.percent(improved.count, of: scale.childrenWithFollowUp))</b><span>reliably improved on \(e(scale.definition.title))</span></div>"
             }
         }
         return html + "</div></section>"
@@ -61,7 +61,7 @@ extension ReportView {
     private func section(of scale: ScaleView, _ cells: Cells) -> String {
         let e = HTML.escape
         let t = cells.threshold
-        var html = "<section><h2>\(e(scale.scale.title))</h2>"
+        var html = "<section><h2>\(e(scale.definition.title))</h2>"
         for note in scale.notes { html += "<p class=\"note\">\(e(note))</p>" }
         if let chart = SVGChart.baselineAndLatest(scale) {
             html +=
@@ -109,12 +109,12 @@ extension ReportView {
         let e = HTML.escape
         let bandRows = zip(scale.bandsAtBaseline, scale.bandsAtLatest).map { before, after in
             [
-                e(scale.scale.bands?.bands.first { $0.id == before.name }?.label ?? before.name),
+                e(scale.definition.bands?.bands.first { $0.id.rawValue == before.name }?.label ?? before.name),
                 cells.count(before.count), cells.count(after.count),
             ]
         }
         var html = "<h3>Bands</h3>" + table(["Band", "At baseline (all)", "At latest (followed up)"], bandRows)
-        let bands = scale.scale.bands?.bands ?? []
+        let bands = scale.definition.bands?.bands ?? []
         let movement = bands.map { from in
             [e(from.label)]
                 + bands.map { to in
@@ -166,7 +166,7 @@ extension ReportView {
             let rows = groups.filter { $0.dimension == dimension }.map { group -> [String] in
                 var row = [e(group.category), cells.count(group.children)]
                 for scale in scales {
-                    guard let view = group.scales.first(where: { $0.scale.id == scale.id }) else {
+                    guard let view = group.scales.first(where: { $0.scale == scale.id }) else {
                         row += ["–", "–", "–"]
                         continue
                     }

@@ -37,7 +37,7 @@ extension ReportView {
                     ])
                 } ?? .null
             return [
-                ("scale", .string(scale.scale.id.rawValue)),
+                ("scale", .string(scale.scale.rawValue)),
                 ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
                 ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
                 ("baseline", stats(scale.baseline)), ("pairedBaseline", stats(scale.pairedBaseline)),
@@ -71,7 +71,7 @@ extension ReportView {
         return document(format: "ivoutcomes-pooling-summary", title: nil) { scale in
             let aggregate = scale.aggregate
             return [
-                ("scale", .string(scale.scale.id.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
+                ("scale", .string(scale.scale.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
                 ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
                 ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
                 ("baseline", sums(aggregate.baseline, shown: scale.childrenWithBaseline)),

@@ -71,7 +71,7 @@ extension ReportView {
                     while true {
                         let shown = members.compactMap { member -> (group: Int, scale: Int, children: Int)? in
                             guard
-                                let scale = groups[member].scales.firstIndex(where: { $0.scale.id == allView.scale.id }
+                                let scale = groups[member].scales.firstIndex(where: { $0.scale == allView.scale }
                                 ),
                                 kind.isShown(groups[member].scales[scale])
                             else { return nil }

@@ -109,7 +109,7 @@ public struct ReportView: Sendable, Hashable {
         }
         if let caution = scale.bands?.caution { notes.append(caution) }
         return ScaleView(
-            scale: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
+            definition: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
             baseline: statistics(aggregate.baseline, shownCount: withBaseline, policy: policy),
             pairedBaseline: showChange
                 ? statistics(aggregate.pairedBaseline, shownCount: followedUp, policy: policy) : nil,
@@ -132,11 +132,11 @@ public struct ReportView: Sendable, Hashable {
     /// across categories (and again within each category), and statistics of any category whose
     /// size becomes hidden are withdrawn.
     static func protectAcross(_ members: [Int], in groups: inout [GroupView], policy: SuppressionPolicy) {
-        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale.id) }.reduce(into: [ScaleID]()) {
+        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale) }.reduce(into: [ScaleID]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         for scaleID in scaleIDs {
-            let positions = members.map { member in groups[member].scales.firstIndex { $0.scale.id == scaleID } }
+            let positions = members.map { member in groups[member].scales.firstIndex { $0.scale == scaleID } }
             let sizes = [PublishedCells.ScaleCount.withBaseline, .followedUp].map(\.keyPath)
             for size in sizes {
                 let column = zip(members, positions).map { member, position in

@@ -6,13 +6,13 @@ enum SVGChart {
         let width = 520.0
         let left = 90.0
         let right = 20.0
-        let span = view.scale.maximum - view.scale.minimum
-        let x = { (value: Double) in left + (value - view.scale.minimum) / span * (width - left - right) }
+        let span = view.definition.maximum - view.definition.minimum
+        let x = { (value: Double) in left + (value - view.definition.minimum) / span * (width - left - right) }
         let label = { (value: Double) in formatNumber(value, decimals: 2) }
         var svg =
             "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) 110\" width=\"\(Int(width))\" height=\"110\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg +=
-            "<title>\(HTML.escape(view.scale.title)): mean at baseline \(label(before.mean)), latest \(label(after.mean))</title>"
+            "<title>\(HTML.escape(view.definition.title)): mean at baseline \(label(before.mean)), latest \(label(after.mean))</title>"
         for (row, name, value, colour) in [
             (0, "Baseline", before.mean, "#8c8c8c"), (1, "Latest", after.mean, "#1f5fa8"),
         ] {
@@ -25,9 +25,9 @@ enum SVGChart {
             svg += "<text x=\"\(format(x(value) + 4))\" y=\"\(Int(y + 17))\" font-size=\"13\">\(label(value))</text>"
         }
         svg +=
-            "<text x=\"\(Int(left))\" y=\"104\" font-size=\"11\" fill=\"#555\">\(view.scale.format(view.scale.minimum))</text>"
+            "<text x=\"\(Int(left))\" y=\"104\" font-size=\"11\" fill=\"#555\">\(view.definition.format(view.definition.minimum))</text>"
         svg +=
-            "<text x=\"\(Int(width - right))\" y=\"104\" font-size=\"11\" fill=\"#555\" text-anchor=\"end\">\(view.scale.format(view.scale.maximum))</text>"
+            "<text x=\"\(Int(width - right))\" y=\"104\" font-size=\"11\" fill=\"#555\" text-anchor=\"end\">\(view.definition.format(view.definition.maximum))</text>"
         return svg + "</svg>"
     }
 
@@ -54,10 +54,10 @@ enum SVGChart {
         var svg =
             "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg +=
-            "<title>Distribution of change in \(HTML.escape(view.scale.title)), bins of \(formatNumber(view.binWidth, decimals: 0)) points</title>"
+            "<title>Distribution of change in \(HTML.escape(view.definition.title)), bins of \(formatNumber(view.binWidth, decimals: 0)) points</title>"
         svg +=
             "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs>"
-        if let reliable = view.scale.change?.reliable?.threshold {
+        if let reliable = view.definition.change?.reliable?.threshold {
             let from = max(left, x(-reliable))
             let to = min(width - 10, x(reliable))
             svg +=

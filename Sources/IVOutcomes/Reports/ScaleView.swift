@@ -1,7 +1,10 @@
 /// One scale in one group, as published: counts suppressed, statistics shown only for large
 /// enough, complete groups.
 public struct ScaleView: Sendable, Hashable {
-    public let scale: Scale
+    /// The scale's definition (its title, range, bands and thresholds).
+    public let definition: Scale
+    /// The scale's id, as ``ScaleAggregate/scale``.
+    public var scale: ScaleID { definition.id }
     public internal(set) var childrenWithBaseline: ReportedCount
     public internal(set) var childrenWithFollowUp: ReportedCount
     public internal(set) var baseline: MeanAndSD?

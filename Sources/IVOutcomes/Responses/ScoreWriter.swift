@@ -63,7 +63,7 @@ final class ScoreWriter {
                 let minimum = Int(scale.minimum.rounded(.down))
                 let wholes = minimum...max(minimum, Int(scale.maximum.rounded(.up)))
                 let values = wholes.map { pool.add(scale.format(Double($0)).utf8) }
-                let bands = wholes.map { pool.add((scale.band(for: Double($0))?.id ?? "").utf8) }
+                let bands = wholes.map { pool.add((scale.band(for: Double($0))?.id.rawValue ?? "").utf8) }
                 var table: [Int] = []
                 if case .lookup(_, let conversion) = scale.method {
                     table = conversion.values.map { pool.add(scale.format($0).utf8) }
@@ -191,7 +191,7 @@ final class ScoreWriter {
         } else if !isBand {
             out.append(number: value, decimals: scales[scale].decimals)
         } else if let band = scales[scale].band(for: value) {
-            out.append(band.id)
+            out.append(band.id.rawValue)
         }
     }
 
@@ -202,7 +202,9 @@ final class ScoreWriter {
         for (scale, score) in zip(scales, row.scores) {
             scores.append("\(JSONText.quoted(scale.id.rawValue)):\(score.value.map { scale.format($0) } ?? "null")")
             if scale.bands != nil {
-                bands.append("\(JSONText.quoted(scale.id.rawValue)):\(score.band.map(JSONText.quoted) ?? "null")")
+                bands.append(
+                    "\(JSONText.quoted(scale.id.rawValue)):\(score.band.map { JSONText.quoted($0.rawValue) } ?? "null")"
+                )
             }
         }
         let date = row.administeredOn?.description ?? dateText

@@ -5,7 +5,7 @@ public struct ScaleScore: Sendable, Hashable, Codable {
     /// The score, or `nil` when it could not be computed (never 0 in its place).
     public let value: Double?
     /// The id of the band the score falls in, when the scale has bands and was scored.
-    public let band: String?
+    public let band: BandID?
     /// Items of the scale with a scored answer.
     public let answered: Int
     /// Items of the scale without a scored answer: blank, declined, or a "not sure" option.
@@ -19,7 +19,7 @@ public struct ScaleScore: Sendable, Hashable, Codable {
     public let problems: [ScaleProblem]
 
     public init(
-        scale: ScaleID, status: ScoreStatus, value: Double?, band: String?, answered: Int, missing: Int,
+        scale: ScaleID, status: ScoreStatus, value: Double?, band: BandID?, answered: Int, missing: Int,
         declined: Int, prorated: Bool, problems: [ScaleProblem]
     ) {
         self.scale = scale

@@ -166,9 +166,16 @@ public struct ScoringEngine: Sendable {
 
     // MARK: Scoring administrations
 
-    /// Scores one administration. Answers to items the instrument does not have make it invalid;
-    /// the administration's instrument id is not checked against the engine's.
-    public func score(_ administration: Administration) -> ScoreSheet { scoreKeepingAnswers(administration).sheet }
+    /// Scores one administration. Answers to items the instrument does not have make it invalid.
+    ///
+    /// - Throws: ``ScoringError/wrongInstrument(expected:found:)`` when the administration is a
+    ///   form of another instrument.
+    public func score(_ administration: Administration) throws(ScoringError) -> ScoreSheet {
+        guard administration.instrument == instrument.id else {
+            throw .wrongInstrument(expected: instrument.id, found: administration.instrument)
+        }
+        return scoreKeepingAnswers(administration).sheet
+    }
 
     /// Scores an administration and also returns its resolved answers (for contact-log tallies).
     func scoreKeepingAnswers(_ administration: Administration) -> (sheet: ScoreSheet, answers: [ResolvedAnswer]) {
@@ -398,7 +405,12 @@ extension Instrument {
     /// ```swift
     /// let sheet = wemwbs.score(form)
     /// ```
-    public func score(_ administration: Administration, options: ScoringOptions = ScoringOptions()) -> ScoreSheet {
-        ScoringEngine(instrument: self, options: options).score(administration)
+    ///
+    /// - Throws: ``ScoringError/wrongInstrument(expected:found:)`` when the administration is a
+    ///   form of another instrument.
+    public func score(_ administration: Administration, options: ScoringOptions = ScoringOptions())
+        throws(ScoringError) -> ScoreSheet
+    {
+        try ScoringEngine(instrument: self, options: options).score(administration)
     }
 }

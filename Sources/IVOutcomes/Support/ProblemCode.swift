@@ -92,6 +92,8 @@ extension ProblemCode {
     public static let dateUnreadable: ProblemCode = "date.unreadable"
     /// A birth month is not a year and month, is out of range or in the future; the age is unknown.
     public static let birthMonthInvalid: ProblemCode = "birth_month.invalid"
+    /// An administration given to the scoring engine of another instrument (see ``ScoringError``).
+    public static let instrumentMismatch: ProblemCode = "instrument.mismatch"
     /// A row names no instrument (and no `--instrument` was given); it is not used.
     public static let instrumentMissing: ProblemCode = "instrument.missing"
     /// A row or administration names an instrument the catalogue does not have; it is not used.

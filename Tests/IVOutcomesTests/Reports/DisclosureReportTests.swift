@@ -54,13 +54,13 @@ struct DisclosureReportTests {
             let members = view.groups.filter { $0.dimension == dimension }
             for allView in whole.scales {
                 for kind in ReportView.StatisticsKind.allCases where kind.isShown(allView) {
-                    let shown = members.compactMap { member in member.scales.first { $0.scale.id == allView.scale.id } }
+                    let shown = members.compactMap { member in member.scales.first { $0.scale == allView.scale } }
                         .filter { kind.isShown($0) }
                     for view in shown { #expect(kind.children(view) >= threshold, "\(label)") }
                     let leftOver = kind.children(allView) - shown.reduce(0) { $0 + kind.children($1) }
                     #expect(
                         leftOver == 0 || leftOver >= threshold,
-                        "\(label): \(dimension) \(allView.scale.id) leaves \(leftOver) children's statistics derivable")
+                        "\(label): \(dimension) \(allView.scale) leaves \(leftOver) children's statistics derivable")
                 }
             }
         }

@@ -98,7 +98,7 @@ struct ReportTests {
             aggregate: AreaAggregate(tracker: try ReportData.tracker(ReportData.areaA), area: "A"),
             catalog: try InstrumentCatalog.builtIn, policy: .standard)
         let all = try #require(view.groups.first)
-        let wemwbs = try #require(all.scales.first { $0.scale.id == "wemwbs_total" })
+        let wemwbs = try #require(all.scales.first { $0.scale == "wemwbs_total" })
         // 5 improved, 6 no change, 1 deteriorated: the 1 is under 5, and the 5 goes too.
         #expect(wemwbs.reliableChange.map(\.count) == [.secondary, .count(6), .underThreshold])
         #expect(abs(try #require(wemwbs.change?.meanChange) - 35.0 / 12) < 1e-12)
@@ -123,8 +123,8 @@ struct ReportTests {
                 policy: .standard)
             let categories = view.groups.filter { $0.dimension == "gender" }
             #expect(categories.filter(\.children.isHidden).count != 1)
-            for scale in categories[0].scales.map(\.scale.id) {
-                let views = categories.compactMap { $0.scales.first { $0.scale.id == scale } }
+            for scale in categories[0].scales.map(\.scale) {
+                let views = categories.compactMap { $0.scales.first { $0.scale == scale } }
                 #expect(views.filter(\.childrenWithFollowUp.isHidden).count != 1)
                 for set in [
                     \ScaleView.reliableChange, \.meaningfulChange, \.bandsAtBaseline, \.bandsAtLatest,
@@ -262,8 +262,8 @@ struct ReportTests {
         // The national statistics are exactly those of the combined children.
         let nationalView = ReportView(aggregate: pooled, catalog: catalog, policy: .standard)
         let combinedView = ReportView(aggregate: combined, catalog: catalog, policy: .standard)
-        let national = try #require(nationalView.groups.first?.scales.first { $0.scale.id == "wemwbs_total" })
-        let direct = try #require(combinedView.groups.first?.scales.first { $0.scale.id == "wemwbs_total" })
+        let national = try #require(nationalView.groups.first?.scales.first { $0.scale == "wemwbs_total" })
+        let direct = try #require(combinedView.groups.first?.scales.first { $0.scale == "wemwbs_total" })
         #expect(national.change != nil)
         #expect(national.change == direct.change)
         #expect(national.baseline == direct.baseline)

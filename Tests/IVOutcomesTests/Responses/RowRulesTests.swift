@@ -132,7 +132,7 @@ struct RowRulesTests {
             guard row.inMemory else { continue }
             var answers = Answers.wemwbs(Array(repeating: 3, count: 14))
             for (item, text) in row.answers { answers[ItemID(item)] = text }
-            let sheet = engine.score(Answers.administration("wemwbs", answers))
+            let sheet = try engine.score(Answers.administration("wemwbs", answers))
             #expect(sheet.status == row.status, "in memory: \(row.rule)")
             #expect(
                 sheet.result(for: "wemwbs_total")?.value.map { String(Int($0)) } ?? "" == row.total,

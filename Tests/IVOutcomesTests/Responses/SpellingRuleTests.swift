@@ -88,7 +88,7 @@ struct SpellingRuleTests {
                 #expect(rows[index].status == answer.status.rawValue, "\(way): \(answer.cell.debugDescription)")
                 #expect(rows[index].total == expectedTotal, "\(way): \(answer.cell.debugDescription)")
             }
-            let sheet = engine.score(
+            let sheet = try engine.score(
                 Answers.administration("wemwbs", Answers.wemwbs(Array(repeating: 3, count: 14))).withAnswer(
                     "wemwbs_4", answer.cell))
             #expect(sheet.status == answer.status, "in memory: \(answer.cell.debugDescription)")

@@ -62,7 +62,7 @@ struct WEMWBSScoringTests {
         }
         let sheet = try Answers.score("wemwbs", Answers.wemwbs(codes))
         #expect(sheet.score(of: "wemwbs_total") == Double(total))
-        #expect(sheet.result(for: "wemwbs_total")?.band == band)
+        #expect(sheet.result(for: "wemwbs_total")?.band?.rawValue == band)
     }
 
     @Test("SWEMWBS is items 1, 2, 3, 6, 7, 9 and 11, not the first seven")
@@ -238,7 +238,7 @@ struct PilotScoringTests {
         var answers: [ItemID: String] = [:]
         for item in life.items { answers[item.id] = "On my own" }
         answers["life_skills_cooking"] = "not yet"
-        let sheet = life.score(Answers.administration("life-skills", answers))
+        let sheet = try life.score(Answers.administration("life-skills", answers))
         #expect(sheet.score(of: "life_skills_total") == 22)
         #expect(sheet.status == .scored)
     }
@@ -246,7 +246,7 @@ struct PilotScoringTests {
     @Test("an iv-log stores free text, never scores it, and counts 'Not sure' as an answer that is not scored")
     func ivLog() throws {
         let log = try InstrumentCatalog.builtIn.instrument(id: "iv-log")
-        let sheet = log.score(
+        let sheet = try log.score(
             Answers.administration(
                 "iv-log",
                 [
@@ -258,10 +258,22 @@ struct PilotScoringTests {
             sheet.problemMessages == [
                 #"change_life_skills: "Loads" is not an answer (expected 1, 2, 3, 4, 9 or a label such as "A lot more")"#
             ])
-        let fine = log.score(Answers.administration("iv-log", ["visit_happened": "no"]))
+        let fine = try log.score(Answers.administration("iv-log", ["visit_happened": "no"]))
         #expect(fine.status == .scored)
-        let missing = log.score(Answers.administration("iv-log", ["change_confidence": "Less"]))
+        let missing = try log.score(Answers.administration("iv-log", ["change_confidence": "Less"]))
         #expect(missing.status == .incomplete)
         #expect(missing.problemMessages == ["visit_happened: no answer"])
+    }
+}
+
+@Suite("Scoring errors")
+struct ScoringErrorTests {
+    @Test("a form of another instrument is an error naming both, never an incomplete score")
+    func wrongInstrument() throws {
+        let wemwbs = try InstrumentCatalog.builtIn.instrument(id: "wemwbs")
+        let form = Answers.administration("swemwbs", ["wemwbs_1": "3"])
+        let error = try #require(throws: ScoringError.self) { try wemwbs.score(form) }
+        #expect(error == .wrongInstrument(expected: "wemwbs", found: "swemwbs"))
+        #expect(error.code == .instrumentMismatch)
     }
 }

@@ -14,18 +14,22 @@ public struct PoolingError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension DataQuality {
-    /// The data-quality counts by the names reports and summaries use.
-    static var fields: [(name: String, keyPath: WritableKeyPath<DataQuality, PoolableCount>)] {
+    /// The data-quality counts: the stable key JSON uses (`rows_invalid`), the label a reader
+    /// sees, and the field. Summaries before format version 3 keyed them by their labels.
+    static var fields: [(key: String, label: String, keyPath: WritableKeyPath<DataQuality, PoolableCount>)] {
         [
-            ("rows read", \.rowsRead), ("rows not used: invalid", \.rowsInvalid),
-            ("rows not used: duplicates", \.rowsDuplicate),
-            ("rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
-            ("incomplete forms (some scale not scored)", \.incompleteForms),
-            ("forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
-            ("scores below the instrument's validated age", \.scoresBelowValidatedAge),
-            ("children with an overdue follow-up", \.childrenWithOverdueWave),
+            ("rows_read", "rows read", \.rowsRead), ("rows_invalid", "rows not used: invalid", \.rowsInvalid),
+            ("rows_duplicate", "rows not used: duplicates", \.rowsDuplicate),
+            ("rows_out_of_range", "rows not used: dated before 2000 or after the as-of date", \.rowsOutOfRange),
+            ("incomplete_forms", "incomplete forms (some scale not scored)", \.incompleteForms),
+            ("forms_disagreeing", "forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
+            ("scores_below_validated_age", "scores below the instrument's validated age", \.scoresBelowValidatedAge),
+            ("children_with_overdue_wave", "children with an overdue follow-up", \.childrenWithOverdueWave),
         ]
     }
+
+    /// The label of the count with JSON key `key` (the key itself when unknown).
+    static func label(ofKey key: String) -> String { fields.first { $0.key == key }?.label ?? key }
 }
 
 extension AreaAggregate {
@@ -58,8 +62,8 @@ extension AreaAggregate {
                 "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
             )
         }
-        guard case .number(let version)? = top["formatVersion"], version == 1 || version == 2 else {
-            throw reader.fail("unsupported formatVersion (this version reads 1 and 2)")
+        guard case .number(let version)? = top["formatVersion"], (1...3).contains(version) else {
+            throw reader.fail("unsupported formatVersion (this version reads 1 to 3)")
         }
         let threshold = try reader.whole(
             top["suppressionThreshold"], "suppressionThreshold", in: 1...Double(AreaAggregate.maximumCount),
@@ -78,8 +82,10 @@ extension AreaAggregate {
         }
         var quality = DataQuality()
         if case .object(let fields)? = top["dataQuality"] {
-            for field in DataQuality.fields where fields[field.name] != nil {
-                quality[keyPath: field.keyPath] = try reader.count(fields[field.name], "dataQuality.\(field.name)")
+            for field in DataQuality.fields {
+                let name = version >= 3 ? field.key : field.label
+                guard fields[name] != nil else { continue }
+                quality[keyPath: field.keyPath] = try reader.count(fields[name], "dataQuality.\(name)")
             }
         }
         guard case .array(let groupValues)? = top["groups"] else { throw reader.fail("groups: expected a list") }

@@ -193,7 +193,10 @@ extension ReportView {
     private func dataQualitySection(_ cells: Cells) -> String {
         "<section><h2>Data quality</h2>" + disclosureStatement()
             + table(
-                ["", ""], dataQuality.map { [HTML.escape($0.name.capitalizedFirst), cells.count($0.count)] },
+                ["", ""],
+                dataQuality.map {
+                    [HTML.escape(DataQuality.label(ofKey: $0.name).capitalizedFirst), cells.count($0.count)]
+                },
                 header: false)
             + "</section>"
     }

@@ -140,8 +140,9 @@ extension ReportView {
         ).rendered() + "\n"
     }
 
-    /// The version of the report JSON and the pooling summary: 2 since reports are audited.
-    public static let formatVersion = 2
+    /// The version of the report JSON and the pooling summary: 2 since reports are audited, 3
+    /// since data-quality counts are keyed by stable snake_case keys (`rows_invalid`).
+    public static let formatVersion = 3
 
     /// How the numbers were protected, for both JSON forms.
     private var disclosureJSON: JSONNode {

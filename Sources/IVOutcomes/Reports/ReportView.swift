@@ -60,7 +60,7 @@ public struct ReportView: Sendable, Hashable {
         var published = PublishedCells(
             groups: groups,
             dataQuality: DataQuality.fields.map {
-                ReportedCell(name: $0.name, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
+                ReportedCell(name: $0.key, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
             }, aggregate: aggregate)
         let audit = published.audit(threshold: policy.threshold)
         groups = published.groups

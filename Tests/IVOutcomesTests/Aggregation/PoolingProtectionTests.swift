@@ -37,14 +37,39 @@ struct PoolingProtectionTests {
 
     @Test("a summary of format version 1 is read, as unaudited")
     func versionOne() throws {
-        let text = String(decoding: try Self.summary(threshold: 5), as: UTF8.self)
-        #expect(text.contains("\"formatVersion\": 2"))
-        let old = Data(text.replacingOccurrences(of: "\"formatVersion\": 2", with: "\"formatVersion\": 1").utf8)
-        let area = try AreaAggregate(poolingSummary: old, file: "b.json")
+        let text = Self.olderSummary(try Self.summary(threshold: 5), version: 1)
+        let area = try AreaAggregate(poolingSummary: Data(text.utf8), file: "b.json")
         #expect(area.unauditedAreas == ["B"] && area.unprotectedAreas.isEmpty)
         let national = ReportView(
             aggregate: try AreaAggregate.pooling([area]), catalog: try InstrumentCatalog.builtIn, policy: .standard)
         #expect(national.disclosure.unauditedAreas == ["B"])
         #expect(national.jsonSummary().contains("\"unauditedAreas\": [\n      \"B\"\n    ]"))
+    }
+
+    @Test(
+        "data quality is keyed by stable snake_case keys; summaries of versions 1 and 2 (keyed by labels) read the same"
+    )
+    func dataQualityKeys() throws {
+        let current = try Self.summary(threshold: 5)
+        let text = String(decoding: current, as: UTF8.self)
+        #expect(text.contains("\"formatVersion\": 3"))
+        for field in DataQuality.fields { #expect(text.contains("\"\(field.key)\": ")) }
+        let read = try AreaAggregate(poolingSummary: current, file: "b.json")
+        #expect(read.dataQuality.rowsRead.value > 0)
+        for version in [1, 2] {
+            let older = try AreaAggregate(
+                poolingSummary: Data(Self.olderSummary(current, version: version).utf8), file: "b.json")
+            #expect(older.dataQuality == read.dataQuality)
+        }
+    }
+
+    /// A current summary written as an older version would have it: labels as data-quality keys.
+    static func olderSummary(_ summary: Data, version: Int) -> String {
+        var text = String(decoding: summary, as: UTF8.self)
+            .replacingOccurrences(of: "\"formatVersion\": 3", with: "\"formatVersion\": \(version)")
+        for field in DataQuality.fields {
+            text = text.replacingOccurrences(of: "\"\(field.key)\": ", with: "\"\(field.label)\": ")
+        }
+        return text
     }
 }

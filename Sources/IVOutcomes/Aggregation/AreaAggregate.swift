@@ -46,71 +46,166 @@ public struct AreaAggregate: Sendable, Hashable {
 
     /// Aggregates everything `tracker` has seen, with breakdowns by the children file's columns
     /// (those with at least one value) and by age band when birth months are known.
-    public init(tracker: FollowUpTracker, area: String, rowsRead: Int? = nil) {
-        let scales = tracker.scalesUsed
+    ///
+    /// - Parameters:
+    ///   - breakdowns: the dimensions to break results down by, in order: `age_band` and
+    ///     columns of the children file (read with the same names as
+    ///     ``ChildRegister/init(path:today:encoding:delimiter:breakdownColumns:)``'s
+    ///     `breakdownColumns`); a dimension no child has a value for is left out.
+    public init(
+        tracker: FollowUpTracker, area: String, rowsRead: Int? = nil, breakdowns: [String] = AreaAggregate.dimensions
+    ) {
         let logSummaries = tracker.logSummaries()
-        let outcomes = tracker.catalog.framework.outcomes.map(\.id).filter { outcome in
-            logSummaries.contains { $0.outcome == outcome }
-        }
-        let asOf = tracker.options.asOf
-        // Each child's category in each breakdown.
         // Children's ids are needed only to place them in the children file's categories.
         let children = tracker.register == nil ? [] : tracker.childOrder.map(\.id)
-        func category(_ child: String, _ dimension: String) -> String {
-            guard let details = tracker.register?[ChildID(checked: child)] else { return "unknown" }
-            if dimension == "age_band" { return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown" }
-            return details.attributes[dimension] ?? "unknown"
-        }
-        var groupKeys: [(String, String)] = [("all", "all")]
-        if let register = tracker.register {
-            for dimension in AreaAggregate.dimensions {
-                let known =
-                    dimension == "age_band"
-                    ? register.children.contains { $0.birthMonth != nil }
-                    : register.children.contains { $0.attributes[dimension] != nil }
-                guard known else { continue }
-                var categories: [String] = []
-                for child in children where !categories.contains(category(child, dimension)) {
-                    categories.append(category(child, dimension))
-                }
-                if dimension == "age_band" {
-                    let order = AreaAggregate.ageBands.map(\.label) + ["unknown"]
-                    categories.sort { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
-                } else {
-                    categories.sort { ($0 == "unknown" ? 1 : 0, $0) < ($1 == "unknown" ? 1 : 0, $1) }
-                }
-                groupKeys += categories.map { (dimension, $0) }
+        var builder = Builder(
+            scales: tracker.scalesUsed, outcomes: tracker.catalog.framework.outcomes.map(\.id),
+            logSummaries: logSummaries, children: children,
+            details: { tracker.register?[ChildID(checked: $0)] }, knownDetails: tracker.register?.children,
+            breakdowns: breakdowns, asOf: tracker.options.asOf)
+        if tracker.register == nil { builder.groups[0].children.value = tracker.sortedChildren.count }
+        // Changes are taken one at a time, never all held.
+        tracker.forEachChange { builder.add($0) }
+        for summary in logSummaries { builder.add(summary) }
+        var quality = DataQuality()
+        let counts = tracker.counts
+        quality.rowsRead.value = rowsRead ?? counts.total
+        quality.rowsInvalid.value = counts.invalid
+        quality.rowsDuplicate.value = counts.duplicates
+        quality.rowsOutOfRange.value = counts.outOfRange
+        quality.incompleteForms.value = counts.incomplete
+        quality.formsDisagreeing.value = counts.conflicting
+        var overdue = Set<String>()
+        tracker.forEachScheduleStatus { if !$0.overdueWaves.isEmpty { overdue.insert($0.childID.rawValue) } }
+        quality.childrenWithOverdueWave.value = overdue.count
+        self.init(
+            areas: [area], asOf: tracker.options.asOf, instruments: tracker.instrumentsUsed.map(\.id),
+            groups: builder.groups, dataQuality: builder.finished(quality))
+    }
+
+    /// Aggregates change results, contact-log summaries and child details a caller already has
+    /// (from its own records, or several trackers), broken down by any dimensions it names.
+    ///
+    /// A child in `children` is placed in each breakdown by its details: `age_band` from its
+    /// birth month at `asOf`, any other dimension from ``ChildDetails/attributes`` (so an app can
+    /// break results down by its own attributes, such as `placement_type`). A child of the
+    /// changes or summaries without details is in every breakdown's `unknown` category. Without
+    /// any `children`, there are no breakdowns and every child is in `all`.
+    ///
+    /// ```swift
+    /// let aggregate = AreaAggregate(
+    ///     area: "Pilotshire", asOf: asOf, catalog: catalog, changes: changes,
+    ///     children: details, breakdowns: ["age_band", "placement_type"])
+    /// ```
+    /// - Parameters:
+    ///   - dataQuality: the counts of rows read and not used, as the caller knows them
+    ///     (``DataQuality/scoresBelowValidatedAge`` is counted from `changes`).
+    ///   - instruments: the instruments the data comes from, for the licence notices; the
+    ///     catalogue's instruments with a scale in `changes` when `nil` (SWEMWBS as well as
+    ///     WEMWBS for `swemwbs_metric`, which both have).
+    public init(
+        area: String, asOf: CalendarDate, catalog: InstrumentCatalog, changes: [ScaleChange],
+        logSummaries: [LogSummary] = [], children: [ChildDetails] = [],
+        breakdowns: [String] = AreaAggregate.dimensions, dataQuality: DataQuality = DataQuality(),
+        instruments: [InstrumentID]? = nil
+    ) {
+        let used = Set(changes.map(\.scale))
+        var scales: [Scale] = []
+        for instrument in catalog.instruments {
+            for scale in instrument.scales
+            where used.contains(scale.id) && !scales.contains(where: { $0.id == scale.id }) {
+                scales.append(scale)
             }
         }
-        var index: [String: [Int]] = [:]
-        for (position, key) in groupKeys.enumerated() { index["\(key.0)\u{1F}\(key.1)", default: []].append(position) }
-        func groupsOf(_ child: String) -> [Int] {
-            [0] + AreaAggregate.dimensions.compactMap { index["\($0)\u{1F}\(category(child, $0))"]?.first }
+        var ids = children.map(\.id.rawValue)
+        var seen = Set(ids)
+        for id in changes.map(\.childID.rawValue) + logSummaries.map(\.childID.rawValue) where seen.insert(id).inserted
+        {
+            ids.append(id)
         }
-        var groups = groupKeys.map { key in
-            GroupAggregate(
-                dimension: key.0, category: key.1, scales: scales.map { ScaleAggregate(scale: $0) },
-                logs: outcomes.map { OutcomeLogAggregate(outcome: $0) })
-        }
-        // Without a children file every child is only in `all`: no memberships to keep.
-        var memberships: [String: [Int]] = [:]
-        if tracker.register == nil {
-            groups[0].children.value = tracker.sortedChildren.count
-        } else {
+        let register = ChildRegister(children: children)
+        var builder = Builder(
+            scales: scales, outcomes: catalog.framework.outcomes.map(\.id), logSummaries: logSummaries,
+            children: children.isEmpty ? [] : ids, details: { register[ChildID(checked: $0)] },
+            knownDetails: children.isEmpty ? nil : children, breakdowns: breakdowns, asOf: asOf)
+        if children.isEmpty { builder.groups[0].children.value = ids.count }
+        for change in changes { builder.add(change) }
+        for summary in logSummaries { builder.add(summary) }
+        let instrumentIDs =
+            instruments
+            ?? catalog.instruments.filter { instrument in instrument.scales.contains { used.contains($0.id) } }.map(
+                \.id)
+        self.init(
+            areas: [area], asOf: asOf, instruments: instrumentIDs, groups: builder.groups,
+            dataQuality: builder.finished(dataQuality))
+    }
+
+    /// Places children in groups and adds their changes and log summaries: the one way an area's
+    /// aggregate is built, from a tracker or from values.
+    private struct Builder {
+        var groups: [GroupAggregate]
+        /// Each child's groups; empty without child details, when every child is only in `all`.
+        private var memberships: [String: [Int]] = [:]
+        private let scaleIndex: [ScaleID: Int]
+        private let outcomes: [OutcomeID]
+
+        init(
+            scales: [Scale], outcomes allOutcomes: [OutcomeID], logSummaries: [LogSummary], children: [String],
+            details: (String) -> ChildDetails?, knownDetails: [ChildDetails]?, breakdowns: [String],
+            asOf: CalendarDate
+        ) {
+            let outcomes = allOutcomes.filter { outcome in logSummaries.contains { $0.outcome == outcome } }
+            self.outcomes = outcomes
+            scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            func category(_ child: String, _ dimension: String) -> String {
+                guard let details = details(child) else { return "unknown" }
+                if dimension == "age_band" { return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown" }
+                return details.attributes[dimension] ?? "unknown"
+            }
+            var groupKeys: [(String, String)] = [("all", "all")]
+            if let knownDetails {
+                for dimension in breakdowns {
+                    let known =
+                        dimension == "age_band"
+                        ? knownDetails.contains { $0.birthMonth != nil }
+                        : knownDetails.contains { $0.attributes[dimension] != nil }
+                    guard known else { continue }
+                    var categories: [String] = []
+                    for child in children where !categories.contains(category(child, dimension)) {
+                        categories.append(category(child, dimension))
+                    }
+                    if dimension == "age_band" {
+                        let order = AreaAggregate.ageBands.map(\.label) + ["unknown"]
+                        categories.sort { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
+                    } else {
+                        categories.sort { ($0 == "unknown" ? 1 : 0, $0) < ($1 == "unknown" ? 1 : 0, $1) }
+                    }
+                    groupKeys += categories.map { (dimension, $0) }
+                }
+            }
+            var index: [String: [Int]] = [:]
+            for (position, key) in groupKeys.enumerated() {
+                index["\(key.0)\u{1F}\(key.1)", default: []].append(position)
+            }
+            groups = groupKeys.map { key in
+                GroupAggregate(
+                    dimension: key.0, category: key.1, scales: scales.map { ScaleAggregate(scale: $0) },
+                    logs: outcomes.map { OutcomeLogAggregate(outcome: $0) })
+            }
             for child in children {
-                let member = groupsOf(child)
+                let member = [0] + breakdowns.compactMap { index["\($0)\u{1F}\(category(child, $0))"]?.first }
                 memberships[child] = member
                 for group in member { groups[group].children.value += 1 }
             }
         }
-        // Changes are taken one at a time, never all held.
-        let scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        tracker.forEachChange { change in
+
+        mutating func add(_ change: ScaleChange) {
             guard let scale = scaleIndex[change.scale] else { return }
             for group in memberships[change.childID.rawValue] ?? [0] { groups[group].scales[scale].add(change) }
         }
-        for summary in logSummaries {
-            guard let outcome = outcomes.firstIndex(of: summary.outcome) else { continue }
+
+        mutating func add(_ summary: LogSummary) {
+            guard let outcome = outcomes.firstIndex(of: summary.outcome) else { return }
             for group in memberships[summary.childID.rawValue] ?? [0] {
                 var log = groups[group].logs[outcome]
                 if summary.logs > 0 { log.childrenWithLogs.value += 1 }
@@ -120,20 +215,12 @@ public struct AreaAggregate: Sendable, Hashable {
                 groups[group].logs[outcome] = log
             }
         }
-        var quality = DataQuality()
-        let counts = tracker.counts
-        quality.rowsRead.value = rowsRead ?? counts.total
-        quality.rowsInvalid.value = counts.invalid
-        quality.rowsDuplicate.value = counts.duplicates
-        quality.rowsOutOfRange.value = counts.outOfRange
-        quality.incompleteForms.value = counts.incomplete
-        quality.formsDisagreeing.value = counts.conflicting
-        quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
-        var overdue = Set<String>()
-        tracker.forEachScheduleStatus { if !$0.overdueWaves.isEmpty { overdue.insert($0.childID.rawValue) } }
-        quality.childrenWithOverdueWave.value = overdue.count
-        self.init(
-            areas: [area], asOf: asOf, instruments: tracker.instrumentsUsed.map(\.id), groups: groups,
-            dataQuality: quality)
+
+        /// `quality` with the scores below the validated age counted from the changes.
+        func finished(_ quality: DataQuality) -> DataQuality {
+            var quality = quality
+            quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
+            return quality
+        }
     }
 }

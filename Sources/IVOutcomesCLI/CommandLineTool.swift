@@ -52,12 +52,19 @@ enum CommandLineTool {
         } catch let error as DefinitionError {
             console.error(error.description)
             return .invalidDefinitions
+        } catch let error as LookupError {
+            console.error(error.description)
+            return .invalidDefinitions
         } catch let error as InputError {
             console.error("error: \(error.description)")
             return .unreadableInput
         } catch let error as OutputError {
             console.error("error: \(error.description)")
             return .cannotWrite
+        } catch let error as TransferError {
+            console.error("error: \(error.description)")
+            if case .output = error { return .cannotWrite }
+            return .unreadableInput
         } catch let error as PoolingError {
             console.error("error: \(error.description)")
             return .unreadableInput

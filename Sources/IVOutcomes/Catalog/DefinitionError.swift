@@ -1,23 +1,19 @@
-/// Why definitions could not be loaded or an instrument could not be found.
+/// Why definitions could not be loaded.
 public enum DefinitionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The definitions have problems; every one found is listed.
     case invalid([DefinitionProblem])
-    /// No instrument has this id.
-    case unknownInstrument(InstrumentID, known: [InstrumentID])
 
+    /// Every problem, one per line.
     public var description: String {
         switch self {
-        case .invalid(let problems):
-            return problems.map(\.description).joined(separator: "\n")
-        case .unknownInstrument(let id, let known):
-            return "unknown instrument '\(id)'\(suggestion(for: id.rawValue, in: known.map(\.rawValue)))"
-                + " (known: \(known.map(\.rawValue).joined(separator: ", ")))"
+        case .invalid(let problems): return problems.map(\.description).joined(separator: "\n")
         }
     }
 
-    /// The problems listed, for `.invalid`; empty otherwise.
+    /// The problems listed.
     public var problems: [DefinitionProblem] {
-        if case .invalid(let problems) = self { return problems }
-        return []
+        switch self {
+        case .invalid(let problems): return problems
+        }
     }
 }

@@ -283,7 +283,7 @@ extension DefinitionReader {
             guard let fields = fields(element, at: mappingPath, allowed: ["outcome", "rationale"]) else { continue }
             let outcome = identifier(fields, "outcome", as: IdentifierKind.Outcome.self)
             let rationale = string(fields, "rationale")
-            if let outcome, let framework, framework.outcome(id: outcome) == nil {
+            if let outcome, let framework, (try? framework.outcome(id: outcome)) == nil {
                 let known = framework.outcomes.map(\.id.rawValue)
                 problem(
                     "\(mappingPath).outcome",

@@ -402,7 +402,7 @@ extension DefinitionReader {
                 let actual = sheet.result(for: scale)
                 let scalePath = "\(path).expected.\(scale)"
                 let format = { (value: Double?) in
-                    value.map { instrument.scale(id: scale)?.format($0) ?? "\($0)" } ?? "not scored"
+                    value.map { (try? instrument.scale(id: scale))?.format($0) ?? "\($0)" } ?? "not scored"
                 }
                 if actual?.value != expectation.value {
                     let reasons =

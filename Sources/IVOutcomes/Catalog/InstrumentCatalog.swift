@@ -26,12 +26,9 @@ public struct InstrumentCatalog: Sendable {
     }
 
     /// The instrument with this id.
-    /// - Throws: ``DefinitionError/unknownInstrument(_:known:)`` naming the known ids.
-    public func instrument(id: InstrumentID) throws(DefinitionError) -> Instrument {
-        guard let instrument = instruments.first(where: { $0.id == id }) else {
-            throw .unknownInstrument(id, known: instruments.map(\.id))
-        }
-        return instrument
+    /// - Throws: ``LookupError`` naming the known instruments and the closest.
+    public func instrument(id: InstrumentID) throws(LookupError) -> Instrument {
+        try LookupError.find(id, in: instruments, kind: "instrument", by: \.id)
     }
 
     /// The built-in definitions from `Instruments/`, validated on first use.

@@ -16,12 +16,24 @@ extension ResponseFileReader {
     /// ```swift
     /// try reader.track(into: tracker) { problem in print(problem) }
     /// ```
-    public func track(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void = { _ in }) throws {
+    ///
+    /// - Throws: ``InputError`` when the input can't be read.
+    public func track(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void = { _ in }) throws(InputError) {
+        do {
+            try trackUntyped(into: tracker, onProblem: onProblem)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            preconditionFailure("only input errors are thrown while tracking: \(error)")
+        }
+    }
+
+    private func trackUntyped(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void) throws {
         var adder = RowAdder(reader: self, tracker: tracker)
         if case .csv(let reader) = source, usesFastPath {
             // A generous guess at the rows (no administration takes fewer than 32 bytes).
             var status = stat()
-            if stat(file, &status) == 0 { tracker.reserveCapacity(forRows: Int(status.st_size) / 32) }
+            if !isInMemory, stat(file, &status) == 0 { tracker.reserveCapacity(forRows: Int(status.st_size) / 32) }
             // Every used form's answers are kept: forms of one child and day are compared.
             let keepsAnswers = adder.slots.map { $0 >= 0 }
             let writer = ScoreWriter(layout: layout, format: .csv)

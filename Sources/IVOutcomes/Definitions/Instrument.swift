@@ -84,12 +84,21 @@ public struct Instrument: Sendable, Hashable, Identifiable {
         self.file = file
     }
 
-    /// The item with this id, or `nil`.
-    public func item(id: ItemID) -> Item? { items.first { $0.id == id } }
+    /// The item with this id.
+    /// - Throws: ``LookupError`` naming the instrument's items.
+    public func item(id: ItemID) throws(LookupError) -> Item {
+        try LookupError.find(id, in: items, kind: "item", by: \.id)
+    }
 
-    /// The scale with this id, or `nil`.
-    public func scale(id: ScaleID) -> Scale? { scales.first { $0.id == id } }
+    /// The scale with this id.
+    /// - Throws: ``LookupError`` naming the instrument's scales.
+    public func scale(id: ScaleID) throws(LookupError) -> Scale {
+        try LookupError.find(id, in: scales, kind: "scale", by: \.id)
+    }
 
-    /// The citation with this id, or `nil`.
-    public func citation(id: SourceID) -> Citation? { sources.first { $0.id == id } }
+    /// The source cited with this id.
+    /// - Throws: ``LookupError`` naming the instrument's sources.
+    public func citation(id: SourceID) throws(LookupError) -> Citation {
+        try LookupError.find(id, in: sources, kind: "source", by: \.id)
+    }
 }

@@ -28,8 +28,11 @@ public struct MeasurementSchedule: Sendable, Hashable {
         self.file = file
     }
 
-    /// The measure with this id, or `nil`.
-    public func measure(id: MeasureID) -> ScheduledMeasure? { measures.first { $0.id == id } }
+    /// The measure with this id.
+    /// - Throws: ``LookupError`` naming the schedule's measures.
+    public func measure(id: MeasureID) throws(LookupError) -> ScheduledMeasure {
+        try LookupError.find(id, in: measures, kind: "measure", by: \.id)
+    }
 
     /// The measure an instrument counts towards, or `nil` when the schedule does not cover it.
     public func measure(for instrument: InstrumentID) -> ScheduledMeasure? {

@@ -17,6 +17,9 @@ public struct OutcomeFramework: Sendable, Hashable {
         self.file = file
     }
 
-    /// The outcome with this id, or `nil`.
-    public func outcome(id: OutcomeID) -> Outcome? { outcomes.first { $0.id == id } }
+    /// The outcome with this id.
+    /// - Throws: ``LookupError`` naming the framework's outcomes.
+    public func outcome(id: OutcomeID) throws(LookupError) -> Outcome {
+        try LookupError.find(id, in: outcomes, kind: "outcome", by: \.id)
+    }
 }

@@ -48,7 +48,7 @@ public struct ReportView: Sendable, Hashable {
                     }
                 },
                 logs: group.logs.compactMap { log in
-                    catalog.framework.outcome(id: log.outcome).map {
+                    (try? catalog.framework.outcome(id: log.outcome)).map {
                         ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden)
                     }
                 })

@@ -170,7 +170,7 @@ extension Psychometrics {
             }
             return first
         }
-        guard let found = instrument.scale(id: id) else {
+        guard let found = try? instrument.scale(id: id) else {
             throw .unknownScale(id, known: instrument.scales.map(\.id))
         }
         if case .lookup(let source, _) = found.method { throw .notAnItemScale(id, source: source) }
@@ -190,7 +190,7 @@ extension Psychometrics {
 
         init(scale: Scale, engine: ScoringEngine, firstPerChild: Bool) {
             self.scale = scale
-            items = scale.items.compactMap { engine.instrument.item(id: $0) }
+            items = scale.items.compactMap { try? engine.instrument.item(id: $0) }
             positions = items.compactMap { item in engine.items.firstIndex { $0.id == item.id } }
             self.firstPerChild = firstPerChild
             missing = [Int](repeating: 0, count: items.count)

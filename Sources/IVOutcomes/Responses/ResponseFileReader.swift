@@ -14,7 +14,10 @@ import struct Foundation.Data
 /// }
 /// ```
 public final class ResponseFileReader {
+    /// The file's path, or the name given to text read from memory.
     public let file: String
+    /// Whether the text is held in memory rather than read from a file.
+    let isInMemory: Bool
     let layout: ResponseLayout
     let source: Source
     var state: RowState
@@ -79,6 +82,7 @@ public final class ResponseFileReader {
     init(_ input: TextSource, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int) throws(InputError) {
         let path = input.name
         file = path
+        if case .memory = input { isInMemory = true } else { isInMemory = false }
         switch options.format ?? InputFormat.guess(from: path) {
         case .csv:
             let reader = try CSVReader(
@@ -167,6 +171,9 @@ public final class ResponseFileReader {
     }
 
     /// Calls `body` with every row, scored, in file order.
+    ///
+    /// - Throws: ``InputError`` when the input can't be read, and whatever `body` throws (so
+    ///   this is untyped: a caller's closure may throw its own errors).
     public func forEachRow(_ body: (ScoredRow) throws -> Void) throws {
         while try nextRow() { try body(currentRow) }
     }

@@ -227,8 +227,18 @@ extension ResponseFileReader {
     /// print("\(summary.problems) problems")
     /// try output.commit()
     /// ```
+    ///
+    /// - Throws: ``TransferError`` when the input can't be read or the output written.
     public func score(
         to output: ByteWriter, format: OutputFormat, reportLimit: Int = .max, onProblem: (RowProblem) -> Void = { _ in }
+    ) throws(TransferError) -> ScoringSummary {
+        try TransferError.typed {
+            try scoreUntyped(to: output, format: format, reportLimit: reportLimit, onProblem: onProblem)
+        }
+    }
+
+    private func scoreUntyped(
+        to output: ByteWriter, format: OutputFormat, reportLimit: Int, onProblem: (RowProblem) -> Void
     ) throws -> ScoringSummary {
         let writer = ScoreWriter(layout: layout, format: format)
         try writer.writeHeader(to: output)

@@ -5,7 +5,7 @@ import Testing
 @Suite("Change: reliable and meaningful change")
 struct ChangeClassificationTests {
     static func scale(_ id: ScaleID) throws -> Scale {
-        try #require(try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: id))
+        try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: id)
     }
 
     /// WEMWBS total: reliable when |change| > 6.80 (SD 6.8, r 0.87), meaningful when |change| >= 3.
@@ -66,8 +66,7 @@ struct ChangeClassificationTests {
 
     @Test("a scale without declared thresholds reports the change alone")
     func noThresholds() throws {
-        let scale = try #require(
-            try InstrumentCatalog.builtIn.instrument(id: "life-skills").scale(id: "life_skills_total"))
+        let scale = try InstrumentCatalog.builtIn.instrument(id: "life-skills").scale(id: "life_skills_total")
         #expect(scale.change(from: 12, to: 20) == 8)
         #expect(scale.reliableChange(of: 8) == .thresholdsNotEstablished)
         #expect(scale.meaningfulChange(of: 8) == .thresholdsNotEstablished)

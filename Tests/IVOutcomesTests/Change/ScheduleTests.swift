@@ -17,7 +17,7 @@ struct ScheduleTests {
     @Test("the built-in schedule: questionnaires every 6 months within 6 weeks, logs monthly")
     func builtIn() throws {
         let schedule = try #require(try InstrumentCatalog.builtIn.schedule)
-        let wellbeing = try #require(schedule.measure(id: "wellbeing"))
+        let wellbeing = try schedule.measure(id: "wellbeing")
         #expect(wellbeing.instruments == ["wemwbs", "swemwbs"])
         #expect(wellbeing.everyMonths == 6)
         #expect(wellbeing.toleranceDays == 42)

@@ -69,7 +69,7 @@ struct BuiltInInstrumentsTests {
     func wemwbsScales() throws {
         let wemwbs = try InstrumentCatalog.builtIn.instrument(id: "wemwbs")
         #expect(wemwbs.scales.map(\.id) == ["wemwbs_total", "swemwbs_raw", "swemwbs_metric"])
-        let total = try #require(wemwbs.scale(id: "wemwbs_total"))
+        let total = try wemwbs.scale(id: "wemwbs_total")
         #expect(total.minimum == 14 && total.maximum == 70)
         #expect(total.bands?.bands.map(\.id) == ["probable_depression", "possible_depression", "average", "high"])
         #expect(total.bands?.caution.contains("not a diagnosis") == true)
@@ -78,7 +78,7 @@ struct BuiltInInstrumentsTests {
         let reliable = try #require(total.change?.reliable)
         #expect(abs(reliable.threshold - 6.80) < 0.005)
         #expect(abs((reliable.standardErrorOfMeasurement ?? 0) - 2.4518) < 0.0001)
-        let raw = try #require(wemwbs.scale(id: "swemwbs_raw"))
+        let raw = try wemwbs.scale(id: "swemwbs_raw")
         #expect(
             raw.items.map(\.rawValue) == [
                 "wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11",
@@ -92,7 +92,7 @@ struct BuiltInInstrumentsTests {
             swemwbs.items.map(\.id.rawValue) == [
                 "wemwbs_1", "wemwbs_2", "wemwbs_3", "wemwbs_6", "wemwbs_7", "wemwbs_9", "wemwbs_11",
             ])
-        let metric = try #require(swemwbs.scale(id: "swemwbs_metric"))
+        let metric = try swemwbs.scale(id: "swemwbs_metric")
         #expect(metric.change?.reliable?.threshold == 2.87)
         #expect(metric.change?.meaningful?.points == 1.03)
         #expect(metric.bands == nil)
@@ -106,7 +106,7 @@ struct BuiltInInstrumentsTests {
         #expect(life.status == .pilot)
         #expect(life.validatedAges == nil)
         #expect(life.items.allSatisfy { $0.outcomes.contains { $0.outcome == "life_skills" } })
-        let total = try #require(life.scale(id: "life_skills_total"))
+        let total = try life.scale(id: "life_skills_total")
         #expect(total.change == nil && total.bands == nil)
     }
 
@@ -114,16 +114,16 @@ struct BuiltInInstrumentsTests {
     func ivLog() throws {
         let log = try InstrumentCatalog.builtIn.instrument(id: "iv-log")
         #expect(log.respondent == .ivVolunteer)
-        #expect(log.item(id: "visit_happened")?.isRequired == true)
+        #expect(try log.item(id: "visit_happened").isRequired == true)
         let outcomes = try InstrumentCatalog.builtIn.framework.outcomes
         for outcome in outcomes {
-            let question = try #require(log.item(id: ItemID("change_\(outcome.id)")))
+            let question = try log.item(id: ItemID("change_\(outcome.id)"))
             #expect(question.text.hasPrefix("Since your last visit, have you noticed any change in"))
             #expect(
                 question.responseScale?.options.map(\.label) == [
                     "Less", "No change", "A little more", "A lot more", "Not sure",
                 ])
-            #expect(log.item(id: ItemID("example_\(outcome.id)"))?.response == .freeText)
+            #expect(try log.item(id: ItemID("example_\(outcome.id)")).response == .freeText)
         }
         #expect(log.scales.isEmpty)
     }

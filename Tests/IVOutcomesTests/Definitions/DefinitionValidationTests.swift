@@ -68,14 +68,20 @@ struct DefinitionValidationTests {
         }
     }
 
-    @Test("an unknown instrument id suggests the closest known one")
+    @Test("an unknown id suggests the closest known one, whatever is looked up")
     func unknownInstrument() throws {
-        #expect {
-            try InstrumentCatalog.builtIn.instrument(id: "wembws")
-        } throws: { error in
-            (error as? DefinitionError)?.description
-                == "unknown instrument 'wembws'; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)"
-        }
+        let catalog = try InstrumentCatalog.builtIn
+        let error = try #require(throws: LookupError.self) { try catalog.instrument(id: "wembws") }
+        #expect(
+            error.description
+                == "unknown instrument 'wembws'; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)")
+        #expect(error.code == "lookup.unknown_instrument")
+        let wemwbs = try catalog.instrument(id: "wemwbs")
+        let scale = try #require(throws: LookupError.self) { try wemwbs.scale(id: "wemwbs_totl") }
+        #expect(scale.description.hasPrefix("unknown scale 'wemwbs_totl'; did you mean 'wemwbs_total'?"))
+        #expect(throws: LookupError.self) { try wemwbs.item(id: "wemwbs_15") }
+        #expect(throws: LookupError.self) { try catalog.framework.outcome(id: "happiness") }
+        #expect(throws: LookupError.self) { try catalog.schedule?.measure(id: "wellbeng") }
     }
 
     @Test("a local definition overrides the built-in one with the same id")

@@ -198,7 +198,7 @@ struct FastPathTests {
         let path = folder.write(
             "open.csv", Self.quotedNotesFile(rows: 3000) + "C9,2026-01-01,wemwbs,\"never closed\n1,2\n")
         for (fast, blockSize) in [(false, nil), (true, nil), (true, Self.smallBlock)] {
-            #expect(throws: InputError.unclosedQuote(file: path, line: 5457)) {
+            #expect(throws: TransferError.input(.unclosedQuote(file: path, line: 5457))) {
                 try score(path, fast: fast, blockSize: blockSize)
             }
         }

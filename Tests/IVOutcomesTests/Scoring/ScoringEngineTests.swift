@@ -28,8 +28,8 @@ struct WEMWBSScoringTests {
             #expect(sheet.score(of: "swemwbs_raw") == Double(raw))
             #expect(sheet.score(of: "swemwbs_metric") == metric)
             let scale = try InstrumentCatalog.builtIn.instrument(id: instrument).scale(id: "swemwbs_metric")
-            #expect(scale?.format(metric) == text)
-            if case .lookup(_, let table)? = scale?.method { #expect(table.convert(raw) == metric) }
+            #expect(scale.format(metric) == text)
+            if case .lookup(_, let table) = scale.method { #expect(table.convert(raw) == metric) }
         }
     }
 
@@ -213,7 +213,7 @@ struct WEMWBSScoringTests {
     @Test("a prorated total between two bands belongs to the higher one")
     func proratedBand() throws {
         let bands = try #require(
-            try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: "wemwbs_total")?.bands)
+            try InstrumentCatalog.builtIn.instrument(id: "wemwbs").scale(id: "wemwbs_total").bands)
         #expect(bands.band(for: 40)?.id == "probable_depression")
         #expect(bands.band(for: 40.5)?.id == "possible_depression")
         #expect(bands.band(for: 13.9) == nil)

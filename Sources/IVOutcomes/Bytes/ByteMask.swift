@@ -35,6 +35,18 @@ enum ByteMask {
         count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
     }
 
+    /// Whether every byte of `word` is printable ASCII other than the space (0x21...0x7E).
+    @inline(__always)
+    static func isPrintableWithoutSpace(_ word: UInt64) -> Bool {
+        // A byte below 0x21 borrows in `word - 0x21...`, and DEL becomes 0 after `^ 0x7F...`:
+        // the classic "has a byte less than n" test (exact for whether any byte is), and any
+        // byte from 0x80 has its top bit set.
+        let below = (word &- ones &* 0x21) & ~word & high
+        let delete = word ^ (ones &* 0x7F)
+        let isDelete = (delete &- ones) & ~delete & high
+        return (below | isDelete | (word & high)) == 0
+    }
+
     /// Whether every byte is ASCII (below 128), read eight at a time.
     static func isASCII(_ bytes: ByteView) -> Bool {
         var offset = 0

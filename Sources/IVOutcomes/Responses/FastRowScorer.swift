@@ -184,7 +184,8 @@ final class FastRowScorer {
     func evaluate(_ record: borrowing CSVRecord) -> Evaluation? {
         guard layout.hasEveryColumn(record.fieldCount) else { return nil }
         // Every column of the header is there, so fields are read without a range check each.
-        guard ChildID.problem(in: record.field(unchecked: layout.childColumn)) == nil,
+        let child = record.field(unchecked: layout.childColumn)
+        guard ChildID.isPlainlyValid(padded: child) || ChildID.problem(in: child) == nil,
             let date = dateFormat.parse(record.field(unchecked: layout.dateColumn))
         else { return nil }
         let dateText = dateProblem[layout.dateSide(date).rawValue]

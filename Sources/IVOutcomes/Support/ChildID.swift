@@ -63,6 +63,25 @@ public struct ChildID: RawRepresentable, Hashable, Comparable, Codable, Sendable
     /// Orders ids by their text.
     public static func < (lhs: ChildID, rhs: ChildID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Whether a cell of a padded buffer (see ``BufferView/paddedWord(at:)``) is plainly a valid
+    /// id: 1 to 16 bytes of printable ASCII without a space, so one word with no control
+    /// character, which ``problem(in:)`` accepts. Decided a word at a time for the fast path;
+    /// `false` leaves the cell to ``problem(in:)``.
+    @inline(__always)
+    static func isPlainlyValid(padded cell: ByteView) -> Bool {
+        let count = cell.count
+        guard count > 0, count <= 16 else { return false }
+        // Bytes past the cell are replaced with a printable filler.
+        let filler: UInt64 = 0x4141_4141_4141_4141
+        let low = cell.paddedWord(at: 0)
+        let lowMask = ByteMask.firstBytes(count)
+        guard ByteMask.isPrintableWithoutSpace((low & lowMask) | (filler & ~lowMask)) else { return false }
+        guard count > 8 else { return true }
+        let high = cell.paddedWord(at: 8)
+        let highMask = ByteMask.firstBytes(count - 8)
+        return ByteMask.isPrintableWithoutSpace((high & highMask) | (filler & ~highMask))
+    }
+
     /// The rule, on a cell's bytes (white space around them included): why they are not a valid
     /// id, or `nil` when they are. Ids of ASCII letters and digits are decided byte by byte; any
     /// other id is decided by ``problem(with:)``.

@@ -81,3 +81,33 @@ struct ChildIDTests {
         #expect(problem.description.hasPrefix("app.csv:2: column child_id: looks like a person's name"))
     }
 }
+
+extension ChildIDTests {
+    @Test(
+        "the fast path's word-at-a-time check accepts only ids the rule accepts, and most plain ones",
+        arguments: [1, 2, 3] as [UInt64])
+    func plainCheckAgreesWithRule(seed: UInt64) {
+        var random = FastPathTests.Generator(state: seed)
+        let alphabet: [UInt8] = Array("aZ09-_' .".utf8) + [0x09, 0x7F, 0x7E, 0x21, 0x20, 0xC3, 0xA9, 0x00]
+        var plain = 0
+        for _ in 0..<5000 {
+            let count = random.next(20)
+            let bytes = (0..<count).map { _ in
+                random.next(3) == 0 ? alphabet[random.next(alphabet.count)] : UInt8(ascii: "C") + UInt8(random.next(20))
+            }
+            // A padded buffer with arbitrary bytes after the cell.
+            let buffer = OwnedBuffer<UInt8>(repeating: 0x20, count: 32)
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+            buffer.withView(count: count) { cell in
+                if ChildID.isPlainlyValid(padded: cell) {
+                    plain += 1
+                    #expect(ChildID.problem(in: cell) == nil, "\(bytes)")
+                }
+                if count > 0, count <= 16, bytes.allSatisfy({ (0x21...0x7E).contains($0) }) {
+                    #expect(ChildID.isPlainlyValid(padded: cell), "\(bytes)")
+                }
+            }
+        }
+        #expect(plain > 500)
+    }
+}

@@ -15,7 +15,9 @@
 ///             return tracker.records
 ///         }
 ///     }
-///     return try await group.reduce(into: []) { $0.append($1) }
+///     var collected: [FollowUpRecords] = []
+///     for try await part in group { collected.append(part) }
+///     return collected
 /// }
 /// let tracker = FollowUpTracker(catalog: catalog, options: options)
 /// for part in parts { try tracker.merge(part) }

@@ -84,10 +84,10 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         public let sd: Double
         /// The 95% confidence interval of the mean change, low then high.
         public let ci95: [Double]
-        /// The paired t-test's two-sided p-value.
-        public let pairedTTestP: Double
-        /// Cohen's d_z.
-        public let cohensDz: Double
+        /// The paired t-test's two-sided p-value; `nil` when every change is the same (no spread to test).
+        public let pairedTTestP: Double?
+        /// Cohen's d_z; `nil` when every change is the same.
+        public let cohensDz: Double?
     }
 
     /// One scale in one group.

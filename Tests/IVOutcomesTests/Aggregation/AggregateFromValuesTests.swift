@@ -92,3 +92,17 @@ extension ReportSummaryTests {
         #expect(summary.dataQuality["rows_read"] != nil)
     }
 }
+
+extension ReportSummaryTests {
+    @Test(
+        "a group whose changes are all the same decodes, with no p-value or effect size (found by the library client)")
+    func sameChangeEverywhere() throws {
+        let children = (1...6).map { (id: "S\($0)", baseline: 40 + $0, change: 3, gender: "f") }
+        let tracker = try ReportData.tracker(children)
+        let view = ReportView(
+            aggregate: AreaAggregate(tracker: tracker, area: "S"), catalog: tracker.catalog, policy: .standard)
+        let change = try #require(try view.summary().groups[0].scales.first { $0.scale == "wemwbs_total" }?.change)
+        #expect(change.mean == 3 && change.sd == 0)
+        #expect(change.pairedTTestP == nil && change.cohensDz == nil)
+    }
+}

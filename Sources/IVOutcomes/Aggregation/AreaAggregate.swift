@@ -15,17 +15,20 @@ public struct AreaAggregate: Sendable, Hashable {
 
     /// The areas included (one for a local report).
     public var areas: [String]
+    /// The date the picture is drawn on: ages, waves due and the latest administrations are taken as of it.
     public var asOf: CalendarDate
     /// The instruments whose data is included (for the licence notices).
     public var instruments: [InstrumentID]
     /// `all` first, then each breakdown's categories.
     public var groups: [GroupAggregate]
+    /// Counts about the data itself (rows read and not used, incomplete forms, overdue waves).
     public var dataQuality: DataQuality
     /// Pooled areas whose summary was published with a threshold under 5.
     public var unprotectedAreas: [String]
     /// Pooled areas whose summary predates audited disclosure control (format version 1).
     public var unauditedAreas: [String]
 
+    /// An aggregate from its parts, such as one read back from elsewhere.
     public init(
         areas: [String], asOf: CalendarDate, instruments: [InstrumentID], groups: [GroupAggregate],
         dataQuality: DataQuality, unprotectedAreas: [String] = [], unauditedAreas: [String] = []
@@ -48,6 +51,9 @@ public struct AreaAggregate: Sendable, Hashable {
     /// (those with at least one value) and by age band when birth months are known.
     ///
     /// - Parameters:
+    ///   - tracker: the tracker, with every row added.
+    ///   - area: the area's name, as reports and pooling summaries show it.
+    ///   - rowsRead: the rows read, when some were read elsewhere (the tracker's count otherwise).
     ///   - breakdowns: the dimensions to break results down by, in order: `age_band` and
     ///     columns of the children file (read with the same names as
     ///     ``ChildRegister/init(path:today:encoding:delimiter:breakdownColumns:)``'s
@@ -98,6 +104,14 @@ public struct AreaAggregate: Sendable, Hashable {
     ///     children: details, breakdowns: ["age_band", "placement_type"])
     /// ```
     /// - Parameters:
+    ///   - area: the area's name, as reports and pooling summaries show it.
+    ///   - asOf: the date ages are taken on.
+    ///   - catalog: the instruments the changes' scales belong to.
+    ///   - changes: one per child and scale, such as ``FollowUpTracker/changes()`` gives.
+    ///   - logSummaries: contact-log summaries, such as ``FollowUpTracker/logSummaries()`` gives.
+    ///   - children: what is known of the children: birth months and breakdown attributes.
+    ///   - breakdowns: the dimensions to break results down by, in order (`age_band` and any
+    ///     attribute); a dimension no child has a value for is left out.
     ///   - dataQuality: the counts of rows read and not used, as the caller knows them
     ///     (``DataQuality/scoresBelowValidatedAge`` is counted from `changes`).
     ///   - instruments: the instruments the data comes from, for the licence notices; the

@@ -1,13 +1,17 @@
 /// Named counts in a fixed order (reliable-change classes, bands, histogram bins), merged by name.
 public struct CountSet: Sendable, Hashable {
+    /// The categories counted, in order.
     public private(set) var names: [String] = []
+    /// The count of each category, in the order of ``names``.
     public private(set) var counts: [PoolableCount] = []
 
+    /// Zero counts for `names`.
     public init(names: [String] = []) {
         self.names = names
         counts = names.map { _ in PoolableCount() }
     }
 
+    /// The count of category `name` (zero for a name not in the set; setting one adds it).
     public subscript(name: String) -> PoolableCount {
         get { names.firstIndex(of: name).map { counts[$0] } ?? PoolableCount() }
         set {

@@ -1,8 +1,11 @@
 /// A paired comparison from the sums of the changes: mean change, its 95% confidence interval,
 /// the paired t-test, and the standardised effect size.
 public struct PairedChange: Sendable, Hashable {
+    /// Children with a baseline and a follow-up.
     public let count: Int
+    /// The mean change (follow-up minus baseline).
     public let meanChange: Double
+    /// The standard deviation of the changes.
     public let standardDeviation: Double
     /// 95% confidence interval of the mean change (t distribution, n - 1 degrees of freedom).
     public let confidenceInterval: ClosedRange<Double>

@@ -4,14 +4,18 @@
 /// area showed only as "under 5" adds nothing to ``value`` and one to ``areasSuppressed``, so
 /// the pooled value is exact when ``isComplete`` and a lower bound otherwise.
 public struct PoolableCount: Sendable, Hashable {
+    /// The count (pooled: the sum over the areas that showed it).
     public var value: Int
+    /// Pooled areas that suppressed this cell, so ``value`` is only part of the total.
     public var areasSuppressed: Int
 
+    /// A count of `value`, complete unless `areasSuppressed` areas left it out.
     public init(_ value: Int = 0, areasSuppressed: Int = 0) {
         self.value = value
         self.areasSuppressed = areasSuppressed
     }
 
+    /// Whether every area's value is in ``value``.
     public var isComplete: Bool { areasSuppressed == 0 }
 
     /// The sum of two counts. Traps on overflow: counts read from files are added with ``adding(_:)``.

@@ -1,13 +1,17 @@
 /// Sufficient statistics that may have been pooled from several areas (see ``PoolableCount``).
 public struct PoolableSums: Sendable, Hashable {
+    /// The exact sums of the values.
     public var sums: ValueSums
+    /// Pooled areas that suppressed these sums, so ``sums`` is only part of the total.
     public var areasSuppressed: Int
 
+    /// Sums, complete unless `areasSuppressed` areas left them out.
     public init(_ sums: ValueSums = ValueSums(), areasSuppressed: Int = 0) {
         self.sums = sums
         self.areasSuppressed = areasSuppressed
     }
 
+    /// Whether every area's values are in ``sums``.
     public var isComplete: Bool { areasSuppressed == 0 }
 
     /// The sum of two sets of sums. Traps on overflow: sums read from files are added with ``adding(_:)``.

@@ -2,14 +2,18 @@ import Foundation
 
 /// Why a pooling summary could not be read.
 public struct PoolingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The pooling summary at fault.
     public let file: String
+    /// What is wrong with it, with its JSON path where there is one.
     public let message: String
 
+    /// The error for `file`.
     public init(file: String, message: String) {
         self.file = file
         self.message = message
     }
 
+    /// `north.json: groups[2].scales[0].change.n: expected a whole number from 0`.
     public var description: String { "\(file): \(message)" }
 }
 

@@ -1,5 +1,5 @@
 /// Reads the parts of a pooling summary, checking every number before use and naming the JSON
-/// path of anything wrong (``AreaAggregate/init(poolingSummary:file:)``).
+/// path of anything wrong (``AreaAggregate/init(poolingSummary:file:allowSmallNumbers:)``).
 struct PoolingSummaryReader {
     let file: String
 

@@ -1,5 +1,6 @@
 /// A count as published.
 public enum ReportedCount: Sendable, Hashable {
+    /// The count, shown.
     case count(Int)
     /// From 1 to the threshold minus 1 (shown as ``hiddenSymbol``, like every hidden count).
     case underThreshold
@@ -11,6 +12,7 @@ public enum ReportedCount: Sendable, Hashable {
     /// How every hidden count is shown: "[c]" (confidential), the UK official statistics symbol.
     public static let hiddenSymbol = "[c]"
 
+    /// Whether the count is hidden (shown as ``hiddenSymbol``).
     public var isHidden: Bool {
         switch self {
         case .underThreshold, .secondary: return true

@@ -1,25 +1,33 @@
 /// Everything a report says about one scale in one group of children, as exact sufficient
 /// statistics and counts (before suppression), so that areas can be added together.
 public struct ScaleAggregate: Sendable, Hashable {
+    /// The scale.
     public let scale: ScaleID
+    /// Children with a baseline score.
     public var childrenWithBaseline = PoolableCount()
+    /// Children with a follow-up score (a later day than the baseline).
     public var childrenWithFollowUp = PoolableCount()
     /// Baseline scores of every child with a baseline.
     public var baseline = PoolableSums()
     /// Baseline and latest scores of the children with a follow-up (the paired comparison).
     public var pairedBaseline = PoolableSums()
+    /// Latest scores of the children followed up.
     public var latest = PoolableSums()
     /// Latest minus baseline, per child with a follow-up.
     public var change = PoolableSums()
+    /// Children followed up by reliable-change class.
     public var reliableChange: CountSet
+    /// Children followed up by meaningful-change class.
     public var meaningfulChange: CountSet
     /// Children by band at baseline (all with a baseline) and at latest (those followed up).
     public var bandsAtBaseline: CountSet
+    /// Children followed up by band at their latest score.
     public var bandsAtLatest: CountSet
     /// Children followed up, by band at baseline and at latest: `average>high` and so on.
     public var bandMovement: CountSet
     /// Children followed up, by change: bin `k` holds changes from `k × binWidth` up to `(k + 1) × binWidth`.
     public var changeHistogram = CountSet()
+    /// The width of the change histogram's bins, in points.
     public let binWidth: Double
     /// Scores (administrations) taken below the instrument's validated age.
     public var scoresBelowValidatedAge = PoolableCount()

@@ -1,7 +1,7 @@
 /// How small numbers are kept out of every aggregate output: any count from 1 to
 /// `threshold - 1` is hidden, statistics of a group smaller than the threshold are not shown, and
 /// a second cell is hidden wherever the first could be worked out from a total. This is the
-/// first pattern; ``ReportView`` then audits it (``DisclosureAudit``) and hides more where a
+/// first pattern; ``ReportView`` then audits it (`DisclosureAudit`) and hides more where a
 /// reader could still narrow a hidden count.
 public struct SuppressionPolicy: Sendable, Hashable {
     /// The smallest count shown. 5 unless raised, or lowered on purpose.

@@ -10,14 +10,17 @@
 /// sums.standardDeviation    // 4.95 (n - 1 denominator)
 /// ```
 public struct ValueSums: Sendable, Hashable, Codable {
+    /// Values added.
     public private(set) var count = 0
     /// Sum of the values in hundredths.
     public private(set) var sumHundredths = 0
     /// Sum of the squared values in ten-thousandths.
     public private(set) var sumOfSquaresTenThousandths = 0
 
+    /// Empty sums.
     public init() {}
 
+    /// Sums as a pooling summary holds them: values in hundredths, squares in ten-thousandths.
     public init(count: Int, sumHundredths: Int, sumOfSquaresTenThousandths: Int) {
         self.count = count
         self.sumHundredths = sumHundredths

@@ -4,8 +4,10 @@ public struct DefinitionProblem: Sendable, Hashable, CustomStringConvertible {
     public let file: String
     /// The JSON path (such as `items[3].responseScale`); empty for the file as a whole.
     public let path: String
+    /// What is wrong and what to do, in English.
     public let message: String
 
+    /// A problem at `path` of `file`.
     public init(file: String, path: String, message: String) {
         self.file = file
         self.path = path

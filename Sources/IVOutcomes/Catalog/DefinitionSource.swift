@@ -2,10 +2,13 @@ import Foundation
 
 /// The bytes of one definition file and the name to report it by.
 public struct DefinitionSource: Sendable {
+    /// The file's name, for messages.
     public let name: String
+    /// The file's bytes.
     public let data: Data
     let readError: String?
 
+    /// A definition file held in memory.
     public init(name: String, data: Data) {
         self.name = name
         self.data = data

@@ -19,6 +19,7 @@ public struct InstrumentCatalog: Sendable {
     /// When each measure is due; `nil` when no schedule was loaded.
     public let schedule: MeasurementSchedule?
 
+    /// A catalogue of instruments already validated (``builtIn`` and ``adding(contentsOf:)`` read and validate files).
     public init(framework: OutcomeFramework, instruments: [Instrument], schedule: MeasurementSchedule? = nil) {
         self.framework = framework
         self.instruments = instruments.sorted { $0.id < $1.id }
@@ -56,7 +57,9 @@ public struct InstrumentCatalog: Sendable {
     }
 
     /// Loads and validates definitions. Every problem in every file is reported together.
-    /// - Parameter base: a catalogue that supplies the framework and the instruments not overridden.
+    /// - Parameters:
+    ///   - files: the definition files, as bytes with their names.
+    ///   - base: a catalogue that supplies the framework and the instruments not overridden.
     public static func load(_ files: [DefinitionSource], base: InstrumentCatalog? = nil) throws(DefinitionError)
         -> InstrumentCatalog
     {

@@ -1,12 +1,15 @@
 /// A year and month of birth (`2014-03`): all a children file records, so that no full date of
 /// birth is ever needed.
 public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year.
     public let year: Int
+    /// The month, 1-12.
     public let month: Int
 
     /// The earliest year of birth read.
     public static let earliestYear = 1900
 
+    /// A birth month, or `nil` for a month outside 1-12 or a year before ``earliestYear``.
     public init?(year: Int, month: Int) {
         guard (BirthMonth.earliestYear...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
@@ -40,6 +43,7 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         return max(0, months) / 12
     }
 
+    /// Orders birth months by date.
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
     /// `2014-03`.
@@ -48,6 +52,7 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         return "\(year)-\(monthText)"
     }
 
+    /// Decodes `YYYY-MM`.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = BirthMonth(text: text) else {
@@ -57,6 +62,7 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         self = value
     }
 
+    /// Encodes `YYYY-MM`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

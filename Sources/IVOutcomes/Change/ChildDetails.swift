@@ -3,6 +3,7 @@
 public struct ChildDetails: Sendable, Hashable {
     /// The child's pseudonymous id.
     public let id: ChildID
+    /// The month of birth (never the day), for the child's age.
     public let birthMonth: BirthMonth?
     /// When the IV match started: the baseline of the measurement schedule.
     public let matchStart: CalendarDate?
@@ -14,6 +15,7 @@ public struct ChildDetails: Sendable, Hashable {
     /// The line of the children file the child was read from (0 when built in code).
     public let line: Int
 
+    /// What is known of a child; only the id is required.
     public init(
         id: ChildID, birthMonth: BirthMonth? = nil, matchStart: CalendarDate? = nil, matchEnd: CalendarDate? = nil,
         attributes: [String: String] = [:], line: Int = 0

@@ -8,6 +8,8 @@ extension ChildRegister {
     /// child id is reported and the later row not used.
     /// - Throws: ``InputError`` when the file can't be read or lacks `child_id` or `birth_month`.
     /// - Parameters:
+    ///   - path: the children file (`-` for standard input).
+    ///   - today: the date a birth month may not be after.
     ///   - encoding: the file's encoding when it is not UTF-8.
     ///   - delimiter: the CSV delimiter; `nil` for a comma, or the semicolon or tab the header uses.
     ///   - breakdownColumns: the columns read as categories that reports break results down by:

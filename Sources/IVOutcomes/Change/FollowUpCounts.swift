@@ -14,5 +14,6 @@ public struct FollowUpCounts: Sendable, Hashable {
     /// did not agree: neither counts for the scales they share (their notes say which).
     public internal(set) var conflicting = 0
 
+    /// Every row counted: used, invalid, duplicates and out of range (incomplete rows are among the used).
     public var total: Int { used + invalid + duplicates + outOfRange }
 }

@@ -25,8 +25,11 @@ import Foundation
 /// for change in tracker.changes() { print(change.childID, change.scale, change.reliableChange) }
 /// ```
 public final class FollowUpTracker {
+    /// The instruments administrations are scored with.
     public let catalog: InstrumentCatalog
+    /// The children file, when there is one: ages, match starts and breakdown categories.
     public let register: ChildRegister?
+    /// The as-of date, the earliest date and the log period.
     public let options: FollowUpOptions
     /// What the rows so far added up to.
     public var counts: FollowUpCounts { resolved.counts }

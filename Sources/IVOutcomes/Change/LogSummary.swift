@@ -7,7 +7,9 @@
 /// }
 /// ```
 public struct LogSummary: Sendable, Hashable {
+    /// The child.
     public let childID: ChildID
+    /// The outcome the question asks about.
     public let outcome: OutcomeID
     /// Logs of the child in the period (not only those answering this question).
     public let logs: Int
@@ -15,9 +17,11 @@ public struct LogSummary: Sendable, Hashable {
     public let visitsHappened: Int
     /// The question's options, with how many logs gave each (aligned with ``counts``).
     public let options: [ResponseOption]
+    /// Per option of the question (in ``options`` order), the logs that gave it.
     public let counts: [Int]
     /// Logs answering with one of the log's positive codes ("a little more", "a lot more").
     public let positive: Int
+    /// Logs where the question was declined.
     public let declined: Int
     /// Logs leaving the question blank (usually because the visit did not happen).
     public let unanswered: Int

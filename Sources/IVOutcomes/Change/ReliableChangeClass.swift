@@ -1,8 +1,11 @@
 /// Whether a child's change on a scale is larger than measurement error (Jacobson & Truax 1991),
 /// using the scale's declared reliable-change threshold.
 public enum ReliableChangeClass: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Improved by more than the reliable-change threshold.
     case reliablyImproved = "reliably_improved"
+    /// Changed by no more than the threshold either way.
     case noReliableChange = "no_reliable_change"
+    /// Deteriorated by more than the threshold.
     case reliablyDeteriorated = "reliably_deteriorated"
     /// One scored administration so far.
     case noFollowUpYet = "no_follow_up_yet"

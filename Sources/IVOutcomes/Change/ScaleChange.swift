@@ -6,7 +6,9 @@
 /// }
 /// ```
 public struct ScaleChange: Sendable, Hashable {
+    /// The child.
     public let childID: ChildID
+    /// The scale.
     public let scale: ScaleID
     /// The first scored administration; `nil` when there is none.
     public let baseline: ScaleObservation?
@@ -16,8 +18,11 @@ public struct ScaleChange: Sendable, Hashable {
     public let administrations: Int
     /// Latest minus baseline, rounded to the scale's decimals; `nil` without a follow-up.
     public let change: Double?
+    /// The change's reliable-change class.
     public let reliableChange: ReliableChangeClass
+    /// The change's meaningful-change class.
     public let meaningfulChange: MeaningfulChangeClass
+    /// Whether any administration was below the instrument's validated age.
     public let belowValidatedAge: ValidatedAgeFlag
     /// How many of the administrations were taken below the validated age.
     public let administrationsBelowValidatedAge: Int

@@ -18,6 +18,7 @@ public struct ScheduleStatus: Sendable, Hashable {
 
     /// One wave whose window has opened by the as-of date.
     public struct Wave: Sendable, Hashable {
+        /// Where a wave stands.
         public enum State: String, Sendable, Hashable, Codable {
             /// An administration falls in the wave's window.
             case done
@@ -29,16 +30,21 @@ public struct ScheduleStatus: Sendable, Hashable {
 
         /// 0 for the baseline.
         public let number: Int
+        /// When the wave is due.
         public let dueOn: CalendarDate
+        /// Where the wave stands.
         public let state: State
         /// The first administration in the window, for a done wave.
         public let administeredOn: CalendarDate?
     }
 
+    /// The child.
     public let childID: ChildID
     /// The measure's id in the schedule, such as `wellbeing`.
     public let measure: MeasureID
+    /// What the waves are counted from.
     public let anchor: Anchor
+    /// The date the waves are counted from, when known.
     public let anchorDate: CalendarDate?
     /// Every wave whose window has opened by the as-of date (and that is due before any match end).
     public let waves: [Wave]
@@ -47,9 +53,13 @@ public struct ScheduleStatus: Sendable, Hashable {
     /// The due date of the next wave without an administration whose window has not closed;
     /// `nil` after the match has ended or when no wave can be placed.
     public let nextDueOn: CalendarDate?
+    /// Notes for the coordinator, such as a match start missing from the children file.
     public let problems: [FollowUpNote]
 
+    /// The waves done.
     public var doneWaves: [Wave] { waves.filter { $0.state == .done } }
+    /// The waves overdue.
     public var overdueWaves: [Wave] { waves.filter { $0.state == .overdue } }
+    /// The wave due now, if any.
     public var dueNowWave: Wave? { waves.first { $0.state == .dueNow } }
 }

@@ -14,16 +14,24 @@
 public struct Timeline: Sendable, Hashable {
     /// One administration to the next.
     public struct Step: Sendable, Hashable {
+        /// The earlier observation.
         public let from: ScaleObservation
+        /// The later observation.
         public let to: ScaleObservation
         /// Rounded to the scale's decimals.
         public let change: Double
+        /// The step's reliable-change class.
         public let reliableChange: ReliableChangeClass
+        /// The step's meaningful-change class.
         public let meaningfulChange: MeaningfulChangeClass
     }
 
+    /// The child.
     public let childID: ChildID
-    public let scale: Scale
+    /// The scale's definition (its thresholds classify the steps).
+    public let definition: Scale
+    /// The scale's id.
+    public var scale: ScaleID { definition.id }
     /// In date order: one per date, those that count.
     public let observations: [ScaleObservation]
     /// Observations that repeat one of the same date (same value): reported, never used.
@@ -34,11 +42,11 @@ public struct Timeline: Sendable, Hashable {
     private let notes: [FollowUpNote]
 
     /// Orders `observations` by date and resolves those of one date by the tracker's duplicate
-    /// rule (``SameDayRule``): the same value twice is one administration, different values on
+    /// rule (`SameDayRule`): the same value twice is one administration, different values on
     /// one date mean neither counts. The result does not depend on the order given.
     public init(childID: ChildID, scale: Scale, observations: [ScaleObservation]) {
         self.childID = childID
-        self.scale = scale
+        definition = scale
         let ordered = observations.enumerated().sorted {
             ($0.element.date, $0.element.value, $0.element.line, $0.offset)
                 < ($1.element.date, $1.element.value, $1.element.line, $1.offset)
@@ -67,15 +75,15 @@ public struct Timeline: Sendable, Hashable {
                     duplicates.append(ordered[start + form].element)
                     notes.append(
                         SameDayRule.duplicateNote(
-                            form: scale.id.rawValue, date: date, kept: place(start + other), place: place(start + form))
+                            form: definition.id.rawValue, date: date, kept: place(start + other), place: place(start + form))
                     )
                 case .conflict(let form, let other, let reason):
                     inConflict.formUnion([form, other])
                     notes.append(
                         SameDayRule.conflictNote(
-                            kept: (scale.id.rawValue, place(start + other)),
-                            other: (scale.id.rawValue, place(start + form)),
-                            date: date, reason: reason, scales: [scale.id.rawValue]))
+                            kept: (definition.id.rawValue, place(start + other)),
+                            other: (definition.id.rawValue, place(start + form)),
+                            date: date, reason: reason, scales: [definition.id.rawValue]))
                 }
             }
             for form in used {
@@ -96,10 +104,10 @@ public struct Timeline: Sendable, Hashable {
     /// The change between each administration and the next.
     public var steps: [Step] {
         zip(observations, observations.dropFirst()).map { from, to in
-            let change = scale.change(from: from.value, to: to.value)
+            let change = definition.change(from: from.value, to: to.value)
             return Step(
-                from: from, to: to, change: change, reliableChange: scale.reliableChange(of: change),
-                meaningfulChange: scale.meaningfulChange(of: change))
+                from: from, to: to, change: change, reliableChange: definition.reliableChange(of: change),
+                meaningfulChange: definition.meaningfulChange(of: change))
         }
     }
 
@@ -108,7 +116,7 @@ public struct Timeline: Sendable, Hashable {
         -> ScaleChange
     {
         ScaleChange(
-            childID: childID, scale: scale, baseline: observations.first, latest: observations.last,
+            childID: childID, scale: definition, baseline: observations.first, latest: observations.last,
             administrations: observations.count, belowValidatedAge: belowValidatedAge,
             administrationsBelowValidatedAge: administrationsBelowValidatedAge, problems: notes)
     }

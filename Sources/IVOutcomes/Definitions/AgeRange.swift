@@ -1,10 +1,13 @@
 /// An age range in whole years, inclusive; `maximum` is `nil` for "and over".
 public struct AgeRange: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The youngest age, in whole years.
     public let minimum: Int
+    /// The oldest age, or `nil` for no upper limit.
     public let maximum: Int?
     /// The id of the citation that establishes the range.
     public let source: SourceID
 
+    /// Ages `minimum` to `maximum`, as `source` says.
     public init(minimum: Int, maximum: Int?, source: SourceID) {
         self.minimum = minimum
         self.maximum = maximum

@@ -13,6 +13,7 @@ public struct BandSet: Sendable, Hashable {
     /// to the scale id followed by `_band`.
     public let column: String
 
+    /// Bands with their source and caution.
     public init(bands: [Band], source: SourceID, caution: String, isVerified: Bool, column: String) {
         self.bands = bands
         self.column = column

@@ -7,6 +7,7 @@ public struct ChangeThresholds: Sendable, Hashable {
     /// A change larger than this is reliable: unlikely to be measurement error (Jacobson & Truax 1991).
     public let reliable: ReliableChange?
 
+    /// Thresholds; either may be `nil` where none is established.
     public init(meaningful: MeaningfulChange?, reliable: ReliableChange?) {
         self.meaningful = meaningful
         self.reliable = reliable

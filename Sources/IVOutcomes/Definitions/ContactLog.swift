@@ -17,6 +17,7 @@ public struct ContactLog: Sendable, Hashable {
     /// Codes of the outcome questions that report more of an outcome ("a little more", "a lot more").
     public let positiveCodes: [Int]
 
+    /// What a contact log's answers mean for its summaries.
     public init(visitItem: ItemID, visitHappenedCode: Int, positiveCodes: [Int]) {
         self.visitItem = visitItem
         self.visitHappenedCode = visitHappenedCode

@@ -14,24 +14,31 @@
 public struct Instrument: Sendable, Hashable, Identifiable {
     /// Who completes the instrument.
     public enum Respondent: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The young person answers.
         case youngPerson = "young_person"
+        /// The Independent Visitor answers (such as the contact log).
         case ivVolunteer = "iv_volunteer"
+        /// Someone else answers.
         case other
     }
 
     /// Whether the instrument has published validation evidence.
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Validated and published, with norms or thresholds from its sources.
         case validated
         /// Under trial: no published validation; scores are for learning, not for comparison.
         case pilot
     }
 
+    /// The instrument's id, such as `wemwbs`.
     public let id: InstrumentID
     /// The definition's own version (semantic versioning); changes are listed in ``changelog``.
     public let version: String
+    /// The instrument's full title.
     public let title: String
     /// A short name for tables, such as "WEMWBS".
     public let shortTitle: String
+    /// Who answers.
     public let respondent: Respondent
     /// The period answers refer to, such as "the last 2 weeks"; `nil` when answers refer to a single visit.
     public let recallPeriod: String?
@@ -39,23 +46,30 @@ public struct Instrument: Sendable, Hashable, Identifiable {
     public let instructions: String
     /// The ages the instrument is validated for; `nil` when it is not validated for any age.
     public let validatedAges: AgeRange?
+    /// Validated or pilot.
     public let status: Status
+    /// The licence and copyright, shown with any output of its data.
     public let licence: Licence
     /// Every publication or page a number in the definition comes from, by id.
     public let sources: [Citation]
     /// Estimated minutes to complete, used to compare respondent burden.
     public let minutesToComplete: Double
+    /// The answer options items share.
     public let responseScales: [ResponseScale]
+    /// The questions, in the published order.
     public let items: [Item]
+    /// The scores computed from the items, in dependency order.
     public let scales: [Scale]
     /// Response vectors with their expected scores; the validator checks each one on loading.
     public let examples: [WorkedExample]
+    /// The definition's history, newest first.
     public let changelog: [ChangelogEntry]
     /// For a volunteer's contact log: how to summarise it per child and outcome; `nil` otherwise.
     public let contactLog: ContactLog?
     /// Where the definition was read from, such as `Instruments/wemwbs.json`.
     public let file: String
 
+    /// An instrument from its parts (``InstrumentCatalog`` reads and validates definitions from files).
     public init(
         id: InstrumentID, version: String, title: String, shortTitle: String, respondent: Respondent,
         recallPeriod: String?, instructions: String, validatedAges: AgeRange?, status: Status,

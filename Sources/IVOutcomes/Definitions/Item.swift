@@ -12,12 +12,14 @@ public struct Item: Sendable, Hashable, Identifiable {
     public let id: ItemID
     /// The question as shown to the respondent.
     public let text: String
+    /// How the item is answered: with options or free text.
     public let response: Response
     /// Whether a form without this answer is incomplete. Optional items may be left blank freely.
     public let isRequired: Bool
     /// The outcomes of the framework that this item informs, each with its rationale.
     public let outcomes: [OutcomeMapping]
 
+    /// An item from its parts.
     public init(id: ItemID, text: String, response: Response, isRequired: Bool, outcomes: [OutcomeMapping]) {
         self.id = id
         self.text = text

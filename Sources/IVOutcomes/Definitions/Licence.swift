@@ -6,8 +6,10 @@ public struct Licence: Sendable, Hashable, Codable {
     public let copyright: String
     /// What a user must do before administering the instrument.
     public let terms: String
+    /// Where the licence is published.
     public let url: String?
 
+    /// A licence with its terms.
     public init(name: String, copyright: String, terms: String, url: String?) {
         self.name = name
         self.copyright = copyright

@@ -9,14 +9,20 @@
 /// wellbeing?.dueDate(ofWave: 2, from: CalendarDate(iso: "2026-01-15")!)   // 2027-01-15
 /// ```
 public struct MeasurementSchedule: Sendable, Hashable {
+    /// The schedule's id.
     public let id: String
+    /// The schedule's version.
     public let version: String
+    /// The schedule's title.
     public let title: String
+    /// The measures and when each is due.
     public let measures: [ScheduledMeasure]
+    /// The sources the schedule cites.
     public let sources: [Citation]
     /// Where the schedule was read from.
     public let file: String
 
+    /// A schedule from its parts.
     public init(
         id: String, version: String, title: String, measures: [ScheduledMeasure], sources: [Citation], file: String
     ) {

@@ -3,6 +3,7 @@ import Foundation
 /// A reliable-change threshold, either stated in points or derived from a standard deviation and
 /// a reliability coefficient.
 public struct ReliableChange: Sendable, Hashable {
+    /// How the threshold is found.
     public enum Basis: Sendable, Hashable {
         /// A published threshold in points.
         case points(Double)
@@ -11,9 +12,12 @@ public struct ReliableChange: Sendable, Hashable {
         case reliability(standardDeviation: Double, reliability: Double)
     }
 
+    /// How the threshold is found.
     public let basis: Basis
+    /// The source of the figures.
     public let source: SourceID
 
+    /// A reliable-change threshold from `source`.
     public init(basis: Basis, source: SourceID) {
         self.basis = basis
         self.source = source

@@ -3,9 +3,12 @@
 /// Answers may be given as an option's code (`4`) or its exact label, compared case-insensitively
 /// after trimming spaces (`"often"` and `" Often "` both mean 4).
 public struct ResponseScale: Sendable, Hashable, Identifiable {
+    /// The response scale's id, such as `frequency5`.
     public let id: ResponseScaleID
+    /// The options in order.
     public let options: [ResponseOption]
 
+    /// A response scale of `options`.
     public init(id: ResponseScaleID, options: [ResponseOption]) {
         self.id = id
         self.options = options
@@ -14,7 +17,7 @@ public struct ResponseScale: Sendable, Hashable, Identifiable {
     /// The option whose code is `code`, or `nil`.
     public func option(code: Int) -> ResponseOption? { options.first { $0.code == code } }
 
-    /// The option an answer text means: its code written as a whole number (``CellText``: `4`,
+    /// The option an answer text means: its code written as a whole number (`CellText`: `4`,
     /// `04`, `+4` or `4.0`), or its label (case-insensitive, trimmed). `nil` when the text is neither.
     public func option(matching text: String) -> ResponseOption? {
         if let code = CellText.wholeNumber(text) { return option(code: code) }

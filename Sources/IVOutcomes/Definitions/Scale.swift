@@ -15,11 +15,15 @@ public struct Scale: Sendable, Hashable, Identifiable {
         case mean(items: [ItemID])
     }
 
+    /// The scale's id, such as `wemwbs_total`.
     public let id: ScaleID
+    /// The scale's title.
     public let title: String
+    /// How the scale is computed.
     public let method: Method
     /// The lowest and highest possible scores.
     public let minimum: Double
+    /// The highest possible score.
     public let maximum: Double
     /// Decimal places the score is printed with: 0 for sums, 2 for the SWEMWBS metric score.
     public let decimals: Int
@@ -37,6 +41,7 @@ public struct Scale: Sendable, Hashable, Identifiable {
     /// output; left out of change tracking and reports.
     public let isIntermediate: Bool
 
+    /// A scale from its parts.
     public init(
         id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
         missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [SourceID],

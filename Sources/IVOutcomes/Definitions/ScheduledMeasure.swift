@@ -1,8 +1,11 @@
 /// One measure of a schedule: any of its instruments completes a wave (a WEMWBS or an SWEMWBS
 /// both count as the wellbeing questionnaire).
 public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
+    /// The measure's id, such as `wellbeing`.
     public let id: MeasureID
+    /// The measure's title.
     public let title: String
+    /// The instruments that count towards it.
     public let instruments: [InstrumentID]
     /// Months between waves; wave 0, the baseline, is due at match start.
     public let everyMonths: Int
@@ -12,6 +15,7 @@ public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
     /// Citation id for the intervals.
     public let source: SourceID
 
+    /// A measure from its parts.
     public init(
         id: MeasureID, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int,
         source: SourceID

@@ -14,6 +14,7 @@ import Foundation
 /// ``commit()``, so the target never holds half an output: after an error, or if the writer is
 /// dropped without committing, the temporary file is removed and the target is left as it was.
 public final class ByteWriter {
+    /// The output's name for messages: the path, `standard output`, or `memory`.
     public let name: String
     private let descriptor: Int32
     private let temporaryPath: String?
@@ -68,8 +69,10 @@ public final class ByteWriter {
     /// mode of a file it replaces. A character device or a FIFO (`/dev/stdout`, a pipe) is written
     /// to directly, which cannot be atomic. Temporary files left for `path` by processes that no
     /// longer run are removed.
-    /// - Parameter replacingReadOnly: replace an existing file whose mode bits deny writing
-    ///   (otherwise refused, even for root, who could write it).
+    /// - Parameters:
+    ///   - path: the file to write (created or replaced when ``commit()`` is called).
+    ///   - replacingReadOnly: replace an existing file whose mode bits deny writing (otherwise
+    ///     refused, even for root, who could write it).
     /// - Throws: ``OutputError`` for a folder, a read-only file, or a file that can't be created.
     public init(atomicFile path: String, replacingReadOnly: Bool = false) throws(OutputError) {
         name = path

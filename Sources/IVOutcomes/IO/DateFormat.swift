@@ -11,6 +11,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     let parts: [Part]
     let separator: UInt8
+    /// The pattern, such as `DD/MM/YYYY`.
     public let pattern: String
     /// Whether this is ``iso``, known without comparing arrays and strings on every date.
     let isISO: Bool
@@ -47,6 +48,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         self.init(parts: parts, separator: separator, pattern: upper)
     }
 
+    /// The pattern.
     public var description: String { pattern }
 
     /// The date written in `bytes`, or `nil` when they do not follow this format or name no real day.

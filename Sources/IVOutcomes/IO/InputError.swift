@@ -18,6 +18,7 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Bytes that are not text in the file's encoding (not UTF-8, or not the `--encoding` given).
     case badEncoding(file: String, line: Int, column: Int, message: String)
 
+    /// What went wrong, naming the file (and line and column where known).
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):

@@ -3,6 +3,7 @@
 /// by a byte-order mark. No character is ever replaced: a byte that is not valid in the file's
 /// encoding is an error naming its line and column.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8, the default.
     case utf8 = "utf-8"
     /// UTF-16, little- or big-endian by its byte-order mark (little-endian without one, as
     /// Excel's "Unicode text" writes it).

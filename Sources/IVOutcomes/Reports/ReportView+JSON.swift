@@ -56,7 +56,7 @@ extension ReportView {
     /// The pooling summary (`ivoutcomes report --format summary`): sufficient statistics (n, sum
     /// and sum of squares, exact) and category counts for every cell at or over the threshold, and
     /// only the hidden symbol `"[c]"` for the others. No child-level data. Safe to send to the
-    /// national network, and read back by ``AreaAggregate/init(poolingSummary:file:)``.
+    /// national network, and read back by ``AreaAggregate/init(poolingSummary:file:allowSmallNumbers:)``.
     public func poolingSummary() -> String {
         let t = policy.threshold
         func sums(_ sums: PoolableSums, shown: ReportedCount) -> JSONNode {

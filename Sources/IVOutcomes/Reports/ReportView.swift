@@ -9,16 +9,24 @@ public struct ReportView: Sendable, Hashable {
     /// Warwick's advice for group comparisons: at least 30 people with two time points.
     public static let minimumForComparison = 30
 
+    /// The report's title.
     public let title: String
+    /// The areas included.
     public let areas: [String]
+    /// The as-of date.
     public let asOf: CalendarDate
+    /// The suppression threshold and whether small numbers may be shown.
     public let policy: SuppressionPolicy
+    /// `all` first, then each breakdown's categories, as published.
     public let groups: [GroupView]
+    /// Data-quality counts keyed `rows_read`, `rows_invalid`, ..., as published.
     public let dataQuality: [ReportedCell]
+    /// The instruments the data comes from, for their licence notices.
     public let instruments: [Instrument]
     /// How the small numbers were protected: the audit's outcome and what it hid.
     public let disclosure: DisclosureControl
 
+    /// The published view of `aggregate`: counts under the threshold hidden, and the whole audited so that none can be worked out from the rest.
     public init(aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String? = nil) {
         self.policy = policy
         areas = aggregate.areas

@@ -12,8 +12,11 @@
 public struct Coverage: Sendable, Hashable {
     /// How much of an outcome a set of instruments covers.
     public enum Verdict: String, Sendable, Hashable, Codable {
+        /// Enough items bear on the outcome.
         case covered
+        /// Some items bear on it, fewer than ``Coverage/coveredThreshold``.
         case partly
+        /// No item bears on it.
         case notCovered = "not_covered"
     }
 
@@ -22,16 +25,20 @@ public struct Coverage: Sendable, Hashable {
 
     /// One outcome's row of the matrix.
     public struct Row: Sendable, Hashable {
+        /// The outcome.
         public let outcome: Outcome
         /// Per instrument, in the order given, the items informing the outcome.
         public let items: [[ItemID]]
+        /// How well the instruments cover it.
         public let verdict: Verdict
 
         /// Items of the whole set that inform the outcome.
         public var itemCount: Int { items.map(\.count).reduce(0, +) }
     }
 
+    /// The instruments checked.
     public let instruments: [Instrument]
+    /// One row per outcome of the framework.
     public let rows: [Row]
 
     /// The coverage matrix of `instruments` (in the order given) over the framework's outcomes.

@@ -11,7 +11,10 @@ public enum Psychometrics {
     /// Analyses complete response vectors (rows of item codes, one per administration).
     /// - Parameters:
     ///   - codes: one row per administration, one code per item of the scale, all answered.
+    ///   - scale: the scale analysed.
+    ///   - items: the scale's items, in the order of each row's codes.
     ///   - missing: per item, administrations without a scored answer (of `administrationsRead`).
+    ///   - administrationsRead: every administration read, complete or not.
     public static func analyse(
         codes: [[Int]], scale: Scale, items: [Item], missing: [Int], administrationsRead: Int
     ) throws(PsychometricsError) -> ScaleStatistics {

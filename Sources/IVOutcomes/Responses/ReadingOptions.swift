@@ -23,6 +23,7 @@ public struct ReadingOptions: Sendable {
     /// The CSV delimiter; `nil` for a comma, or a semicolon or tab when the header has no comma but one of those.
     public var delimiter: CSVDelimiter?
 
+    /// Options for reading; the defaults read ISO dates and comma-separated UTF-8.
     public init(
         instrument: InstrumentID? = nil, dateFormat: DateFormat = .iso, scoring: ScoringOptions = ScoringOptions(),
         format: InputFormat? = nil

@@ -97,7 +97,7 @@ public final class ResponseFileReader {
         state = RowState(layout: layout)
     }
 
-    /// How the file was read when it is not plain comma-separated UTF-8 (see ``CSVReader/formatNote``).
+    /// How the file was read when it is not plain comma-separated UTF-8 (see `CSVReader.formatNote`).
     public var formatNote: String? {
         if case .csv(let reader) = source { return reader.formatNote }
         return nil

@@ -12,12 +12,16 @@ public struct Administration: Sendable, Hashable, Codable {
     /// answer in its own right: never scored as a low value, counted separately from blanks.
     public static let declinedAnswer = "declined"
 
+    /// The child's pseudonymous id.
     public var childID: ChildID
+    /// When the questionnaire was completed.
     public var administeredOn: CalendarDate
+    /// The instrument answered.
     public var instrument: InstrumentID
     /// Answer text by item id. A missing key and an empty or all-space value both mean "blank".
     public var answers: [ItemID: String]
 
+    /// An administration from answer text: codes, labels, `declined` or free text.
     public init(childID: ChildID, administeredOn: CalendarDate, instrument: InstrumentID, answers: [ItemID: String]) {
         self.childID = childID
         self.administeredOn = administeredOn

@@ -1,6 +1,8 @@
 /// One scale's result for one administration.
 public struct ScaleScore: Sendable, Hashable, Codable {
+    /// The scale.
     public let scale: ScaleID
+    /// Scored, incomplete or invalid.
     public let status: ScoreStatus
     /// The score, or `nil` when it could not be computed (never 0 in its place).
     public let value: Double?
@@ -18,6 +20,7 @@ public struct ScaleScore: Sendable, Hashable, Codable {
     /// scale not scored because of invalid answers, which the answers' problems explain).
     public let problems: [ScaleProblem]
 
+    /// A scale's result from its parts.
     public init(
         scale: ScaleID, status: ScoreStatus, value: Double?, band: BandID?, answered: Int, missing: Int,
         declined: Int, prorated: Bool, problems: [ScaleProblem]

@@ -7,8 +7,11 @@
 /// sheet.score(of: "swemwbs_metric")   // 20.73
 /// ```
 public struct ScoreSheet: Sendable, Hashable, Codable {
+    /// The child.
     public let childID: ChildID
+    /// When the questionnaire was completed.
     public let administeredOn: CalendarDate
+    /// The instrument.
     public let instrument: InstrumentID
     /// `invalid` when any answer is invalid; `incomplete` when any scale is unscored or a required
     /// item is unanswered; otherwise `scored`.
@@ -18,6 +21,7 @@ public struct ScoreSheet: Sendable, Hashable, Codable {
     /// Answer-level problems, in item order.
     public let problems: [AnswerProblem]
 
+    /// A sheet from its parts.
     public init(
         childID: ChildID, administeredOn: CalendarDate, instrument: InstrumentID, status: ScoreStatus,
         scales: [ScaleScore], problems: [AnswerProblem]

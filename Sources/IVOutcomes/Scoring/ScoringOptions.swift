@@ -9,6 +9,7 @@ public struct ScoringOptions: Sendable, Hashable {
     /// Overrides of scales' missing-answer policies, by scale id.
     public var missingPolicies: [ScaleID: MissingAnswerPolicy]
 
+    /// Options overriding the missing-answer policy of some scales.
     public init(missingPolicies: [ScaleID: MissingAnswerPolicy] = [:]) {
         self.missingPolicies = missingPolicies
     }

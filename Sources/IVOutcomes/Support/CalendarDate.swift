@@ -10,8 +10,11 @@ import Foundation
 /// date?.daysSinceEpoch                          // days since 1970-01-01
 /// ```
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year.
     public let year: Int
+    /// The month, 1-12.
     public let month: Int
+    /// The day of the month.
     public let day: Int
 
     /// A date, or `nil` when the day does not exist (such as 2026-02-30).
@@ -105,10 +108,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return out.array
     }
 
+    /// Orders dates in time.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes `YYYY-MM-DD`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -119,6 +124,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self = date
     }
 
+    /// Encodes `YYYY-MM-DD`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

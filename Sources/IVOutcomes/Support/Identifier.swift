@@ -10,23 +10,31 @@
 public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {
+    /// The id's text.
     public let rawValue: String
 
+    /// An id from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// An id from its text.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// An id written in code.
     public init(stringLiteral value: String) { self.rawValue = value }
 
+    /// Decodes the id from a string.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes the id as a string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
 
+    /// The id's text.
     public var description: String { rawValue }
 
+    /// Orders ids by their text.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Whether `text` is a well-formed id: lower-case letters, digits, `_` and `-`, starting with a letter.

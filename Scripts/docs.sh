@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/docs}"
+mkdir -p "$out"
 # Kept with the build: an up-to-date build emits no new graph.
 mkdir -p .build/docs-build/symbol-graphs
 graphs="$PWD/.build/docs-build/symbol-graphs"

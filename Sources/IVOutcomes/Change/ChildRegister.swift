@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let register = try ChildRegister(path: "children.csv")
-/// register["PA-0001"]?.age(on: CalendarDate(iso: "2026-01-10")!)   // 14
+/// register["PA-0001"]?.age(on: try CalendarDate(validating: "2026-01-10"))   // 14
 /// for problem in register.problems { print(problem) }
 /// ```
 public struct ChildRegister: Sendable {

@@ -186,6 +186,9 @@ extension FollowUpTracker.Ledger {
 
     private func place(_ entry: Int) -> String {
         let file = files[Int(entries[entry].file)]
+        if entries[entry].line < 0 {
+            return "administration \(Int(entries[entry].line) - Int(Int32.min)) added in memory"
+        }
         let line = "line \(entries[entry].line)"
         return file.isEmpty || files.count == 1 ? line : "\(file) \(line)"
     }

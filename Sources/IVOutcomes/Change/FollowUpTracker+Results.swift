@@ -146,7 +146,7 @@ extension FollowUpTracker {
         let observation = { (point: Point, band: Int?) in
             ScaleObservation(
                 date: CalendarDate(daysSinceEpoch: Int(point.day)), value: point.value,
-                band: band.flatMap { bands?.bands[$0].id }, line: Int(point.line))
+                band: band.flatMap { bands?.bands[$0].id }, line: max(0, Int(point.line)))
         }
         return ScaleChange(
             childID: ChildID(checked: id), scale: context.scales[position].id, row: row,

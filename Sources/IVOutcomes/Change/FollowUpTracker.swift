@@ -19,7 +19,7 @@ import Foundation
 ///
 /// ```swift
 /// let tracker = FollowUpTracker(catalog: catalog, register: try ChildRegister(path: "children.csv"),
-///                               options: FollowUpOptions(asOf: CalendarDate(iso: "2026-11-22")!))
+///                               options: FollowUpOptions(asOf: try CalendarDate(validating: "2026-11-22")))
 /// let reader = try ResponseFileReader(path: "questionnaires.csv", catalog: catalog)
 /// try reader.track(into: tracker) { problem in print(problem) }
 /// for change in tracker.changes() { print(change.childID, change.scale, change.reliableChange) }
@@ -67,6 +67,11 @@ public final class FollowUpTracker {
     /// Everything the rows add, in one value. Only the tracker changes it, one row at a time and
     /// never while anything else reads it, so its exclusivity is not checked on every row.
     @exclusivity(unchecked) var ledger = Ledger()
+    /// Administrations added without a file, numbered in messages.
+    private var administrationsAddedInMemory = 0
+
+    /// The line an entry added in memory keeps: negative (never a file's line), in the order added.
+    static func memoryLine(_ number: Int) -> Int { Int(Int32.min) + number }
 
     /// The ledger with its administrations resolved (same-day forms merged or set aside, counts
     /// made), resolving again after rows were added.
@@ -275,7 +280,15 @@ public final class FollowUpTracker {
     /// Duplicates and same-day forms that disagree are found once all rows are in: see
     /// ``resolutionProblems``.
     @discardableResult
+    ///
+    /// An administration added without a file and line is named by its order in messages
+    /// ("administration 3 added in memory"), and its problems have no file or line.
     public func add(_ administration: Administration, line: Int = 0, file: String = "") -> [RowProblem] {
+        var line = line
+        if line <= 0, file.isEmpty {
+            administrationsAddedInMemory += 1
+            line = FollowUpTracker.memoryLine(administrationsAddedInMemory)
+        }
         let fileIndex = index(ofFile: file)
         guard let instrument = catalog.instruments.firstIndex(where: { $0.id == administration.instrument }) else {
             ledger.count(\.invalid, file: fileIndex)

@@ -5,8 +5,8 @@
 ///
 /// ```swift
 /// let timeline = Timeline(childID: "C001", scale: wemwbsTotal, observations: [
-///     ScaleObservation(date: CalendarDate(iso: "2026-01-10")!, value: 41, band: "possible_depression"),
-///     ScaleObservation(date: CalendarDate(iso: "2026-07-09")!, value: 45, band: "average"),
+///     ScaleObservation(date: try CalendarDate(validating: "2026-01-10"), value: 41, band: "possible_depression"),
+///     ScaleObservation(date: try CalendarDate(validating: "2026-07-09"), value: 45, band: "average"),
 /// ])
 /// timeline.steps.first?.meaningfulChange   // .improved (4 points >= 3)
 /// timeline.summary().reliableChange        // .noReliableChange (4 is not > 6.80)
@@ -75,7 +75,8 @@ public struct Timeline: Sendable, Hashable {
                     duplicates.append(ordered[start + form].element)
                     notes.append(
                         SameDayRule.duplicateNote(
-                            form: definition.id.rawValue, date: date, kept: place(start + other), place: place(start + form))
+                            form: definition.id.rawValue, date: date, kept: place(start + other),
+                            place: place(start + form))
                     )
                 case .conflict(let form, let other, let reason):
                     inConflict.formUnion([form, other])

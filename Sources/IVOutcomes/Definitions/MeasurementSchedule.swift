@@ -5,8 +5,8 @@
 ///
 /// ```swift
 /// let schedule = try InstrumentCatalog.builtIn.schedule
-/// let wellbeing = schedule?.measure(id: "wellbeing")
-/// wellbeing?.dueDate(ofWave: 2, from: CalendarDate(iso: "2026-01-15")!)   // 2027-01-15
+/// let wellbeing = try schedule?.measure(id: "wellbeing")
+/// wellbeing?.dueDate(ofWave: 2, from: try CalendarDate(validating: "2026-01-15"))   // 2027-01-15
 /// ```
 public struct MeasurementSchedule: Sendable, Hashable {
     /// The schedule's id.

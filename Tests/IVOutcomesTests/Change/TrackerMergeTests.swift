@@ -62,3 +62,21 @@ struct TrackerMergeTests {
         #expect(throws: FollowUpMergeError.differentOptions) { try tracker.merge(other.records) }
     }
 }
+
+@Suite("Change: administrations added in memory")
+struct InMemoryTrackingTests {
+    @Test("problems of administrations added in code name no file or line, and duplicates name them by order")
+    func noFileContext() throws {
+        let catalog = try InstrumentCatalog.builtIn
+        let tracker = FollowUpTracker(catalog: catalog, options: TrackerMergeTests.options)
+        let form = Answers.administration("wemwbs", ["wemwbs_1": "3"])
+        let problems = tracker.add(form)
+        #expect(problems.allSatisfy { $0.file == nil && $0.line == nil })
+        #expect(problems.first?.description == "column wemwbs_2: no answer")
+        tracker.add(form)
+        let duplicate = try #require(tracker.resolutionProblems.first)
+        #expect(duplicate.code == .rowDuplicate && duplicate.line == nil)
+        #expect(duplicate.message.contains("administration 1 added in memory"))
+        #expect(!duplicate.description.contains("line 0") && !duplicate.description.hasPrefix(":"))
+    }
+}

@@ -7,13 +7,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/docs}"
 mkdir -p "$out"
-# Kept with the build: an up-to-date build emits no new graph.
-mkdir -p .build/docs-build/symbol-graphs
-graphs="$PWD/.build/docs-build/symbol-graphs"
-# Public declarations only (the symbol graph's default minimum access level).
-swift build --target IVOutcomes --scratch-path .build/docs-build \
-    -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" >/dev/null
-find "$graphs" -name '*.symbols.json' ! -name 'IVOutcomes*' -delete
+# The symbol graphs (public declarations only, their default): those a build already emitted
+# (IVOUTCOMES_SYMBOL_GRAPHS, as .ci/run's strict build does), or a build of the library's own,
+# kept with it (an up-to-date build emits no new graph).
+graphs="${IVOUTCOMES_SYMBOL_GRAPHS:-}"
+if [ -z "$graphs" ]; then
+    mkdir -p .build/docs-build/symbol-graphs
+    graphs="$PWD/.build/docs-build/symbol-graphs"
+    swift build --target IVOutcomes --scratch-path .build/docs-build \
+        -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" >/dev/null
+fi
+# Only the library's graphs (a build of everything also has the command's and the tests').
+library="$out/symbol-graphs"
+rm -rf "$library" && mkdir -p "$library"
+cp "$graphs"/IVOutcomes.symbols.json "$graphs"/IVOutcomes@*.symbols.json "$library"/ 2>/dev/null || true
+graphs="$library"
 if command -v python3 >/dev/null 2>&1; then
     python3 - "$graphs/IVOutcomes.symbols.json" <<'PY'
 import json, sys

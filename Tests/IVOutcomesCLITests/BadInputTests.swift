@@ -219,6 +219,29 @@ final class FIFOReader: @unchecked Sendable {
 
 @Suite("ivoutcomes: bad and messy inputs")
 struct BadInputTests {
+    @Test("a child id that looks like a name is a bad value: the row is not used, on every command that reads rows")
+    func nameAsChildID() throws {
+        let scratch = Scratch()
+        let header = "child_id,administered_on,instrument," + (1...14).map { "wemwbs_\($0)" }.joined(separator: ",")
+        let answers = Array(repeating: "3", count: 14).joined(separator: ",")
+        let path = scratch.write(
+            "names.csv", "\(header)\nMary-Jane O'Brien,2026-01-10,wemwbs,\(answers)\nC2,2026-01-10,wemwbs,\(answers)\n")
+        let scored = run("score", path, "--out", scratch.file("scores.csv"))
+        #expect(scored.status == .success)
+        #expect(
+            scored.error.contains(
+                "names.csv:2: column child_id: looks like a person's name (two or more words of letters only); use the area's pseudonymous id, never a name"
+            ))
+        #expect(scored.error.contains("2 rows read: 1 scored, 0 incomplete, 1 invalid"), "\(scored.error)")
+        let changed = run("change", path, "--as-of", "2026-11-22", "--out", scratch.file("change.csv"))
+        #expect(changed.status == .success)
+        #expect(scratch.text("change.csv")?.contains("O'Brien") == false)
+        let children = scratch.write("children.csv", "child_id,birth_month\nJane Smith,2013-01\nC2,2013-01\n")
+        let scheduled = run(
+            "schedule", path, "--children", children, "--as-of", "2026-11-22", "--out", scratch.file("s.csv"))
+        #expect(scheduled.error.contains("children.csv:2: column child_id: looks like a person's name"))
+    }
+
     /// A pooling summary with one change made at a JSON path.
     static func summary(_ scratch: Scratch, name: String, _ change: @Sendable (inout [String: Any]) -> Void) throws
         -> String

@@ -385,8 +385,9 @@ extension FollowUpTracker.Ledger {
     ) -> (code: ProblemCode, column: String?, message: String)? {
         guard status != .invalid, instrument >= 0, let date, !id.isEmpty else {
             count(\.invalid, file: file)
-            // The child is still listed (with nothing scored), so no child disappears from the output.
-            if !id.isEmpty { _ = index(ofChild: id, in: tracker) }
+            // The child is still listed (with nothing scored), so no child disappears from the output;
+            // an id that is not a valid one (such as a name) is never listed.
+            if ChildID.problem(in: id) == nil { _ = index(ofChild: id, in: tracker) }
             return nil
         }
         let day = date.daysSinceEpoch

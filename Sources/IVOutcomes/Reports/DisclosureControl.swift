@@ -5,7 +5,7 @@
 /// view.disclosure.auditPassed              // true
 /// view.disclosure.cellsHiddenToProtectOthers
 /// ```
-public struct DisclosureControl: Sendable, Hashable {
+public struct DisclosureControl: Sendable, Hashable, Codable {
     /// The smallest count shown.
     public let threshold: Int
     /// Every small hidden count keeps an interval of at least `threshold` possible values, by the

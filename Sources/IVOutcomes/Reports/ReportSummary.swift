@@ -156,30 +156,6 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         public let logs: [Log]
     }
 
-    /// How the numbers were protected.
-    public struct Disclosure: Codable, Sendable, Hashable {
-        /// Counts under this are hidden.
-        public let threshold: Int
-        /// What a hidden count shows.
-        public let symbol: String
-        /// How the report was protected, in words.
-        public let method: String
-        /// Whether the audit found every hidden count protected.
-        public let auditPassed: Bool
-        /// Counts hidden for being small.
-        public let smallCountsHidden: Int
-        /// Counts hidden so that small ones can't be worked out by subtraction.
-        public let cellsHiddenToProtectOthers: Int
-        /// Counts hidden because the audit found a hidden count could be narrowed down.
-        public let cellsHiddenByAudit: Int
-        /// Statistics withheld.
-        public let statisticsWithheld: Int
-        /// Pooled areas published with a threshold under 5.
-        public let unprotectedAreas: [String]
-        /// Pooled areas whose summary predates the audit.
-        public let unauditedAreas: [String]
-    }
-
     /// `ivoutcomes-report`.
     public let format: String
     /// ``ReportView/formatVersion``.
@@ -195,7 +171,7 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     /// Counts under this are hidden.
     public let suppressionThreshold: Int
     /// How the numbers were protected.
-    public let disclosureControl: Disclosure
+    public let disclosureControl: DisclosureControl
     /// The instruments the data comes from.
     public let instruments: [InstrumentID]
     /// Data-quality counts by key (`rows_read`, `rows_invalid`, ...).

@@ -75,13 +75,7 @@ struct OrderIndependenceTests {
         reader.usesFastPath = fast
         reader.blockSize = 1 << 12
         try reader.track(into: tracker)
-        var texts: [String] = []
-        for write in [tracker.writeChanges, tracker.writeSchedule, tracker.writeLogSummaries] {
-            let output = ByteWriter(collecting: ())
-            try write(output, .csv)
-            try output.commit()
-            texts.append(String(decoding: output.collected, as: UTF8.self))
-        }
+        var texts = try written(tracker)
         let view = ReportView(
             aggregate: AreaAggregate(tracker: tracker, area: "Test"), catalog: catalog, policy: .standard)
         texts.append(view.jsonSummary())
@@ -91,6 +85,16 @@ struct OrderIndependenceTests {
                 "\($0.column ?? "") \(named($0.message, ordered)) @ \(ordered[($0.line ?? 0) - 2])"
             }.sorted().joined(separator: "\n"))
         return texts.map { named($0, ordered) }
+    }
+
+    /// A tracker's change, schedule and log CSV.
+    static func written(_ tracker: FollowUpTracker) throws -> [String] {
+        try [tracker.writeChanges, tracker.writeSchedule, tracker.writeLogSummaries].map { write in
+            let output = ByteWriter(collecting: ())
+            try write(output, .csv)
+            try output.commit()
+            return String(decoding: output.collected, as: UTF8.self)
+        }
     }
 
     /// `text` with each `line N` replaced by the text of the row on line N.

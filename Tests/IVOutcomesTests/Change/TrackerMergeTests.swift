@@ -10,13 +10,7 @@ struct TrackerMergeTests {
     static let options = FollowUpOptions(asOf: CalendarDate(iso: "2026-11-22")!)
 
     static func outputs(_ tracker: FollowUpTracker) throws -> [String] {
-        var texts: [String] = []
-        for write in [tracker.writeChanges, tracker.writeSchedule, tracker.writeLogSummaries] {
-            let output = ByteWriter(collecting: ())
-            try write(output, .csv)
-            try output.commit()
-            texts.append(String(decoding: output.collected, as: UTF8.self))
-        }
+        var texts = try OrderIndependenceTests.written(tracker)
         texts.append("\(tracker.counts)")
         texts.append(tracker.resolutionProblems.map(\.description).joined(separator: "\n"))
         return texts

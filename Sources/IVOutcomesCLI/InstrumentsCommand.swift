@@ -7,7 +7,9 @@ enum InstrumentsCommand: Command {
     static let synopsis = ""
     static let details = """
         Lists every instrument with its version, number of items, scales, the ages it is validated for,
-        and whether it is validated or a pilot. With --definitions, local definitions are included.
+        and whether it is validated or a pilot; then each instrument's licence, and any wording the
+        definition flags to be checked against the publisher's form before printing. With
+        --definitions, local definitions are included.
 
         Example:
           ivoutcomes instruments
@@ -30,11 +32,14 @@ enum InstrumentsCommand: Command {
         console.print(
             TextTable.render(
                 header: ["id", "version", "items", "scales", "validated ages", "status", "respondent"], rows: rows))
-        let licensed = catalog.instruments.filter { $0.status == .validated }.map(\.shortTitle)
-        if !licensed.isEmpty {
-            console.print(
-                "\n\(licensed.joined(separator: " and ")): you need your own licence from the University of Warwick to administer these scales."
-            )
+        console.print("\nLicences (every copy must carry the copyright statement):")
+        for instrument in catalog.instruments {
+            console.print("  \(instrument.id): \(instrument.licence.name). \(instrument.licence.terms)")
+        }
+        let checks = catalog.instruments.flatMap { instrument in instrument.wordingChecks.map { (instrument.id, $0) } }
+        if !checks.isEmpty {
+            console.print("\nWordings to check against the publisher's form before printing:")
+            for (id, check) in checks { console.print("  \(id): \(check)") }
         }
         return .success
     }

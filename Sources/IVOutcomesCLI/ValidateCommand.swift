@@ -29,6 +29,9 @@ enum ValidateCommand: Command {
                 console.print(
                     "ok: \(instrument.file): \(instrument.id) \(instrument.version), \(instrument.items.count) items, \(instrument.scales.count) scales, \(instrument.examples.count) worked examples checked"
                 )
+                for check in instrument.wordingChecks {
+                    console.print("  check before printing: \(check)")
+                }
             }
             if names.contains(catalog.framework.file) {
                 console.print(

@@ -3,7 +3,7 @@ extension DefinitionReader {
     static let instrumentFields = [
         "schemaVersion", "kind", "id", "version", "title", "shortTitle", "respondent", "recallPeriod",
         "instructions", "validatedAges", "status", "licence", "sources", "minutesToComplete", "responseScales",
-        "items", "scales", "examples", "changelog", "contactLog",
+        "items", "scales", "examples", "changelog", "contactLog", "instructionsNote",
     ]
 
     /// Reads an instrument; `nil` when any problem was found (all of them are in ``problems``).
@@ -18,7 +18,15 @@ extension DefinitionReader {
         let shortTitle = string(top, "shortTitle")
         let respondent = oneOf(top, "respondent", Instrument.Respondent.self)
         let recallPeriod = string(top, "recallPeriod", optional: true)
-        let instructions = string(top, "instructions")
+        let instructions = string(top, "instructions", optional: true)
+        let instructionsNote = string(top, "instructionsNote", optional: true)
+        if instructions == nil, instructionsNote == nil, (top.values["instructions"] ?? .null) == .null {
+            problem(
+                "instructions",
+                top.values["instructions"] == nil
+                    ? "missing required field 'instructions' (null only with an 'instructionsNote' saying why)"
+                    : "is null: say in 'instructionsNote' why the published instructions are not here")
+        }
         let status = oneOf(top, "status", Instrument.Status.self)
         let sources = citations(top)
         let known = Set(sources.map(\.id.rawValue))
@@ -26,26 +34,28 @@ extension DefinitionReader {
         let licence = licence(top)
         let minutes = minutesToComplete(top, known: known)
         let changelog = changelog(top, version: version)
-        let responseScales = responseScales(top)
-        let items = items(top, responseScales: responseScales, framework: framework)
+        var checks: [WordingCheck] = instructionsNote.map { [WordingCheck(target: .instructions, note: $0)] } ?? []
+        let responseScales = responseScales(top, checks: &checks)
+        let items = items(top, responseScales: responseScales, framework: framework, checks: &checks)
         let scales = scales(top, items: items, known: known)
         let contactLog = contactLog(top, items: items)
 
-        guard problems.isEmpty, let id, let version, let title, let shortTitle, let respondent, let instructions,
-            let status, let ages, let licence, let minutes
+        guard problems.isEmpty, let id, let version, let title, let shortTitle, let respondent, let status, let ages,
+            let licence, let minutes
         else { return nil }
         let draft = Instrument(
             id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
-            recallPeriod: recallPeriod, instructions: instructions, validatedAges: ages, status: status,
+            recallPeriod: recallPeriod, instructions: instructions ?? "", validatedAges: ages, status: status,
             licence: licence, sources: sources, minutesToComplete: minutes, responseScales: responseScales,
             items: items, scales: scales, examples: [], changelog: changelog, file: file)
         let examples = examples(top, instrument: draft)
         guard problems.isEmpty else { return nil }
         return Instrument(
             id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
-            recallPeriod: recallPeriod, instructions: instructions, validatedAges: ages, status: status,
+            recallPeriod: recallPeriod, instructions: instructions ?? "", validatedAges: ages, status: status,
             licence: licence, sources: sources, minutesToComplete: minutes, responseScales: responseScales,
-            items: items, scales: scales, examples: examples, changelog: changelog, file: file, contactLog: contactLog)
+            items: items, scales: scales, examples: examples, changelog: changelog, file: file, contactLog: contactLog,
+            wordingChecks: checks)
     }
 
     static func isSemanticVersion(_ text: String) -> Bool {
@@ -174,7 +184,7 @@ extension DefinitionReader {
         return entries
     }
 
-    private mutating func responseScales(_ top: Fields) -> [ResponseScale] {
+    private mutating func responseScales(_ top: Fields, checks: inout [WordingCheck]) -> [ResponseScale] {
         var result: [ResponseScale] = []
         for (index, element) in (array(top, "responseScales") ?? []).enumerated() {
             let path = "responseScales[\(index)]"
@@ -188,9 +198,10 @@ extension DefinitionReader {
             var options: [ResponseOption] = []
             for (optionIndex, optionValue) in (array(fields, "options") ?? []).enumerated() {
                 let optionPath = "\(path).options[\(optionIndex)]"
-                guard let option = self.fields(optionValue, at: optionPath, allowed: ["code", "label", "scored"]) else {
-                    continue
-                }
+                guard
+                    let option = self.fields(
+                        optionValue, at: optionPath, allowed: ["code", "label", "scored", "wordingNote"])
+                else { continue }
                 let code = integer(option, "code")
                 let label = string(option, "label")
                 let scored = bool(option, "scored", default: true)
@@ -203,6 +214,9 @@ extension DefinitionReader {
                     problem("\(optionPath).label", "'\(label)' is a number, which would be read as a code")
                 }
                 if let code, let label { options.append(ResponseOption(code: code, label: label, isScored: scored)) }
+                if let id, let code, let note = string(option, "wordingNote", optional: true) {
+                    checks.append(WordingCheck(target: .option(ResponseScaleID(id), code: code), note: note))
+                }
             }
             if options.count < 2 { problem("\(path).options", "a response scale needs at least 2 options") }
             checkUnique(
@@ -222,15 +236,17 @@ extension DefinitionReader {
         return result
     }
 
-    private mutating func items(_ top: Fields, responseScales: [ResponseScale], framework: OutcomeFramework?) -> [Item]
-    {
+    private mutating func items(
+        _ top: Fields, responseScales: [ResponseScale], framework: OutcomeFramework?, checks: inout [WordingCheck]
+    ) -> [Item] {
         var result: [Item] = []
         var paths: [(String, String)] = []
         for (index, element) in (array(top, "items") ?? []).enumerated() {
             let path = "items[\(index)]"
             guard
                 let fields = fields(
-                    element, at: path, allowed: ["id", "text", "type", "responseScale", "required", "outcomes"])
+                    element, at: path,
+                    allowed: ["id", "text", "type", "responseScale", "required", "outcomes", "wordingNote"])
             else { continue }
             let id = identifier(fields, "id", as: IdentifierKind.Item.self)
             let text = string(fields, "text")
@@ -260,6 +276,9 @@ extension DefinitionReader {
             }
             let required = bool(fields, "required", default: true)
             let outcomes = outcomeMappings(fields, at: path, framework: framework)
+            if let id, let note = string(fields, "wordingNote", optional: true) {
+                checks.append(WordingCheck(target: .item(id), note: note))
+            }
             if let id {
                 declaredItems.insert(id.rawValue)
                 paths.append((id.rawValue, "\(path).id"))

@@ -14,7 +14,7 @@ extension DefinitionReader {
                     element, at: path,
                     allowed: [
                         "id", "title", "method", "items", "from", "table", "minimum", "maximum", "decimals",
-                        "missingPolicy", "bands", "change", "sources", "intermediate",
+                        "missingPolicy", "bands", "change", "sources", "intermediate", "role",
                     ])
             else { continue }
             let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
@@ -53,20 +53,39 @@ extension DefinitionReader {
                 problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
             }
             let change = changeThresholds(fields, at: path, known: known)
-            let intermediate = bool(fields, "intermediate", default: false)
-            if intermediate, change != nil {
-                problem("\(path).change", "an intermediate scale is never compared, so it takes no change thresholds")
+            let role = scaleRole(fields, at: path)
+            if let role, role != .outcome, change != nil {
+                problem(
+                    "\(path).change",
+                    "a scale whose role is \(role.rawValue) is never compared over time, so it takes no change thresholds"
+                )
             }
-            if let id, let title, let method, let minimum, let maximum, let policy {
+            if let id, let title, let method, let minimum, let maximum, let policy, let role {
                 result.append(
                     Scale(
                         id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
                         missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
-                        isIntermediate: intermediate))
+                        role: role))
             }
         }
         checkUnique(paths, what: "scale id")
         return result
+    }
+
+    /// `"role": "outcome" | "intermediate" | "validity_check"`, or the older `"intermediate": true`
+    /// (still read: it means the role `intermediate`); `outcome` when neither is given.
+    private mutating func scaleRole(_ fields: Fields, at path: String) -> Scale.Role? {
+        let intermediate = bool(fields, "intermediate", default: false)
+        guard fields.values["role"] != nil else { return intermediate ? .intermediate : .outcome }
+        guard let role = oneOf(fields, "role", Scale.Role.self) else { return nil }
+        if fields.values["intermediate"] != nil, intermediate != (role == .intermediate) {
+            problem(
+                "\(path).intermediate",
+                "contradicts \"role\": \"\(role.rawValue)\"; give the role only (\"intermediate\": true is the older spelling of the role intermediate)"
+            )
+            return nil
+        }
+        return role
     }
 
     /// A scale's method, and the range its items or table give (to check the stated one against).

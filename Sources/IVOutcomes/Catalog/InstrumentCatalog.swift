@@ -158,13 +158,13 @@ public struct InstrumentCatalog: Sendable {
                 }
                 if other.minimum != scale.minimum || other.maximum != scale.maximum || other.decimals != scale.decimals
                     || other.change != scale.change || other.bands != scale.bands
-                    || other.isIntermediate != scale.isIntermediate
+                    || other.role != scale.role
                 {
                     problems.append(
                         DefinitionProblem(
                             file: instrument.file, path: "scales[\(index)]",
                             message:
-                                "scale '\(scale.id)' differs from the scale of the same id in \(owner.file) (range, decimals, bands or change thresholds); give it its own id"
+                                "scale '\(scale.id)' differs from the scale of the same id in \(owner.file) (range, decimals, bands, change thresholds or role); give it its own id"
                         ))
                 }
             }

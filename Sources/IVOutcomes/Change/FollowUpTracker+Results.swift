@@ -47,7 +47,7 @@ extension FollowUpTracker {
         id.withUTF8View(ChildTable.sortPrefix)
     }
 
-    /// The scales followed in the rows given: those of the instruments used, intermediate scales left out.
+    /// The scales followed in the rows given: the outcome scales of the instruments used (intermediate steps and validity checks left out).
     public var scalesUsed: [Scale] {
         let used = Set(
             catalog.instruments.indices.filter { instrumentsSeen[$0] }.flatMap { scaleSlots[$0].filter { $0 >= 0 } })

@@ -34,7 +34,7 @@ public final class FollowUpTracker {
     /// What the rows so far added up to.
     public var counts: FollowUpCounts { resolved.counts }
 
-    /// Scales followed over time: every non-intermediate scale, once per id.
+    /// Scales followed over time: every outcome scale (never an intermediate step or a validity check), once per id.
     let scales: [Scale]
     /// Per instrument (catalogue order), per scale position: the index in ``scales``, or -1.
     let scaleSlots: [[Int]]
@@ -220,7 +220,7 @@ public final class FollowUpTracker {
         for instrument in catalog.instruments {
             slots.append(
                 instrument.scales.map { scale in
-                    guard !scale.isIntermediate else { return -1 }
+                    guard scale.isFollowedOverTime else { return -1 }
                     if let index = scales.firstIndex(where: { $0.id == scale.id }) { return index }
                     scales.append(scale)
                     return scales.count - 1

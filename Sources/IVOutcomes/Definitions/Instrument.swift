@@ -40,9 +40,12 @@ public struct Instrument: Sendable, Hashable, Identifiable {
     public let shortTitle: String
     /// Who answers.
     public let respondent: Respondent
-    /// The period answers refer to, such as "the last 2 weeks"; `nil` when answers refer to a single visit.
+    /// The period answers refer to, such as "the last 2 weeks"; `nil` when answers refer to a single
+    /// visit, or when the published form's period is not known (see ``wordingChecks``).
     public let recallPeriod: String?
-    /// The stem or instructions shown to the respondent, verbatim.
+    /// The stem or instructions shown to the respondent, verbatim; empty when the definition does
+    /// not have the published wording (``wordingChecks`` then says so, with
+    /// ``WordingCheck/Target/instructions``).
     public let instructions: String
     /// The ages the instrument is validated for; `nil` when it is not validated for any age.
     public let validatedAges: AgeRange?
@@ -68,6 +71,10 @@ public struct Instrument: Sendable, Hashable, Identifiable {
     public let contactLog: ContactLog?
     /// Where the definition was read from, such as `Instruments/wemwbs.json`.
     public let file: String
+    /// Wordings to check against the publisher's form before printing: instructions not found,
+    /// items or option labels only one source gives. Empty for a definition whose every word is
+    /// confirmed.
+    public let wordingChecks: [WordingCheck]
 
     /// An instrument from its parts (``InstrumentCatalog`` reads and validates definitions from files).
     public init(
@@ -77,6 +84,23 @@ public struct Instrument: Sendable, Hashable, Identifiable {
         items: [Item], scales: [Scale], examples: [WorkedExample], changelog: [ChangelogEntry], file: String,
         contactLog: ContactLog? = nil
     ) {
+        self.init(
+            id: id, version: version, title: title, shortTitle: shortTitle, respondent: respondent,
+            recallPeriod: recallPeriod, instructions: instructions, validatedAges: validatedAges, status: status,
+            licence: licence, sources: sources, minutesToComplete: minutesToComplete, responseScales: responseScales,
+            items: items, scales: scales, examples: examples, changelog: changelog, file: file,
+            contactLog: contactLog, wordingChecks: [])
+    }
+
+    /// An instrument from its parts, with the wordings still to be checked against the publisher's form.
+    public init(
+        id: InstrumentID, version: String, title: String, shortTitle: String, respondent: Respondent,
+        recallPeriod: String?, instructions: String, validatedAges: AgeRange?, status: Status,
+        licence: Licence, sources: [Citation], minutesToComplete: Double, responseScales: [ResponseScale],
+        items: [Item], scales: [Scale], examples: [WorkedExample], changelog: [ChangelogEntry], file: String,
+        contactLog: ContactLog?, wordingChecks: [WordingCheck]
+    ) {
+        self.wordingChecks = wordingChecks
         self.contactLog = contactLog
         self.id = id
         self.version = version

@@ -15,6 +15,20 @@ public struct Scale: Sendable, Hashable, Identifiable {
         case mean(items: [ItemID])
     }
 
+    /// What a scale is for: an outcome followed over time, a step towards another scale, or a
+    /// check on how a form was answered.
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A score of what the instrument measures: followed over time, aggregated and reported.
+        case outcome
+        /// A step towards another scale that must not be compared or analysed on its own, such as
+        /// the SWEMWBS raw sum (Warwick: convert raw scores before comparison or analysis).
+        case intermediate
+        /// A check on how a form was answered, not a measure of an outcome, such as the Stirling
+        /// scale's social-desirability items: shown in score output, never followed over time,
+        /// aggregated or reported.
+        case validityCheck = "validity_check"
+    }
+
     /// The scale's id, such as `wemwbs_total`.
     public let id: ScaleID
     /// The scale's title.
@@ -36,18 +50,42 @@ public struct Scale: Sendable, Hashable, Identifiable {
     public let change: ChangeThresholds?
     /// Citation ids for the scoring rule itself.
     public let sources: [SourceID]
-    /// A step towards another scale that must not be compared or analysed on its own, such as the
-    /// SWEMWBS raw sum (Warwick: convert raw scores before comparison or analysis). Shown in score
-    /// output; left out of change tracking and reports.
-    public let isIntermediate: Bool
+    /// What the scale is for; only an ``Role/outcome`` is followed over time and reported.
+    public let role: Role
 
-    /// A scale from its parts.
+    /// Whether the scale is ``Role/intermediate``: a step towards another scale, shown in score
+    /// output and left out of change tracking and reports.
+    public var isIntermediate: Bool { role == .intermediate }
+
+    /// Whether the scale is followed over time, aggregated and reported: only an outcome is.
+    public var isFollowedOverTime: Bool { role == .outcome }
+
+    /// A scale from its parts, an outcome or (with `isIntermediate`) an intermediate step.
     public init(
         id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
         missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [SourceID],
         isIntermediate: Bool = false
     ) {
-        self.isIntermediate = isIntermediate
+        self.init(
+            id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
+            missingPolicy: missingPolicy, bands: bands, change: change, sources: sources,
+            role: isIntermediate ? .intermediate : .outcome)
+    }
+
+    /// A scale from its parts, with its role.
+    ///
+    /// ```swift
+    /// let check = Scale(
+    ///     id: "scwbs_social_desirability", title: "Social-desirability check",
+    ///     method: .sum(items: ["scwbs_2", "scwbs_7", "scwbs_13"]), minimum: 3, maximum: 15, decimals: 0,
+    ///     missingPolicy: .complete, bands: nil, change: nil, sources: ["corc-scwbs"], role: .validityCheck)
+    /// ```
+    public init(
+        id: ScaleID, title: String, method: Method, minimum: Double, maximum: Double, decimals: Int,
+        missingPolicy: MissingAnswerPolicy, bands: BandSet?, change: ChangeThresholds?, sources: [SourceID],
+        role: Role
+    ) {
+        self.role = role
         self.id = id
         self.title = title
         self.method = method

@@ -2,7 +2,9 @@
 extension Coverage {
     /// The rule behind the verdicts, in words, for every output.
     public static let ruleText =
-        "covered: at least \(coveredThreshold) items inform the outcome; partly: 1 item; not covered: none"
+        "covered: at least \(coveredThreshold) items inform the outcome; partly: 1 item; not covered: none; "
+        + "an item asked by several instruments (such as SWEMWBS's, which are WEMWBS items) is counted once, "
+        + "in items, questions and minutes"
 
     /// An aligned plain-text table with totals.
     public var text: String {

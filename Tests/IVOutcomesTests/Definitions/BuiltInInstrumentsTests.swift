@@ -25,7 +25,7 @@ struct BuiltInInstrumentsTests {
     func embeddedCatalogMatchesTheFiles() throws {
         let fromDisk = try InstrumentCatalog.load(DefinitionSource.read([Fixtures.instrumentsFolder.path]))
         let builtIn = try InstrumentCatalog.builtIn
-        #expect(builtIn.instruments.map(\.id) == ["iv-log", "life-skills", "swemwbs", "wemwbs"])
+        #expect(builtIn.instruments.map(\.id) == ["iv-log", "life-skills", "scwbs", "swemwbs", "wemwbs"])
         #expect(builtIn.framework.outcomes == fromDisk.framework.outcomes)
         #expect(builtIn.schedule?.measures == fromDisk.schedule?.measures)
         #expect(builtIn.schedule?.measures.map(\.id) == ["wellbeing", "life_skills", "contact_log"])

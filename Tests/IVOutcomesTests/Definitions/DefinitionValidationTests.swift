@@ -22,7 +22,7 @@ struct DefinitionValidationTests {
         #expect(mini.items.count == 3)
         #expect(mini.scales.map(\.id) == ["mini_total", "mini_converted"])
         #expect(mini.examples.count == 1)
-        #expect(catalog.instruments.count == 5)
+        #expect(catalog.instruments.count == 6)
     }
 
     @Test("an invalid definition is rejected with exactly the expected messages", arguments: invalidFiles)
@@ -74,7 +74,8 @@ struct DefinitionValidationTests {
         let error = try #require(throws: LookupError.self) { try catalog.instrument(id: "wembws") }
         #expect(
             error.description
-                == "unknown instrument 'wembws'; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)")
+                == "unknown instrument 'wembws'; did you mean 'wemwbs'? (known: iv-log, life-skills, scwbs, swemwbs, wemwbs)"
+        )
         #expect(error.code == "lookup.unknown_instrument")
         let wemwbs = try catalog.instrument(id: "wemwbs")
         let scale = try #require(throws: LookupError.self) { try wemwbs.scale(id: "wemwbs_totl") }
@@ -100,7 +101,7 @@ struct DefinitionValidationTests {
         ])
         #expect(try catalog.instrument(id: "life-skills").version == "0.2.0")
         #expect(try catalog.instrument(id: "life-skills").file == "local/life-skills.json")
-        #expect(catalog.instruments.count == 4)
+        #expect(catalog.instruments.count == 5)
     }
 
     @Test("a shared scale id must mean the same in every instrument")
@@ -117,7 +118,7 @@ struct DefinitionValidationTests {
             try InstrumentCatalog.builtIn.adding([DefinitionSource(name: "local/swemwbs.json", data: data)])
         } throws: { error in
             (error as? DefinitionError)?.problems.map(\.description) == [
-                "local/swemwbs.json: scales[1]: scale 'swemwbs_metric' differs from the scale of the same id in Instruments/wemwbs.json (range, decimals, bands or change thresholds); give it its own id"
+                "local/swemwbs.json: scales[1]: scale 'swemwbs_metric' differs from the scale of the same id in Instruments/wemwbs.json (range, decimals, bands, change thresholds or role); give it its own id"
             ]
         }
     }

@@ -30,6 +30,33 @@ struct CoverageTests {
         #expect(result.totalMinutes == 5.5)
     }
 
+    @Test(
+        "an item shared by several instruments (SWEMWBS's are WEMWBS items) is one question, in any order",
+        arguments: [["wemwbs", "swemwbs", "life-skills", "iv-log"], ["iv-log", "swemwbs", "life-skills", "wemwbs"]]
+            as [[InstrumentID]])
+    func sharedItemsCountedOnce(ids: [InstrumentID]) throws {
+        let result = try coverage(ids)
+        // 14 WEMWBS items (SWEMWBS's 7 among them) + 8 life-skills + 11 log questions; timed as
+        // WEMWBS 3.5 + life skills 2 + log 2 minutes (SWEMWBS adds no question and no minute).
+        #expect(result.totalItems == 33)
+        #expect(result.totalMinutes == 7.5)
+        let wellbeing = try #require(result.rows.first { $0.outcome.id == "wellbeing" })
+        #expect(wellbeing.itemCount == 15)  // 14 WEMWBS items and one log question
+        #expect(Coverage.ruleText.contains("counted once"))
+    }
+
+    @Test("the Stirling scale covers four outcomes beside WEMWBS's, none of its validity items counted")
+    func stirlingBesideWEMWBS() throws {
+        let result = try coverage(["scwbs", "wemwbs"])
+        let stirling = try coverage(["scwbs"])
+        #expect(stirling.verdict(for: "wellbeing") == .covered)
+        let wellbeing = try #require(stirling.rows.first { $0.outcome.id == "wellbeing" })
+        #expect(wellbeing.items[0].count == 12)  // items 2, 7 and 13 inform no outcome
+        #expect(!wellbeing.items[0].contains("scwbs_2"))
+        #expect(result.totalItems == 29)
+        #expect(result.totalMinutes == 7.25)
+    }
+
     @Test("SWEMWBS, life skills and the IV log cover all five with fewer questions for the young person")
     func shortSet() throws {
         let short = try coverage(["swemwbs", "life-skills", "iv-log"])

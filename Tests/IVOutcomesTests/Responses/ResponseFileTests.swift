@@ -100,7 +100,7 @@ struct ResponseFileTests {
         ),
         (
             "C1,2026-01-10,wembws," + threes.joined(separator: ","),
-            #"responses.csv:2: column instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)"#
+            #"responses.csv:2: column instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, scwbs, swemwbs, wemwbs)"#
         ),
         (
             "C1,2026-01-10,wemwbs,3,3",

@@ -49,7 +49,7 @@ struct RowRulesTests {
             rule: "an instrument the catalogue does not have makes the row invalid", instrument: "wembws",
             status: .invalid, total: "",
             problems:
-                #"instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, swemwbs, wemwbs)"#,
+                #"instrument: unknown instrument "wembws"; did you mean 'wemwbs'? (known: iv-log, life-skills, scwbs, swemwbs, wemwbs)"#,
             inMemory: false),
         Case(
             rule: "an answer in another instrument's column makes the row invalid",

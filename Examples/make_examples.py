@@ -4,8 +4,11 @@
 Usage: python3 Examples/make_examples.py
 
 - children.csv: one row per child (pseudonymous id, birth month, match start, demographics).
-- questionnaires.csv: WEMWBS (13 and over) or SWEMWBS (younger), plus the life-skills supplement,
-  at match start and every 6 months; a few rows carry the problems real exports have.
+- questionnaires.csv: the wellbeing measure the schedule gives for the child's age (the Stirling
+  Children's Wellbeing Scale from 8 to 12, WEMWBS or SWEMWBS from 13), plus the life-skills
+  supplement, at match start and every 6 months, so children who turn 13 move from SCWBS to
+  WEMWBS or SWEMWBS; one child's area still gives SWEMWBS under 13 (flagged below its validated
+  age); a few rows carry the problems real exports have.
 - logs.csv: the volunteer's monthly "what has changed?" log.
 """
 import csv, datetime, os, random
@@ -15,6 +18,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 today = datetime.date(2026, 11, 1)
 WEMWBS = [f"wemwbs_{i}" for i in range(1, 15)]
 SHORT = [f"wemwbs_{i}" for i in (1, 2, 3, 6, 7, 9, 11)]
+STIRLING = [f"scwbs_{i}" for i in range(1, 16)]
 LIFE = ["life_skills_travel", "life_skills_money", "life_skills_asking", "life_skills_cooking",
         "life_skills_new_people", "life_skills_speaking_up", "life_skills_planning", "life_skills_help"]
 OUTCOMES = ["emotional_security", "confidence", "wellbeing", "life_skills", "expanded_horizons"]
@@ -45,14 +49,17 @@ for n in range(1, 49):
     level = rng.gauss(3.0, 0.5)
     gain = rng.gauss(0.12, 0.12)
     skill = rng.uniform(1.4, 2.2)
+    short = rng.random() < 0.3      # from 13, this child's area gives SWEMWBS rather than WEMWBS
     wave = 0
     while True:
         day = add_months(start, 6 * wave) + datetime.timedelta(days=rng.randrange(-12, 13))
         if day > today:
             break
-        instrument = "wemwbs" if age + wave // 2 >= 13 else "swemwbs"
+        older = age + wave // 2 >= 13
+        instrument = ("swemwbs" if short else "wemwbs") if older else "swemwbs" if n == 2 else "scwbs"
         row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
-        for item in (WEMWBS if instrument == "wemwbs" else SHORT):
+        items = {"wemwbs": WEMWBS, "swemwbs": SHORT, "scwbs": STIRLING}[instrument]
+        for item in items:
             row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
         questionnaires.append(row)
         life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
@@ -80,6 +87,9 @@ wem[7]["wemwbs_5"] = "declined"                           # the young person dec
 wem[11].update({f"wemwbs_{i}": "Often" for i in range(1, 15)})  # labels instead of codes
 wem[15]["wemwbs_4"] = "6"                                 # not an answer on a 1-5 scale
 wem[19]["administered_on"] = "03/04/2026"                 # an ambiguous spreadsheet date
+stirling = [r for r in questionnaires if r["instrument"] == "scwbs"]
+stirling[5]["scwbs_7"] = ""                               # a validity item blank: the wellbeing score stands
+stirling[9].update({"scwbs_1": "Quite a lot of the time", "scwbs_9": "Never"})  # labels instead of codes
 
 def write(name, rows, columns):
     with open(os.path.join(here, name), "w", newline="") as f:
@@ -90,6 +100,6 @@ def write(name, rows, columns):
 
 questionnaires.sort(key=lambda r: (r["child_id"], r["administered_on"], r["instrument"]))
 write("children.csv", children, list(children[0].keys()))
-write("questionnaires.csv", questionnaires, ["child_id", "administered_on", "instrument"] + WEMWBS + LIFE)
+write("questionnaires.csv", questionnaires, ["child_id", "administered_on", "instrument"] + WEMWBS + STIRLING + LIFE)
 write("logs.csv", logs, ["child_id", "administered_on", "instrument", "visit_happened"]
       + [f"change_{o}" for o in OUTCOMES] + [f"example_{o}" for o in OUTCOMES])

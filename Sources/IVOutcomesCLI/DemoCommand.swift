@@ -77,8 +77,11 @@ enum DemoCommand: Command {
             "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated."
         )
         let young = Set(changes.filter { $0.belowValidatedAge == .yes }.map(\.childID)).count
+        let stirling = Set(changes.filter { $0.scale == "scwbs_total" && $0.baseline != nil }.map(\.childID)).count
         console.print(
-            "\(young) children answered WEMWBS or SWEMWBS below its validated age (13+): flagged, not hidden.")
+            "\(stirling) children answered the Stirling Children's Wellbeing Scale (validated 8-15; the schedule gives it from 8 to 12, WEMWBS or SWEMWBS from 13): each measure is its own series, never compared with the other."
+        )
+        console.print("\(young) children answered a questionnaire below its validated age: flagged, not hidden.")
         for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.print("  \(line)") }
 
         console.print(
@@ -118,7 +121,7 @@ enum DemoCommand: Command {
         )
 
         console.print(
-            "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them."
+            "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them. The Stirling Children's Wellbeing Scale (Stirling Council Educational Psychology Service) is free to use, unaltered and at no cost to the end user; check the wordings 'ivoutcomes instruments' lists before printing it."
         )
         if arguments.value("--keep") != nil { console.print("Files are in \(folder).") }
         return .success

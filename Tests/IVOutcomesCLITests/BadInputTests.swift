@@ -484,7 +484,7 @@ struct BadInputTests {
         #expect(dated.output == plain.output)
         let later = run("psychometrics", file, "--instrument", "wemwbs", "--as-of", "2031-12-31")
         #expect(
-            later.output.hasPrefix("WEMWBS wemwbs_total: n = 32 complete administrations (of 107 read)"),
+            later.output.hasPrefix("WEMWBS wemwbs_total: n = 28 complete administrations (of 73 read)"),
             "\(later.output)")
     }
 

@@ -86,7 +86,9 @@ struct CommandTests {
         let result = run("validate", CLIFixtures.packageRoot.appendingPathComponent("Instruments").path)
         #expect(result.status == .success)
         #expect(result.output.contains("wemwbs 1.1.0, 14 items, 3 scales, 7 worked examples checked"))
-        #expect(result.output.contains("schedule.json: measurement schedule iv-national 1.0.0, 3 measures"))
+        #expect(result.output.contains("schedule.json: measurement schedule iv-national 1.1.0, 3 measures"))
+        #expect(result.output.contains("scwbs 1.0.0, 15 items, 2 scales, 6 worked examples checked"))
+        #expect(result.output.contains("  check before printing: item scwbs_14: Unconfirmed wording"))
     }
 
     @Test("validate lists every problem and exits 65")
@@ -156,9 +158,10 @@ struct CommandTests {
     func demo() {
         let result = run("demo")
         #expect(result.status == .success)
-        #expect(result.output.contains("questionnaires.csv: 334 rows read"))
+        #expect(result.output.contains("questionnaires.csv: 338 rows read"))
         #expect(result.output.contains("logs.csv: 901 rows read"))
-        #expect(result.output.contains(#"column wemwbs_4: "6" is not an answer"#))
+        #expect(result.output.contains("column scwbs_7: no answer"))
+        #expect(result.output.contains("children answered the Stirling Children's Wellbeing Scale"))
     }
 }
 
@@ -214,7 +217,7 @@ struct FollowUpCommandTests {
         let first = result.output.split(separator: "\n").first.map(String.init) ?? ""
         #expect(
             first
-                == #"{"child_id":"=HYPERLINK(1)","scale":"swemwbs_metric","baseline_on":"2026-04-01","baseline":23.21,"latest_on":null,"latest":null,"change":null,"administrations":1,"reliable_change":"no_follow_up_yet","meaningful_change":"no_follow_up_yet","band_from":null,"band_to":null,"below_validated_age":"unknown","problems":[],"days_between":null}"#
+                == #"{"child_id":"=HYPERLINK(1)","scale":"swemwbs_metric","baseline_on":"2026-04-01","baseline":23.21,"latest_on":null,"latest":null,"change":null,"administrations":1,"reliable_change":"no_follow_up_yet","meaningful_change":"no_follow_up_yet","band_from":null,"band_to":null,"below_validated_age":"unknown","problems":[],"days_between":null,"above_validated_age":"no"}"#
         )
     }
 

@@ -65,7 +65,8 @@ public struct AreaAggregate: Sendable, Hashable {
         // Children's ids are needed only to place them in the children file's categories.
         let children = tracker.register == nil ? [] : tracker.childOrder.map(\.id)
         var builder = Builder(
-            scales: tracker.scalesUsed, outcomes: tracker.catalog.framework.outcomes.map(\.id),
+            scales: tracker.scalesUsed, catalog: tracker.catalog,
+            outcomes: tracker.catalog.framework.outcomes.map(\.id),
             logSummaries: logSummaries, children: children,
             details: { tracker.register?[ChildID(checked: $0)] }, knownDetails: tracker.register?.children,
             breakdowns: breakdowns, asOf: tracker.options.asOf)
@@ -139,7 +140,8 @@ public struct AreaAggregate: Sendable, Hashable {
         }
         let register = ChildRegister(children: children)
         var builder = Builder(
-            scales: scales, outcomes: catalog.framework.outcomes.map(\.id), logSummaries: logSummaries,
+            scales: scales, catalog: catalog, outcomes: catalog.framework.outcomes.map(\.id),
+            logSummaries: logSummaries,
             children: children.isEmpty ? [] : ids, details: { register[ChildID(checked: $0)] },
             knownDetails: children.isEmpty ? nil : children, breakdowns: breakdowns, asOf: asOf)
         if children.isEmpty { builder.groups[0].children.value = ids.count }
@@ -162,14 +164,25 @@ public struct AreaAggregate: Sendable, Hashable {
         private var memberships: [String: [Int]] = [:]
         private let scaleIndex: [ScaleID: Int]
         private let outcomes: [OutcomeID]
+        /// Per scale held by the instruments of one age rule of a measure: the measure's index and
+        /// the rule's (SCWBS's scales under 8-12, WEMWBS's and SWEMWBS's under 13+).
+        private let ageRules: [ScaleID: AgeRuleKey]
+        /// Per child, the age rules of its scales with a baseline; only children with one.
+        private var rulesMeasured: [String: Set<AgeRuleKey>] = [:]
+
+        struct AgeRuleKey: Hashable {
+            let measure: Int
+            let rule: Int
+        }
 
         init(
-            scales: [Scale], outcomes allOutcomes: [OutcomeID], logSummaries: [LogSummary], children: [String],
-            details: (String) -> ChildDetails?, knownDetails: [ChildDetails]?, breakdowns: [String],
-            asOf: CalendarDate
+            scales: [Scale], catalog: InstrumentCatalog, outcomes allOutcomes: [OutcomeID], logSummaries: [LogSummary],
+            children: [String], details: (String) -> ChildDetails?, knownDetails: [ChildDetails]?,
+            breakdowns: [String], asOf: CalendarDate
         ) {
             let outcomes = allOutcomes.filter { outcome in logSummaries.contains { $0.outcome == outcome } }
             self.outcomes = outcomes
+            ageRules = Builder.ageRules(of: catalog)
             scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             func category(_ child: String, _ dimension: String) -> String {
                 guard let details = details(child) else { return "unknown" }
@@ -213,7 +226,31 @@ public struct AreaAggregate: Sendable, Hashable {
             }
         }
 
+        /// The followed scales of each age rule's instruments; a scale that instruments of two
+        /// rules share belongs to neither (a child measured on it has not moved).
+        private static func ageRules(of catalog: InstrumentCatalog) -> [ScaleID: AgeRuleKey] {
+            var keys: [ScaleID: AgeRuleKey?] = [:]
+            for (measureIndex, measure) in (catalog.schedule?.measures ?? []).enumerated() {
+                for (ruleIndex, rule) in measure.byAge.enumerated() {
+                    let key = AgeRuleKey(measure: measureIndex, rule: ruleIndex)
+                    for id in rule.instruments {
+                        for scale in (try? catalog.instrument(id: id))?.scales ?? [] where scale.isFollowedOverTime {
+                            if let known = keys[scale.id], known != key {
+                                keys[scale.id] = .some(nil)
+                            } else {
+                                keys[scale.id] = key
+                            }
+                        }
+                    }
+                }
+            }
+            return keys.compactMapValues { $0 }
+        }
+
         mutating func add(_ change: ScaleChange) {
+            if change.baseline != nil, let rule = ageRules[change.scale] {
+                rulesMeasured[change.childID.rawValue, default: []].insert(rule)
+            }
             guard let scale = scaleIndex[change.scale] else { return }
             for group in memberships[change.childID.rawValue] ?? [0] { groups[group].scales[scale].add(change) }
         }
@@ -230,10 +267,14 @@ public struct AreaAggregate: Sendable, Hashable {
             }
         }
 
-        /// `quality` with the scores below the validated age counted from the changes.
+        /// `quality` with the scores below the validated age and the children who moved between
+        /// instruments for different ages counted from the changes.
         func finished(_ quality: DataQuality) -> DataQuality {
             var quality = quality
             quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
+            quality.childrenMovedBetweenInstruments.value = rulesMeasured.values.count { rules in
+                Set(rules.map(\.measure)).contains { measure in rules.count { $0.measure == measure } > 1 }
+            }
             return quality
         }
     }

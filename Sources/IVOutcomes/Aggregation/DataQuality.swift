@@ -22,6 +22,10 @@ public struct DataQuality: Sendable, Hashable {
     public var scoresBelowValidatedAge = PoolableCount()
     /// Children with a follow-up wave overdue (`children_with_overdue_wave`).
     public var childrenWithOverdueWave = PoolableCount()
+    /// Children scored on instruments of two age rules of one measure, such as SCWBS at 12 and
+    /// WEMWBS or SWEMWBS at 13 (`children_moved_between_instruments`): each instrument's scales
+    /// are a series of their own, never compared with the other's.
+    public var childrenMovedBetweenInstruments = PoolableCount()
 
     /// All counts zero; set the ones known.
     public init() {}

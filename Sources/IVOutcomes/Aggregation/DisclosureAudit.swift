@@ -132,26 +132,60 @@ struct DisclosureAudit {
                 exposed += small
                 continue
             }
-            exposed += small.filter { !isProtected($0, in: &part) }
+            var seen = SeenValues(part.program.solution(variables: part.variable.count))
+            exposed += small.filter { !isProtected($0, in: &part, seen: &seen) }
         }
         return exposed
     }
 
+    /// The lowest and highest value each variable of a part has taken at the feasible points the
+    /// programme has passed through. Every value between them is possible (the feasible set is
+    /// convex), so a cell whose seen values already span `threshold` whole counts is protected
+    /// without a programme of its own: its interval can only be wider. This proves protection,
+    /// never exposure, so the audit's outcome is the same as solving every cell, only sooner (a
+    /// children file with many one-child categories hides hundreds of linked cells).
+    private struct SeenValues {
+        var low: [Double]
+        var high: [Double]
+
+        init(_ point: [Double]) {
+            low = point
+            high = point
+        }
+
+        mutating func record(_ point: [Double]) {
+            for index in point.indices {
+                if point[index] < low[index] { low[index] = point[index] }
+                if point[index] > high[index] { high[index] = point[index] }
+            }
+        }
+    }
+
     /// Whether a small hidden cell keeps `threshold` possible values in a part whose programme
     /// is feasible. Its true value is always possible, so each bound stops as soon as the
-    /// interval is known to be wide enough.
-    private func isProtected(_ cell: Int, in part: inout Part) -> Bool {
+    /// interval is known to be wide enough, and no bound is sought once the values seen at
+    /// the programme's feasible points already show it (``SeenValues``).
+    private func isProtected(_ cell: Int, in part: inout Part, seen: inout SeenValues) -> Bool {
         let variable = part.variable[cell] ?? 0
         let lowest = cells[cell].lowerBound
+        let variables = part.variable.count
         if let reach = cells[cell].mustReach {
-            return part.program.maximum(of: variable, stopAt: Double(reach - lowest)) + Double(lowest) >= Double(reach)
-                - 1e-3
+            let enough = { (high: Double) in high + Double(lowest) >= Double(reach) - 1e-3 }
+            if enough(seen.high[variable]) { return true }
+            return enough(part.program.maximum(of: variable, stopAt: Double(reach - lowest)))
         }
+        let wide = { [threshold] (low: Double, high: Double) -> Bool in
+            let range = Part.wholeRange(from: lowest, low: low, high: high)
+            return range.upperBound == Int.max || range.count >= threshold
+        }
+        if wide(seen.low[variable], seen.high[variable]) { return true }
         let low = part.program.minimum(of: variable, stopAt: 0)
+        seen.record(part.program.solution(variables: variables))
+        if wide(seen.low[variable], seen.high[variable]) { return true }
         let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
         let high = part.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
-        let range = part.wholeRange(cell, low: low, high: high)
-        return range.upperBound == Int.max || range.count >= threshold
+        seen.record(part.program.solution(variables: variables))
+        return wide(low, high)
     }
 
     /// Hides more cells until no small hidden cell is exposed: for each exposed cell, the
@@ -292,7 +326,12 @@ struct DisclosureAudit {
 
         /// The whole counts between the programme's bounds of `cell`, rounded inward.
         func wholeRange(_ cell: Int, low: Double, high: Double) -> ClosedRange<Int> {
-            let base = Double(lowerBounds[cell] ?? 0)
+            Part.wholeRange(from: lowerBounds[cell] ?? 0, low: low, high: high)
+        }
+
+        /// The whole counts between `lowerBound + low` and `lowerBound + high`, rounded inward.
+        static func wholeRange(from lowerBound: Int, low: Double, high: Double) -> ClosedRange<Int> {
+            let base = Double(lowerBound)
             let lower = Int((base + low - 1e-3).rounded(.up))
             guard high.isFinite, high < 1e12 else { return lower...Int.max }
             return lower...max(lower, Int((base + high + 1e-3).rounded(.down)))

@@ -29,6 +29,11 @@ extension DataQuality {
             ("forms_disagreeing", "forms of one day that disagree (shared scales not used)", \.formsDisagreeing),
             ("scores_below_validated_age", "scores below the instrument's validated age", \.scoresBelowValidatedAge),
             ("children_with_overdue_wave", "children with an overdue follow-up", \.childrenWithOverdueWave),
+            (
+                "children_moved_between_instruments",
+                "children measured on instruments for different ages (such as SCWBS, then WEMWBS or SWEMWBS): separate series",
+                \.childrenMovedBetweenInstruments
+            ),
         ]
     }
 
@@ -88,7 +93,11 @@ extension AreaAggregate {
         if case .object(let fields)? = top["dataQuality"] {
             for field in DataQuality.fields {
                 let name = version >= 3 ? field.key : field.label
-                guard fields[name] != nil else { continue }
+                guard fields[name] != nil else {
+                    // A count the area's version of IVOutcomes did not write is not known: never a 0.
+                    quality[keyPath: field.keyPath] = PoolableCount(0, areasSuppressed: 1)
+                    continue
+                }
                 quality[keyPath: field.keyPath] = try reader.count(fields[name], "dataQuality.\(name)")
             }
         }

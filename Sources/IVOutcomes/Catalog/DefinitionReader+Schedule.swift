@@ -23,7 +23,7 @@ extension DefinitionReader {
             guard
                 let fields = fields(
                     element, at: path,
-                    allowed: ["id", "title", "instruments", "everyMonths", "toleranceDays", "source"])
+                    allowed: ["id", "title", "instruments", "everyMonths", "toleranceDays", "source", "byAge"])
             else { continue }
             let measureID = identifier(fields, "id", as: Void.self)
             let measureTitle = string(fields, "title")
@@ -58,17 +58,86 @@ extension DefinitionReader {
             if fields.values["instruments"] != nil, members.isEmpty {
                 problem("\(path).instruments", "name at least one instrument")
             }
+            let byAge = ageRules(fields, at: path, members: members, instruments: instruments, known: known)
             if let measureID, let measureTitle, let every, let tolerance, let source {
                 measures.append(
                     ScheduledMeasure(
                         id: MeasureID(measureID.rawValue), title: measureTitle, instruments: members,
-                        everyMonths: every,
-                        toleranceDays: tolerance, source: SourceID(source)))
+                        everyMonths: every, toleranceDays: tolerance, source: SourceID(source), byAge: byAge))
             }
         }
         checkUnique(measures.enumerated().map { ($1.id.rawValue, "measures[\($0)].id") }, what: "measure id")
         guard problems.isEmpty, let id, let version, let title else { return nil }
         return MeasurementSchedule(
             id: id, version: version, title: title, measures: measures, sources: sources, file: file)
+    }
+
+    /// `"byAge": [{"minimum": 8, "maximum": 12, "instruments": ["scwbs"], "source": "..."}, ...]`:
+    /// youngest first, not overlapping, each instrument one of the measure's and validated for
+    /// every age of its rule.
+    private mutating func ageRules(
+        _ fields: Fields, at path: String, members: [InstrumentID], instruments: [Instrument], known: Set<String>
+    ) -> [AgeRule] {
+        var rules: [AgeRule] = []
+        for (index, element) in (array(fields, "byAge", optional: true) ?? []).enumerated() {
+            let rulePath = "\(path).byAge[\(index)]"
+            guard
+                let rule = self.fields(
+                    element, at: rulePath, allowed: ["minimum", "maximum", "instruments", "source"])
+            else { continue }
+            let minimum = integer(rule, "minimum")
+            let maximum = integer(rule, "maximum", optional: true)
+            let source = string(rule, "source")
+            checkSource(source, at: "\(rulePath).source", known: known)
+            if let minimum, minimum < 0 { problem("\(rulePath).minimum", "must be 0 or more, found \(minimum)") }
+            if let minimum, let maximum, maximum < minimum {
+                problem("\(rulePath).maximum", "\(maximum) is below the minimum \(minimum)")
+            }
+            if let minimum, let previous = rules.last?.ages, previous.maximum.map({ minimum <= $0 }) ?? true {
+                problem(
+                    "\(rulePath).minimum",
+                    "\(minimum) overlaps or comes before the previous rule's ages (\(previous)); list the rules youngest first, without overlap"
+                )
+            }
+            var ruleInstruments: [InstrumentID] = []
+            for (offset, value) in (array(rule, "instruments") ?? []).enumerated() {
+                let memberPath = "\(rulePath).instruments[\(offset)]"
+                guard case .string(let text) = value else {
+                    problem(memberPath, "expected an instrument id, found \(value.kindDescription)")
+                    continue
+                }
+                guard members.contains(InstrumentID(text)) else {
+                    problem(
+                        memberPath,
+                        "'\(text)' is not one of the measure's instruments (\(members.map(\.rawValue).joined(separator: ", ")))"
+                    )
+                    continue
+                }
+                ruleInstruments.append(InstrumentID(text))
+                guard let minimum, let instrument = instruments.first(where: { $0.id.rawValue == text }) else {
+                    continue
+                }
+                if let ages = instrument.validatedAges {
+                    if minimum < ages.minimum || (ages.maximum.map { maximum == nil || maximum! > $0 } ?? false) {
+                        problem(
+                            memberPath,
+                            "'\(text)' is validated for ages \(ages), not for every age of \(AgeRange(minimum: minimum, maximum: maximum, source: ages.source))"
+                        )
+                    }
+                } else {
+                    problem(memberPath, "'\(text)' is not validated for any age, so no age rule can give it")
+                }
+            }
+            if rule.values["instruments"] != nil, ruleInstruments.isEmpty {
+                problem("\(rulePath).instruments", "name at least one instrument")
+            }
+            if let minimum, let source, !ruleInstruments.isEmpty {
+                rules.append(
+                    AgeRule(
+                        ages: AgeRange(minimum: minimum, maximum: maximum, source: SourceID(source)),
+                        instruments: ruleInstruments))
+            }
+        }
+        return rules
     }
 }

@@ -43,6 +43,14 @@ public struct BirthMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         return max(0, months) / 12
     }
 
+    /// The oldest the child may be in whole years on `date`: a birthday is taken to fall on the
+    /// first day of the birth month, so a child born in `2011-03` may be 16 from 1 March 2027. Used
+    /// against an instrument's oldest validated age, where this is the cautious direction: an
+    /// administration is never wrongly taken as within the validated ages.
+    public func oldestAge(on date: CalendarDate) -> Int {
+        max(0, (date.year * 12 + date.month) - (year * 12 + month)) / 12
+    }
+
     /// Orders birth months by date.
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 

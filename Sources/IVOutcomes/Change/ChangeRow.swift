@@ -1,6 +1,6 @@
 /// One child's change on one scale, worked out once for every way it is written: whether the
 /// latest administration is a follow-up, the change and its classes, the bands at baseline and
-/// follow-up, the days between, and the validated-age flag.
+/// follow-up, the days between, and the validated-age flags.
 ///
 /// ``ScaleChange`` (the API, and the JSON Lines writer through it) is built from one; the CSV rows
 /// of ``FollowUpTracker/writeChanges(to:format:)`` are written from one without building a
@@ -37,11 +37,12 @@ struct ChangeRow {
     let bandFrom: Int?
     let bandTo: Int?
     let ageFlag: ValidatedAgeFlag
+    let aboveFlag: ValidatedAgeFlag
 
     /// `baseline` is `nil` without any scored administration; `latest` is the last one (the
     /// baseline itself when there is only one).
     @inline(__always)
-    init(baseline: Moment?, latest: Moment?, rule: Rule, ageFlag: ValidatedAgeFlag) {
+    init(baseline: Moment?, latest: Moment?, rule: Rule, ageFlag: ValidatedAgeFlag, aboveFlag: ValidatedAgeFlag) {
         self.baseline = baseline
         let followUp: Moment? =
             if let baseline, let latest, latest.day > baseline.day { latest } else { nil }
@@ -57,16 +58,26 @@ struct ChangeRow {
             bandTo = nil
         }
         self.ageFlag = ageFlag
+        self.aboveFlag = aboveFlag
+    }
+
+    /// What the instruments that hold a scale say about ages.
+    struct AgeLimits {
+        /// No instrument that holds the scale is validated.
+        let allUnvalidated: Bool
+        /// Some instrument that holds it has an oldest validated age.
+        let hasMaximum: Bool
     }
 
     /// The change of a child's track of a scale (or of none), as the tracker holds it.
-    /// `allUnvalidated` says whether no instrument that holds the scale is validated.
     @inline(__always)
-    init(track: FollowUpTracker.Track?, rule: Rule, allUnvalidated: Bool) {
+    init(track: FollowUpTracker.Track?, rule: Rule, limits: AgeLimits) {
         self.init(
             baseline: track.map { Moment(day: Int($0.first.day), value: $0.first.value) },
             latest: track.map { Moment(day: Int($0.last.day), value: $0.last.value) }, rule: rule,
-            ageFlag: ChangeRow.ageFlag(of: track, allUnvalidated: allUnvalidated))
+            ageFlag: ChangeRow.ageFlag(of: track, allUnvalidated: limits.allUnvalidated, outside: \.below),
+            aboveFlag: limits.hasMaximum || limits.allUnvalidated
+                ? ChangeRow.ageFlag(of: track, allUnvalidated: limits.allUnvalidated, outside: \.above) : .no)
     }
 
     /// Days from the baseline to its follow-up; `nil` without a follow-up.
@@ -75,11 +86,14 @@ struct ChangeRow {
         return followUp.day - baseline.day
     }
 
-    /// Whether a child's administrations of a scale were below the validated age: yes when any
-    /// was, unknown when any age is unknown, not validated when no instrument used is.
-    private static func ageFlag(of track: FollowUpTracker.Track?, allUnvalidated: Bool) -> ValidatedAgeFlag {
+    /// Whether a child's administrations of a scale were outside the validated ages (below or
+    /// above, as `outside` counts them): yes when any was, unknown when any age is unknown, not
+    /// validated when no instrument used is.
+    private static func ageFlag(
+        of track: FollowUpTracker.Track?, allUnvalidated: Bool, outside: KeyPath<FollowUpTracker.Track, Int32>
+    ) -> ValidatedAgeFlag {
         guard let track else { return allUnvalidated ? .notValidated : .unknown }
-        if track.below > 0 { return .yes }
+        if track[keyPath: outside] > 0 { return .yes }
         if track.ageUnknown > 0 { return .unknown }
         return track.notValidated == track.count ? .notValidated : .no
     }

@@ -299,6 +299,7 @@ extension FollowUpTracker.Ledger {
         if point.day > track.last.day { track.last = point }
         switch age {
         case .below: track.below += 1
+        case .above: track.above += 1
         case .unknown: track.ageUnknown += 1
         case .notValidated: track.notValidated += 1
         case .within: break

@@ -89,7 +89,7 @@ extension FollowUpTracker {
         let followed: [Int]
         let owners: [Set<Int>]
         let ages: [String]
-        let allUnvalidated: [Bool]
+        let limits: [ChangeRow.AgeLimits]
         /// The change rule of each scale followed.
         let rules: [ChangeRow.Rule]
 
@@ -105,14 +105,18 @@ extension FollowUpTracker {
                 Set(owners.compactMap { catalog.instruments[$0].validatedAges?.description }).sorted().joined(
                     separator: ", ")
             }
-            allUnvalidated = owners.map { owners in owners.allSatisfy { catalog.instruments[$0].validatedAges == nil } }
+            limits = owners.map { owners in
+                ChangeRow.AgeLimits(
+                    allUnvalidated: owners.allSatisfy { catalog.instruments[$0].validatedAges == nil },
+                    hasMaximum: owners.contains { catalog.instruments[$0].validatedAges?.maximum != nil })
+            }
             rules = followed.map { ChangeRow.Rule(tracker.scales[$0]) }
         }
 
         /// A child's change on followed scale `position`, from its track (or none).
         @inline(__always)
         func row(of track: Track?, position: Int) -> ChangeRow {
-            ChangeRow(track: track, rule: rules[position], allUnvalidated: allUnvalidated[position])
+            ChangeRow(track: track, rule: rules[position], limits: limits[position])
         }
     }
 
@@ -153,6 +157,7 @@ extension FollowUpTracker {
             baseline: track.map { observation($0.first, row.bandFrom) },
             followUp: row.followUp == nil ? nil : track.map { observation($0.last, row.bandTo) },
             administrations: Int(track?.count ?? 0), administrationsBelowValidatedAge: Int(track?.below ?? 0),
+            administrationsAboveValidatedAge: Int(track?.above ?? 0),
             problems: problems(of: child, track: track, position: position, in: context))
     }
 
@@ -175,18 +180,27 @@ extension FollowUpTracker {
                         "\(track.below) of \(track.count) administrations below the validated age (\(context.ages[position])): interpret with care"
                 ))
         }
+        if let track, track.above > 0 {
+            problems.append(
+                FollowUpNote(
+                    code: .aboveValidatedAge,
+                    message:
+                        "\(track.above) of \(track.count) administrations above the validated age (\(context.ages[position])): interpret with care"
+                ))
+        }
         return problems
     }
 
-    /// The days of a child's administrations of a measure (duplicates left out).
-    private func days(of child: Int?, measure: Int, in ledger: Ledger) -> [Int] {
+    /// A child's administrations of a measure (duplicates left out), by day: the day and the
+    /// instrument's index in the catalogue.
+    private func administrations(of child: Int?, measure: Int, in ledger: Ledger) -> [(day: Int, instrument: Int)] {
         guard let child else { return [] }
         return ledger.entries(of: child)
             .filter {
                 ledger.fates[Int32($0)] != .duplicate && measureSlots[Int(ledger.entries[$0].instrument)] == measure
             }
-            .map { Int(ledger.entries[$0].day) }
-            .sorted()
+            .map { (Int(ledger.entries[$0].day), Int(ledger.entries[$0].instrument)) }
+            .sorted { ($0.day, $0.instrument) < ($1.day, $1.instrument) }
     }
 
     /// Where each child stands against the schedule for each measure used in the rows, as of
@@ -206,13 +220,13 @@ extension FollowUpTracker {
         for (id, state) in childOrder {
             let details = register?[ChildID(checked: id)]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
-                let days = days(of: state, measure: measureIndex, in: ledger)
+                let administered = administrations(of: state, measure: measureIndex, in: ledger)
                 var problems: [FollowUpNote] = []
                 let anchor: ScheduleStatus.Anchor
                 let anchorDate: CalendarDate?
                 if let start = details?.matchStart {
                     (anchor, anchorDate) = (.matchStart, start)
-                } else if let first = days.first {
+                } else if let first = administered.first?.day {
                     (anchor, anchorDate) = (.firstAdministration, CalendarDate(daysSinceEpoch: first))
                     problems.append(
                         FollowUpNote(
@@ -232,12 +246,12 @@ extension FollowUpTracker {
                             childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: nil,
                             waves: [],
                             outsideWindow: [],
-                            nextDueOn: nil, problems: problems))
+                            nextDueOn: nil, problems: problems, dueInstruments: nil))
                     continue
                 }
                 var doneOn: [Int: CalendarDate] = [:]
                 var outside: [CalendarDate] = []
-                for day in days {
+                for (day, _) in administered {
                     let date = CalendarDate(daysSinceEpoch: day)
                     if let (wave, distance) = measure.nearestWave(to: date, from: anchorDate),
                         abs(distance) <= measure.toleranceDays
@@ -277,11 +291,23 @@ extension FollowUpTracker {
                         FollowUpNote(
                             code: .scheduleMatchEnded, message: "match ended \(matchEnd): no wave expected after it"))
                 }
+                let due = nextDue.map { measure.dueInstruments(forAge: details?.age(on: $0)) }
+                if let nextDue, case .instruments(let fitting) = due, let last = administered.last,
+                    !fitting.contains(catalog.instruments[last.instrument].id)
+                {
+                    let age = details?.age(on: nextDue).map { " (age \($0))" } ?? ""
+                    problems.append(
+                        FollowUpNote(
+                            code: .scheduleInstrumentChanges,
+                            message:
+                                "next wave (due \(nextDue))\(age) moves from \(catalog.instruments[last.instrument].id) to \(DueInstruments.instruments(fitting)): a new series starts, never compared with the old one"
+                        ))
+                }
                 body(
                     ScheduleStatus(
                         childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: anchorDate,
-                        waves: waves,
-                        outsideWindow: outside, nextDueOn: nextDue, problems: problems))
+                        waves: waves, outsideWindow: outside, nextDueOn: nextDue, problems: problems,
+                        dueInstruments: due))
             }
         }
     }

@@ -5,13 +5,13 @@ extension FollowUpTracker {
     public static let changeColumns = [
         "child_id", "scale", "baseline_on", "baseline", "latest_on", "latest", "change", "administrations",
         "reliable_change", "meaningful_change", "band_from", "band_to", "below_validated_age", "problems",
-        "days_between",
+        "days_between", "above_validated_age",
     ]
 
     /// The columns of ``writeSchedule(to:format:)``, in order.
     public static let scheduleColumns = [
         "child_id", "measure", "anchor_on", "anchor", "waves_expected", "waves_done", "waves_overdue", "overdue_waves",
-        "due_now_on", "next_due_on", "outside_window", "problems",
+        "due_now_on", "next_due_on", "outside_window", "problems", "due_instrument",
     ]
 
     /// Writes ``changes()``: one row per child and scale.
@@ -34,6 +34,7 @@ extension FollowUpTracker {
                     .optionalText(change.baseline?.band?.rawValue), .optionalText(followUp?.band?.rawValue),
                     .text(change.belowValidatedAge.rawValue),
                     .list(change.problems.map(\.message)), .integer(change.daysBetween),
+                    .text(change.aboveValidatedAge.rawValue),
                 ])
             }
             return
@@ -175,7 +176,7 @@ extension FollowUpTracker {
                 let track = child.track(position, in: context)
                 let rule = rules[position]
                 FollowUpTracker.appendCSVRow(
-                    ChangeRow(track: track, rule: rule, allUnvalidated: context.allUnvalidated[position]),
+                    ChangeRow(track: track, rule: rule, limits: context.limits[position]),
                     administrations: Int(track?.count ?? 0), decimals: rule.decimals,
                     problems: problems(of: child, track: track, position: position, in: context), position: position,
                     texts: texts, to: &out)
@@ -210,6 +211,8 @@ extension FollowUpTracker {
         }
         out.append(44)
         if let days = row.daysBetween { out.append(integer: days) }
+        out.append(44)
+        out.append(row.aboveFlag.rawValue)
         out.append(10)
     }
 
@@ -223,7 +226,7 @@ extension FollowUpTracker {
                 .integer(status.waves.count), .integer(status.doneWaves.count), .integer(status.overdueWaves.count),
                 .list(status.overdueWaves.map { "wave \($0.number) due \($0.dueOn)" }), .date(status.dueNowWave?.dueOn),
                 .date(status.nextDueOn), .list(status.outsideWindow.map(\.description)),
-                .list(status.problems.map(\.message)),
+                .list(status.problems.map(\.message)), .optionalText(status.dueInstruments?.description),
             ])
         }
     }

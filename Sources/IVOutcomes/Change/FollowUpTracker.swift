@@ -51,6 +51,8 @@ public final class FollowUpTracker {
         var firstSlot: Int
         var slotCount: Int
         var minimumAge: Int
+        /// The oldest validated age, or -1 for none.
+        var maximumAge: Int
         var hasLog: Bool
     }
     let engines: [ScoringEngine]
@@ -156,7 +158,7 @@ public final class FollowUpTracker {
 
     /// Where an administration stands against its instrument's validated ages.
     enum AgeState: UInt8 {
-        case within, below, unknown, notValidated
+        case within, below, above, unknown, notValidated
     }
 
     /// A note on a child's change rows: the scales (indices in ``scales``) it is about.
@@ -188,6 +190,7 @@ public final class FollowUpTracker {
         var next: Int32
         var count: Int32 = 0
         var below: Int32 = 0
+        var above: Int32 = 0
         var ageUnknown: Int32 = 0
         var notValidated: Int32 = 0
         var first: Point
@@ -229,6 +232,7 @@ public final class FollowUpTracker {
         self.scales = scales
         scaleSlots = slots
         let minimumAges = catalog.instruments.map { $0.validatedAges?.minimum ?? -1 }
+        let maximumAges = catalog.instruments.map { $0.validatedAges?.maximum ?? -1 }
         measureSlots = catalog.instruments.map { instrument in
             catalog.schedule?.measures.firstIndex { $0.instruments.contains(instrument.id) } ?? -1
         }
@@ -263,11 +267,11 @@ public final class FollowUpTracker {
         slotList = FixedArray(slots.flatMap { $0 })
         var firstSlot = 0
         rowPlans = FixedArray(
-            catalog.instruments.indices.map { [minimumAges, logPlans] instrument in
+            catalog.instruments.indices.map { [minimumAges, maximumAges, logPlans] instrument in
                 defer { firstSlot += slots[instrument].count }
                 return RowPlan(
                     firstSlot: firstSlot, slotCount: slots[instrument].count, minimumAge: minimumAges[instrument],
-                    hasLog: logPlans[instrument] != nil)
+                    maximumAge: maximumAges[instrument], hasLog: logPlans[instrument] != nil)
             })
         sharesItems = FixedArray(sharedItems.map { !$0.isEmpty })
         earliestDay = options.earliestDate.daysSinceEpoch
@@ -406,9 +410,17 @@ extension FollowUpTracker.Ledger {
         if plan.minimumAge < 0 {
             age = .notValidated
         } else if let register = tracker.register, children[childIndex].registerIndex >= 0,
-            let years = register.children[Int(children[childIndex].registerIndex)].age(on: date)
+            let born = register.children[Int(children[childIndex].registerIndex)].birthMonth
         {
-            age = years < plan.minimumAge ? .below : .within
+            // Each limit counted cautiously: the youngest the child may be against the minimum,
+            // the oldest against the maximum.
+            if born.age(on: date) < plan.minimumAge {
+                age = .below
+            } else if plan.maximumAge >= 0, born.oldestAge(on: date) > plan.maximumAge {
+                age = .above
+            } else {
+                age = .within
+            }
         } else {
             age = .unknown
         }

@@ -26,6 +26,11 @@ public struct ScaleChange: Sendable, Hashable {
     public let belowValidatedAge: ValidatedAgeFlag
     /// How many of the administrations were taken below the validated age.
     public let administrationsBelowValidatedAge: Int
+    /// Whether any administration was above the oldest validated age of an instrument that has
+    /// one (SCWBS over 15); ``ValidatedAgeFlag/no`` for instruments without an upper age.
+    public let aboveValidatedAge: ValidatedAgeFlag
+    /// How many of the administrations were taken above the oldest validated age.
+    public let administrationsAboveValidatedAge: Int
     /// What a reader of this row needs to know: duplicates not used, children not in the
     /// children file, administrations below validated age.
     public let problems: [FollowUpNote]
@@ -36,27 +41,50 @@ public struct ScaleChange: Sendable, Hashable {
     /// Days from baseline to latest; `nil` without a follow-up.
     public let daysBetween: Int?
 
-    /// A change from observations a caller already has. Their bands are kept as given.
+    /// A change from observations a caller already has, whose ages above the validated ones
+    /// are not known (``aboveValidatedAge`` is ``ValidatedAgeFlag/unknown``). Their bands are kept as given.
     public init(
         childID: ChildID, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
         belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int, problems: [FollowUpNote]
+    ) {
+        self.init(
+            childID: childID, scale: scale, baseline: baseline, latest: latest, administrations: administrations,
+            belowValidatedAge: belowValidatedAge, administrationsBelowValidatedAge: administrationsBelowValidatedAge,
+            aboveValidatedAge: .unknown, administrationsAboveValidatedAge: 0, problems: problems)
+    }
+
+    /// A change from observations a caller already has, with both validated-age flags. Their
+    /// bands are kept as given.
+    ///
+    /// ```swift
+    /// let change = ScaleChange(
+    ///     childID: "C001", scale: scwbsTotal, baseline: first, latest: last, administrations: 2,
+    ///     belowValidatedAge: .no, administrationsBelowValidatedAge: 0,
+    ///     aboveValidatedAge: .no, administrationsAboveValidatedAge: 0, problems: [])
+    /// ```
+    public init(
+        childID: ChildID, scale: Scale, baseline: ScaleObservation?, latest: ScaleObservation?, administrations: Int,
+        belowValidatedAge: ValidatedAgeFlag, administrationsBelowValidatedAge: Int,
+        aboveValidatedAge: ValidatedAgeFlag, administrationsAboveValidatedAge: Int, problems: [FollowUpNote]
     ) {
         let moment = { (observation: ScaleObservation) in
             ChangeRow.Moment(day: observation.date.daysSinceEpoch, value: observation.value)
         }
         let row = ChangeRow(
             baseline: baseline.map(moment), latest: latest.map(moment), rule: ChangeRow.Rule(scale),
-            ageFlag: belowValidatedAge)
+            ageFlag: belowValidatedAge, aboveFlag: aboveValidatedAge)
         self.init(
             childID: childID, scale: scale.id, row: row, baseline: baseline,
             followUp: row.followUp == nil ? nil : latest, administrations: administrations,
-            administrationsBelowValidatedAge: administrationsBelowValidatedAge, problems: problems)
+            administrationsBelowValidatedAge: administrationsBelowValidatedAge,
+            administrationsAboveValidatedAge: administrationsAboveValidatedAge, problems: problems)
     }
 
     /// A change as ``ChangeRow`` worked it out, with the observations it was worked out from.
     init(
         childID: ChildID, scale: ScaleID, row: ChangeRow, baseline: ScaleObservation?, followUp: ScaleObservation?,
-        administrations: Int, administrationsBelowValidatedAge: Int, problems: [FollowUpNote]
+        administrations: Int, administrationsBelowValidatedAge: Int, administrationsAboveValidatedAge: Int,
+        problems: [FollowUpNote]
     ) {
         self.childID = childID
         self.scale = scale
@@ -66,6 +94,8 @@ public struct ScaleChange: Sendable, Hashable {
         self.administrations = administrations
         belowValidatedAge = row.ageFlag
         self.administrationsBelowValidatedAge = administrationsBelowValidatedAge
+        aboveValidatedAge = row.aboveFlag
+        self.administrationsAboveValidatedAge = administrationsAboveValidatedAge
         self.problems = problems
         change = row.classified.change
         reliableChange = row.classified.reliable

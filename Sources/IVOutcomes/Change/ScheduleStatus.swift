@@ -53,8 +53,12 @@ public struct ScheduleStatus: Sendable, Hashable {
     /// The due date of the next wave without an administration whose window has not closed;
     /// `nil` after the match has ended or when no wave can be placed.
     public let nextDueOn: CalendarDate?
-    /// Notes for the coordinator, such as a match start missing from the children file.
+    /// Notes for the coordinator, such as a match start missing from the children file, or a
+    /// next wave that moves the child from one instrument to another (SCWBS to WEMWBS at 13).
     public let problems: [FollowUpNote]
+    /// The instruments that fit the child's age on ``nextDueOn`` under the schedule's age rules
+    /// (any of the measure's instruments for a measure without them); `nil` without a next wave.
+    public let dueInstruments: DueInstruments?
 
     /// The waves done.
     public var doneWaves: [Wave] { waves.filter { $0.state == .done } }

@@ -14,18 +14,39 @@ public struct ScheduledMeasure: Sendable, Hashable, Identifiable {
     public let toleranceDays: Int
     /// Citation id for the intervals.
     public let source: SourceID
+    /// Which instruments fit which ages, youngest first; empty when any of ``instruments`` fits any
+    /// child (the life-skills supplement, the contact log).
+    public let byAge: [AgeRule]
 
-    /// A measure from its parts.
+    /// A measure from its parts, whose instruments fit every age.
     public init(
         id: MeasureID, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int,
         source: SourceID
     ) {
+        self.init(
+            id: id, title: title, instruments: instruments, everyMonths: everyMonths, toleranceDays: toleranceDays,
+            source: source, byAge: [])
+    }
+
+    /// A measure from its parts, with the instruments that fit each age.
+    public init(
+        id: MeasureID, title: String, instruments: [InstrumentID], everyMonths: Int, toleranceDays: Int,
+        source: SourceID, byAge: [AgeRule]
+    ) {
+        self.byAge = byAge
         self.id = id
         self.title = title
         self.instruments = instruments
         self.everyMonths = everyMonths
         self.toleranceDays = toleranceDays
         self.source = source
+    }
+
+    /// The instruments that fit a child of `age` (whole years; `nil` when not known).
+    public func dueInstruments(forAge age: Int?) -> DueInstruments {
+        guard !byAge.isEmpty else { return .instruments(instruments) }
+        guard let age else { return .unknownAge }
+        return byAge.first { $0.ages.contains(age: age) }.map { .instruments($0.instruments) } ?? .noneValidated
     }
 
     /// The date wave `wave` is due, counting from `anchor` (the match start).

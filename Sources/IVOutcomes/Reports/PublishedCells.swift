@@ -8,7 +8,8 @@
 /// group's children. Per outcome of the logs: children with logs at most the group's children,
 /// positive and visited logs at most the logs. Across each breakdown, every count of the
 /// categories adds up to the whole area's. Data quality: rows not used are at most the rows read,
-/// children with an overdue wave at most the area's children. Histogram bins the whole area
+/// children with an overdue wave, and children who moved between instruments for different
+/// ages, at most the area's children. Histogram bins the whole area
 /// lists are at least 1 (bins with no child are not listed).
 struct PublishedCells {
     /// Where a count sits in a report.
@@ -456,7 +457,8 @@ struct PublishedCells {
             }
         }
 
-        /// Rows not used are at most the rows read; children with an overdue wave at most all children.
+        /// Rows not used are at most the rows read; children with an overdue wave, or who moved
+        /// between instruments for different ages, at most all children.
         private mutating func relateDataQuality(all: Int) {
             let fields = DataQuality.fields.map(\.keyPath)
             let position = { (keyPath: WritableKeyPath<DataQuality, PoolableCount>) in
@@ -467,9 +469,10 @@ struct PublishedCells {
                 cell(.dataQuality(position: position($0)))
             }
             audit.relate(sum: notUsed, atMost: cell(.dataQuality(position: position(\.rowsRead))))
-            audit.relate(
-                sum: [cell(.dataQuality(position: position(\.childrenWithOverdueWave)))],
-                atMost: cell(.children(group: all)))
+            for children in [\DataQuality.childrenWithOverdueWave, \.childrenMovedBetweenInstruments] {
+                audit.relate(
+                    sum: [cell(.dataQuality(position: position(children)))], atMost: cell(.children(group: all)))
+            }
         }
     }
 }

@@ -127,6 +127,15 @@ struct LinearProgram {
         }
     }
 
+    /// The current basic solution: every value of the first `variables` variables (0 for a
+    /// non-basic one). After ``makeFeasible()`` succeeds, and after every ``minimum(of:stopAt:)``
+    /// or ``maximum(of:stopAt:)``, it satisfies every row: a feasible point.
+    func solution(variables: Int) -> [Double] {
+        var values = [Double](repeating: 0, count: variables)
+        for row in 0..<rows where basis[row] < variables { values[basis[row]] = value(row, width - 1) }
+        return values
+    }
+
     /// The smallest value of `variable`; stops as soon as it is known to be at most `stopAt`.
     mutating func minimum(of variable: Int, stopAt: Double = -.infinity) -> Double {
         setObjective(variable: variable, sign: -1)

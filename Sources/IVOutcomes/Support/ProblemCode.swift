@@ -71,6 +71,9 @@ extension ProblemCode {
 
     /// Some of a child's administrations of a scale were below the instrument's validated age.
     public static let belowValidatedAge: ProblemCode = "child.below_validated_age"
+    /// Administrations above the instrument's oldest validated age (SCWBS over 15), counted
+    /// cautiously: a child who may have had a birthday is taken as older.
+    public static let aboveValidatedAge: ProblemCode = "child.above_validated_age"
 
     // MARK: Schedules
 
@@ -80,6 +83,9 @@ extension ProblemCode {
     public static let scheduleNoAnchor: ProblemCode = "schedule.no_anchor"
     /// The match has ended: no wave is expected after its end.
     public static let scheduleMatchEnded: ProblemCode = "schedule.match_ended"
+    /// The next wave's instrument differs from the one the child was last measured with (the
+    /// schedule's age rules move a child from SCWBS to WEMWBS or SWEMWBS at 13): a new series starts.
+    public static let scheduleInstrumentChanges: ProblemCode = "schedule.instrument_changes"
 
     // MARK: Dates and instruments
 

@@ -318,7 +318,7 @@ struct FollowUpTrackerTests {
             text(followUp?.band?.rawValue),
             change.belowValidatedAge.rawValue,
             text(change.problems.isEmpty ? nil : change.problems.map(\.message).joined(separator: "; ")),
-            change.daysBetween.map(String.init) ?? "",
+            change.daysBetween.map(String.init) ?? "", change.aboveValidatedAge.rawValue,
         ].joined(separator: ",")
     }
 

@@ -18,7 +18,7 @@ struct ScheduleTests {
     func builtIn() throws {
         let schedule = try #require(try InstrumentCatalog.builtIn.schedule)
         let wellbeing = try schedule.measure(id: "wellbeing")
-        #expect(wellbeing.instruments == ["wemwbs", "swemwbs"])
+        #expect(wellbeing.instruments == ["scwbs", "wemwbs", "swemwbs"])
         #expect(wellbeing.everyMonths == 6)
         #expect(wellbeing.toleranceDays == 42)
         #expect(schedule.measure(for: "iv-log")?.everyMonths == 1)

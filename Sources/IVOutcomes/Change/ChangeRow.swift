@@ -75,9 +75,9 @@ struct ChangeRow {
         self.init(
             baseline: track.map { Moment(day: Int($0.first.day), value: $0.first.value) },
             latest: track.map { Moment(day: Int($0.last.day), value: $0.last.value) }, rule: rule,
-            ageFlag: ChangeRow.ageFlag(of: track, allUnvalidated: limits.allUnvalidated, outside: \.below),
+            ageFlag: ChangeRow.ageFlag(of: track, outside: track?.below ?? 0, allUnvalidated: limits.allUnvalidated),
             aboveFlag: limits.hasMaximum || limits.allUnvalidated
-                ? ChangeRow.ageFlag(of: track, allUnvalidated: limits.allUnvalidated, outside: \.above) : .no)
+                ? ChangeRow.ageFlag(of: track, outside: track?.above ?? 0, allUnvalidated: limits.allUnvalidated) : .no)
     }
 
     /// Days from the baseline to its follow-up; `nil` without a follow-up.
@@ -86,14 +86,15 @@ struct ChangeRow {
         return followUp.day - baseline.day
     }
 
-    /// Whether a child's administrations of a scale were outside the validated ages (below or
-    /// above, as `outside` counts them): yes when any was, unknown when any age is unknown, not
+    /// Whether a child's administrations of a scale were outside the validated ages (`outside`
+    /// of them below, or above): yes when any was, unknown when any age is unknown, not
     /// validated when no instrument used is.
-    private static func ageFlag(
-        of track: FollowUpTracker.Track?, allUnvalidated: Bool, outside: KeyPath<FollowUpTracker.Track, Int32>
-    ) -> ValidatedAgeFlag {
+    @inline(__always)
+    private static func ageFlag(of track: FollowUpTracker.Track?, outside: Int32, allUnvalidated: Bool)
+        -> ValidatedAgeFlag
+    {
         guard let track else { return allUnvalidated ? .notValidated : .unknown }
-        if track[keyPath: outside] > 0 { return .yes }
+        if outside > 0 { return .yes }
         if track.ageUnknown > 0 { return .unknown }
         return track.notValidated == track.count ? .notValidated : .no
     }

@@ -133,7 +133,11 @@ struct DisclosureAudit {
                 continue
             }
             var seen = SeenValues(part.program.solution(variables: part.variable.count))
-            exposed += small.filter { !isProtected($0, in: &part, seen: &seen) }
+            let outer = part.outerBounds()
+            exposed += small.filter { cell in
+                isNarrow(cell, low: outer.low[part.variable[cell] ?? 0], high: outer.high[part.variable[cell] ?? 0])
+                    || !isProtected(cell, in: &part, seen: &seen)
+            }
         }
         return exposed
     }
@@ -159,6 +163,15 @@ struct DisclosureAudit {
                 if point[index] > high[index] { high[index] = point[index] }
             }
         }
+    }
+
+    /// Whether outer bounds of a small hidden cell (bounds its interval lies within) already leave
+    /// it fewer than `threshold` values, or short of the value it must reach: then it is exposed.
+    private func isNarrow(_ cell: Int, low: Double, high: Double) -> Bool {
+        guard high < 1e12 else { return false }
+        let lowest = cells[cell].lowerBound
+        if let reach = cells[cell].mustReach { return high + Double(lowest) < Double(reach) - 1e-3 }
+        return Part.wholeRange(from: lowest, low: low, high: high).count < threshold
     }
 
     /// Whether a small hidden cell keeps `threshold` possible values in a part whose programme
@@ -276,11 +289,13 @@ struct DisclosureAudit {
 
     /// The hidden cells linked to one cell through relations, as a linear programme over
     /// `x - lowerBound ≥ 0`, shown cells folded into the constants.
-    private struct Part {
+    private struct Part: ~Copyable {
         var cells: [Int] = []
         var variable: [Int: Int] = [:]
         var program: LinearProgram
         private var lowerBounds: [Int: Int] = [:]
+        /// The programme's rows, kept for ``outerBounds()``.
+        private var rows: [LinearProgram.Row] = []
 
         /// The hidden cells linked to `first` through relations, with every relation any of them is in.
         init(audit: DisclosureAudit, containing first: Int) {
@@ -321,7 +336,56 @@ struct DisclosureAudit {
             cells = members
             variable = index
             for member in members { lowerBounds[member] = audit.cells[member].lowerBound }
+            self.rows = rows
             program = LinearProgram(variables: index.count, rows: rows)
+        }
+
+        /// Bounds every variable is known to keep, from each row in turn (a row's other terms at
+        /// their extremes) until they settle: looser than the programme's, never tighter, so a
+        /// cell they already narrow to fewer than `threshold` values is exposed without a
+        /// programme of its own. (Most exposed cells are pinned by one table whose other cells
+        /// are shown.)
+        func outerBounds(passes: Int = 20) -> (low: [Double], high: [Double]) {
+            let count = variable.count
+            var low = [Double](repeating: 0, count: count)
+            var high = [Double](repeating: .infinity, count: count)
+            for _ in 0..<passes {
+                var changed = false
+                for row in rows {
+                    // Σ coefficient × y at its least and at its most, over the row's terms.
+                    var least = 0.0
+                    var most = 0.0
+                    for term in row.terms {
+                        let (a, b) = (term.coefficient * low[term.variable], term.coefficient * high[term.variable])
+                        least += min(a, b)
+                        most += max(a, b)
+                    }
+                    for term in row.terms {
+                        let (a, b) = (term.coefficient * low[term.variable], term.coefficient * high[term.variable])
+                        // The others' least: this term's part of the row is at most the rest.
+                        let othersLeast = least - min(a, b)
+                        let othersMost = most - max(a, b)
+                        var upper = row.constant - othersLeast  // coefficient × y ≤ upper
+                        var lower = row.isEquality ? row.constant - othersMost : -Double.infinity
+                        if upper.isNaN { upper = .infinity }
+                        if lower.isNaN { lower = -.infinity }
+                        let (newLow, newHigh) =
+                            term.coefficient > 0
+                            ? (lower / term.coefficient, upper / term.coefficient)
+                            : (upper / term.coefficient, lower / term.coefficient)
+                        if newHigh < high[term.variable] - 1e-9 {
+                            high[term.variable] = newHigh
+                            changed = true
+                        }
+                        if newLow > low[term.variable] + 1e-9 {
+                            low[term.variable] = newLow
+                            changed = true
+                        }
+                    }
+                }
+                if !changed { break }
+            }
+            return (low, high)
         }
 
         /// The whole counts between the programme's bounds of `cell`, rounded inward.

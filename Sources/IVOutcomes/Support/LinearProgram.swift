@@ -6,7 +6,9 @@
 /// that many bounds over one set of rows cost a few pivots each. Dantzig's rule picks the entering
 /// column, and Bland's rule takes over after a run of degenerate pivots, so it cannot cycle.
 /// Coefficients in the audit are 0 and ±1 and values are counts, so plain `Double` arithmetic
-/// with a tolerance is exact enough; bounds are rounded inward by the caller.
+/// with a tolerance is exact enough; bounds are rounded inward by the caller. The tableau is an
+/// ``OwnedBuffer`` (no bounds, uniqueness or exclusivity checks in the pivot's loops), so the
+/// programme has one owner and is never copied.
 ///
 /// ```swift
 /// // x0 + x1 = 7, x0 ≤ 5
@@ -18,7 +20,7 @@
 /// program.maximum(of: 1)              // 7 (to within a nudge of 1e-7)
 /// program.minimum(of: 1)              // 2
 /// ```
-struct LinearProgram {
+struct LinearProgram: ~Copyable {
     /// One row: `Σ coefficient × x[variable] = constant`, or `≤ constant`.
     struct Row {
         var terms: [(variable: Int, coefficient: Double)]
@@ -33,7 +35,10 @@ struct LinearProgram {
     /// is done and they are dropped), then the constant.
     private var width: Int
     private let firstArtificial: Int
-    private var tableau: [Double]
+    private var tableau: OwnedBuffer<Double>
+    /// Scratch for a pivot: the pivot row's non-zero columns and their values.
+    private let pivotColumns: OwnedBuffer<Int>
+    private let pivotValues: OwnedBuffer<Double>
     /// The column basic in each row.
     private var basis: [Int]
     /// The reduced costs of the current objective (one per column but the constant), and its value.
@@ -47,14 +52,19 @@ struct LinearProgram {
         let slacks = rows.filter { !$0.isEquality }.count
         firstArtificial = variables + slacks
         width = firstArtificial + rows.count + 1
-        tableau = [Double](repeating: 0, count: rows.count * width)
+        tableau = OwnedBuffer(repeating: 0, count: rows.count * width)
+        pivotColumns = OwnedBuffer(repeating: 0, count: width)
+        pivotValues = OwnedBuffer(repeating: 0, count: width)
         basis = [Int](repeating: 0, count: rows.count)
         var slack = variables
         for (index, row) in rows.enumerated() {
             // Each row with a non-negative constant, so the starting basis is feasible: the
             // slack of an inequality that holds at zero, else the row's artificial.
             let sign: Double = row.constant < 0 ? -1 : 1
-            for term in row.terms { tableau[index * width + term.variable] += sign * term.coefficient }
+            for term in row.terms {
+                tableau[index * width + term.variable] =
+                    tableau[index * width + term.variable] + sign * term.coefficient
+            }
             basis[index] = firstArtificial + index
             if !row.isEquality {
                 tableau[index * width + slack] = sign
@@ -103,7 +113,7 @@ struct LinearProgram {
         for row in 0..<rowCount where basis[row] < firstArtificial { keep.append(row) }
         // Drop the artificial columns and redundant rows.
         let newWidth = firstArtificial + 1
-        var compact = [Double](repeating: 0, count: keep.count * newWidth)
+        let compact = OwnedBuffer<Double>(repeating: 0, count: max(1, keep.count * newWidth))
         for (newRow, row) in keep.enumerated() {
             for column in 0..<firstArtificial { compact[newRow * newWidth + column] = value(row, column) }
             compact[newRow * newWidth + firstArtificial] = value(row, width - 1)
@@ -206,19 +216,18 @@ struct LinearProgram {
     private mutating func pivot(row pivotRow: Int, column: Int) {
         let base = pivotRow * width
         let divisor = tableau[base + column]
-        var nonZero: [Int] = []
-        var pivotValues: [Double] = []
+        var count = 0
         var index = 0
         while index < width {
             let entry = tableau[base + index]
             if entry != 0 {
                 tableau[base + index] = entry / divisor
-                nonZero.append(index)
-                pivotValues.append(entry / divisor)
+                pivotColumns[count] = index
+                pivotValues[count] = entry / divisor
+                count += 1
             }
             index += 1
         }
-        let count = nonZero.count
         var row = 0
         while row < rows {
             let target = row * width
@@ -226,7 +235,8 @@ struct LinearProgram {
             if row != pivotRow, factor != 0 {
                 var position = 0
                 while position < count {
-                    tableau[target + nonZero[position]] -= factor * pivotValues[position]
+                    let at = target + pivotColumns[position]
+                    tableau[at] = tableau[at] - factor * pivotValues[position]
                     position += 1
                 }
                 tableau[target + column] = 0
@@ -237,7 +247,8 @@ struct LinearProgram {
         if factor != 0 {
             var position = 0
             while position < count {
-                if nonZero[position] < width - 1 { reduced[nonZero[position]] -= factor * pivotValues[position] }
+                let at = pivotColumns[position]
+                if at < width - 1 { reduced[at] -= factor * pivotValues[position] }
                 position += 1
             }
             reduced[column] = 0

@@ -39,12 +39,7 @@ extension DefinitionReader {
                 )
             }
             var members: [InstrumentID] = []
-            for (offset, value) in (array(fields, "instruments") ?? []).enumerated() {
-                let memberPath = "\(path).instruments[\(offset)]"
-                guard case .string(let text) = value else {
-                    problem(memberPath, "expected an instrument id, found \(value.kindDescription)")
-                    continue
-                }
+            for (text, memberPath) in instrumentNames(fields, at: path) {
                 if !instrumentIDs.contains(text) {
                     problem(memberPath, "unknown instrument '\(text)'\(suggestion(for: text, in: instrumentIDs))")
                 } else if let other = claimed[text] {
@@ -100,12 +95,7 @@ extension DefinitionReader {
                 )
             }
             var ruleInstruments: [InstrumentID] = []
-            for (offset, value) in (array(rule, "instruments") ?? []).enumerated() {
-                let memberPath = "\(rulePath).instruments[\(offset)]"
-                guard case .string(let text) = value else {
-                    problem(memberPath, "expected an instrument id, found \(value.kindDescription)")
-                    continue
-                }
+            for (text, memberPath) in instrumentNames(rule, at: rulePath) {
                 guard members.contains(InstrumentID(text)) else {
                     problem(
                         memberPath,
@@ -139,5 +129,20 @@ extension DefinitionReader {
             }
         }
         return rules
+    }
+
+    /// The strings of a list `instruments` with the path of each; an entry that is not a string
+    /// is reported and left out.
+    private mutating func instrumentNames(_ fields: Fields, at path: String) -> [(text: String, path: String)] {
+        var names: [(text: String, path: String)] = []
+        for (offset, value) in (array(fields, "instruments") ?? []).enumerated() {
+            let memberPath = "\(path).instruments[\(offset)]"
+            guard case .string(let text) = value else {
+                problem(memberPath, "expected an instrument id, found \(value.kindDescription)")
+                continue
+            }
+            names.append((text, memberPath))
+        }
+        return names
     }
 }

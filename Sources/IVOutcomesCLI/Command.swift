@@ -50,7 +50,17 @@ enum SharedOptions {
     static let outputOptions = [out, force]
     static let rowFormat = OptionSpec(name: "--format", value: "csv|jsonl", help: "output format (default csv)")
     static let dateFormat = OptionSpec(
-        name: "--date-format", value: "FORMAT", help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD)")
+        name: "--date-format", value: "FORMAT",
+        help: "how dates are written, such as DD/MM/YYYY (default YYYY-MM-DD); a time after the date is allowed")
+    static let columns = OptionSpec(
+        name: "--columns", value: "MAPPING.csv",
+        help:
+            "map a survey export's headers to fields: CSV header,field (field: child_id, administered_on, instrument or an item id)",
+        readsFile: true)
+    static let instrument = OptionSpec(
+        name: "--instrument", value: "ID", help: "the instrument of rows when a file has no instrument column")
+    /// The options of every command that reads response files, after its own.
+    static let responseReading = [dateFormat, columns, encoding, delimiter]
 
     /// Where output goes: the `--out` file, written atomically, or standard output (also for `--out -`).
     static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {

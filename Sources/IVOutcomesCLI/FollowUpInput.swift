@@ -10,11 +10,11 @@ enum FollowUpInput {
         name: "--as-of", value: "DATE", help: "the date to report as of, YYYY-MM-DD (default today)")
 
     /// The options every follow-up command takes, after its own.
-    static let common = [
-        children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
-        SharedOptions.dateFormat,
-        SharedOptions.encoding, SharedOptions.delimiter,
-    ]
+    static let common =
+        [
+            children, SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
+            SharedOptions.instrument,
+        ] + SharedOptions.responseReading
 
     /// A date option's value.
     static func date(_ arguments: ParsedArguments, _ name: String) throws -> CalendarDate? {
@@ -55,7 +55,7 @@ enum FollowUpInput {
         var blankRows: [Int] = []
         for file in arguments.positionals {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
-            if let note = reader.formatNote { console.error("note: \(file): \(note)") }
+            ScoreCommand.noteColumns(of: reader, options: options, console: console)
             try reader.track(into: tracker, onProblem: report)
             blankRows.append(reader.blankRowsSkipped)
         }

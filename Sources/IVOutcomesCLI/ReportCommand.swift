@@ -90,8 +90,8 @@ enum ReportCommand: Command {
             OptionSpec(
                 name: "--area", value: "NAME", help: "the area's name (default: the children file's local_area)"),
         ] + ReportOptions.list + [
-            SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.encoding, SharedOptions.delimiter,
-        ]
+            SharedOptions.definitions, SharedOptions.instrument,
+        ] + SharedOptions.responseReading
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         let format = try ReportFormat.from(arguments)

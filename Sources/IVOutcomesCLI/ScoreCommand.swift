@@ -25,9 +25,7 @@ enum ScoreCommand: Command {
         """
     static let options = [
         SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
-        OptionSpec(
-            name: "--instrument", value: "ID", help: "the instrument of rows when the file has no instrument column"),
-        SharedOptions.dateFormat,
+        SharedOptions.instrument, SharedOptions.dateFormat, SharedOptions.columns,
         OptionSpec(
             name: "--missing-policy", value: "SCALE=POLICY",
             help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
@@ -59,12 +57,7 @@ enum ScoreCommand: Command {
         options.expectedDates = FollowUpOptions.defaultEarliestDate...asOf
         let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
-        if let note = reader.formatNote { console.error("note: \(file): \(note)") }
-        if !reader.unknownColumns.isEmpty {
-            console.error(
-                "note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))"
-            )
-        }
+        noteColumns(of: reader, options: options, console: console)
         let output = try SharedOptions.output(arguments, console: console)
         let summary = try reader.score(to: output, format: format, reportLimit: problemsShown) { problem in
             console.error(problem.description)
@@ -77,6 +70,34 @@ enum ScoreCommand: Command {
         return .success
     }
 
+    /// Notes on how a file was read: its format, the columns read by question text or the
+    /// mapping, mapping rows no column used, items no column holds, and the columns ignored.
+    static func noteColumns(of reader: ResponseFileReader, options: ReadingOptions, console: Console) {
+        let file = reader.file
+        if let note = reader.formatNote { console.error("note: \(file): \(note)") }
+        for how in [MatchedColumn.How.questionText, .mapping] {
+            let fields = reader.matchedColumns.filter { $0.how == how }.map(\.field)
+            guard !fields.isEmpty else { continue }
+            let by = how == .mapping ? "by the column mapping" : "by their question text"
+            console.error(
+                "note: \(file): \(counted(fields.count, "column")) read \(by): \(fields.joined(separator: ", "))")
+        }
+        for entry in reader.unusedColumnMappings {
+            let place = [options.columns?.file, entry.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            console.error("note: \(place): no column of \(file) is headed \"\(entry.header)\"; this row maps nothing")
+        }
+        for (instrument, items) in reader.itemsWithoutColumn {
+            console.error(
+                "note: \(file): no column holds \(instrument) \(items.count == 1 ? "item" : "items") \(items.map(\.rawValue).joined(separator: ", ")): every \(instrument) row lacks \(items.count == 1 ? "its answer" : "their answers") (name the column by the item id or its question text, or map it with --columns)"
+            )
+        }
+        if !reader.unknownColumns.isEmpty {
+            console.error(
+                "note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))"
+            )
+        }
+    }
+
     /// The options that shape reading, from the command line.
     static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws
         -> ReadingOptions
@@ -84,6 +105,9 @@ enum ScoreCommand: Command {
         var options = ReadingOptions()
         if let id = arguments.value("--instrument") {
             options.instrument = try catalog.instrument(id: InstrumentID(id.lowercased())).id
+        }
+        if let path = arguments.value(SharedOptions.columns.name) {
+            options.columns = try ColumnMapping(path: path)
         }
         if let pattern = arguments.value("--date-format") {
             options.dateFormat = try DateFormat(pattern: pattern)

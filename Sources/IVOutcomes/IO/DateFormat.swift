@@ -2,6 +2,11 @@
 /// form; other orders must be chosen explicitly, because `03/04/2026` is 3 April in the UK and
 /// 4 March in the US.
 ///
+/// A date may be followed by a time of day, as survey tools export them (`2026-02-10 10:12:40`,
+/// `10/02/2026 10:12`, `2026-02-10T10:12:40+01:00`, `2/10/2026 10:12 AM`): the date is read as
+/// written, and the time and any time zone are checked to be a time but never converted, so a
+/// form completed late in the evening keeps the day the young person saw.
+///
 /// ```swift
 /// let format = try DateFormat(pattern: "DD/MM/YYYY")
 /// format.parse("22/11/2026")   // 2026-11-22
@@ -16,7 +21,7 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
     /// Whether this is ``iso``, known without comparing arrays and strings on every date.
     let isISO: Bool
 
-    /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time after `T` or a space is ignored).
+    /// ISO 8601 calendar dates, `YYYY-MM-DD` (a time of day after `T` or a space is allowed; see above).
     public static let iso = DateFormat(
         parts: [.year, .month, .day], separator: UInt8(ascii: "-"), pattern: "YYYY-MM-DD")
 
@@ -66,7 +71,13 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         var values = (0, 0, 0)
         var digits = (0, 0, 0)
         var part = 0
-        for byte in bytes {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if part == 2, digits.2 > 0, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
+                // A date-time: the date is as written; the rest must be a time of day.
+                guard DateFormat.isTimeOfDay(bytes[(index + 1)...]) else { return nil }
+                break
+            }
             if byte == separator {
                 part += 1
                 if part > 2 { return nil }
@@ -78,8 +89,6 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
                 default: (values.2, digits.2) = (values.2 * 10 + value, digits.2 + 1)
                 }
                 if max(digits.0, digits.1, digits.2) > 4 { return nil }
-            } else if part == 2, isISO, byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") {
-                break  // an ISO timestamp: the date is all that matters
             } else {
                 return nil
             }
@@ -106,6 +115,60 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
         return CalendarDate(year: year, month: month, day: day)
     }
 
+    /// The rule for what may follow a date: a time of day `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff`
+    /// (hours 0-23, or 1-12 with `AM` or `PM`), then optionally a time zone (`Z`, `+01:00`,
+    /// `-0500`, `UTC`, `GMT`, `BST`), each after optional spaces. Nothing of it changes the date.
+    static func isTimeOfDay(_ text: some Collection<UInt8>) -> Bool {
+        var bytes = Array(text)[...]
+        func skipSpaces() { while bytes.first == UInt8(ascii: " ") { bytes = bytes.dropFirst() } }
+        func number(maxDigits: Int) -> (value: Int, digits: Int) {
+            var value = 0
+            var count = 0
+            while count < maxDigits, let byte = bytes.first, byte &- 48 <= 9 {
+                value = value * 10 + Int(byte - 48)
+                count += 1
+                bytes = bytes.dropFirst()
+            }
+            return (value, count)
+        }
+        func take(_ byte: UInt8) -> Bool {
+            guard bytes.first == byte else { return false }
+            bytes = bytes.dropFirst()
+            return true
+        }
+        skipSpaces()
+        let hour = number(maxDigits: 2)
+        guard hour.digits > 0, take(UInt8(ascii: ":")) else { return false }
+        let minute = number(maxDigits: 2)
+        guard minute.digits == 2, minute.value < 60 else { return false }
+        if take(UInt8(ascii: ":")) {
+            let second = number(maxDigits: 2)
+            guard second.digits == 2, second.value <= 60 else { return false }
+            if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
+                guard number(maxDigits: 9).digits > 0 else { return false }
+            }
+        }
+        skipSpaces()
+        let word = String(decoding: bytes.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self).uppercased()
+        if word == "AM" || word == "PM" {
+            guard (1...12).contains(hour.value) else { return false }
+            bytes = bytes.dropFirst(2)
+            skipSpaces()
+        } else if hour.value > 23 {
+            return false
+        }
+        if bytes.isEmpty { return true }
+        let zone = String(decoding: bytes, as: UTF8.self).uppercased()
+        if ["Z", "UTC", "GMT", "BST"].contains(zone) { return true }
+        guard take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")) else { return false }
+        let zoneHours = number(maxDigits: 2)
+        guard zoneHours.digits == 2, zoneHours.value <= 14 else { return false }
+        _ = take(UInt8(ascii: ":"))
+        if bytes.isEmpty { return true }
+        let zoneMinutes = number(maxDigits: 2)
+        return zoneMinutes.digits == 2 && zoneMinutes.value < 60 && bytes.isEmpty
+    }
+
     /// The date written in `text`, or `nil`.
     public func parse(_ text: String) -> CalendarDate? {
         text.withUTF8View { parse($0) }
@@ -124,9 +187,20 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// Why `text` is not a date in this format, in words a coordinator can act on.
     public func problem(with text: String) -> String {
-        let trimmed = text.trimmingSpaces
-        if trimmed.isEmpty { return "empty (every row needs the date the form was completed, as \(pattern))" }
-        let shown = "\"\(trimmed)\""
+        let whole = text.trimmingSpaces
+        if whole.isEmpty { return "empty (every row needs the date the form was completed, as \(pattern))" }
+        let shown = "\"\(whole)\""
+        // A date-time: the date before the time is what the rest of the checks look at.
+        var trimmed = whole
+        if let timeStart = whole.firstIndex(where: { $0 == " " || $0 == "T" }),
+            whole[..<timeStart].allSatisfy({ $0.isASCII && ($0.isNumber || "/-.".contains($0)) })
+        {
+            if !DateFormat.isTimeOfDay(whole[whole.index(after: timeStart)...].utf8) {
+                return
+                    "\(shown) has a time that is not a time of day (expected a date as \(pattern), optionally followed by a time such as 10:12 or 10:12:40)"
+            }
+            trimmed = String(whole[..<timeStart])
+        }
         if isISO {
             let slashed = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
             if slashed.count == 3, slashed.last?.count == 4, slashed.allSatisfy({ $0.allSatisfy(\.isNumber) }) {

@@ -4,6 +4,7 @@
 /// var options = ReadingOptions()
 /// options.instrument = "wemwbs"                       // for files without an instrument column
 /// options.dateFormat = try DateFormat(pattern: "DD/MM/YYYY")
+/// options.columns = try ColumnMapping(path: "columns.csv")   // for a survey tool's export
 /// ```
 public struct ReadingOptions: Sendable {
     /// The instrument of rows whose file has no `instrument` column, or whose cell is blank.
@@ -22,6 +23,9 @@ public struct ReadingOptions: Sendable {
     public var expectedDates: ClosedRange<CalendarDate>?
     /// The CSV delimiter; `nil` for a comma, or a semicolon or tab when the header has no comma but one of those.
     public var delimiter: CSVDelimiter?
+    /// Which field a survey export's headers hold, for headers that are neither a field name nor
+    /// an item's question text (`--columns`); `nil` for none.
+    public var columns: ColumnMapping?
 
     /// Options for reading; the defaults read ISO dates and comma-separated UTF-8.
     public init(

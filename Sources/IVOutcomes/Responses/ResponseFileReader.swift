@@ -109,6 +109,31 @@ public final class ResponseFileReader {
         return layout.unknownColumns.map(\.name)
     }
 
+    /// The header cells read, each with the field it holds: by name, by the column mapping
+    /// (``ReadingOptions/columns``) or by its question text (a survey tool's export). Every other
+    /// column is in ``unknownColumns`` and never read.
+    public var matchedColumns: [MatchedColumn] { layout.matchedColumns }
+
+    /// The rows of the column mapping (``ReadingOptions/columns``) whose header no column of
+    /// this file has: a sign of a mapping made for another export, or a header edited since.
+    public var unusedColumnMappings: [ColumnMapping.Entry] {
+        guard case .csv = source, let mapping = layout.options.columns else { return [] }
+        let used = Set(layout.matchedColumns.filter { $0.how == .mapping }.map { ColumnMatcher.key($0.header) })
+        return mapping.entries.filter { !used.contains(ColumnMatcher.key($0.header)) }
+    }
+
+    /// The items of the file's instruments that no column holds, per instrument: every row of
+    /// that instrument lacks their answers (reported as missing, row by row, never read as blank
+    /// answers without a word). Empty for JSON Lines, whose rows name their answers.
+    ///
+    /// ```swift
+    /// for (instrument, items) in reader.itemsWithoutColumn { print(instrument, items) }
+    /// ```
+    public var itemsWithoutColumn: [(instrument: InstrumentID, items: [ItemID])] {
+        if case .jsonl = source { return [] }
+        return layout.itemsWithoutColumn
+    }
+
     /// Reads and scores the next row into ``state``. Returns `false` at the end of the file.
     func nextRow() throws(InputError) -> Bool {
         switch source {

@@ -12,6 +12,8 @@ final class ResponseLayout {
     let instrumentColumn: Int?
     /// Header cells that are neither a base column nor an item id, as (1-based position, name).
     let unknownColumns: [(position: Int, name: String)]
+    /// The header cells read, each with its field (``ColumnMatcher``).
+    let matchedColumns: [MatchedColumn]
     let engines: [ScoringEngine]
     /// Per engine, per item position: the column holding its answers, or -1.
     let itemColumns: [[Int]]
@@ -29,7 +31,11 @@ final class ResponseLayout {
     init(file: String, header: [String], catalog: InstrumentCatalog, options: ReadingOptions) throws(InputError) {
         self.file = file
         self.options = options
-        let names = header.map { $0.trimmingSpaces.lowercased() }
+        let matches = try ColumnMatcher.match(
+            header: header, catalog: catalog, mapping: options.columns, instrument: options.instrument, file: file)
+        matchedColumns = matches.compactMap { $0 }
+        // Each column by the field it holds; a column holding none keeps its header (never read).
+        let names = zip(header, matches).map { cell, match in match?.field ?? cell.trimmingSpaces.lowercased() }
         columnNames = names
         let positions = try CSVReader.columnPositions(names, file: file)
         let knownItems = Set(catalog.instruments.flatMap { $0.items.map(\.id.rawValue) })
@@ -39,7 +45,10 @@ final class ResponseLayout {
                 let near =
                     closestMatch(to: column, in: others)
                     ?? others.first { ($0.count >= 3 && column.hasPrefix($0)) || $0.hasPrefix(column) }
-                let found = near.map { "; found '\($0)': rename it to '\(column)'" } ?? hint
+                let found =
+                    near.map {
+                        "; found '\($0)': rename it to '\(column)', or map it with --columns MAPPING.csv (a row \"\($0)\",\(column))"
+                    } ?? hint
                 throw .missingColumn(file: file, column: column, hint: found)
             }
             return index
@@ -51,11 +60,8 @@ final class ResponseLayout {
             _ = try require(
                 ResponseLayout.instrumentColumnName, " (or pass --instrument ID when every row is the same instrument)")
         }
-        let base: Set<String> = [
-            ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName,
-        ]
-        unknownColumns = names.enumerated().compactMap { index, name in
-            base.contains(name) || knownItems.contains(name) ? nil : (index + 1, header[index])
+        unknownColumns = matches.enumerated().compactMap { index, match in
+            match == nil ? (index + 1, header[index]) : nil
         }
         let engines = catalog.instruments.map { ScoringEngine(instrument: $0, options: options.scoring) }
         let itemColumns = engines.map { engine in engine.items.map { positions[$0.id.rawValue] ?? -1 } }
@@ -84,6 +90,24 @@ final class ResponseLayout {
     func engineIndex(instrumentCell cell: ByteView?, named: (ByteView) -> Int?) -> Int? {
         guard let cell else { return defaultEngine }
         return named(cell)
+    }
+
+    /// The items no column of the file holds, per instrument the file is for: `--instrument`'s
+    /// in a file without an instrument column, else each present one, except one whose columns
+    /// another present instrument that has all its items explains (the SWEMWBS items of a
+    /// SWEMWBS file are WEMWBS items too).
+    var itemsWithoutColumn: [(instrument: InstrumentID, items: [ItemID])] {
+        let missing = { (index: Int) in self.engines[index].items.indices.filter { self.itemColumns[index][$0] < 0 } }
+        let complete = presentEngines.filter { missing($0).isEmpty }
+        let candidates = instrumentColumn == nil ? (defaultEngine.map { [$0] } ?? []) : presentEngines
+        return candidates.compactMap { index in
+            let absent = missing(index)
+            let present = Set(itemColumns[index].filter { $0 >= 0 })
+            guard !absent.isEmpty, !complete.contains(where: { present.isSubset(of: itemColumns[$0]) }) else {
+                return nil
+            }
+            return (engines[index].instrument.id, absent.map { engines[index].items[$0].id })
+        }
     }
 
     /// The engine named by an instrument cell (trimmed, case-insensitive), or `nil`.

@@ -13,7 +13,15 @@ enum ScoreCommand: Command {
         in the problems column and on standard error with file, line and column; a summary goes to
         standard error. With --out, the file appears only when complete.
 
-        Dates must be YYYY-MM-DD unless --date-format says otherwise (such as DD/MM/YYYY). Rows
+        Survey-tool exports (Microsoft Forms, Google Forms, SmartSurvey): a column headed with an
+        item's question text is read as that item (case, spaces, curly quotes and trailing
+        punctuation ignored); --columns MAPPING.csv (CSV header,field) names the other columns
+        to read, such as the id and date questions; --instrument covers a file without an
+        instrument column. Other columns (names, emails, free text) are never read, and a note
+        names them. `ivoutcomes template` writes the header score reads.
+
+        Dates must be YYYY-MM-DD unless --date-format says otherwise (such as DD/MM/YYYY); a time
+        after the date (2026-02-10 10:12:40) is allowed and never changes the date. Rows
         dated before 2000-01-01 or after --as-of (default today) are scored and get a problem, as
         change and report leave them out.
         Missing answers: by default a scale is scored only when all its items are answered;
@@ -22,6 +30,7 @@ enum ScoreCommand: Command {
         Example:
           ivoutcomes score responses.csv --out scores.csv
           ivoutcomes score export.csv --instrument wemwbs --date-format DD/MM/YYYY --format jsonl
+          ivoutcomes score forms-export.csv --instrument swemwbs --columns columns.csv --date-format DD/MM/YYYY
         """
     static let options = [
         SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,

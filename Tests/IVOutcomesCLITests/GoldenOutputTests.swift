@@ -42,6 +42,21 @@ struct GoldenOutputTests {
             "golden-psychometrics.txt",
             ["psychometrics", "%questionnaires.csv", "--instrument", "life-skills", "--as-of", "2026-11-22"]
         ),
+        (
+            "golden-template.csv",
+            ["template", "wemwbs", "swemwbs", "scwbs", "life-skills", "iv-log", "--example", "--date", "2026-02-10"]
+        ),
+        ("golden-template-header.csv", ["template", "swemwbs", "life-skills"]),
+        ("golden-form-wemwbs.html", ["form", "wemwbs"]),
+        ("golden-form-swemwbs.html", ["form", "swemwbs"]),
+        ("golden-form-scwbs.html", ["form", "scwbs"]),
+        ("golden-form-life-skills.html", ["form", "life-skills"]),
+        ("golden-form-iv-log.html", ["form", "iv-log", "--out", "out:log.html"]),
+        ("golden-form-pack.html", ["form", "scwbs", "life-skills", "iv-log"]),
+        (
+            "golden-form-life-skills.qaa.html",
+            ["form", "life-skills", "--language", "qaa", "--definitions", "@life-skills.qaa.json"]
+        ),
         ("golden-responses.scored.jsonl", ["score", "@responses.csv", "--format", "jsonl", "--as-of", "2026-11-22"]),
     ]
 

@@ -180,7 +180,7 @@ struct DefinitionReader {
             return nil
         }
         guard let kind = string(top, "kind") else { return nil }
-        let kinds = ["instrument", "outcome_framework", "measurement_schedule"]
+        let kinds = ["instrument", "outcome_framework", "measurement_schedule", "translation"]
         guard kinds.contains(kind) else {
             problem(
                 "kind", "'\(kind)' is not one of \(kinds.joined(separator: ", "))\(suggestion(for: kind, in: kinds))")

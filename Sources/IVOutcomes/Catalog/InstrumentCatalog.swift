@@ -18,12 +18,38 @@ public struct InstrumentCatalog: Sendable {
     public let instruments: [Instrument]
     /// When each measure is due; `nil` when no schedule was loaded.
     public let schedule: MeasurementSchedule?
+    /// The translations loaded, each checked against its instrument, ordered by instrument and language.
+    public let translations: [InstrumentTranslation]
 
     /// A catalogue of instruments already validated (``builtIn`` and ``adding(contentsOf:)`` read and validate files).
     public init(framework: OutcomeFramework, instruments: [Instrument], schedule: MeasurementSchedule? = nil) {
+        self.init(framework: framework, instruments: instruments, schedule: schedule, translations: [])
+    }
+
+    /// A catalogue of instruments and translations already validated.
+    public init(
+        framework: OutcomeFramework, instruments: [Instrument], schedule: MeasurementSchedule?,
+        translations: [InstrumentTranslation]
+    ) {
         self.framework = framework
         self.instruments = instruments.sorted { $0.id < $1.id }
         self.schedule = schedule
+        self.translations = translations.sorted { ($0.instrument, $0.language) < ($1.instrument, $1.language) }
+    }
+
+    /// The translations of an instrument, in every loaded language.
+    public func translations(of id: InstrumentID) -> [InstrumentTranslation] {
+        translations.filter { $0.instrument == id }
+    }
+
+    /// The translation of an instrument into `language` (a BCP 47 tag, compared case-insensitively).
+    /// - Throws: ``LookupError`` of kind `translation`, naming the languages loaded for it.
+    public func translation(of id: InstrumentID, language: String) throws(LookupError) -> InstrumentTranslation {
+        let all = translations(of: id)
+        guard let found = all.first(where: { $0.language.lowercased() == language.lowercased() }) else {
+            throw LookupError(kind: "translation", id: "\(id).\(language)", known: all.map { "\(id).\($0.language)" })
+        }
+        return found
     }
 
     /// The instrument with this id.
@@ -110,6 +136,36 @@ public struct InstrumentCatalog: Sendable {
             schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
             problems.append(contentsOf: first.reader.problems)
         }
+        // Translations, each against its instrument as loaded (a local definition replaces the
+        // built-in one, so its translations must match it); one per instrument and language.
+        var translations: [String: InstrumentTranslation] = [:]
+        for translation in base?.translations ?? [] {
+            translations["\(translation.instrument).\(translation.language.lowercased())"] = translation
+        }
+        var translatedFrom: [String: String] = [:]
+        for var top in tops where top.kind == "translation" {
+            guard let translation = top.reader.readTranslation(top.fields, instruments: Array(byID.values)) else {
+                problems.append(contentsOf: top.reader.problems)
+                continue
+            }
+            let key = "\(translation.instrument).\(translation.language.lowercased())"
+            if let other = translatedFrom[key] {
+                problems.append(
+                    DefinitionProblem(
+                        file: translation.file, path: "language",
+                        message:
+                            "a second \(translation.language) translation of \(translation.instrument) (also in \(other))"
+                    ))
+            }
+            translatedFrom[key] = translation.file
+            translations[key] = translation
+        }
+        // A kept translation of an instrument replaced by a new version no longer fits it.
+        for (key, translation) in translations where translatedFrom[key] == nil {
+            if let instrument = byID[translation.instrument], instrument.version != translation.instrumentVersion {
+                translations[key] = nil
+            }
+        }
         guard problems.isEmpty, let framework else {
             if problems.isEmpty {
                 problems.append(
@@ -118,7 +174,9 @@ public struct InstrumentCatalog: Sendable {
             }
             throw .invalid(problems)
         }
-        return InstrumentCatalog(framework: framework, instruments: Array(byID.values), schedule: schedule)
+        return InstrumentCatalog(
+            framework: framework, instruments: Array(byID.values), schedule: schedule,
+            translations: Array(translations.values))
     }
 
     /// A definition file read as far as its kind.

@@ -250,7 +250,9 @@ public final class FollowUpTracker {
                 visitPosition: visit, visitHappenedCode: log.visitHappenedCode, positiveCodes: log.positiveCodes,
                 questions: questions)
         }
-        engines = catalog.instruments.map { ScoringEngine(instrument: $0) }
+        engines = catalog.instruments.map {
+            ScoringEngine(instrument: $0, translations: catalog.translations(of: $0.id))
+        }
         itemCounts = catalog.instruments.map(\.items.count)
         let instruments = catalog.instruments
         sharedItems = instruments.flatMap { a in

@@ -110,6 +110,13 @@ enum CSVCell {
         text.withUTF8View { append($0, to: &out) }
     }
 
+    /// A cell as text, quoted and neutralised as ``append(_:padded:to:)`` writes it.
+    static func field(_ text: String) -> String {
+        var out = OutputBytes(capacity: text.utf8.count + 8)
+        append(text, to: &out)
+        return out.string
+    }
+
     static func isFormulaStart(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
             || byte == 9 || byte == 13

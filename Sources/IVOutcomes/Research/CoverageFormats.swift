@@ -37,14 +37,9 @@ extension Coverage {
                     String(row.itemCount), row.items.joined().map(\.rawValue).joined(separator: " "),
                     row.verdict.rawValue,
                 ])
-                .map(Coverage.csvField).joined(separator: ",")
+                .map(CSVCell.field).joined(separator: ",")
         }
         return ([header.joined(separator: ",")] + lines).joined(separator: "\n") + "\n"
-    }
-
-    private static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// A JSON document with the matrix, verdicts, rule and totals.

@@ -63,7 +63,9 @@ final class ResponseLayout {
         unknownColumns = matches.enumerated().compactMap { index, match in
             match == nil ? (index + 1, header[index]) : nil
         }
-        let engines = catalog.instruments.map { ScoringEngine(instrument: $0, options: options.scoring) }
+        let engines = catalog.instruments.map {
+            ScoringEngine(instrument: $0, options: options.scoring, translations: catalog.translations(of: $0.id))
+        }
         let itemColumns = engines.map { engine in engine.items.map { positions[$0.id.rawValue] ?? -1 } }
         let allItemColumns = Set(names.indices.filter { knownItems.contains(names[$0]) })
         let defaultEngine = options.instrument.flatMap { id in engines.firstIndex { $0.instrument.id == id } }

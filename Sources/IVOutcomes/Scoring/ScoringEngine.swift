@@ -32,13 +32,13 @@ public struct ScoringEngine: Sendable {
         let missingMessages: [[String]]
         let sourceMessages: [String]
 
-        init(instrument: Instrument, options: ScoringOptions) {
+        init(instrument: Instrument, options: ScoringOptions, translations: [InstrumentTranslation]) {
             self.instrument = instrument
             self.options = options
             var index: [ItemID: Int] = [:]
             for (position, item) in instrument.items.enumerated() { index[item.id] = position }
             itemIndex = index
-            items = instrument.items.map(ScoringEngine.plan(for:))
+            items = instrument.items.map { ScoringEngine.plan(for: $0, translations: translations) }
             var codes: [CodeInfo] = []
             var kinds: [CodeKind] = []
             for item in items {
@@ -145,10 +145,25 @@ public struct ScoringEngine: Sendable {
 
     /// An engine for `instrument`, with `options` overriding the definition's defaults.
     public init(instrument: Instrument, options: ScoringOptions = ScoringOptions()) {
-        storage = Storage(instrument: instrument, options: options)
+        storage = Storage(instrument: instrument, options: options, translations: [])
     }
 
-    private static func plan(for item: Item) -> ItemPlan {
+    /// An engine that also reads answers given as the option labels of `translations` of the
+    /// instrument (each scores to its option's code).
+    ///
+    /// ```swift
+    /// let engine = ScoringEngine(instrument: lifeSkills, translations: catalog.translations(of: lifeSkills.id))
+    /// ```
+    public init(
+        instrument: Instrument, options: ScoringOptions = ScoringOptions(), translations: [InstrumentTranslation]
+    ) {
+        storage = Storage(
+            instrument: instrument, options: options,
+            translations: translations.filter { $0.instrument == instrument.id })
+    }
+
+    /// An item's plan: its codes, and its labels in the definition's words, then each translation's.
+    private static func plan(for item: Item, translations: [InstrumentTranslation]) -> ItemPlan {
         guard let scale = item.responseScale else {
             return ItemPlan(
                 id: item.id, isRequired: item.isRequired, isFreeText: true, codeKinds: [], minimumCode: 0,
@@ -160,7 +175,14 @@ public struct ScoringEngine: Sendable {
         for option in scale.options { kinds[option.code - minimum] = option.isScored ? .scored : .unscored }
         return ItemPlan(
             id: item.id, isRequired: item.isRequired, isFreeText: false, codeKinds: kinds, minimumCode: minimum,
-            labels: scale.options.map { ($0.label.lowercased(), $0.code, $0.isScored) },
+            labels: scale.options.map { ($0.label.lowercased(), $0.code, $0.isScored) }
+                + translations.flatMap { translation in
+                    scale.options.compactMap { option in
+                        translation.optionLabels[scale.id]?[option.code].map {
+                            ($0.trimmingSpaces.lowercased(), option.code, option.isScored)
+                        }
+                    }
+                },
             expectation: scale.expectation)
     }
 

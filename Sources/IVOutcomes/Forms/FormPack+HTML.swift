@@ -147,15 +147,19 @@ extension FormPack {
           table.items tr { display: block; padding: .5rem 0; border-bottom: 1px solid #bbb; }
           table.items th, table.items td { display: inline-block; border: 0; }
           table.items tbody th { display: block; width: auto; }
-          td.number { display: none; }
-          td.option { width: auto; margin: .2rem .4rem 0 0; }
+          table.items td.number { display: none; }
+          table.items td.option { width: auto; margin: .2rem .4rem 0 0; }
           td.option::before { content: attr(data-label); display: block; font-size: .8rem; }
           tr.free td { display: block; }
         }
         @page { size: A4; margin: 14mm 14mm 16mm; }
         @media print {
-          :root { font-size: 11pt; }
+          :root { font-size: 10.5pt; }
           body { max-width: none; padding: 0; }
+          table.items th, table.items td { padding: .25rem .3rem; }
+          td.option { width: 4.2rem; }
+          .writing { height: 3.2rem; }
+          .checks { font-size: .9rem; }
           .form + .form { break-before: page; margin-top: 0; border-top: 0; padding-top: 0; }
           tr, .fields, footer { break-inside: avoid; }
           thead { display: table-header-group; }

@@ -162,7 +162,8 @@ struct ResponseFileTests {
             try score("child,administered_on,instrument\nC1,2026-01-01,wemwbs\n")
         } throws: { error in
             (error as? InputError)?.description.hasSuffix(
-                "responses.csv:1: the header has no 'child_id' column; found 'child': rename it to 'child_id'") == true
+                "responses.csv:1: the header has no 'child_id' column; found 'child': rename it to 'child_id', or map it with --columns MAPPING.csv (a row \"child\",child_id)"
+            ) == true
         }
         #expect {
             try score("child_id,administered_on,wemwbs_1\nC1,2026-01-01,3\n")

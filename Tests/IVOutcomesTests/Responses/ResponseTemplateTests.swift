@@ -34,7 +34,8 @@ struct ResponseTemplateTests {
     @Test("example rows answer with the first worked example and leave free text blank")
     func exampleRows() throws {
         let log = try Self.catalog.instrument(id: "iv-log")
-        let row = ResponseTemplate(instruments: [log]).exampleRows(on: try #require(CalendarDate(year: 2026, month: 2, day: 10)))[0]
+        let row = ResponseTemplate(instruments: [log]).exampleRows(
+            on: try #require(CalendarDate(year: 2026, month: 2, day: 10)))[0]
         let columns = ResponseTemplate(instruments: [log]).columns
         for (column, cell) in zip(columns, row).dropFirst(3) {
             let item = try log.item(id: ItemID(column))

@@ -103,3 +103,26 @@ write("children.csv", children, list(children[0].keys()))
 write("questionnaires.csv", questionnaires, ["child_id", "administered_on", "instrument"] + WEMWBS + STIRLING + LIFE)
 write("logs.csv", logs, ["child_id", "administered_on", "instrument", "visit_happened"]
       + [f"change_{o}" for o in OUTCOMES] + [f"example_{o}" for o in OUTCOMES])
+
+# survey-export.csv: the SWEMWBS forms as a Microsoft Forms export would give them: the question
+# texts (with curly apostrophes) as headers, answer labels as values, date-times, and columns that
+# must never be read (a response number, a start time, an email, a name); survey-columns.csv maps
+# its id and date questions (`ivoutcomes score Examples/survey-export.csv --instrument swemwbs
+# --columns Examples/survey-columns.csv --date-format DD/MM/YYYY`).
+import json
+swemwbs = json.load(open(os.path.join(here, "..", "Instruments", "swemwbs.json")))
+labels = {o["code"]: o["label"] for o in swemwbs["responseScales"][0]["options"]}
+texts = [item["text"].replace("'", "\u2019") for item in swemwbs["items"]]
+short = [r for r in questionnaires if r["instrument"] == "swemwbs"
+         and all(r.get(i, "") in {"1", "2", "3", "4", "5"} for i in SHORT) and "-" in r["administered_on"]]
+with open(os.path.join(here, "survey-export.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["ID", "Start time", "Completion time", "Email", "Name", "Your ID number"] + texts)
+    for number, r in enumerate(short, 1):
+        day = datetime.date.fromisoformat(r["administered_on"])
+        start = f"{day.day:02d}/{day.month:02d}/{day.year} {16 + number % 3}:{(7 * number) % 50:02d}"
+        end = f"{day.day:02d}/{day.month:02d}/{day.year} {16 + number % 3}:{(7 * number) % 50 + 9:02d}"
+        w.writerow([number, start, end, f"young.person{number}@example.org", f"Example Person {number}",
+                    r["child_id"]] + [labels[int(r[i])] for i in SHORT])
+with open(os.path.join(here, "survey-columns.csv"), "w", newline="") as f:
+    f.write("header,field\nYour ID number,child_id\nCompletion time,administered_on\n")

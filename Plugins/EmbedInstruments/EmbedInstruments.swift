@@ -1,8 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds data files into a target at build time: `Instruments/*.json` into the `IVOutcomes`
-/// library and the example data in `Examples/` into the CLI (for `ivoutcomes demo`).
+/// Embeds data files into a target at build time: `Instruments/*.json` and
+/// `Instruments/translations/*.json` into the `IVOutcomes` library and the example data in `Examples/` into the CLI (for `ivoutcomes demo`).
 ///
 /// The files stay the single source of truth; the library reads the embedded bytes through the
 /// same loader and validator as any user-supplied file, and the binary needs no file path.
@@ -14,10 +14,14 @@ struct EmbedInstruments: BuildToolPlugin {
             ? ("Instruments", "EmbeddedDefinitions", ["json"])
             : ("Examples", "EmbeddedExamples", ["csv", "jsonl"])
         let directory = context.package.directoryURL.appending(path: folder)
-        let files = try FileManager.default
-            .contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { extensions.contains($0.pathExtension) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // The definitions, and for the library the translations beside them (`Instruments/translations/`).
+        let folders = [directory] + (target.name == "IVOutcomes" ? [directory.appending(path: "translations")] : [])
+        let files = try folders.filter { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }
+            .flatMap { folder in
+                try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                    .filter { extensions.contains($0.pathExtension) }
+                    .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            }
         let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
         return [
             .buildCommand(

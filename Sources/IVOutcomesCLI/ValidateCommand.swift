@@ -6,7 +6,8 @@ enum ValidateCommand: Command {
     static let summary = "Check instrument definition files or folders and list every problem."
     static let synopsis = "PATH..."
     static let details = """
-        Loads each definition file (or every .json file in each folder), checks it fully, scores its
+        Loads each definition file (or every .json file in each folder and its translations/
+        folder), checks it fully, checks each translation against its instrument, scores its
         worked examples, and lists every problem with the file and JSON path. Outcome ids are checked
         against the outcome framework among the files, or the built-in one. Exits with status 65 when
         any definition is invalid.
@@ -31,6 +32,14 @@ enum ValidateCommand: Command {
                 )
                 for check in instrument.wordingChecks {
                     console.print("  check before printing: \(check)")
+                }
+            }
+            for translation in catalog.translations where names.contains(translation.file) {
+                console.print(
+                    "ok: \(translation.file): \(translation.languageName) (\(translation.language)) translation of \(translation.instrument) \(translation.instrumentVersion) by \(translation.translator), \(translation.reviewStatus.rawValue), \(translation.itemTexts.count) items"
+                )
+                if translation.reviewStatus == .draft {
+                    console.print("  check before printing: a draft: have it reviewed before children answer it")
                 }
             }
             if names.contains(catalog.framework.file) {

@@ -21,7 +21,9 @@ for path in arguments.dropFirst(3) {
         FileHandle.standardError.write(Data("InstrumentEmbedder: cannot read \(path)\n".utf8))
         exit(66)
     }
-    let name = URL(fileURLWithPath: path).lastPathComponent
+    // The path from the folder on, such as Instruments/translations/life-skills.cy.json.
+    let name = path.range(of: "/\(folder)/", options: .backwards).map { String(path[$0.upperBound...]) }
+        ?? URL(fileURLWithPath: path).lastPathComponent
     source += "        (name: \"\(folder)/\(name)\", base64: \"\(data.base64EncodedString())\"),\n"
 }
 source += "    ]\n}\n"

@@ -113,6 +113,44 @@ struct CommandTests {
                 #"responses.csv:5: column wemwbs_3: "0" is not an answer (expected 1-5 or a label such as "Often")"#))
     }
 
+    @Test(
+        "a survey export (question texts, labels, date-times, names and emails) scores as the same forms do by item id")
+    func surveyExport() throws {
+        let examples = CLIFixtures.packageRoot.path + "/Examples/"
+        let export = run(
+            "score", examples + "survey-export.csv", "--instrument", "swemwbs", "--columns",
+            examples + "survey-columns.csv", "--date-format", "DD/MM/YYYY", "--as-of", "2026-11-22")
+        #expect(export.status == .success, "\(export.error)")
+        let plain = run("score", examples + "questionnaires.csv", "--as-of", "2026-11-22")
+        // The export holds the example area's SWEMWBS forms whose answers are all codes.
+        func swemwbs(_ csv: String) -> [String] {
+            csv.split(separator: "\n").map(String.init).filter { $0.contains(",swemwbs,scored,") }.map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).prefix(8).joined(separator: ",")
+            }
+        }
+        let fromExport = swemwbs(export.output)
+        #expect(fromExport.count == 27)
+        #expect(Set(fromExport).isSubset(of: Set(swemwbs(plain.output))))
+        #expect(export.error.contains("27 rows read: 27 scored, 0 incomplete, 0 invalid"))
+        #expect(
+            export.error.contains("ignored columns that are not items of any instrument: ID, Start time, Email, Name"))
+        for personal in ["example.org", "Example Person", "young.person"] {
+            #expect(!export.output.contains(personal) && !export.error.contains(personal))
+        }
+    }
+
+    @Test("form and template write from the definitions; an unknown language names the translations there are")
+    func formAndTemplate() {
+        let form = run("form", "wemwbs", "--language", "cy")
+        #expect(form.status != .success)
+        #expect(form.error.contains("unknown translation 'wemwbs.cy'"))
+        let template = run("template", "scwbs")
+        #expect(
+            template.output == "child_id,administered_on,instrument,"
+                + (1...15).map { "scwbs_\($0)" }.joined(separator: ",") + "\n")
+        #expect(run("template").status == .usage)
+    }
+
     @Test("score --out writes the file atomically; JSON Lines output")
     func scoreToFile() throws {
         let folder = NSTemporaryDirectory() + "/ivoutcomes-cli-\(UUID().uuidString)"

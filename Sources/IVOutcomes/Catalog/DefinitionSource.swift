@@ -21,7 +21,8 @@ public struct DefinitionSource: Sendable {
         self.readError = readError
     }
 
-    /// Reads files and folders (every `*.json` file directly inside a folder, by name). A path that
+    /// Reads files and folders (every `*.json` file directly inside a folder, by name, then those
+    /// of its `translations/` folder, as in `Instruments/`). A path that
     /// can't be read becomes a source that reports why, so every problem is listed together.
     public static func read(_ paths: [String]) -> [DefinitionSource] {
         var sources: [DefinitionSource] = []
@@ -37,14 +38,18 @@ public struct DefinitionSource: Sendable {
                     sources.append(DefinitionSource(name: path, readError: "cannot list the folder"))
                     continue
                 }
-                let files = names.filter { $0.hasSuffix(".json") }.sorted()
+                // A folder laid out as `Instruments/` is: its translations are in `translations/`.
+                let translations = (path as NSString).appendingPathComponent("translations")
+                let translated = ((try? manager.contentsOfDirectory(atPath: translations)) ?? []).filter {
+                    $0.hasSuffix(".json")
+                }
+                let files =
+                    names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                    + translated.sorted().map { (translations as NSString).appendingPathComponent($0) }
                 if files.isEmpty {
                     sources.append(DefinitionSource(name: path, readError: "the folder has no .json definition files"))
                 }
-                for name in files {
-                    let file = (path as NSString).appendingPathComponent(name)
-                    sources.append(readFile(file))
-                }
+                for file in files { sources.append(readFile(file)) }
             } else {
                 sources.append(readFile(path))
             }

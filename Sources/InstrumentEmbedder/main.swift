@@ -22,7 +22,8 @@ for path in arguments.dropFirst(3) {
         exit(66)
     }
     // The path from the folder on, such as Instruments/translations/life-skills.cy.json.
-    let name = path.range(of: "/\(folder)/", options: .backwards).map { String(path[$0.upperBound...]) }
+    let name =
+        path.range(of: "/\(folder)/", options: .backwards).map { String(path[$0.upperBound...]) }
         ?? URL(fileURLWithPath: path).lastPathComponent
     source += "        (name: \"\(folder)/\(name)\", base64: \"\(data.base64EncodedString())\"),\n"
 }

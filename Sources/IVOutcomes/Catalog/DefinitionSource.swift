@@ -44,7 +44,9 @@ public struct DefinitionSource: Sendable {
                     $0.hasSuffix(".json")
                 }
                 let files =
-                    names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                    names.filter { $0.hasSuffix(".json") }.sorted().map {
+                        (path as NSString).appendingPathComponent($0)
+                    }
                     + translated.sorted().map { (translations as NSString).appendingPathComponent($0) }
                 if files.isEmpty {
                     sources.append(DefinitionSource(name: path, readError: "the folder has no .json definition files"))

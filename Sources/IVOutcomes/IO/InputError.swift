@@ -17,11 +17,6 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooManyColumns(file: String, limit: Int)
     /// Bytes that are not text in the file's encoding (not UTF-8, or not the `--encoding` given).
     case badEncoding(file: String, line: Int, column: Int, message: String)
-    /// A header is the question text of more than one item, and nothing in the file tells which;
-    /// `items` names each with its instruments.
-    case ambiguousColumn(file: String, position: Int, header: String, items: [String])
-    /// A column mapping (`--columns`) can't be used: its header, a row, or a field it names.
-    case badColumnMapping(file: String, line: Int?, message: String)
 
     /// What went wrong, naming the file (and line and column where known).
     public var description: String {
@@ -42,11 +37,25 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file):1: the header has more than \(limit) columns; is this a questionnaire file?"
         case .badEncoding(let file, let line, let column, let message):
             return "\(file):\(line):\(column): not readable text: \(message)"
-        case .ambiguousColumn(let file, let position, let header, let items):
-            return
-                "\(file):1: column \(position) \"\(header)\" is the question text of \(items.count) items, \(items.joined(separator: " and ")); pass --instrument ID, or say which with --columns MAPPING.csv (header,field)"
-        case .badColumnMapping(let file, let line, let message):
-            return "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
         }
+    }
+}
+
+// Errors of survey exports, as `unreadable` so that the enum gains no case before a release that
+// may break the API (a new case breaks a caller's exhaustive switch).
+extension InputError {
+    /// A header is the question text of more than one item, and nothing in the file tells which;
+    /// `items` names each with its instruments.
+    static func ambiguousColumn(file: String, position: Int, header: String, items: [String]) -> InputError {
+        .unreadable(
+            file: file,
+            reason:
+                "column \(position) \"\(header)\" is the question text of \(items.count) items, \(items.joined(separator: " and ")); pass --instrument ID, or say which with --columns MAPPING.csv (header,field)"
+        )
+    }
+
+    /// A column mapping (`--columns`) can't be used: its header, a row, or a field it names.
+    static func badColumnMapping(file: String, line: Int?, message: String) -> InputError {
+        .unreadable(file: file, reason: (line.map { "line \($0): " } ?? "") + message)
     }
 }

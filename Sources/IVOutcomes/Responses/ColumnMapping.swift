@@ -38,7 +38,7 @@ public struct ColumnMapping: Sendable, Hashable {
     public let entries: [Entry]
 
     /// A mapping from entries built in code.
-    /// - Throws: ``InputError/badColumnMapping(file:line:message:)`` when two entries name the same header.
+    /// - Throws: ``InputError/unreadable(file:reason:)`` when two entries name the same header.
     public init(entries: [Entry], file: String = "column mapping") throws(InputError) {
         self.file = file
         self.entries = entries

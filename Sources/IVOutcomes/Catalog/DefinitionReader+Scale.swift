@@ -14,7 +14,7 @@ extension DefinitionReader {
                     element, at: path,
                     allowed: [
                         "id", "title", "method", "items", "from", "table", "minimum", "maximum", "decimals",
-                        "missingPolicy", "bands", "change", "sources", "intermediate", "role",
+                        "missingPolicy", "bands", "change", "sources", "intermediate", "role", "codes",
                     ])
             else { continue }
             let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
@@ -60,12 +60,14 @@ extension DefinitionReader {
                     "a scale whose role is \(role.rawValue) is never compared over time, so it takes no change thresholds"
                 )
             }
+            let codes = scaleCodes(fields, at: path, known: known)
             if let id, let title, let method, let minimum, let maximum, let policy, let role {
-                result.append(
-                    Scale(
-                        id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
-                        missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
-                        role: role))
+                var scale = Scale(
+                    id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
+                    missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
+                    role: role)
+                scale.codes = codes
+                result.append(scale)
             }
         }
         checkUnique(paths, what: "scale id")
@@ -131,6 +133,26 @@ extension DefinitionReader {
             }
             checkSource(source, at: "\(path).sources[\(offset)]", known: known)
             return source
+        }
+    }
+
+    /// `"codes": [{"system", "code", "display", "source"}]`: confirmed terminology codes, each citing its source.
+    private mutating func scaleCodes(_ fields: Fields, at path: String, known: Set<String>) -> [ScaleCode] {
+        (array(fields, "codes", optional: true) ?? []).enumerated().compactMap { offset, element in
+            let codePath = "\(path).codes[\(offset)]"
+            guard let code = self.fields(element, at: codePath, allowed: ["system", "code", "display", "source"]) else {
+                return nil
+            }
+            let system = string(code, "system")
+            let value = string(code, "code")
+            let display = string(code, "display")
+            let source = string(code, "source")
+            checkSource(source, at: "\(codePath).source", known: known)
+            if let system, !system.contains(":") {
+                problem("\(codePath).system", "'\(system)' is not a URI (such as http://snomed.info/sct)")
+            }
+            guard let system, let value, let display, let source else { return nil }
+            return ScaleCode(system: system, code: value, display: display, source: SourceID(source))
         }
     }
 

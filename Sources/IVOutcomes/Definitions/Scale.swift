@@ -52,6 +52,9 @@ public struct Scale: Sendable, Hashable, Identifiable {
     public let sources: [SourceID]
     /// What the scale is for; only an ``Role/outcome`` is followed over time and reported.
     public let role: Role
+    /// Confirmed codes for the score in shared terminologies (SNOMED CT), from the definition's
+    /// `codes`; empty when none is confirmed.
+    public var codes: [ScaleCode] = []
 
     /// Whether the scale is ``Role/intermediate``: a step towards another scale, shown in score
     /// output and left out of change tracking and reports.

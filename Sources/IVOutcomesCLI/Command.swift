@@ -59,8 +59,13 @@ enum SharedOptions {
         readsFile: true)
     static let instrument = OptionSpec(
         name: "--instrument", value: "ID", help: "the instrument of rows when a file has no instrument column")
+    static let inputFormat = OptionSpec(
+        name: "--input-format", value: "csv|jsonl|fhir",
+        help:
+            "input format (default: from the file: .jsonl or .ndjson is JSON Lines, or FHIR when the first object has a resourceType; else CSV)"
+    )
     /// The options of every command that reads response files, after its own.
-    static let responseReading = [dateFormat, columns, encoding, delimiter]
+    static let responseReading = [inputFormat, dateFormat, columns, encoding, delimiter]
 
     /// Where output goes: the `--out` file, written atomically, or standard output (also for `--out -`).
     static func output(_ arguments: ParsedArguments, console: Console) throws -> ByteWriter {

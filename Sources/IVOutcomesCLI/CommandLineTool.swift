@@ -5,7 +5,8 @@ enum CommandLineTool {
     static let version = "0.2.0"
 
     static let commands: [any Command.Type] = [
-        InstrumentsCommand.self, ValidateCommand.self, FormCommand.self, TemplateCommand.self, FHIRCommand.self, ScoreCommand.self,
+        InstrumentsCommand.self, ValidateCommand.self, FormCommand.self, TemplateCommand.self, FHIRCommand.self,
+        ScoreCommand.self,
         CoverageCommand.self,
         PsychometricsCommand.self,
         ChangeCommand.self, ScheduleCommand.self, LogsCommand.self, ReportCommand.self, PoolCommand.self,

@@ -22,13 +22,16 @@ enum FHIRCommand: Command {
     static let options =
         [
             SharedOptions.definitions,
-            OptionSpec(name: "--fhir-base", value: "URL", help: "the base of canonical URLs (default \(FHIRSettings.defaultBase))"),
+            OptionSpec(
+                name: "--fhir-base", value: "URL",
+                help: "the base of canonical URLs (default \(FHIRSettings.defaultBase))"),
         ] + SharedOptions.outputOptions
     static let positionalsAreFiles = false
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.first == "questionnaire" else {
-            throw UsageError(message: "the fhir command writes a questionnaire: ivoutcomes fhir questionnaire INSTRUMENT")
+            throw UsageError(
+                message: "the fhir command writes a questionnaire: ivoutcomes fhir questionnaire INSTRUMENT")
         }
         guard arguments.positionals.count == 2 else { throw UsageError(message: "name one instrument, such as wemwbs") }
         let catalog = try SharedOptions.catalog(arguments, console: console)
@@ -46,7 +49,8 @@ enum FHIRCommand: Command {
     static func settings(_ arguments: ParsedArguments) throws -> FHIRSettings {
         for name in ["--fhir-base", "--subject-system"] {
             if let value = arguments.value(name), !(value.contains(":") && !value.contains(" ")) {
-                throw UsageError(message: "\(name) '\(value)' is not an absolute URI (such as https://fhir.example.org)")
+                throw UsageError(
+                    message: "\(name) '\(value)' is not an absolute URI (such as https://fhir.example.org)")
             }
         }
         return FHIRSettings(

@@ -57,6 +57,7 @@ enum FollowUpInput {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
             ScoreCommand.noteColumns(of: reader, options: options, console: console)
             try reader.track(into: tracker, onProblem: report)
+            ScoreCommand.noteSkipped(of: reader, console: console)
             blankRows.append(reader.blankRowsSkipped)
         }
         // Duplicates and disagreeing forms of one day are known once every file is in.

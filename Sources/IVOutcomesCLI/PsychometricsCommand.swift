@@ -23,8 +23,8 @@ enum PsychometricsCommand: Command {
         OptionSpec(
             name: "--all-administrations", value: nil,
             help: "use every complete administration, not the first per child"),
-        SharedOptions.definitions, SharedOptions.dateFormat, SharedOptions.columns, SharedOptions.encoding,
-        SharedOptions.delimiter,
+        SharedOptions.definitions, SharedOptions.inputFormat, SharedOptions.dateFormat, SharedOptions.columns,
+        SharedOptions.encoding, SharedOptions.delimiter,
         OptionSpec(
             name: "--as-of", value: "DATE",
             help: "leave out rows dated after DATE (default today) or before 2000-01-01, as change does"),

@@ -33,13 +33,24 @@ enum ScoreCommand: Command {
           ivoutcomes score forms-export.csv --instrument swemwbs --columns columns.csv --date-format DD/MM/YYYY
         """
     static let options = [
-        SharedOptions.rowFormat, SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
+        OptionSpec(
+            name: "--format", value: "csv|jsonl|fhir",
+            help: "output format (default csv; fhir: NDJSON of FHIR R4 Observations, one per scored outcome scale)"),
+        SharedOptions.out, SharedOptions.force, SharedOptions.definitions,
         SharedOptions.instrument, SharedOptions.dateFormat, SharedOptions.columns,
         OptionSpec(
             name: "--missing-policy", value: "SCALE=POLICY",
             help: "override a scale's missing-answer policy: complete or prorate:N (repeatable)", repeatable: true),
-        OptionSpec(name: "--input-format", value: "csv|jsonl", help: "input format (default: from the file name)"),
+        SharedOptions.inputFormat,
         SharedOptions.encoding, SharedOptions.delimiter,
+        OptionSpec(
+            name: "--fhir-base", value: "URL",
+            help: "with --format fhir: the base of the project's code systems (default \(FHIRSettings.defaultBase))"),
+        OptionSpec(
+            name: "--subject-system", value: "URI",
+            help:
+                "with --format fhir: the identifier system of child ids read from CSV or JSON Lines (default <fhir-base>/sid/child-id)"
+        ),
         OptionSpec(
             name: "--as-of", value: "DATE",
             help:
@@ -64,13 +75,21 @@ enum ScoreCommand: Command {
                 message: "--as-of \(asOf) is before \(FollowUpOptions.defaultEarliestDate), the earliest date read")
         }
         options.expectedDates = FollowUpOptions.defaultEarliestDate...asOf
-        let format = try SharedOptions.choice(arguments, "--format", default: OutputFormat.csv)
+        let format = try SharedOptions.choice(arguments, "--format", default: Format.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
         noteColumns(of: reader, options: options, console: console)
         let output = try SharedOptions.output(arguments, console: console)
-        let summary = try reader.score(to: output, format: format, reportLimit: problemsShown) { problem in
-            console.error(problem.description)
+        let report = { (problem: RowProblem) in console.error(problem.description) }
+        let summary: ScoringSummary
+        switch format {
+        case .csv, .jsonl:
+            summary = try reader.score(
+                to: output, format: format == .csv ? .csv : .jsonl, reportLimit: problemsShown, onProblem: report)
+        case .fhir:
+            let writer = FHIRObservations(catalog: catalog, settings: try FHIRCommand.settings(arguments))
+            summary = try writer.score(reader, to: output, reportLimit: problemsShown, onProblem: report)
         }
+        noteSkipped(of: reader, console: console)
         if summary.problems > problemsShown {
             console.error("... and \(summary.problems - problemsShown) more problems (see the problems column)")
         }
@@ -106,6 +125,18 @@ enum ScoreCommand: Command {
             )
         }
     }
+
+    /// After reading: the resources of a FHIR file that were not QuestionnaireResponses.
+    static func noteSkipped(of reader: ResponseFileReader, console: Console) {
+        guard !reader.ignoredResources.isEmpty else { return }
+        let kinds = reader.ignoredResources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        console.error(
+            "note: \(reader.file): skipped resources that are not QuestionnaireResponses: \(kinds.joined(separator: ", "))"
+        )
+    }
+
+    /// The output formats of `score`.
+    enum Format: String, CaseIterable { case csv, jsonl, fhir }
 
     /// The options that shape reading, from the command line.
     static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws

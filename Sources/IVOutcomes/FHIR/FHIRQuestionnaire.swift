@@ -112,7 +112,9 @@ public struct FHIRQuestionnaire: Sendable {
             return .object(answer + [("valueCoding", .object(coding))])
         }
         return .object(
-            fields + [("type", .string("choice")), ("required", .bool(item.isRequired)), ("answerOption", .array(options))])
+            fields + [
+                ("type", .string("choice")), ("required", .bool(item.isRequired)), ("answerOption", .array(options)),
+            ])
     }
 
     private func scaleItem(_ scale: Scale) -> JSONNode {
@@ -132,7 +134,9 @@ public struct FHIRQuestionnaire: Sendable {
         return .object([
             (
                 "extension",
-                .array([.object([("url", .string(FHIRVocabulary.calculatedExpression)), ("valueExpression", expression)])])
+                .array([
+                    .object([("url", .string(FHIRVocabulary.calculatedExpression)), ("valueExpression", expression)])
+                ])
             ),
             ("linkId", .string(scale.id.rawValue)),
             ("code", .array([coding])),
@@ -154,12 +158,14 @@ public struct FHIRQuestionnaire: Sendable {
             return "iif(\(values).count() = \(items.count), \(values).aggregate($this + $total, 0), {})"
         case .mean(let items):
             let values = answers(items)
-            return "iif(\(values).count() = \(items.count), \(values).aggregate($this + $total, 0) / \(items.count), {})"
+            return
+                "iif(\(values).count() = \(items.count), \(values).aggregate($this + $total, 0) / \(items.count), {})"
         case .lookup(let source, let table):
             let raw = "%resource.repeat(item).where(linkId = '\(source)').answer.value"
             var chain = "{}"
             for (offset, value) in table.values.enumerated().reversed() {
-                chain = "iif(\(raw) = \(table.firstRaw + offset), \(formatNumber(value, decimals: scale.decimals)), \(chain))"
+                chain =
+                    "iif(\(raw) = \(table.firstRaw + offset), \(formatNumber(value, decimals: scale.decimals)), \(chain))"
             }
             return chain
         }

@@ -34,6 +34,7 @@ public final class ResponseFileReader {
     enum Source {
         case csv(CSVReader)
         case jsonl(JSONLinesRows)
+        case fhir(FHIRResponseRows)
     }
 
     /// Opens a file and reads its header.
@@ -83,7 +84,7 @@ public final class ResponseFileReader {
         let path = input.name
         file = path
         if case .memory = input { isInMemory = true } else { isInMemory = false }
-        switch options.format ?? InputFormat.guess(from: path) {
+        switch options.format ?? InputFormat.detect(input) {
         case .csv:
             let reader = try CSVReader(
                 input, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
@@ -93,6 +94,13 @@ public final class ResponseFileReader {
             let columns = JSONLinesRows.columns(for: catalog)
             layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
             source = .jsonl(try JSONLinesRows(input, columns: columns, encoding: options.encoding))
+        case .fhir:
+            let columns = JSONLinesRows.columns(for: catalog)
+            layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
+            let lines = InputFormat.guess(from: path) == .jsonl
+            source = .fhir(
+                try FHIRResponseRows(
+                    input, columns: columns, catalog: catalog, lines: lines, encoding: options.encoding))
         }
         state = RowState(layout: layout)
     }
@@ -105,8 +113,18 @@ public final class ResponseFileReader {
 
     /// Header cells that are neither a base column nor an item of any instrument: ignored.
     public var unknownColumns: [String] {
-        if case .jsonl(let rows) = source { return rows.unknownKeys }
-        return layout.unknownColumns.map(\.name)
+        switch source {
+        case .csv: return layout.unknownColumns.map(\.name)
+        case .jsonl(let rows): return rows.unknownKeys
+        case .fhir: return []
+        }
+    }
+
+    /// For FHIR input, the resources skipped because they are not QuestionnaireResponses, by
+    /// `resourceType` (such as a Bundle's Patient entries); empty for other input.
+    public var ignoredResources: [String: Int] {
+        if case .fhir(let rows) = source { return rows.ignoredResources }
+        return [:]
     }
 
     /// The header cells read, each with the field it holds: by name, by the column mapping
@@ -124,13 +142,13 @@ public final class ResponseFileReader {
 
     /// The items of the file's instruments that no column holds, per instrument: every row of
     /// that instrument lacks their answers (reported as missing, row by row, never read as blank
-    /// answers without a word). Empty for JSON Lines, whose rows name their answers.
+    /// answers without a word). Empty for JSON Lines and FHIR, whose rows name their answers.
     ///
     /// ```swift
     /// for (instrument, items) in reader.itemsWithoutColumn { print(instrument, items) }
     /// ```
     public var itemsWithoutColumn: [(instrument: InstrumentID, items: [ItemID])] {
-        if case .jsonl = source { return [] }
+        guard case .csv = source else { return [] }
         return layout.itemsWithoutColumn
     }
 
@@ -150,20 +168,29 @@ public final class ResponseFileReader {
         case .jsonl(let rows):
             guard try rows.next(blankLines: &blankRowsSkipped) else { return false }
             layout.process(rows, line: rows.line, into: &state)
-            if !rows.decodeProblems.isEmpty {
-                state.status = .invalid
-                state.problems.insert(
-                    contentsOf: rows.decodeProblems.map {
-                        RowProblem(code: $0.code, file: file, line: rows.line, column: $0.column, message: $0.message)
-                    },
-                    at: 0)
-                if state.engine >= 0 {
-                    for index in state.outcomes[state.engine].indices {
-                        state.outcomes[state.engine][index] = ScaleOutcome(reason: .invalidAnswers)
-                    }
-                }
-            }
+            addDecodeProblems(rows.decodeProblems, line: rows.line)
             return true
+        case .fhir(let rows):
+            guard try rows.next(blankLines: &blankRowsSkipped) else { return false }
+            layout.process(rows, line: rows.line, into: &state)
+            addDecodeProblems(rows.decodeProblems, line: rows.line)
+            return true
+        }
+    }
+
+    /// Problems found decoding a JSON row make it invalid, before the problems scoring found.
+    private func addDecodeProblems(_ problems: [(code: ProblemCode, column: String?, message: String)], line: Int) {
+        guard !problems.isEmpty else { return }
+        state.status = .invalid
+        state.problems.insert(
+            contentsOf: problems.map {
+                RowProblem(code: $0.code, file: file, line: line, column: $0.column, message: $0.message)
+            },
+            at: 0)
+        if state.engine >= 0 {
+            for index in state.outcomes[state.engine].indices {
+                state.outcomes[state.engine][index] = ScaleOutcome(reason: .invalidAnswers)
+            }
         }
     }
 
@@ -177,6 +204,7 @@ public final class ResponseFileReader {
         switch source {
         case .csv(let reader): return try body(reader)
         case .jsonl(let rows): return try body(rows)
+        case .fhir(let rows): return try body(rows)
         }
     }
 
@@ -188,11 +216,13 @@ public final class ResponseFileReader {
         let scores = engine.map { engine in
             state.outcomes[state.engine].indices.map { engine.scaleScore(at: $0, state.outcomes[state.engine][$0]) }
         }
-        return ScoredRow(
+        var row = ScoredRow(
             line: state.line, childID: ChildID(rawValue: text(layout.childColumn)),
             childIDText: text(layout.childColumn), administeredOn: state.date,
             instrument: engine?.instrument.id ?? InstrumentID(text(layout.instrumentColumn)),
             isKnownInstrument: engine != nil, status: state.status, scores: scores ?? [], problems: state.problems)
+        if case .fhir(let rows) = source { row.fhirOrigin = rows.origin }
+        return row
     }
 
     /// Calls `body` with every row, scored, in file order.

@@ -19,6 +19,8 @@ public struct ScoredRow: Sendable, Hashable {
     public let scores: [ScaleScore]
     /// Everything wrong with the row, with file, line and column.
     public let problems: [RowProblem]
+    /// For a FHIR QuestionnaireResponse, its id and subject as received; `nil` for other input.
+    public var fhirOrigin: FHIROrigin?
 
     /// The value of one scale, or `nil` when it was not scored.
     public func score(of scale: ScaleID) -> Double? { scores.first { $0.scale == scale }?.value }

@@ -8,5 +8,5 @@ enum FHIRVocabulary {
         "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
     static let translation = "http://hl7.org/fhir/StructureDefinition/translation"
     static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
-    static let interpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+    static let ucum = "http://unitsofmeasure.org"
 }

@@ -25,6 +25,16 @@ indirect enum JSONNode: Sendable, Hashable {
         return .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)")
     }
 
+    /// The document on one line, with no spaces (for NDJSON).
+    func compact() -> String {
+        switch self {
+        case .object(let fields):
+            return "{" + fields.map { JSONText.quoted($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
+        case .array(let elements): return "[" + elements.map { $0.compact() }.joined(separator: ",") + "]"
+        default: return rendered()
+        }
+    }
+
     /// The document, indented by two spaces per level.
     func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)

@@ -115,6 +115,12 @@ extension ProblemCode {
     public static let answerDeclined: ProblemCode = "answer.declined"
     /// An answer was given to an item the instrument does not have; the administration is invalid.
     public static let answerUnknownItem: ProblemCode = "answer.unknown_item"
+    /// A FHIR answer given only as display text, with no code: never scored by its words.
+    public static let answerDisplayOnly: ProblemCode = "answer.display_only"
+    /// A FHIR answer coded in another code system than the questionnaire's answer options.
+    public static let answerWrongSystem: ProblemCode = "answer.wrong_system"
+    /// A FHIR QuestionnaireResponse whose status is not `completed` (or `amended`).
+    public static let responseNotCompleted: ProblemCode = "response.not_completed"
 
     // MARK: Scales
 

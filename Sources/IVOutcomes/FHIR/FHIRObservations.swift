@@ -1,0 +1,160 @@
+/// Scores as HL7 FHIR R4 `Observation`s, one NDJSON line per scored outcome scale of each fully
+/// scored administration, for systems that keep assessments as FHIR resources.
+///
+/// - `status` `final`, category `survey`, `code` the scale's confirmed code (SNOMED CT 718426000
+///   for the WEMWBS total) or the project's score code system (``FHIRSettings/scoreSystem``, code
+///   the scale id), with the scale's title as text.
+/// - `valueInteger` for a whole-number scale, else `valueQuantity` with the scale's decimals
+///   (unit `{score}`, UCUM).
+/// - `effectiveDateTime` the administration's date; `subject` as the QuestionnaireResponse gave it,
+///   or for CSV and JSON Lines input an `identifier` of ``FHIRSettings/subjectSystem`` and the
+///   child's pseudonymous id; `derivedFrom` the QuestionnaireResponse when it had an id.
+/// - The band as an `interpretation` where the scale has bands (the project's band code system).
+/// - Only outcome scales: an intermediate step (the SWEMWBS raw score, to be converted before any
+///   use) and a validity check are left out. An incomplete or invalid administration gives no
+///   Observation; it is counted and its problems reported as for any output.
+///
+/// ```swift
+/// let summary = try FHIRObservations(catalog: catalog).score(reader, to: output)
+/// ```
+public struct FHIRObservations: Sendable {
+    /// The instruments whose scales are written.
+    public let catalog: InstrumentCatalog
+    /// The base and systems of the URLs.
+    public let settings: FHIRSettings
+
+    /// A writer of Observations for the catalogue's scales.
+    public init(catalog: InstrumentCatalog, settings: FHIRSettings = FHIRSettings()) {
+        self.catalog = catalog
+        self.settings = settings
+    }
+
+    /// Scores every row of `reader` and writes its Observations to `output`, reporting problems
+    /// as ``ResponseFileReader/score(to:format:reportLimit:onProblem:)`` does.
+    /// - Throws: ``TransferError`` when the input can't be read or the output written.
+    public func score(
+        _ reader: ResponseFileReader, to output: ByteWriter, reportLimit: Int = .max,
+        onProblem: (RowProblem) -> Void = { _ in }
+    ) throws(TransferError) -> ScoringSummary {
+        try TransferError.typed {
+            var summary = ScoringSummary()
+            try reader.forEachRow { row in
+                summary.count(row.status)
+                for problem in row.problems {
+                    if summary.problems < reportLimit { onProblem(problem) }
+                    summary.problems += 1
+                }
+                for observation in try observations(of: row) { try output.write(observation.compact() + "\n") }
+            }
+            summary.blankRowsSkipped = reader.blankRowsSkipped
+            summary.unknownColumns = reader.unknownColumns
+            return summary
+        }
+    }
+
+    /// The Observations of one scored row: none unless every scale was scored.
+    func observations(of row: ScoredRow) throws -> [JSONNode] {
+        guard row.status == .scored, let date = row.administeredOn else { return [] }
+        let instrument = try catalog.instrument(id: row.instrument)
+        return zip(instrument.scales, row.scores).compactMap { scale, score in
+            guard scale.isFollowedOverTime, let value = score.value else { return nil }
+            return observation(scale, value: value, band: score.band, row: row, date: date)
+        }
+    }
+
+    private func observation(_ scale: Scale, value: Double, band: BandID?, row: ScoredRow, date: CalendarDate)
+        -> JSONNode
+    {
+        let coding: JSONNode =
+            scale.codes.first.map { code in
+                .object([
+                    ("system", .string(code.system)), ("code", .string(code.code)), ("display", .string(code.display)),
+                ])
+            }
+            ?? .object([
+                ("system", .string(settings.scoreSystem)), ("code", .string(scale.id.rawValue)),
+                ("display", .string(scale.title)),
+            ])
+        var fields: [(String, JSONNode)] = [
+            ("resourceType", .string("Observation")),
+            ("status", .string("final")),
+            (
+                "category",
+                .array([
+                    .object([
+                        (
+                            "coding",
+                            .array([
+                                .object([
+                                    ("system", .string(FHIRVocabulary.observationCategory)),
+                                    ("code", .string("survey")),
+                                    ("display", .string("Survey")),
+                                ])
+                            ])
+                        )
+                    ])
+                ])
+            ),
+            ("code", .object([("coding", .array([coding])), ("text", .string(scale.title))])),
+            ("subject", subject(of: row)),
+            ("effectiveDateTime", .string(date.description)),
+        ]
+        if scale.decimals == 0, !scale.isMean, value == value.rounded() {
+            fields.append(("valueInteger", .integer(Int(value))))
+        } else {
+            fields.append(
+                (
+                    "valueQuantity",
+                    .object([
+                        ("value", .number(scale.format(value))), ("unit", .string("score")),
+                        ("system", .string(FHIRVocabulary.ucum)), ("code", .string("{score}")),
+                    ])
+                ))
+        }
+        if let band, let label = scale.bands?.bands.first(where: { $0.id == band })?.label {
+            fields.append(
+                (
+                    "interpretation",
+                    .array([
+                        .object([
+                            (
+                                "coding",
+                                .array([
+                                    .object([
+                                        ("system", .string("\(settings.base)/CodeSystem/bands/\(scale.id)")),
+                                        ("code", .string(band.rawValue)), ("display", .string(label)),
+                                    ])
+                                ])
+                            ), ("text", .string(label)),
+                        ])
+                    ])
+                ))
+        }
+        if let id = row.fhirOrigin?.resourceID {
+            fields.append(("derivedFrom", .array([.object([("reference", .string("QuestionnaireResponse/\(id)"))])])))
+        }
+        return .object(fields)
+    }
+
+    /// The subject as the response gave it, or the child's id under the subject system.
+    private func subject(of row: ScoredRow) -> JSONNode {
+        switch row.fhirOrigin?.subject {
+        case .reference(let reference)?:
+            return .object([("reference", .string(reference))])
+        case .identifier(let system, let value)?:
+            return .object([
+                (
+                    "identifier",
+                    .object([("system", .string(system ?? settings.subjectSystem)), ("value", .string(value))])
+                )
+            ])
+        case nil:
+            return .object([
+                (
+                    "identifier",
+                    .object([("system", .string(settings.subjectSystem)), ("value", .string(row.childIDText))])
+                )
+            ])
+        }
+    }
+}

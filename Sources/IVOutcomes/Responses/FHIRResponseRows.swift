@@ -1,0 +1,312 @@
+import Foundation
+
+/// Reads administrations from HL7 FHIR R4 `QuestionnaireResponse`s: one resource as a JSON file,
+/// a `Bundle` of them (`collection`, `transaction`, `searchset`: each `entry[].resource`), or
+/// NDJSON (one resource per line, streamed). Each response is laid out into the same fields as a
+/// CSV row, so every rule after reading is the CSV path's.
+///
+/// - The child id is `subject.identifier.value`, or the id of a `Patient/<id>` reference.
+/// - The date is `authored`, as written (a time and zone are checked, never converted).
+/// - The instrument is the `questionnaire` canonical's last segment (`.../Questionnaire/wemwbs`,
+///   with or without `|version`).
+/// - Answers are read by `valueCoding.code` (its `system`, when given, must be the
+///   questionnaire's answer system), `valueInteger`, or `valueString` for free text; an answer
+///   given only as display text is reported, never guessed; a link id that is neither a question
+///   nor a scale of the instrument is reported. Scales' calculated answers are not read (scores
+///   are computed again from the answers).
+/// - A response whose `status` is not `completed` or `amended` is reported and not scored.
+/// - Other resource types (in a Bundle or a line of NDJSON) are skipped and counted in
+///   ``ignoredResources``.
+///
+/// Problems name the resource by its number in the file (the line of NDJSON), its id, and the
+/// JSON path of the value.
+final class FHIRResponseRows: RowFields {
+    private enum Input {
+        case lines(LineReader)
+        case document(resources: [(path: String, value: JSONValue)], next: Int)
+    }
+
+    private var input: Input
+    private let columnIndex: [String: Int]
+    private let instruments: [String: Instrument]
+    private var fields: [[UInt8]]
+    private(set) var line = 0
+    /// Problems found while decoding the current response, before scoring.
+    private(set) var decodeProblems: [(code: ProblemCode, column: String?, message: String)] = []
+    /// Resources skipped because they are not QuestionnaireResponses, by type.
+    private(set) var ignoredResources: [String: Int] = [:]
+    /// The current response's `id` and `subject` as received.
+    private(set) var origin = FHIROrigin(resourceID: nil, subject: nil)
+
+    /// Opens a file of FHIR resources: NDJSON when `lines`, else one JSON document (read whole).
+    init(_ source: TextSource, columns: [String], catalog: InstrumentCatalog, lines: Bool, encoding: TextEncoding?)
+        throws(InputError)
+    {
+        let reader = try LineReader(source, encoding: encoding)
+        var index: [String: Int] = [:]
+        for (position, name) in columns.enumerated() { index[name] = position }
+        columnIndex = index
+        fields = Array(repeating: [], count: columns.count)
+        instruments = Dictionary(catalog.instruments.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        if lines {
+            input = .lines(reader)
+            return
+        }
+        var bytes: [UInt8] = []
+        while try reader.next() {
+            bytes.append(contentsOf: reader.bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        let parsed = JSONValue.parse(Data(bytes))
+        guard case .success(let root) = parsed else {
+            if case .failure(let error) = parsed {
+                throw .unreadable(file: source.name, reason: "not valid JSON: \(error.detail)")
+            }
+            throw .unreadable(file: source.name, reason: "not valid JSON")
+        }
+        guard case .object(let object) = root, case .string(let type)? = object["resourceType"] else {
+            throw .unreadable(
+                file: source.name, reason: "not a FHIR resource (expected a QuestionnaireResponse or a Bundle of them)")
+        }
+        if type == "Bundle" {
+            guard case .array(let entries)? = object["entry"] else {
+                input = .document(resources: [], next: 0)
+                return
+            }
+            input = .document(
+                resources: entries.enumerated().map { offset, entry in
+                    guard case .object(let fields) = entry, let resource = fields["resource"] else {
+                        return ("entry[\(offset)]", .null)
+                    }
+                    return ("entry[\(offset)].resource", resource)
+                }, next: 0)
+        } else {
+            input = .document(resources: [("", root)], next: 0)
+        }
+    }
+
+    var fieldCount: Int { fields.count }
+
+    func withField<R>(_ index: Int, _ body: (ByteView) throws -> R) rethrows -> R {
+        try fields[index].withView(body)
+    }
+
+    /// Reads the next QuestionnaireResponse into the fields, skipping blank lines and other
+    /// resources. Returns `false` at the end.
+    func next(blankLines: inout Int) throws(InputError) -> Bool {
+        while true {
+            let path: String
+            let value: JSONValue
+            switch input {
+            case .lines(let reader):
+                guard try reader.next() else { return false }
+                let bytes = reader.bytes
+                if Array(bytes).withView({ CellText.isBlank($0) }) {
+                    blankLines += 1
+                    continue
+                }
+                line = reader.line
+                path = ""
+                switch JSONValue.parse(Data(bytes)) {
+                case .success(let parsed): value = parsed
+                case .failure(let error):
+                    clear()
+                    decodeProblems.append((.rowNotJSON, nil, "not valid JSON: column \(error.column): \(error.reason)"))
+                    return true
+                }
+            case .document(let resources, let next):
+                guard next < resources.count else { return false }
+                input = .document(resources: resources, next: next + 1)
+                line = next + 1
+                (path, value) = resources[next]
+            }
+            guard case .object(let object) = value else {
+                clear()
+                decodeProblems.append(
+                    (.rowJSONShape, path.isEmpty ? nil : path, "not a FHIR resource (expected an object)"))
+                return true
+            }
+            guard case .string(let type)? = object["resourceType"], type == "QuestionnaireResponse" else {
+                let type = {
+                    if case .string(let type)? = object["resourceType"] {
+                        return type
+                    } else {
+                        return "(no resourceType)"
+                    }
+                }()
+                ignoredResources[type, default: 0] += 1
+                continue
+            }
+            decode(object, at: path)
+            return true
+        }
+    }
+
+    private func clear() {
+        for index in fields.indices { fields[index].removeAll(keepingCapacity: true) }
+        decodeProblems.removeAll()
+        origin = FHIROrigin(resourceID: nil, subject: nil)
+    }
+
+    private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func set(_ column: String, _ text: String) {
+        if let index = columnIndex[column] { fields[index] = Array(text.utf8) }
+    }
+
+    private func decode(_ resource: [String: JSONValue], at path: String) {
+        clear()
+        var resourceID: String?
+        if case .string(let id)? = resource["id"] { resourceID = id }
+        let named = resourceID.map { " (QuestionnaireResponse/\($0))" } ?? ""
+        // The child.
+        var subject: FHIROrigin.Subject?
+        if case .object(let fields)? = resource["subject"] {
+            if case .object(let identifier)? = fields["identifier"], case .string(let value)? = identifier["value"] {
+                var system: String?
+                if case .string(let text)? = identifier["system"] { system = text }
+                subject = .identifier(system: system, value: value)
+                set(ResponseLayout.childColumnName, value)
+            } else if case .string(let reference)? = fields["reference"] {
+                subject = .reference(reference)
+                let parts = reference.split(separator: "/")
+                if parts.count >= 2, parts[parts.count - 2] == "Patient" {
+                    set(ResponseLayout.childColumnName, String(parts[parts.count - 1]))
+                } else {
+                    decodeProblems.append(
+                        (
+                            .rowJSONShape, join(path, "subject.reference"),
+                            "\"\(reference)\" is not a Patient/<id> reference\(named)"
+                        ))
+                }
+            }
+        }
+        origin = FHIROrigin(resourceID: resourceID, subject: subject)
+        if case .string(let authored)? = resource["authored"] { set(ResponseLayout.dateColumnName, authored) }
+        // The instrument, from the canonical.
+        var instrument: Instrument?
+        if case .string(let canonical)? = resource["questionnaire"] {
+            let url = canonical.split(separator: "|", maxSplits: 1).first.map(String.init) ?? canonical
+            let id = url.split(separator: "/").last.map { String($0).lowercased() } ?? ""
+            set(ResponseLayout.instrumentColumnName, id)
+            instrument = instruments[id]
+        }
+        if case .string(let status)? = resource["status"], status != "completed", status != "amended" {
+            decodeProblems.append(
+                (
+                    .responseNotCompleted, join(path, "status"),
+                    "status is '\(status)', not 'completed': not scored\(named)"
+                ))
+        }
+        if case .array(let items)? = resource["item"] {
+            readItems(items, at: join(path, "item"), instrument: instrument, named: named)
+        }
+    }
+
+    /// Reads items (and items nested in groups and answers) into the fields.
+    private func readItems(_ items: [JSONValue], at path: String, instrument: Instrument?, named: String) {
+        for (offset, element) in items.enumerated() {
+            let itemPath = "\(path)[\(offset)]"
+            guard case .object(let item) = element, case .string(let linkID)? = item["linkId"] else {
+                decodeProblems.append((.rowJSONShape, itemPath, "an item without a linkId\(named)"))
+                continue
+            }
+            if case .array(let children)? = item["item"] {
+                readItems(children, at: "\(itemPath).item", instrument: instrument, named: named)
+            }
+            guard let instrument else { continue }  // an unknown questionnaire is reported once, as its instrument
+            if instrument.scales.contains(where: { $0.id.rawValue == linkID }) { continue }  // calculated: computed again
+            guard let question = instrument.items.first(where: { $0.id.rawValue == linkID }) else {
+                if case .array? = item["item"] { continue }  // a group
+                decodeProblems.append(
+                    (
+                        .answerUnknownItem, "\(itemPath).linkId",
+                        "linkId '\(linkID)' is not a question of \(instrument.id)\(suggestion(for: linkID, in: instrument.items.map(\.id.rawValue)))\(named)"
+                    ))
+                continue
+            }
+            guard case .array(let answers)? = item["answer"], !answers.isEmpty else { continue }
+            if answers.count > 1 {
+                decodeProblems.append(
+                    (
+                        .rowJSONShape, "\(itemPath).answer",
+                        "\(answers.count) answers to '\(linkID)'; one is expected\(named)"
+                    ))
+                continue
+            }
+            let answerPath = "\(itemPath).answer[0]"
+            guard case .object(let answer) = answers[0] else {
+                decodeProblems.append((.rowJSONShape, answerPath, "expected an answer object\(named)"))
+                continue
+            }
+            if case .array(let nested)? = answer["item"] {
+                readItems(nested, at: "\(answerPath).item", instrument: instrument, named: named)
+            }
+            read(answer, of: question, in: instrument, at: answerPath, named: named)
+        }
+    }
+
+    /// One answer: by code (in the questionnaire's answer system), whole number, or free text.
+    private func read(
+        _ answer: [String: JSONValue], of item: Item, in instrument: Instrument, at path: String, named: String
+    ) {
+        let column = item.id.rawValue
+        if case .object(let coding)? = answer["valueCoding"] {
+            guard case .string(let code)? = coding["code"] else {
+                var display = ""
+                if case .string(let text)? = coding["display"] { display = " \"\(text)\"" }
+                decodeProblems.append(
+                    (
+                        .answerDisplayOnly, "\(path).valueCoding",
+                        "answered only by display text\(display), with no code: answers are read by code, never by their words\(named)"
+                    ))
+                return
+            }
+            if case .string(let system)? = coding["system"], let scale = item.responseScale,
+                !system.hasSuffix("/CodeSystem/\(instrument.id)/\(scale.id)")
+            {
+                decodeProblems.append(
+                    (
+                        .answerWrongSystem, "\(path).valueCoding.system",
+                        "code \(code) of \(system), not of this questionnaire's answers (…/CodeSystem/\(instrument.id)/\(scale.id))\(named)"
+                    ))
+                return
+            }
+            set(column, code)
+        } else if case .number(let number)? = answer["valueInteger"] {
+            set(column, number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
+        } else if case .string(let text)? = answer["valueString"] {
+            set(column, text)
+        } else {
+            let kind = answer.keys.first { $0.hasPrefix("value") } ?? "no value"
+            decodeProblems.append(
+                (
+                    .rowJSONShape, path,
+                    "\(kind) is not an answer this reader takes (valueCoding, valueInteger or valueString)\(named)"
+                ))
+        }
+    }
+}
+
+/// Where a scored row came from when it was a FHIR QuestionnaireResponse: its id and its subject
+/// as received, for the Observations written from it.
+public struct FHIROrigin: Sendable, Hashable {
+    /// How the response named the child.
+    public enum Subject: Sendable, Hashable {
+        /// A logical reference by identifier: `subject.identifier` (system, value).
+        case identifier(system: String?, value: String)
+        /// A literal reference, such as `Patient/PA-0001`.
+        case reference(String)
+    }
+
+    /// The response's `id`, or `nil` when it had none.
+    public let resourceID: String?
+    /// The subject as received, or `nil` when it had none.
+    public let subject: Subject?
+
+    /// An origin with the response's id and subject.
+    public init(resourceID: String?, subject: Subject?) {
+        self.resourceID = resourceID
+        self.subject = subject
+    }
+}

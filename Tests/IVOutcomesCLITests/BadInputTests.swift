@@ -498,7 +498,7 @@ struct BadInputTests {
         let result = run("score", scratch.file("responses.csv"), "--definitions", scratch.file("local"))
         #expect(result.status == .success)
         #expect(
-            result.error.hasPrefix("note: \(local) replaces the built-in instrument wemwbs 1.1.0 (now version 1.1.0)\n")
+            result.error.hasPrefix("note: \(local) replaces the built-in instrument wemwbs 1.2.0 (now version 1.2.0)\n")
         )
         #expect(!run("score", scratch.file("responses.csv")).error.contains("replaces"))
     }

@@ -85,7 +85,7 @@ struct CommandTests {
     func validateShipped() {
         let result = run("validate", CLIFixtures.packageRoot.appendingPathComponent("Instruments").path)
         #expect(result.status == .success)
-        #expect(result.output.contains("wemwbs 1.1.0, 14 items, 3 scales, 7 worked examples checked"))
+        #expect(result.output.contains("wemwbs 1.2.0, 14 items, 3 scales, 7 worked examples checked"))
         #expect(result.output.contains("schedule.json: measurement schedule iv-national 1.1.0, 3 measures"))
         #expect(result.output.contains("scwbs 1.0.0, 15 items, 2 scales, 6 worked examples checked"))
         #expect(result.output.contains("  check before printing: item scwbs_14: Unconfirmed wording"))

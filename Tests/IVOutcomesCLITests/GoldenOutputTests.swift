@@ -57,6 +57,19 @@ struct GoldenOutputTests {
             "golden-form-life-skills.qaa.html",
             ["form", "life-skills", "--language", "qaa", "--definitions", "@life-skills.qaa.json"]
         ),
+        ("golden-fhir-questionnaire-wemwbs.json", ["fhir", "questionnaire", "wemwbs"]),
+        ("golden-fhir-questionnaire-swemwbs.json", ["fhir", "questionnaire", "swemwbs"]),
+        ("golden-fhir-questionnaire-scwbs.json", ["fhir", "questionnaire", "scwbs"]),
+        ("golden-fhir-questionnaire-life-skills.json", ["fhir", "questionnaire", "life-skills"]),
+        ("golden-fhir-questionnaire-iv-log.json", ["fhir", "questionnaire", "iv-log"]),
+        (
+            "golden-fhir-questionnaire-life-skills.qaa.json",
+            ["fhir", "questionnaire", "life-skills", "--definitions", "@life-skills.qaa.json"]
+        ),
+        (
+            "golden-observations.ndjson",
+            ["score", "%questionnaires.csv", "--format", "fhir", "--as-of", "2026-11-22", "--out", "out:obs.ndjson"]
+        ),
         ("golden-responses.scored.jsonl", ["score", "@responses.csv", "--format", "jsonl", "--as-of", "2026-11-22"]),
     ]
 

@@ -10,8 +10,11 @@
 ///   `itemWeight` on the option (an option that is never scored, such as "Not sure", has neither).
 ///   Free-text questions are `text` items.
 /// - Each scale is a read-only `integer` or `decimal` item with an SDC `calculatedExpression` in
-///   FHIRPath: a sum or mean of its items' `ordinalValue()`, empty unless every item has a scored
-///   answer (the definitions' default, complete-forms policy); a conversion table (the SWEMWBS
+///   FHIRPath: the sum or mean of its items' scored codes (`select(code.toInteger())` of codings in the
+///   item's answer system whose option is scored: a scale is defined on codes, and this reads
+///   them in any FHIRPath engine, where `ordinalValue()` and `weight()` are not in every one),
+///   empty unless every item has a scored answer (the definitions' default, complete-forms
+///   policy); a conversion table (the SWEMWBS
 ///   metric) as a chain of `iif(raw = n, value, ...)` over the source scale's item, because
 ///   FHIRPath gives no order to a literal collection to index. A scale's `code` is its confirmed
 ///   code (SNOMED CT 718426000 for the WEMWBS total), else the project's score code system.
@@ -129,7 +132,7 @@ public struct FHIRQuestionnaire: Sendable {
                 ("display", .string(scale.title)),
             ])
         let expression: JSONNode = .object([
-            ("language", .string("text/fhirpath")), ("expression", .string(FHIRQuestionnaire.expression(for: scale))),
+            ("language", .string("text/fhirpath")), ("expression", .string(expression(for: scale))),
         ])
         return .object([
             (
@@ -147,10 +150,27 @@ public struct FHIRQuestionnaire: Sendable {
     }
 
     /// The FHIRPath that computes a scale from a response (see the type's documentation).
-    static func expression(for scale: Scale) -> String {
+    func expression(for scale: Scale) -> String {
+        // The scored answers of the items, as whole numbers: the code of an option that is scored,
+        // in the item's answer system (a scale's value is the sum or mean of its items' codes).
         func answers(_ items: [ItemID]) -> String {
-            let ids = items.map { "'\($0)'" }.joined(separator: " | ")
-            return "%resource.repeat(item).where(linkId in (\(ids))).answer.ordinalValue()"
+            var groups: [(scale: ResponseScale, items: [ItemID])] = []
+            for id in items {
+                guard let responses = instrument.items.first(where: { $0.id == id })?.responseScale else { continue }
+                if let index = groups.firstIndex(where: { $0.scale == responses }) {
+                    groups[index].items.append(id)
+                } else {
+                    groups.append((responses, [id]))
+                }
+            }
+            let parts = groups.map { group in
+                let ids = group.items.map { "'\($0)'" }.joined(separator: " | ")
+                let codes = group.scale.options.filter(\.isScored).map { "'\($0.code)'" }.joined(separator: " | ")
+                let system = settings.answerSystem(instrument: instrument.id, scale: group.scale.id)
+                return
+                    "%resource.repeat(item).where(linkId in (\(ids))).answer.value.where(system = '\(system)' and (code in (\(codes)))).select(code.toInteger())"
+            }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: ").combine(") + ")"
         }
         switch scale.method {
         case .sum(let items):

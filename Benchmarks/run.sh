@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, each against DuckDB on the same file in the same run:
 #   1. `ivoutcomes score` against the DuckDB reference scorer (../shared/bench/peer_score.py);
-#   2. `ivoutcomes change` against the same computation as a DuckDB query (Benchmarks/duckdb_change.py).
+#   2. `ivoutcomes change` against the same computation as a DuckDB query (Benchmarks/duckdb_change.py);
+# then, without a peer: flat memory for a huge quoted field, and 100,000 FHIR QuestionnaireResponses.
 #
 # Usage: Benchmarks/run.sh [ROWS]     (default 1000000; needs python3, and pip install duckdb)
 # Runs each command IVOUTCOMES_BENCH_RUNS times (default 3), alternating ivoutcomes and DuckDB,
@@ -75,3 +76,30 @@ fi
 /usr/bin/time -f "%e %M" -o "$work/quoted.txt" "$binary" score "$quoted" --out "$work/quoted-scores.csv" 2>/dev/null
 read -r quoted_s quoted_kb < "$work/quoted.txt"
 python3 -c "print(f'ivoutcomes score, one quoted field of 1,000,000 lines: {$quoted_s} s, {$quoted_kb // 1024} MB peak (target: under 150 MB)')"
+
+# FHIR: 100,000 QuestionnaireResponses as NDJSON (WEMWBS, coded answers in the questionnaire's
+# answer system), scored to CSV and to Observations.
+echo
+fhir="$work/responses-100000.ndjson"
+if [ ! -f "$fhir" ]; then
+    python3 - "$fhir" <<'PY'
+import json, random, sys
+rng = random.Random(2026)
+base = "http://ivoutcomes.example.org/fhir"
+system = f"{base}/CodeSystem/wemwbs/wemwbs_frequency"
+with open(sys.argv[1], "w") as out:
+    for n in range(100_000):
+        items = [{"linkId": f"wemwbs_{i}", "answer": [{"valueCoding": {"system": system, "code": str(rng.randint(1, 5))}}]}
+                 for i in range(1, 15)]
+        out.write(json.dumps({
+            "resourceType": "QuestionnaireResponse", "id": f"qr-{n}", "questionnaire": f"{base}/Questionnaire/wemwbs|1.2.0",
+            "status": "completed", "subject": {"identifier": {"system": "urn:bench", "value": f"B{n % 20000:05d}"}},
+            "authored": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T10:00:00+01:00", "item": items}) + "\n")
+PY
+fi
+for format in csv fhir; do
+    /usr/bin/time -f "%e %M" -o "$work/fhir-$format.txt" "$binary" score "$fhir" --format "$format" --as-of 2030-12-31 \
+        --out "$work/fhir-scores.$format" 2>/dev/null
+    read -r fhir_s fhir_kb < "$work/fhir-$format.txt"
+    python3 -c "print(f'ivoutcomes score, 100,000 FHIR QuestionnaireResponses (NDJSON) to $format: {$fhir_s} s, {$fhir_kb // 1024} MB peak (target: under 5 s and 100 MB)')"
+done

@@ -38,13 +38,27 @@ public struct FHIRObservations: Sendable {
     ) throws(TransferError) -> ScoringSummary {
         try TransferError.typed {
             var summary = ScoringSummary()
+            // What every Observation of a scale shares, written once: the start of its object.
+            let starts = Dictionary(
+                catalog.instruments.map { instrument in
+                    (instrument.id, instrument.scales.map { String(JSONNode.object(shared($0)).compact().dropLast()) })
+                }, uniquingKeysWith: { first, _ in first })
             try reader.forEachRow { row in
                 summary.count(row.status)
                 for problem in row.problems {
                     if summary.problems < reportLimit { onProblem(problem) }
                     summary.problems += 1
                 }
-                for observation in try observations(of: row) { try output.write(observation.compact() + "\n") }
+                guard row.status == .scored, let date = row.administeredOn, let start = starts[row.instrument] else {
+                    return
+                }
+                let instrument = try catalog.instrument(id: row.instrument)
+                for (index, (scale, score)) in zip(instrument.scales, row.scores).enumerated() {
+                    guard scale.isFollowedOverTime, let value = score.value else { continue }
+                    let rest = JSONNode.object(own(scale, value: value, band: score.band, row: row, date: date))
+                        .compact()
+                    try output.write(start[index] + "," + rest.dropFirst() + "\n")
+                }
             }
             summary.blankRowsSkipped = reader.blankRowsSkipped
             summary.unknownColumns = reader.unknownColumns
@@ -52,19 +66,8 @@ public struct FHIRObservations: Sendable {
         }
     }
 
-    /// The Observations of one scored row: none unless every scale was scored.
-    func observations(of row: ScoredRow) throws -> [JSONNode] {
-        guard row.status == .scored, let date = row.administeredOn else { return [] }
-        let instrument = try catalog.instrument(id: row.instrument)
-        return zip(instrument.scales, row.scores).compactMap { scale, score in
-            guard scale.isFollowedOverTime, let value = score.value else { return nil }
-            return observation(scale, value: value, band: score.band, row: row, date: date)
-        }
-    }
-
-    private func observation(_ scale: Scale, value: Double, band: BandID?, row: ScoredRow, date: CalendarDate)
-        -> JSONNode
-    {
+    /// The fields every Observation of a scale has: type, status, category and code.
+    private func shared(_ scale: Scale) -> [(String, JSONNode)] {
         let coding: JSONNode =
             scale.codes.first.map { code in
                 .object([
@@ -75,7 +78,7 @@ public struct FHIRObservations: Sendable {
                 ("system", .string(settings.scoreSystem)), ("code", .string(scale.id.rawValue)),
                 ("display", .string(scale.title)),
             ])
-        var fields: [(String, JSONNode)] = [
+        return [
             ("resourceType", .string("Observation")),
             ("status", .string("final")),
             (
@@ -96,6 +99,14 @@ public struct FHIRObservations: Sendable {
                 ])
             ),
             ("code", .object([("coding", .array([coding])), ("text", .string(scale.title))])),
+        ]
+    }
+
+    /// The fields of one Observation: subject, date, value, band and the response it came from.
+    private func own(_ scale: Scale, value: Double, band: BandID?, row: ScoredRow, date: CalendarDate)
+        -> [(String, JSONNode)]
+    {
+        var fields: [(String, JSONNode)] = [
             ("subject", subject(of: row)),
             ("effectiveDateTime", .string(date.description)),
         ]
@@ -133,7 +144,7 @@ public struct FHIRObservations: Sendable {
         if let id = row.fhirOrigin?.resourceID {
             fields.append(("derivedFrom", .array([.object([("reference", .string("QuestionnaireResponse/\(id)"))])])))
         }
-        return .object(fields)
+        return fields
     }
 
     /// The subject as the response gave it, or the child's id under the subject system.

@@ -27,27 +27,29 @@ final class FHIRResponseRows: RowFields {
     }
 
     private var input: Input
-    private let columnIndex: [String: Int]
-    private let instruments: [String: Instrument]
-    private var fields: [[UInt8]]
-    private(set) var line = 0
+    private let tables: FHIRResponseDecoder.Tables
+    /// NDJSON lines read ahead and decoded in two lanes, taken in order.
+    private var batch: [FHIRResponseDecoder.Decoded] = []
+    private var batchPosition = 0
+    private var current: FHIRResponseDecoder.Decoded
+    var line: Int { current.line }
     /// Problems found while decoding the current response, before scoring.
-    private(set) var decodeProblems: [(code: ProblemCode, column: String?, message: String)] = []
+    var decodeProblems: [(code: ProblemCode, column: String?, message: String)] { current.problems }
     /// Resources skipped because they are not QuestionnaireResponses, by type.
     private(set) var ignoredResources: [String: Int] = [:]
     /// The current response's `id` and `subject` as received.
-    private(set) var origin = FHIROrigin(resourceID: nil, subject: nil)
+    var origin: FHIROrigin { current.origin }
+
+    /// How many NDJSON lines are decoded at a time (bounds the memory read ahead).
+    static let linesPerBatch = 2048
 
     /// Opens a file of FHIR resources: NDJSON when `lines`, else one JSON document (read whole).
     init(_ source: TextSource, columns: [String], catalog: InstrumentCatalog, lines: Bool, encoding: TextEncoding?)
         throws(InputError)
     {
         let reader = try LineReader(source, encoding: encoding)
-        var index: [String: Int] = [:]
-        for (position, name) in columns.enumerated() { index[name] = position }
-        columnIndex = index
-        fields = Array(repeating: [], count: columns.count)
-        instruments = Dictionary(catalog.instruments.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        tables = FHIRResponseDecoder.Tables(columns: columns, catalog: catalog)
+        current = FHIRResponseDecoder.Decoded(line: 0, columns: columns.count)
         if lines {
             input = .lines(reader)
             return
@@ -85,77 +87,168 @@ final class FHIRResponseRows: RowFields {
         }
     }
 
-    var fieldCount: Int { fields.count }
+    var fieldCount: Int { current.fields.count }
 
     func withField<R>(_ index: Int, _ body: (ByteView) throws -> R) rethrows -> R {
-        try fields[index].withView(body)
+        try current.fields[index].withView(body)
     }
 
     /// Reads the next QuestionnaireResponse into the fields, skipping blank lines and other
     /// resources. Returns `false` at the end.
     func next(blankLines: inout Int) throws(InputError) -> Bool {
         while true {
-            let path: String
-            let value: JSONValue
+            let decoded: FHIRResponseDecoder.Decoded
             switch input {
             case .lines(let reader):
-                guard try reader.next() else { return false }
-                let bytes = reader.bytes
-                if Array(bytes).withView({ CellText.isBlank($0) }) {
-                    blankLines += 1
-                    continue
+                if batchPosition == batch.count {
+                    try readBatch(from: reader, blankLines: &blankLines)
+                    if batch.isEmpty { return false }
                 }
-                line = reader.line
-                path = ""
-                switch JSONValue.parse(Data(bytes)) {
-                case .success(let parsed): value = parsed
-                case .failure(let error):
-                    clear()
-                    decodeProblems.append((.rowNotJSON, nil, "not valid JSON: column \(error.column): \(error.reason)"))
-                    return true
-                }
+                decoded = batch[batchPosition]
+                batchPosition += 1
             case .document(let resources, let next):
                 guard next < resources.count else { return false }
                 input = .document(resources: resources, next: next + 1)
-                line = next + 1
-                (path, value) = resources[next]
+                decoded = FHIRResponseDecoder.decode(
+                    resources[next].value, at: resources[next].path, line: next + 1, tables)
             }
-            guard case .object(let object) = value else {
-                clear()
-                decodeProblems.append(
-                    (.rowJSONShape, path.isEmpty ? nil : path, "not a FHIR resource (expected an object)"))
-                return true
-            }
-            guard case .string(let type)? = object["resourceType"], type == "QuestionnaireResponse" else {
-                let type = {
-                    if case .string(let type)? = object["resourceType"] {
-                        return type
-                    } else {
-                        return "(no resourceType)"
-                    }
-                }()
+            if let type = decoded.ignoredType {
                 ignoredResources[type, default: 0] += 1
                 continue
             }
-            decode(object, at: path)
+            current = decoded
             return true
         }
     }
 
-    private func clear() {
-        for index in fields.indices { fields[index].removeAll(keepingCapacity: true) }
-        decodeProblems.removeAll()
-        origin = FHIROrigin(resourceID: nil, subject: nil)
+    /// Reads up to ``linesPerBatch`` non-blank lines and decodes them in two lanes, each into
+    /// its own results (the tables are only read), kept in line order.
+    private func readBatch(from reader: LineReader, blankLines: inout Int) throws(InputError) {
+        var lines: [(line: Int, bytes: [UInt8])] = []
+        while lines.count < FHIRResponseRows.linesPerBatch, try reader.next() {
+            let bytes = reader.bytes
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                blankLines += 1
+                continue
+            }
+            lines.append((reader.line, Array(bytes)))
+        }
+        let lanes = [FHIRResponseDecoder.Lane(), FHIRResponseDecoder.Lane()]
+        let shared = FHIRResponseDecoder.Shared(lines: lines, tables: tables)
+        // A few lines are not worth a second thread.
+        let parts = lines.count < 64 ? [0..<lines.count] : [0..<lines.count / 2, lines.count / 2..<lines.count]
+        DispatchQueue.concurrentPerform(iterations: parts.count) { half in
+            lanes[half].results = shared.lines[parts[half]].map {
+                FHIRResponseDecoder.decode(line: $0.line, $0.bytes, shared.tables)
+            }
+        }
+        batch = lanes[0].results + lanes[1].results
+        batchPosition = 0
+    }
+}
+
+/// Decoding one QuestionnaireResponse into a row's fields: a pure function of the resource and
+/// tables prepared once, so NDJSON lines can be decoded in lanes.
+struct FHIRResponseDecoder {
+    /// What every decoding reads: column positions and each instrument's questions and scales.
+    final class Tables: Sendable {
+        let columnIndex: [String: Int]
+        let columnCount: Int
+        let instruments: [String: Instrument]
+        /// Per instrument, its questions by link id and its scales' ids (calculated items).
+        let questions: [InstrumentID: [String: Item]]
+        let scaleIDs: [InstrumentID: Set<String>]
+
+        init(columns: [String], catalog: InstrumentCatalog) {
+            var index: [String: Int] = [:]
+            for (position, name) in columns.enumerated() { index[name] = position }
+            columnIndex = index
+            columnCount = columns.count
+            instruments = Dictionary(catalog.instruments.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+            questions = Dictionary(
+                catalog.instruments.map { instrument in
+                    (
+                        instrument.id,
+                        Dictionary(instrument.items.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+                    )
+                }, uniquingKeysWith: { a, _ in a })
+            scaleIDs = Dictionary(
+                catalog.instruments.map { ($0.id, Set($0.scales.map(\.id.rawValue))) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// One decoded resource: the row's fields, its problems and origin, or the type of a
+    /// resource that is not a QuestionnaireResponse.
+    struct Decoded: Sendable {
+        var line: Int
+        var fields: [[UInt8]]
+        var problems: [(code: ProblemCode, column: String?, message: String)] = []
+        var origin = FHIROrigin(resourceID: nil, subject: nil)
+        var ignoredType: String?
+
+        init(line: Int, columns: Int) {
+            self.line = line
+            fields = Array(repeating: [], count: columns)
+        }
+    }
+
+    /// A lane's results, written by that lane only.
+    final class Lane: @unchecked Sendable {
+        var results: [Decoded] = []
+    }
+
+    /// What the lanes read, handed over together; nothing in it changes while they run.
+    struct Shared: @unchecked Sendable {
+        let lines: [(line: Int, bytes: [UInt8])]
+        let tables: Tables
+    }
+
+    private let tables: Tables
+    private var decoded: Decoded
+
+    private init(line: Int, tables: Tables) {
+        self.tables = tables
+        decoded = Decoded(line: line, columns: tables.columnCount)
+    }
+
+    /// A line of NDJSON: parsed, then decoded.
+    static func decode(line: Int, _ bytes: [UInt8], _ tables: Tables) -> Decoded {
+        switch JSONValue.parse(Data(bytes)) {
+        case .success(let value): return decode(value, at: "", line: line, tables)
+        case .failure(let error):
+            var result = Decoded(line: line, columns: tables.columnCount)
+            result.problems.append((.rowNotJSON, nil, "not valid JSON: column \(error.column): \(error.reason)"))
+            return result
+        }
+    }
+
+    /// A resource at `path` of its file (empty for a line of NDJSON).
+    static func decode(_ value: JSONValue, at path: String, line: Int, _ tables: Tables) -> Decoded {
+        var decoder = FHIRResponseDecoder(line: line, tables: tables)
+        guard case .object(let object) = value else {
+            decoder.decoded.problems.append(
+                (.rowJSONShape, path.isEmpty ? nil : path, "not a FHIR resource (expected an object)"))
+            return decoder.decoded
+        }
+        guard case .string(let type)? = object["resourceType"], type == "QuestionnaireResponse" else {
+            if case .string(let type)? = object["resourceType"] {
+                decoder.decoded.ignoredType = type
+            } else {
+                decoder.decoded.ignoredType = "(no resourceType)"
+            }
+            return decoder.decoded
+        }
+        decoder.decode(object, at: path)
+        return decoder.decoded
     }
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    private func set(_ column: String, _ text: String) {
-        if let index = columnIndex[column] { fields[index] = Array(text.utf8) }
+    private mutating func set(_ column: String, _ text: String) {
+        if let index = tables.columnIndex[column] { decoded.fields[index] = Array(text.utf8) }
     }
 
-    private func decode(_ resource: [String: JSONValue], at path: String) {
-        clear()
+    private mutating func decode(_ resource: [String: JSONValue], at path: String) {
         var resourceID: String?
         if case .string(let id)? = resource["id"] { resourceID = id }
         let named = resourceID.map { " (QuestionnaireResponse/\($0))" } ?? ""
@@ -173,7 +266,7 @@ final class FHIRResponseRows: RowFields {
                 if parts.count >= 2, parts[parts.count - 2] == "Patient" {
                     set(ResponseLayout.childColumnName, String(parts[parts.count - 1]))
                 } else {
-                    decodeProblems.append(
+                    decoded.problems.append(
                         (
                             .rowJSONShape, join(path, "subject.reference"),
                             "\"\(reference)\" is not a Patient/<id> reference\(named)"
@@ -181,7 +274,7 @@ final class FHIRResponseRows: RowFields {
                 }
             }
         }
-        origin = FHIROrigin(resourceID: resourceID, subject: subject)
+        decoded.origin = FHIROrigin(resourceID: resourceID, subject: subject)
         if case .string(let authored)? = resource["authored"] { set(ResponseLayout.dateColumnName, authored) }
         // The instrument, from the canonical.
         var instrument: Instrument?
@@ -189,10 +282,10 @@ final class FHIRResponseRows: RowFields {
             let url = canonical.split(separator: "|", maxSplits: 1).first.map(String.init) ?? canonical
             let id = url.split(separator: "/").last.map { String($0).lowercased() } ?? ""
             set(ResponseLayout.instrumentColumnName, id)
-            instrument = instruments[id]
+            instrument = tables.instruments[id]
         }
         if case .string(let status)? = resource["status"], status != "completed", status != "amended" {
-            decodeProblems.append(
+            decoded.problems.append(
                 (
                     .responseNotCompleted, join(path, "status"),
                     "status is '\(status)', not 'completed': not scored\(named)"
@@ -204,60 +297,62 @@ final class FHIRResponseRows: RowFields {
     }
 
     /// Reads items (and items nested in groups and answers) into the fields.
-    private func readItems(_ items: [JSONValue], at path: String, instrument: Instrument?, named: String) {
+    private mutating func readItems(_ items: [JSONValue], at path: String, instrument: Instrument?, named: String) {
         for (offset, element) in items.enumerated() {
-            let itemPath = "\(path)[\(offset)]"
+            // Paths are spelled only for a problem: building them for every answer costs.
+            func itemPath() -> String { "\(path)[\(offset)]" }
             guard case .object(let item) = element, case .string(let linkID)? = item["linkId"] else {
-                decodeProblems.append((.rowJSONShape, itemPath, "an item without a linkId\(named)"))
+                decoded.problems.append((.rowJSONShape, itemPath(), "an item without a linkId\(named)"))
                 continue
             }
             if case .array(let children)? = item["item"] {
-                readItems(children, at: "\(itemPath).item", instrument: instrument, named: named)
+                readItems(children, at: "\(itemPath()).item", instrument: instrument, named: named)
             }
             guard let instrument else { continue }  // an unknown questionnaire is reported once, as its instrument
-            if instrument.scales.contains(where: { $0.id.rawValue == linkID }) { continue }  // calculated: computed again
-            guard let question = instrument.items.first(where: { $0.id.rawValue == linkID }) else {
+            if tables.scaleIDs[instrument.id]?.contains(linkID) == true { continue }  // calculated: computed again
+            guard let question = tables.questions[instrument.id]?[linkID] else {
                 if case .array? = item["item"] { continue }  // a group
-                decodeProblems.append(
+                decoded.problems.append(
                     (
-                        .answerUnknownItem, "\(itemPath).linkId",
+                        .answerUnknownItem, "\(itemPath()).linkId",
                         "linkId '\(linkID)' is not a question of \(instrument.id)\(suggestion(for: linkID, in: instrument.items.map(\.id.rawValue)))\(named)"
                     ))
                 continue
             }
             guard case .array(let answers)? = item["answer"], !answers.isEmpty else { continue }
             if answers.count > 1 {
-                decodeProblems.append(
+                decoded.problems.append(
                     (
-                        .rowJSONShape, "\(itemPath).answer",
+                        .rowJSONShape, "\(itemPath()).answer",
                         "\(answers.count) answers to '\(linkID)'; one is expected\(named)"
                     ))
                 continue
             }
-            let answerPath = "\(itemPath).answer[0]"
+            func answerPath() -> String { "\(itemPath()).answer[0]" }
             guard case .object(let answer) = answers[0] else {
-                decodeProblems.append((.rowJSONShape, answerPath, "expected an answer object\(named)"))
+                decoded.problems.append((.rowJSONShape, answerPath(), "expected an answer object\(named)"))
                 continue
             }
             if case .array(let nested)? = answer["item"] {
-                readItems(nested, at: "\(answerPath).item", instrument: instrument, named: named)
+                readItems(nested, at: "\(answerPath()).item", instrument: instrument, named: named)
             }
-            read(answer, of: question, in: instrument, at: answerPath, named: named)
+            read(answer, of: question, in: instrument, at: answerPath(), named: named)
         }
     }
 
     /// One answer: by code (in the questionnaire's answer system), whole number, or free text.
-    private func read(
-        _ answer: [String: JSONValue], of item: Item, in instrument: Instrument, at path: String, named: String
+    private mutating func read(
+        _ answer: [String: JSONValue], of item: Item, in instrument: Instrument, at path: @autoclosure () -> String,
+        named: String
     ) {
         let column = item.id.rawValue
         if case .object(let coding)? = answer["valueCoding"] {
             guard case .string(let code)? = coding["code"] else {
                 var display = ""
                 if case .string(let text)? = coding["display"] { display = " \"\(text)\"" }
-                decodeProblems.append(
+                decoded.problems.append(
                     (
-                        .answerDisplayOnly, "\(path).valueCoding",
+                        .answerDisplayOnly, "\(path()).valueCoding",
                         "answered only by display text\(display), with no code: answers are read by code, never by their words\(named)"
                     ))
                 return
@@ -265,9 +360,9 @@ final class FHIRResponseRows: RowFields {
             if case .string(let system)? = coding["system"], let scale = item.responseScale,
                 !system.hasSuffix("/CodeSystem/\(instrument.id)/\(scale.id)")
             {
-                decodeProblems.append(
+                decoded.problems.append(
                     (
-                        .answerWrongSystem, "\(path).valueCoding.system",
+                        .answerWrongSystem, "\(path()).valueCoding.system",
                         "code \(code) of \(system), not of this questionnaire's answers (…/CodeSystem/\(instrument.id)/\(scale.id))\(named)"
                     ))
                 return
@@ -279,9 +374,9 @@ final class FHIRResponseRows: RowFields {
             set(column, text)
         } else {
             let kind = answer.keys.first { $0.hasPrefix("value") } ?? "no value"
-            decodeProblems.append(
+            decoded.problems.append(
                 (
-                    .rowJSONShape, path,
+                    .rowJSONShape, path(),
                     "\(kind) is not an answer this reader takes (valueCoding, valueInteger or valueString)\(named)"
                 ))
         }

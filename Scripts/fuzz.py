@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fuzz every reading command of `ivoutcomes` with mutated inputs.
 
-Mutates the example CSVs (questionnaires, children, logs), a JSON Lines file, a definition
+Mutates the example CSVs (questionnaires, children, logs, a survey export and its column
+mapping), a JSON Lines file, FHIR QuestionnaireResponses (NDJSON and a Bundle), a definition
 file and a pooling summary, runs each command that reads that kind of file with a timeout, and
 reports:
   - crashes: death by any signal (a trap, a segfault) or a "Fatal error" from the runtime;
@@ -50,6 +51,25 @@ def jsonl_from_csv(text):
         out.append(json.dumps({"child_id": row["child_id"], "administered_on": row["administered_on"],
                                "instrument": row["instrument"], "answers": answers}))
     return ("\n".join(out) + "\n").encode()
+
+
+def fhir_from_csv(text):
+    """QuestionnaireResponses of the first rows, one per line (NDJSON), coded as `fhir questionnaire` codes them."""
+    base = "http://ivoutcomes.example.org/fhir"
+    lines = text.decode("utf-8").splitlines()
+    header = lines[0].split(",")
+    out = []
+    for number, line in enumerate(lines[1:40]):
+        cells = line.split(",")
+        if len(cells) != len(header):
+            continue
+        row = dict(zip(header, cells))
+        items = [{"linkId": k, "answer": [{"valueCoding": {"system": f"{base}/CodeSystem/{row['instrument']}/x", "code": v}}]}
+                 for k, v in row.items() if k not in ("child_id", "administered_on", "instrument") and v]
+        out.append({"resourceType": "QuestionnaireResponse", "id": f"r{number}", "status": "completed",
+                    "questionnaire": f"{base}/Questionnaire/{row['instrument']}", "authored": row["administered_on"],
+                    "subject": {"identifier": {"value": row["child_id"]}}, "item": items})
+    return out
 
 
 SPECIAL = [b",", b";", b"\t", b'"', b'""', b"\n", b"\r\n", b"\r", b"\x00", b"\xff", b"\xe9", b"\xc3", b"\xef\xbb\xbf",
@@ -246,8 +266,14 @@ def main():
         "logs": read(os.path.join(examples, "logs.csv")),
         "jsonl": jsonl_from_csv(questionnaires),
         "definition": read(os.path.join(ROOT, "Instruments", "wemwbs.json")),
+        "survey": read(os.path.join(examples, "survey-export.csv")),
+        "mapping": read(os.path.join(examples, "survey-columns.csv")),
     }
-    for name in ("questionnaires.csv", "children.csv", "logs.csv"):
+    responses_fhir = fhir_from_csv(questionnaires)
+    seeds["fhir"] = ("\n".join(json.dumps(r) for r in responses_fhir) + "\n").encode()
+    seeds["bundle"] = json.dumps({"resourceType": "Bundle", "type": "collection",
+                                  "entry": [{"resource": r} for r in responses_fhir[:10]] + [{"resource": {"resourceType": "Patient"}}]}).encode()
+    for name in ("questionnaires.csv", "children.csv", "logs.csv", "survey-export.csv", "survey-columns.csv"):
         shutil.copy(os.path.join(examples, name), work)
     summary = os.path.join(work, "area.json")
     subprocess.run([binary, "report", "questionnaires.csv", "--children", "children.csv", "--logs", "logs.csv", "--as-of", AS_OF,
@@ -275,19 +301,26 @@ def main():
         "jsonl": lambda p: [(["score", p, "--input-format", "jsonl"], [], "jsonl"), (["change", p, "--as-of", AS_OF], [], "jsonl")],
         "definition": lambda p: [(["validate", p], [], "json"), (["score", "questionnaires.csv", "--definitions", p], [], "json"), (["coverage", "--definitions", p], [], "json")],
         "summary": lambda p: [(["pool", p, "--out", "national.json"], ["national.json"], "json"), (["pool", p, "area.json", "--out", "national.html"], ["national.html"], "json")],
+        "survey": lambda p: [(["score", p, "--instrument", "swemwbs", "--columns", "survey-columns.csv", "--date-format", "DD/MM/YYYY"], [], "csv"),
+                             (["change", p, "--instrument", "swemwbs", "--columns", "survey-columns.csv", "--date-format", "DD/MM/YYYY", "--as-of", AS_OF], [], "csv")],
+        "mapping": lambda p: [(["score", "survey-export.csv", "--instrument", "swemwbs", "--columns", p, "--date-format", "DD/MM/YYYY"], [], "csv")],
+        "fhir": lambda p: [(["score", p, "--input-format", "fhir"], [], "json"), (["score", p, "--format", "fhir", "--out", "out.ndjson"], ["out.ndjson"], "json"),
+                           (["change", p, "--input-format", "fhir", "--as-of", AS_OF], [], "json")],
+        "bundle": lambda p: [(["score", p, "--input-format", "fhir"], [], "json"), (["report", p, "--input-format", "fhir", "--as-of", AS_OF, "--format", "json", "--out", "out.json"], ["out.json"], "json")],
     }
     deadline = time.time() + options.seconds
     counts = {}
     while time.time() < deadline:
         kind = rng.choice(list(seeds))
         data = seeds[kind]
-        mutated = mutate_json(data, rng) if kind in ("summary", "definition") and rng.random() < 0.6 else mutate(data, rng)
-        suffix = {"jsonl": ".jsonl", "definition": ".json", "summary": ".json"}.get(kind, ".csv")
+        mutated = mutate_json(data, rng) if kind in ("summary", "definition", "bundle") and rng.random() < 0.6 else mutate(data, rng)
+        suffix = {"jsonl": ".jsonl", "definition": ".json", "summary": ".json", "fhir": ".ndjson", "bundle": ".json"}.get(kind, ".csv")
         path = os.path.join(work, "input" + suffix)
         with open(path, "wb") as handle:
             handle.write(mutated)
         arguments, outputs, _ = rng.choice(plans[kind](path))
-        inputs = [path] + [os.path.join(work, name) for name in ("questionnaires.csv", "children.csv", "logs.csv", "area.json")]
+        inputs = [path] + [os.path.join(work, name) for name in
+                           ("questionnaires.csv", "children.csv", "logs.csv", "area.json", "survey-export.csv", "survey-columns.csv")]
         fuzzer.run(kind, arguments, inputs, [os.path.join(work, name) for name in outputs])
         counts[kind] = counts.get(kind, 0) + 1
     signals = signal_checks(binary, work, fuzzer.failures)

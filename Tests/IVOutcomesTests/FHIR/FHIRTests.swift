@@ -227,6 +227,7 @@ struct FHIRTests {
             ((total["subject"] as? [String: Any])?["identifier"] as? [String: Any])?["system"] as? String
                 == "urn:area:ids")
         let metric = try Self.object(String(lines[1]))
-        #expect(((metric["valueQuantity"] as? [String: Any])?["value"] as? Double) == 25.03)  // raw 28: the published table value
+        // Every answer 4 makes a SWEMWBS raw score of 28: the published table gives 25.03.
+        #expect(((metric["valueQuantity"] as? [String: Any])?["value"] as? Double) == 25.03)
     }
 }

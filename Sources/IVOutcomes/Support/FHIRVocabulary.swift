@@ -1,7 +1,6 @@
 /// The FHIR R4 URLs IVOutcomes reads and writes, from the HL7 specifications and the SDC
 /// implementation guide (see `../shared/reference/fhir-r4.md` in the project's notes), in one place.
 enum FHIRVocabulary {
-    static let snomed = "http://snomed.info/sct"
     static let ordinalValue = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
     static let itemWeight = "http://hl7.org/fhir/StructureDefinition/itemWeight"
     static let calculatedExpression =

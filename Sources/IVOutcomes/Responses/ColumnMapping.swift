@@ -36,6 +36,8 @@ public struct ColumnMapping: Sendable, Hashable {
     public let file: String
     /// The entries, in the file's order.
     public let entries: [Entry]
+    /// The first entry of each header, by its comparison key (``ColumnMatcher/key(_:)``).
+    private let byKey: [String: Entry]
 
     /// A mapping from entries built in code.
     /// - Throws: ``InputError/unreadable(file:reason:)`` when two entries name the same header.
@@ -43,6 +45,7 @@ public struct ColumnMapping: Sendable, Hashable {
         self.file = file
         self.entries = entries
         var seen: [String: Entry] = [:]
+        var byKey: [String: Entry] = [:]
         for entry in entries {
             let key = ColumnMatcher.key(entry.header)
             guard !key.isEmpty else {
@@ -60,7 +63,9 @@ public struct ColumnMapping: Sendable, Hashable {
                 )
             }
             seen[key] = entry
+            if byKey[key] == nil { byKey[key] = entry }
         }
+        self.byKey = byKey
     }
 
     /// Reads a mapping file (`-` for standard input).
@@ -102,7 +107,6 @@ public struct ColumnMapping: Sendable, Hashable {
 
     /// The entry for a header (compared as question texts are), or `nil`.
     func entry(for header: String) -> Entry? {
-        let key = ColumnMatcher.key(header)
-        return entries.first { ColumnMatcher.key($0.header) == key }
+        byKey[ColumnMatcher.key(header)]
     }
 }

@@ -369,7 +369,7 @@ struct FHIRResponseDecoder {
             }
             set(column, code)
         } else if case .number(let number)? = answer["valueInteger"] {
-            set(column, number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
+            set(column, numberText(number))
         } else if case .string(let text)? = answer["valueString"] {
             set(column, text)
         } else {

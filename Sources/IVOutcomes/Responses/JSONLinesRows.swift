@@ -106,8 +106,7 @@ final class JSONLinesRows: RowFields {
         case .null:
             fields[index] = []
         case .number(let double):
-            fields[index] = Array(
-                (double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)).utf8)
+            fields[index] = Array(numberText(double).utf8)
         default:
             decodeProblems.append((.rowJSONShape, name, "expected a string or a number"))
         }

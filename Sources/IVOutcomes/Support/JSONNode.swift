@@ -22,7 +22,7 @@ indirect enum JSONNode: Sendable, Hashable {
     /// (`3.2e-12`): for p-values, which fixed decimals would round to 0.
     static func fullPrecision(_ value: Double?) -> JSONNode {
         guard let value, value.isFinite else { return .null }
-        return .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)")
+        return .number(numberText(value))
     }
 
     /// The document on one line, with no spaces (for NDJSON).

@@ -5,3 +5,9 @@ package func formatNumber(_ value: Double, decimals: Int) -> String {
     out.append(number: value, decimals: decimals)
     return out.string
 }
+
+/// A JSON number as the text of a cell: a whole number without a fraction (`4.0` is `4`), any
+/// other number in full (`4.5`, `1e+20`).
+package func numberText(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}

@@ -3,7 +3,9 @@
 
 Usage: python3 Examples/make_examples.py
 
-- children.csv: one row per child (pseudonymous id, birth month, match start, demographics).
+- children.csv: one row per child (pseudonymous id, birth month, status, referral or match dates,
+  demographics): 48 matched children (three of whose matches have ended) and 14 on the waiting
+  list, measured at referral and every 6 months while they wait (no contact logs: no volunteer).
 - questionnaires.csv: the wellbeing measure the schedule gives for the child's age (the Stirling
   Children's Wellbeing Scale from 8 to 12, WEMWBS or SWEMWBS from 13), plus the life-skills
   supplement, at match start and every 6 months, so children who turn 13 move from SCWBS to
@@ -38,8 +40,11 @@ for n in range(1, 49):
     age = rng.choice([8, 9, 10, 11, 12, 12, 13, 13, 14, 14, 15, 16, 17])
     start = datetime.date(2024, 1, 15) + datetime.timedelta(days=rng.randrange(0, 900))
     birth = add_months(start, -12 * age - rng.randrange(0, 12))
+    # Three matches have ended, 20 months in (no rng: the rest of the data is unchanged by it).
+    end = add_months(start, 20) if n % 6 == 4 and add_months(start, 20) < today else None
     children.append({
-        "child_id": cid, "birth_month": f"{birth.year:04d}-{birth.month:02d}", "match_start": start.isoformat(),
+        "child_id": cid, "birth_month": f"{birth.year:04d}-{birth.month:02d}", "status": "matched",
+        "referred_on": "", "match_start": start.isoformat(), "match_end": end.isoformat() if end else "",
         "gender": rng.choice(["female", "male", "female", "male", "neither"]),
         "ethnicity": rng.choice(["White", "White", "White", "Mixed", "Black", "Asian", "Other"]),
         "disability": rng.choice(["no", "no", "no", "yes"]), "uasc": rng.choice(["no"] * 9 + ["yes"]),
@@ -55,17 +60,19 @@ for n in range(1, 49):
         day = add_months(start, 6 * wave) + datetime.timedelta(days=rng.randrange(-12, 13))
         if day > today:
             break
+        # After an ended match the rows are drawn (the same random numbers) but not kept.
+        kept = questionnaires if not end or day <= end else []
         older = age + wave // 2 >= 13
         instrument = ("swemwbs" if short else "wemwbs") if older else "swemwbs" if n == 2 else "scwbs"
         row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
         items = {"wemwbs": WEMWBS, "swemwbs": SHORT, "scwbs": STIRLING}[instrument]
         for item in items:
             row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
-        questionnaires.append(row)
+        kept.append(row)
         life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
         for item in LIFE:
             life[item] = str(min(3, max(1, round(rng.gauss(skill + 0.25 * wave, 0.5)))))
-        questionnaires.append(life)
+        kept.append(life)
         wave += 1
     visit = start
     while visit <= today:
@@ -77,8 +84,45 @@ for n in range(1, 49):
                 row[f"change_{outcome}"] = rng.choices(CHANGE, weights=[3, 45, 30, 10, 12])[0]
             if rng.random() < 0.3:
                 row[f"example_{rng.choice(OUTCOMES)}"] = rng.choice(EXAMPLES)
-        logs.append(row)
+        if not end or visit <= end:
+            logs.append(row)
         visit = add_months(visit, 1) + datetime.timedelta(days=rng.randrange(-5, 6))
+
+# The waiting list: children referred for an IV and not yet matched, measured at referral and every
+# 6 months while they wait, with a smaller drift in their scores. Ages keep each child on one
+# instrument (SCWBS from 8 to 12, WEMWBS from 13) while waiting.
+for n in range(1, 15):
+    cid = f"PW-{n:04d}"
+    age = [9, 10, 11, 10, 9, 11, 10, 14, 15, 14, 13, 15, 14, 13][n - 1]
+    referred = datetime.date(2025, 1, 6) + datetime.timedelta(days=rng.randrange(0, 420))
+    birth = add_months(referred, -12 * age - rng.randrange(0, 6))
+    children.append({
+        "child_id": cid, "birth_month": f"{birth.year:04d}-{birth.month:02d}", "status": "waiting",
+        "referred_on": referred.isoformat(), "match_start": "", "match_end": "",
+        "gender": rng.choice(["female", "male", "female", "male", "neither"]),
+        "ethnicity": rng.choice(["White", "White", "White", "Mixed", "Black", "Asian", "Other"]),
+        "disability": rng.choice(["no", "no", "no", "yes"]), "uasc": rng.choice(["no"] * 9 + ["yes"]),
+        "care_leaver": "no", "placed_out_of_area": rng.choice(["no", "no", "yes"]),
+        "local_area": "Pilotshire", "region": "North West",
+    })
+    level = rng.gauss(3.0, 0.5)
+    gain = rng.gauss(0.03, 0.1)
+    skill = rng.uniform(1.4, 2.2)
+    instrument = "wemwbs" if age >= 13 else "scwbs"
+    wave = 0
+    while True:
+        day = add_months(referred, 6 * wave) + datetime.timedelta(days=rng.randrange(-12, 13))
+        if day > today:
+            break
+        row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
+        for item in {"wemwbs": WEMWBS, "scwbs": STIRLING}[instrument]:
+            row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
+        questionnaires.append(row)
+        life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
+        for item in LIFE:
+            life[item] = str(min(3, max(1, round(rng.gauss(skill + 0.05 * wave, 0.5)))))
+        questionnaires.append(life)
+        wave += 1
 
 # The problems real exports have, so the demo shows how each is reported.
 wem = [r for r in questionnaires if r["instrument"] == "wemwbs"]

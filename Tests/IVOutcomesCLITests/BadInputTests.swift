@@ -484,7 +484,7 @@ struct BadInputTests {
         #expect(dated.output == plain.output)
         let later = run("psychometrics", file, "--instrument", "wemwbs", "--as-of", "2031-12-31")
         #expect(
-            later.output.hasPrefix("WEMWBS wemwbs_total: n = 28 complete administrations (of 73 read)"),
+            later.output.hasPrefix("WEMWBS wemwbs_total: n = 35 complete administrations (of 92 read)"),
             "\(later.output)")
     }
 

@@ -34,6 +34,14 @@ struct GoldenOutputTests {
                 "--as-of", "2026-11-22", "--area", "North", "--format", "summary", "--out", "out:north.json",
             ]
         ),
+        (
+            // The bundled example area: match-length chart, and the waiting list beside the matched children.
+            "golden-example-report.html",
+            [
+                "report", "%questionnaires.csv", "--children", "%children.csv", "--logs", "%logs.csv",
+                "--as-of", "2026-11-22", "--out", "out:example.html",
+            ]
+        ),
         ("golden-coverage.txt", ["coverage", "wemwbs", "life-skills", "iv-log"]),
         ("golden-coverage.csv", ["coverage", "wemwbs", "life-skills", "iv-log", "--format", "csv"]),
         ("golden-coverage.json", ["coverage", "wemwbs", "life-skills", "iv-log", "--format", "json"]),

@@ -6,8 +6,9 @@
 /// let report = ReportView(aggregate: aggregate, catalog: catalog, policy: SuppressionPolicy())
 /// ```
 public struct AreaAggregate: Sendable, Hashable {
-    /// The breakdowns reports show, in order: age band at the as-of date, then the children file's columns.
-    public static let dimensions = ["age_band"] + ChildRegister.demographicColumns
+    /// The breakdowns reports show, in order: age band at the as-of date, match length (see
+    /// ``MatchLength``), then the children file's columns.
+    public static let dimensions = ["age_band", MatchLength.dimension] + ChildRegister.demographicColumns
     /// National reporting's age bands (IV national data, 2022).
     public static let ageBands: [(label: String, range: ClosedRange<Int>)] = [
         ("under 8", 0...7), ("8-11", 8...11), ("12-14", 12...14), ("15-17", 15...17), ("18+", 18...200),
@@ -19,7 +20,8 @@ public struct AreaAggregate: Sendable, Hashable {
     public var asOf: CalendarDate
     /// The instruments whose data is included (for the licence notices).
     public var instruments: [InstrumentID]
-    /// `all` first, then each breakdown's categories.
+    /// `all` (the matched children) first, then each breakdown's categories of them, then the
+    /// children waiting for an IV (``GroupAggregate/waitingList``) when there are any.
     public var groups: [GroupAggregate]
     /// Counts about the data itself (rows read and not used, incomplete forms, overdue waves).
     public var dataQuality: DataQuality
@@ -48,7 +50,9 @@ public struct AreaAggregate: Sendable, Hashable {
     }
 
     /// Aggregates everything `tracker` has seen, with breakdowns by the children file's columns
-    /// (those with at least one value) and by age band when birth months are known.
+    /// (those with at least one value), by age band when birth months are known and by match
+    /// length whenever there is a children file. Children the children file lists as waiting for
+    /// an IV are a group of their own, in no other group.
     ///
     /// - Parameters:
     ///   - tracker: the tracker, with every row added.
@@ -57,7 +61,8 @@ public struct AreaAggregate: Sendable, Hashable {
     ///   - breakdowns: the dimensions to break results down by, in order: `age_band` and
     ///     columns of the children file (read with the same names as
     ///     ``ChildRegister/init(path:today:encoding:delimiter:breakdownColumns:)``'s
-    ///     `breakdownColumns`); a dimension no child has a value for is left out.
+    ///     `breakdownColumns`); a dimension no child has a value for is left out, except
+    ///     `match_length`, whose `unknown` category holds children without a match start.
     public init(
         tracker: FollowUpTracker, area: String, rowsRead: Int? = nil, breakdowns: [String] = AreaAggregate.dimensions
     ) {
@@ -94,10 +99,12 @@ public struct AreaAggregate: Sendable, Hashable {
     /// (from its own records, or several trackers), broken down by any dimensions it names.
     ///
     /// A child in `children` is placed in each breakdown by its details: `age_band` from its
-    /// birth month at `asOf`, any other dimension from ``ChildDetails/attributes`` (so an app can
-    /// break results down by its own attributes, such as `placement_type`). A child of the
-    /// changes or summaries without details is in every breakdown's `unknown` category. Without
-    /// any `children`, there are no breakdowns and every child is in `all`.
+    /// birth month at `asOf`, `match_length` from its match dates (``MatchLength``), any other
+    /// dimension from ``ChildDetails/attributes`` (so an app can break results down by its own
+    /// attributes, such as `placement_type`). A child of the changes or summaries without details
+    /// is in every breakdown's `unknown` category. A child whose ``ChildDetails/status`` is
+    /// waiting is only in the waiting-list group. Without any `children`, there are no breakdowns
+    /// and every child is in `all`.
     ///
     /// ```swift
     /// let aggregate = AreaAggregate(
@@ -111,8 +118,9 @@ public struct AreaAggregate: Sendable, Hashable {
     ///   - changes: one per child and scale, such as ``FollowUpTracker/changes()`` gives.
     ///   - logSummaries: contact-log summaries, such as ``FollowUpTracker/logSummaries()`` gives.
     ///   - children: what is known of the children: birth months and breakdown attributes.
-    ///   - breakdowns: the dimensions to break results down by, in order (`age_band` and any
-    ///     attribute); a dimension no child has a value for is left out.
+    ///   - breakdowns: the dimensions to break results down by, in order (`age_band`,
+    ///     `match_length` and any attribute); a dimension no child has a value for is left out,
+    ///     except `match_length`.
     ///   - dataQuality: the counts of rows read and not used, as the caller knows them
     ///     (``DataQuality/scoresBelowValidatedAge`` is counted from `changes`).
     ///   - instruments: the instruments the data comes from, for the licence notices; the
@@ -162,6 +170,8 @@ public struct AreaAggregate: Sendable, Hashable {
         var groups: [GroupAggregate]
         /// Each child's groups; empty without child details, when every child is only in `all`.
         private var memberships: [String: [Int]] = [:]
+        /// The waiting-list group's position, when some child is waiting.
+        private var waitingGroup: Int?
         private let scaleIndex: [ScaleID: Int]
         private let outcomes: [OutcomeID]
         /// Per scale held by the instruments of one age rule of a measure: the measure's index and
@@ -186,28 +196,46 @@ public struct AreaAggregate: Sendable, Hashable {
             scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             func category(_ child: String, _ dimension: String) -> String {
                 guard let details = details(child) else { return "unknown" }
-                if dimension == "age_band" { return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown" }
-                return details.attributes[dimension] ?? "unknown"
+                switch dimension {
+                case "age_band": return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown"
+                case MatchLength.dimension: return MatchLength(of: details, asOf: asOf).rawValue
+                default: return details.attributes[dimension] ?? "unknown"
+                }
             }
+            func waiting(_ child: String) -> Bool { details(child)?.isWaiting ?? false }
+            // Waiting children are the comparison group: in no breakdown of the matched children.
+            let matched = children.filter { !waiting($0) }
+            let breakdowns = breakdowns.filter(GroupAggregate.isBreakdown)
             var groupKeys: [(String, String)] = [("all", "all")]
             if let knownDetails {
+                let knownMatched = knownDetails.filter { !$0.isWaiting }
                 for dimension in breakdowns {
-                    let known =
-                        dimension == "age_band"
-                        ? knownDetails.contains { $0.birthMonth != nil }
-                        : knownDetails.contains { $0.attributes[dimension] != nil }
+                    let known: Bool
+                    switch dimension {
+                    case "age_band": known = knownMatched.contains { $0.birthMonth != nil }
+                    case MatchLength.dimension: known = true
+                    default: known = knownMatched.contains { $0.attributes[dimension] != nil }
+                    }
                     guard known else { continue }
                     var categories: [String] = []
-                    for child in children where !categories.contains(category(child, dimension)) {
+                    for child in matched where !categories.contains(category(child, dimension)) {
                         categories.append(category(child, dimension))
                     }
-                    if dimension == "age_band" {
-                        let order = AreaAggregate.ageBands.map(\.label) + ["unknown"]
+                    let order: [String]? =
+                        switch dimension {
+                        case "age_band": AreaAggregate.ageBands.map(\.label) + ["unknown"]
+                        case MatchLength.dimension: MatchLength.allCases.map(\.rawValue)
+                        default: nil
+                        }
+                    if let order {
                         categories.sort { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
                     } else {
                         categories.sort { ($0 == "unknown" ? 1 : 0, $0) < ($1 == "unknown" ? 1 : 0, $1) }
                     }
                     groupKeys += categories.map { (dimension, $0) }
+                }
+                if knownDetails.contains(where: \.isWaiting) {
+                    groupKeys.append((GroupAggregate.waitingList.dimension, GroupAggregate.waitingList.category))
                 }
             }
             var index: [String: [Int]] = [:]
@@ -219,8 +247,12 @@ public struct AreaAggregate: Sendable, Hashable {
                     dimension: key.0, category: key.1, scales: scales.map { ScaleAggregate(scale: $0) },
                     logs: outcomes.map { OutcomeLogAggregate(outcome: $0) })
             }
+            waitingGroup = groups.indices.last.flatMap { groups[$0].isWaitingList ? $0 : nil }
             for child in children {
-                let member = [0] + breakdowns.compactMap { index["\($0)\u{1F}\(category(child, $0))"]?.first }
+                let member =
+                    waiting(child)
+                    ? waitingGroup.map { [$0] } ?? []
+                    : [0] + breakdowns.compactMap { index["\($0)\u{1F}\(category(child, $0))"]?.first }
                 memberships[child] = member
                 for group in member { groups[group].children.value += 1 }
             }
@@ -271,7 +303,11 @@ public struct AreaAggregate: Sendable, Hashable {
         /// instruments for different ages counted from the changes.
         func finished(_ quality: DataQuality) -> DataQuality {
             var quality = quality
-            quality.scoresBelowValidatedAge.value = groups[0].scales.reduce(0) { $0 + $1.scoresBelowValidatedAge.value }
+            // Every child's scores: the matched children's (`all`) and the waiting children's.
+            quality.scoresBelowValidatedAge.value = ([0] + (waitingGroup.map { [$0] } ?? [])).reduce(0) {
+                total, group in
+                groups[group].scales.reduce(total) { $0 + $1.scoresBelowValidatedAge.value }
+            }
             quality.childrenMovedBetweenInstruments.value = rulesMeasured.values.count { rules in
                 Set(rules.map(\.measure)).contains { measure in rules.count { $0.measure == measure } > 1 }
             }

@@ -84,7 +84,12 @@ struct DisclosureAudit {
 
     /// The parts add up to at most the whole.
     mutating func relate(sum parts: [Int], atMost whole: Int) {
-        relate(parts.map { ($0, 1) } + [(whole, -1)], isEquality: false)
+        relate(sum: parts, atMostSumOf: [whole])
+    }
+
+    /// The parts add up to at most the sum of the wholes.
+    mutating func relate(sum parts: [Int], atMostSumOf wholes: [Int]) {
+        relate(parts.map { ($0, 1) } + wholes.map { ($0, -1) }, isEquality: false)
     }
 
     mutating func hide(_ cell: Int) { cells[cell].isShown = false }
@@ -236,12 +241,16 @@ struct DisclosureAudit {
         return hidden
     }
 
-    /// The shown cells within `levels` relations of `cell` (through hidden cells).
+    /// The shown cells within `levels` relations of `cell` (through hidden cells), or, when
+    /// there are none that near, those of the nearest level that has any: a cell whose every
+    /// neighbour is already hidden is still bounded by shown cells further out.
     private func shownCells(near cell: Int, levels: Int) -> [Int] {
         var frontier = [cell]
         var seen: Set<Int> = [cell]
         var shown: [Int] = []
-        for _ in 0..<levels {
+        var level = 0
+        while !frontier.isEmpty, level < levels || shown.isEmpty {
+            level += 1
             var next: [Int] = []
             for member in frontier {
                 for relation in relationsOf[member] {

@@ -1,6 +1,18 @@
-/// One group of children: everyone (`all`), or one category of a breakdown such as `gender` = `female`.
+/// One group of children: every matched child (`all`), one category of a breakdown of them such
+/// as `gender` = `female`, or the children waiting for an IV (``waitingList``).
 public struct GroupAggregate: Sendable, Hashable {
-    /// The breakdown: `all`, `age_band`, or a children-file column or caller's attribute.
+    /// The dimension and category of the group of children waiting for an IV (`status` =
+    /// `waiting`): the comparison group, never part of `all` or of a breakdown.
+    public static let waitingList = (dimension: "status", category: ChildStatus.waiting.rawValue)
+
+    /// Whether groups of `dimension` are categories of a breakdown of the matched children
+    /// (every dimension but `all` and the waiting list's `status`): their children add up to `all`'s.
+    public static func isBreakdown(_ dimension: String) -> Bool {
+        dimension != "all" && dimension != waitingList.dimension
+    }
+
+    /// The breakdown: `all`, `age_band`, `match_length`, `status` (the waiting list), or a
+    /// children-file column or caller's attribute.
     public let dimension: String
     /// The category within the breakdown (`all` for everyone, `unknown` for children without a value).
     public let category: String
@@ -21,5 +33,13 @@ public struct GroupAggregate: Sendable, Hashable {
         self.children = children
         self.scales = scales
         self.logs = logs
+    }
+
+    /// Whether this is the group of children waiting for an IV.
+    public var isWaitingList: Bool { GroupAggregate.isWaitingList(dimension: dimension, category: category) }
+
+    /// Whether a group of `dimension` and `category` is the children waiting for an IV.
+    static func isWaitingList(dimension: String, category: String) -> Bool {
+        dimension == waitingList.dimension && category == waitingList.category
     }
 }

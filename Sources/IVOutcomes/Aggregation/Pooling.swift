@@ -71,8 +71,8 @@ extension AreaAggregate {
                 "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
             )
         }
-        guard case .number(let version)? = top["formatVersion"], (1...3).contains(version) else {
-            throw reader.fail("unsupported formatVersion (this version reads 1 to 3)")
+        guard case .number(let version)? = top["formatVersion"], (1...4).contains(version) else {
+            throw reader.fail("unsupported formatVersion (this version reads 1 to 4)")
         }
         let threshold = try reader.whole(
             top["suppressionThreshold"], "suppressionThreshold", in: 1...Double(AreaAggregate.maximumCount),
@@ -115,8 +115,10 @@ extension AreaAggregate {
     }
 
     /// Several areas combined: every count and sum added cell by cell. A cell is exact where no
-    /// area suppressed it; otherwise it says how many areas did. Groups, scales and categories
-    /// absent from an area count as zero there.
+    /// area suppressed it; otherwise it says how many areas did. Scales and categories absent
+    /// from an area count as zero there; an area without a breakdown another area has (a summary
+    /// written before `match_length`, or without the children file's column) has all its
+    /// children in that breakdown's `unknown` category, so every breakdown still adds up to `all`.
     ///
     /// ```swift
     /// let national = try AreaAggregate.pooling([north, south])
@@ -126,12 +128,25 @@ extension AreaAggregate {
         var groups: [GroupAggregate] = []
         var quality = DataQuality()
         var instruments: [InstrumentID] = []
-        for area in areas {
+        var dimensions: [String] = []
+        for group in areas.flatMap(\.groups)
+        where GroupAggregate.isBreakdown(group.dimension) && !dimensions.contains(group.dimension) {
+            dimensions.append(group.dimension)
+        }
+        for var area in areas {
+            if let all = area.groups.first(where: { $0.dimension == "all" }) {
+                for dimension in dimensions where !area.groups.contains(where: { $0.dimension == dimension }) {
+                    area.groups.append(
+                        GroupAggregate(
+                            dimension: dimension, category: "unknown", children: all.children, scales: all.scales,
+                            logs: all.logs))
+                }
+            }
             try add(area, to: &groups, quality: &quality)
             for id in area.instruments where !instruments.contains(id) { instruments.append(id) }
         }
-        // "all" first, then breakdowns in the usual order.
-        let order = ["all"] + AreaAggregate.dimensions
+        // "all" first, then breakdowns in the usual order, the waiting list last.
+        let order = ["all"] + AreaAggregate.dimensions + [GroupAggregate.waitingList.dimension]
         groups = groups.enumerated().sorted {
             ((order.firstIndex(of: $0.element.dimension) ?? order.count), $0.offset)
                 < ((order.firstIndex(of: $1.element.dimension) ?? order.count), $1.offset)
@@ -206,6 +221,7 @@ extension ScaleAggregate {
         result.pairedBaseline = try pairedBaseline.adding(other.pairedBaseline)
         result.latest = try latest.adding(other.latest)
         result.change = try change.adding(other.change)
+        result.followUpDays = try followUpDays.adding(other.followUpDays)
         result.reliableChange = try reliableChange.adding(other.reliableChange)
         result.meaningfulChange = try meaningfulChange.adding(other.meaningfulChange)
         result.bandsAtBaseline = try bandsAtBaseline.adding(other.bandsAtBaseline)

@@ -126,6 +126,10 @@ struct PoolingSummaryReader {
         aggregate.pairedBaseline = try sums(scale["pairedBaseline"], "\(path).pairedBaseline")
         aggregate.latest = try sums(scale["latest"], "\(path).latest")
         aggregate.change = try sums(scale["change"], "\(path).change")
+        // Summaries before 0.4.0 did not carry the follow-up time: not known, never 0.
+        aggregate.followUpDays =
+            scale["followUpDays"] == nil
+            ? PoolableSums(areasSuppressed: 1) : try sums(scale["followUpDays"], "\(path).followUpDays")
         aggregate.changeHistogram = try countSet(scale["changeHistogram"], "\(path).changeHistogram")
         aggregate.scoresBelowValidatedAge = try count(
             scale["scoresBelowValidatedAge"], "\(path).scoresBelowValidatedAge")

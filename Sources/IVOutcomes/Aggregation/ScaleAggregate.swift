@@ -15,6 +15,8 @@ public struct ScaleAggregate: Sendable, Hashable {
     public var latest = PoolableSums()
     /// Latest minus baseline, per child with a follow-up.
     public var change = PoolableSums()
+    /// Days from baseline to latest, per child with a follow-up: how long the change took.
+    public var followUpDays = PoolableSums()
     /// Children followed up by reliable-change class.
     public var reliableChange: CountSet
     /// Children followed up by meaningful-change class.
@@ -87,6 +89,7 @@ public struct ScaleAggregate: Sendable, Hashable {
         pairedBaseline.sums.add(first.value)
         latest.sums.add(last.value)
         self.change.sums.add(change)
+        followUpDays.sums.add(Double(child.daysBetween ?? last.date.daysSinceEpoch - first.date.daysSinceEpoch))
         if reliableChange.names.contains(child.reliableChange.rawValue) {
             reliableChange[child.reliableChange.rawValue] =
                 reliableChange[child.reliableChange.rawValue] + PoolableCount(1)

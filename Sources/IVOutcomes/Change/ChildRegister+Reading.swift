@@ -2,7 +2,8 @@ import struct Foundation.Data
 
 extension ChildRegister {
     /// Reads a children file: CSV with `child_id`, `birth_month` (`YYYY-MM`), and optionally
-    /// `match_start`, `match_end` (`YYYY-MM-DD`) and the ``demographicColumns``.
+    /// `match_start`, `match_end` (`YYYY-MM-DD`), `status` (`matched` or `waiting`, see
+    /// ``ChildStatus``), `referred_on` (`YYYY-MM-DD`) and the ``demographicColumns``.
     ///
     /// A bad cell is reported in ``problems`` and read as unknown; the child is kept. A repeated
     /// child id is reported and the later row not used.
@@ -62,7 +63,8 @@ extension ChildRegister {
                 file: path, column: required,
                 hint: near ?? " (a children file needs child_id and birth_month as YYYY-MM)")
         }
-        let known = Set(["child_id", "birth_month", "match_start", "match_end"] + breakdownColumns)
+        let known = Set(
+            ["child_id", "birth_month", "match_start", "match_end", "status", "referred_on"] + breakdownColumns)
         let unknown = header.filter { !$0.isEmpty && !known.contains($0) }
         var children: [ChildDetails] = []
         var problems: [RowProblem] = []
@@ -123,11 +125,30 @@ extension ChildRegister {
                 }
                 return value
             }
-            let matchStart = date("match_start")
+            var matchStart = date("match_start")
             var matchEnd = date("match_end")
             if let start = matchStart, let end = matchEnd, end < start {
                 report(.dateUnreadable, "match_end", "\(end) is before match_start \(start); read as unknown")
                 matchEnd = nil
+            }
+            let statusText = cell("status")
+            var status = ChildStatus.matched
+            if !statusText.isEmpty {
+                if let read = ChildStatus(text: statusText) {
+                    status = read
+                } else {
+                    report(
+                        .statusInvalid, "status",
+                        "\"\(statusText)\" is not a status (expected matched or waiting); read as matched")
+                }
+            }
+            let referredOn = date("referred_on")
+            if status == .waiting, matchStart != nil || matchEnd != nil {
+                report(
+                    .statusWaitingWithMatch, "status",
+                    "waiting for an IV, but the row has match dates: read as waiting and the match dates not used (set status to matched once the child has an IV)"
+                )
+                (matchStart, matchEnd) = (nil, nil)
             }
             var attributes: [String: String] = [:]
             for column in breakdownColumns {
@@ -136,8 +157,8 @@ extension ChildRegister {
             }
             children.append(
                 ChildDetails(
-                    id: id, birthMonth: birthMonth, matchStart: matchStart, matchEnd: matchEnd, attributes: attributes,
-                    line: line))
+                    id: id, birthMonth: birthMonth, matchStart: matchStart, matchEnd: matchEnd, status: status,
+                    referredOn: referredOn, attributes: attributes, line: line))
         }
         self.init(children: children, problems: problems, unknownColumns: unknown)
         formatNote = reader.formatNote

@@ -224,21 +224,26 @@ extension FollowUpTracker {
                 var problems: [FollowUpNote] = []
                 let anchor: ScheduleStatus.Anchor
                 let anchorDate: CalendarDate?
-                if let start = details?.matchStart {
-                    (anchor, anchorDate) = (.matchStart, start)
+                // A waiting child's waves count from the referral, a matched child's from the match start.
+                let waiting = details?.isWaiting ?? false
+                let start = waiting ? details?.referredOn : details?.matchStart
+                let startName = waiting ? "referral date (referred_on)" : "match start"
+                if let start {
+                    (anchor, anchorDate) = (waiting ? .referredOn : .matchStart, start)
                 } else if let first = administered.first?.day {
                     (anchor, anchorDate) = (.firstAdministration, CalendarDate(daysSinceEpoch: first))
                     problems.append(
                         FollowUpNote(
-                            code: .scheduleNoMatchStart,
-                            message: "no match start in the children file: waves counted from the first administration")
+                            code: waiting ? .scheduleNoReferralDate : .scheduleNoMatchStart,
+                            message: "no \(startName) in the children file: waves counted from the first administration"
+                        )
                     )
                 } else {
                     (anchor, anchorDate) = (.unknown, nil)
                     problems.append(
                         FollowUpNote(
                             code: .scheduleNoAnchor,
-                            message: "no match start and no administration: no wave can be placed"))
+                            message: "no \(startName) and no administration: no wave can be placed"))
                 }
                 guard let anchorDate else {
                     body(

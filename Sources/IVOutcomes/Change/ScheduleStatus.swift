@@ -10,7 +10,10 @@ public struct ScheduleStatus: Sendable, Hashable {
     public enum Anchor: String, Sendable, Hashable, Codable {
         /// The match start in the children file.
         case matchStart = "match_start"
-        /// No match start is known: the child's first administration of the measure.
+        /// A waiting child's referral date in the children file (`referred_on`).
+        case referredOn = "referred_on"
+        /// No match start (or, for a waiting child, no referral date) is known: the child's first
+        /// administration of the measure.
         case firstAdministration = "first_administration"
         /// Neither is known: no wave can be placed.
         case unknown

@@ -1,6 +1,6 @@
 /// One group as published.
 public struct GroupView: Sendable, Hashable {
-    /// The breakdown: `all`, `age_band`, or a children-file column.
+    /// The breakdown: `all`, `age_band`, `match_length`, `status` (the waiting list), or a children-file column.
     public let dimension: String
     /// The category within the breakdown.
     public let category: String
@@ -10,4 +10,7 @@ public struct GroupView: Sendable, Hashable {
     public internal(set) var scales: [ScaleView]
     /// The group's contact-log outcomes, as published.
     public internal(set) var logs: [OutcomeLogView]
+
+    /// Whether this is the group of children waiting for an IV (``GroupAggregate/waitingList``).
+    public var isWaitingList: Bool { GroupAggregate.isWaitingList(dimension: dimension, category: category) }
 }

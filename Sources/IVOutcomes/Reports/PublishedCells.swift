@@ -220,7 +220,8 @@ struct PublishedCells {
 
     func merged() -> Merged {
         var concealed: [String: [Int]] = [:]
-        for (index, group) in groups.enumerated() where group.dimension != "all" && isConcealed(index) {
+        for (index, group) in groups.enumerated()
+        where GroupAggregate.isBreakdown(group.dimension) && isConcealed(index) {
             concealed[group.dimension, default: []].append(index)
         }
         let merging = concealed.filter { $0.value.count >= 2 }
@@ -330,7 +331,12 @@ struct PublishedCells {
             let reported = cells[place]
             let exact = cells.exact(place)
             var known = 0
-            if case .listed(let group, _, .histogram, _) = place, cells.groups[group].dimension == "all" { known = 1 }
+            // The whole area's and the waiting list's histograms list only bins with a child.
+            if case .listed(let group, _, .histogram, _) = place,
+                !GroupAggregate.isBreakdown(cells.groups[group].dimension)
+            {
+                known = 1
+            }
             var total = false
             switch place {
             case .children, .scaleCount(_, _, .withBaseline), .scaleCount(_, _, .followedUp): total = true
@@ -356,14 +362,15 @@ struct PublishedCells {
         mutating func relateEverything() {
             for group in cells.groups.indices { relateWithin(group) }
             var byDimension: [String: [Int]] = [:]
-            for (index, group) in cells.groups.enumerated() where group.dimension != "all" {
+            for (index, group) in cells.groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
                 byDimension[group.dimension, default: []].append(index)
             }
             if let all = cells.groups.firstIndex(where: { $0.dimension == "all" }) {
                 for dimension in byDimension.keys.sorted() {
                     relateAcross(byDimension[dimension] ?? [], all: all)
                 }
-                relateDataQuality(all: all)
+                let waiting = cells.groups.indices.filter { cells.groups[$0].isWaitingList }
+                relateDataQuality(everyone: [all] + waiting)
             }
         }
 
@@ -458,8 +465,9 @@ struct PublishedCells {
         }
 
         /// Rows not used are at most the rows read; children with an overdue wave, or who moved
-        /// between instruments for different ages, at most all children.
-        private mutating func relateDataQuality(all: Int) {
+        /// between instruments for different ages, at most all children: the matched children
+        /// and the waiting list (`everyone`).
+        private mutating func relateDataQuality(everyone: [Int]) {
             let fields = DataQuality.fields.map(\.keyPath)
             let position = { (keyPath: WritableKeyPath<DataQuality, PoolableCount>) in
                 fields.firstIndex(of: keyPath) ?? 0
@@ -470,8 +478,8 @@ struct PublishedCells {
             }
             audit.relate(sum: notUsed, atMost: cell(.dataQuality(position: position(\.rowsRead))))
             for children in [\DataQuality.childrenWithOverdueWave, \.childrenMovedBetweenInstruments] {
-                audit.relate(
-                    sum: [cell(.dataQuality(position: position(children)))], atMost: cell(.children(group: all)))
+                let total = everyone.map { cell(.children(group: $0)) }
+                audit.relate(sum: [cell(.dataQuality(position: position(children)))], atMostSumOf: total)
             }
         }
     }

@@ -142,9 +142,49 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         public let positiveShare: Double?
     }
 
+    /// One scale's comparison of the matched children with the waiting list (see
+    /// ``WaitingListComparison``); the numbers are `nil` when it is not shown.
+    public struct ComparedScale: Codable, Sendable, Hashable {
+        /// The scale's id.
+        public let scale: ScaleID
+        /// Whether the comparison is shown.
+        public let shown: Bool
+        /// Why it is not shown.
+        public let reason: String?
+        /// Matched children followed up.
+        public let matchedN: Int?
+        /// Their mean change.
+        public let matchedMeanChange: Double?
+        /// Their mean days from baseline to latest.
+        public let matchedMeanDays: Double?
+        /// Waiting children followed up.
+        public let waitingN: Int?
+        /// Their mean change.
+        public let waitingMeanChange: Double?
+        /// Their mean days from baseline to latest.
+        public let waitingMeanDays: Double?
+        /// Matched minus waiting mean change.
+        public let difference: Double?
+        /// The difference's 95% confidence interval, low then high.
+        public let ci95: [Double]?
+        /// Welch–Satterthwaite degrees of freedom.
+        public let welchDF: Double?
+        /// Welch's t-test two-sided p-value.
+        public let welchTTestP: Double?
+    }
+
+    /// The comparison with the waiting list, and the caution the report shows near the top.
+    public struct Comparison: Codable, Sendable, Hashable {
+        /// ``ReportView/causalCaution``.
+        public let caution: String
+        /// One per scale; empty without a waiting list.
+        public let scales: [ComparedScale]
+    }
+
     /// One group: everyone, or one category of a breakdown.
     public struct Group: Codable, Sendable, Hashable {
-        /// The breakdown (`all`, `age_band`, a children-file column).
+        /// The breakdown (`all`, `age_band`, `match_length`, a children-file column, or `status`
+        /// for the waiting list).
         public let dimension: String
         /// The category.
         public let category: String
@@ -176,8 +216,10 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     public let instruments: [InstrumentID]
     /// Data-quality counts by key (`rows_read`, `rows_invalid`, ...).
     public let dataQuality: [String: Count]
-    /// `all` first, then each breakdown's categories.
+    /// `all` first, then each breakdown's categories, then the waiting list.
     public let groups: [Group]
+    /// The comparison with the waiting list (absent from summaries before format version 4).
+    public let comparison: Comparison?
 }
 
 extension ReportView {

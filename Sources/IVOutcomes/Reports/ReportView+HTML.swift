@@ -7,13 +7,15 @@ extension ReportView {
     /// ```
     public func html() -> String {
         let cells = Cells(threshold: policy.threshold)
-        var body = ""
+        // Said once, near the top: what change over time (or the comparison) can and cannot show.
+        var body = "<p class=\"note\">\(HTML.escape(causalCaution))</p>"
         let all = groups.first { $0.dimension == "all" }
         if let all {
             body += headline(all, cells)
             for scale in all.scales { body += section(of: scale, cells) }
             if !all.logs.isEmpty { body += logsSection(all, cells) }
         }
+        body += waitingListSection(cells)
         body += breakdowns(scales: all?.scales.map(\.definition) ?? [], cells)
         body += dataQualitySection(cells) + howToRead(cells) + licences()
         return page(body: body, threshold: cells.threshold)
@@ -85,7 +87,7 @@ extension ReportView {
                     "\(formatNumber(change.meanChange, decimals: 2)) [\(formatNumber(change.confidenceInterval.lowerBound, decimals: 2)) to \(formatNumber(change.confidenceInterval.upperBound, decimals: 2))]"
                 ))
             rows.append(
-                ("Paired t-test p", change.pValue.map { $0 < 0.001 ? "< 0.001" : formatNumber($0, decimals: 3) } ?? "–")
+                ("Paired t-test p", pValueHTML(change.pValue))
             )
             rows.append(("Effect size (Cohen's d for paired change)", cells.number(change.effectSize, 2)))
         } else {
@@ -149,10 +151,55 @@ extension ReportView {
         return html + "</section>"
     }
 
-    /// Change by group, one table per breakdown dimension (nothing when there are none).
+    /// The children waiting for an IV and, per scale, their change beside the matched children's
+    /// (nothing without a waiting list).
+    private func waitingListSection(_ cells: Cells) -> String {
+        guard let waiting = groups.first(where: \.isWaitingList) else { return "" }
+        let e = HTML.escape
+        let number = { (value: Double?) in cells.number(value, 2) }
+        let months = { (days: Double?) in days.map { formatNumber($0 / ReportView.daysPerMonth, decimals: 1) } ?? "–" }
+        var html =
+            "<section><h2>Beside children still waiting for an IV</h2><p>Children on the waiting list: <b>\(cells.count(waiting.children))</b>. Their questionnaires are scored and followed like the matched children's, from their first one, but they are in none of the figures above and none of the breakdowns.</p>"
+        if comparisons.contains(where: { $0.result != nil }) {
+            html += "<p class=\"note\">\(e(ReportView.observationalCaution))</p>"
+        }
+        let rows = comparisons.compactMap { comparison -> [String]? in
+            guard let result = comparison.result else { return nil }
+            let interval =
+                result.confidenceInterval.map { "[\(number($0.lowerBound)) to \(number($0.upperBound))]" } ?? ""
+            return [
+                e(comparison.scale.title), "\(result.matchedCount)", number(result.matchedMeanChange),
+                months(result.matchedMeanDays), "\(result.waitingCount)", number(result.waitingMeanChange),
+                months(result.waitingMeanDays), "\(number(result.difference)) \(interval)",
+                pValueHTML(result.pValue),
+            ]
+        }
+        if !rows.isEmpty {
+            html += table(
+                [
+                    "Scale", "Matched: followed up", "mean change", "mean months baseline to latest",
+                    "Waiting: followed up", "mean change", "mean months baseline to latest",
+                    "Difference (matched − waiting) [95% CI]", "Welch's t-test p",
+                ], rows)
+        }
+        let notShown = comparisons.filter { $0.result == nil }
+        if !notShown.isEmpty {
+            html += "<p>Not compared:</p><ul>"
+            for comparison in notShown {
+                html += "<li>\(e(comparison.scale.title)): \(e(comparison.reason ?? "not shown"))</li>"
+            }
+            html += "</ul>"
+        }
+        html +=
+            "<p>The comparison is shown where both groups have at least \(cells.threshold) children followed up on the scale. Months are days / \(formatNumber(ReportView.daysPerMonth, decimals: 2)). Compare the follow-up times too: change over a longer time is not like change over a shorter one.</p>"
+        return html + "</section>"
+    }
+
+    /// Change by group, one table per breakdown dimension (nothing when there are none); the
+    /// match-length table has a chart of mean change per band beside it.
     private func breakdowns(scales: [Scale], _ cells: Cells) -> String {
         let e = HTML.escape
-        let dimensions = groups.map(\.dimension).filter { $0 != "all" }.reduce(into: [String]()) {
+        let dimensions = groups.map(\.dimension).filter(GroupAggregate.isBreakdown).reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         guard !dimensions.isEmpty else { return "" }
@@ -183,9 +230,20 @@ extension ReportView {
                 }
                 return row
             }
+            html += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>"
+            let members = groups.filter { $0.dimension == dimension }
+            let charts =
+                dimension == MatchLength.dimension
+                ? scales.compactMap { scale in
+                    SVGChart.meanChangeByCategory(
+                        members.map { ($0.category, $0.scales.first { $0.scale == scale.id }) }, scale: scale
+                    ).map {
+                        "<figure>\($0)<figcaption>Mean change in \(e(scale.title)) by match length, with 95% CI.</figcaption></figure>"
+                    }
+                } : []
             html +=
-                "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>"
-                + table(header, rows)
+                charts.isEmpty
+                ? table(header, rows) : "<div class=\"beside\">\(table(header, rows))\(charts.joined())</div>"
         }
         return html + "</section>"
     }
@@ -254,6 +312,7 @@ extension ReportView {
             th{background:#eef3fa}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccd;border-radius:6px;padding:.6em 1em;min-width:9em}
             .card b{display:block;font-size:1.5em}.card span{font-size:.85em;color:#444}.note{background:#fff8e1;border-left:4px solid #e0a800;padding:.3em .6em}
             figure{margin:1em 0}figcaption{font-size:.85em;color:#444}.meta{color:#444}
+            .beside{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.beside figure{margin:.6em 0;max-width:100%}.beside svg{max-width:100%;height:auto}
             </style></head><body>
             <h1>\(e(title))</h1>
             \(disclosure.warning.map { "<p class=\"note\"><b>Warning:</b> \(e($0))</p>" } ?? "")<p class="meta">\(areasText) · as of \(asOf) · counts under \(t) hidden ([c])</p>
@@ -261,6 +320,11 @@ extension ReportView {
             </body></html>
 
             """
+    }
+
+    /// A p-value as HTML text: "&lt; 0.001" below a thousandth, three decimals otherwise, "–" when undefined.
+    private func pValueHTML(_ p: Double?) -> String {
+        p.map { $0 < 0.001 ? "&lt; 0.001" : formatNumber($0, decimals: 3) } ?? "–"
     }
 
     private func table(_ header: [String], _ rows: [[String]], header showHeader: Bool = true) -> String {

@@ -20,7 +20,37 @@ extension ReportView {
             guard let value else { return .null }
             return .object([("mean", .double(value.mean)), ("sd", .double(value.standardDeviation))])
         }
-        return document(format: "ivoutcomes-report", title: title) { scale in
+        let comparison = JSONNode.object([
+            ("caution", .string(causalCaution)),
+            (
+                "scales",
+                .array(
+                    comparisons.map { comparison in
+                        let result = comparison.result
+                        return .object([
+                            ("scale", .string(comparison.scale.id.rawValue)),
+                            ("shown", .bool(result != nil)),
+                            ("reason", comparison.reason.map(JSONNode.string) ?? .null),
+                            ("matchedN", result.map { .integer($0.matchedCount) } ?? .null),
+                            ("matchedMeanChange", .double(result?.matchedMeanChange)),
+                            ("matchedMeanDays", .double(result?.matchedMeanDays, decimals: 1)),
+                            ("waitingN", result.map { .integer($0.waitingCount) } ?? .null),
+                            ("waitingMeanChange", .double(result?.waitingMeanChange)),
+                            ("waitingMeanDays", .double(result?.waitingMeanDays, decimals: 1)),
+                            ("difference", .double(result?.difference)),
+                            (
+                                "ci95",
+                                result?.confidenceInterval.map {
+                                    .array([.double($0.lowerBound), .double($0.upperBound)])
+                                } ?? .null
+                            ),
+                            ("welchDF", .double(result?.degreesOfFreedom)),
+                            ("welchTTestP", .fullPrecision(result?.pValue)),
+                        ])
+                    })
+            ),
+        ])
+        return document(format: "ivoutcomes-report", title: title, extra: [("comparison", comparison)]) { scale in
             let change: JSONNode =
                 scale.change.map { change in
                     .object([
@@ -59,8 +89,11 @@ extension ReportView {
     /// national network, and read back by ``AreaAggregate/init(poolingSummary:file:allowSmallNumbers:)``.
     public func poolingSummary() -> String {
         let t = policy.threshold
-        func sums(_ sums: PoolableSums, shown: ReportedCount) -> JSONNode {
-            guard sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else {
+        // Sums are written only where the report shows their statistics: where those were withheld
+        // (their category's sums with the others' and the whole area's would give hidden
+        // children's scores away), so are the sums.
+        func sums(_ sums: PoolableSums, shown: ReportedCount, statisticsShown: Bool) -> JSONNode {
+            guard statisticsShown, sums.isComplete, let n = shown.exactValue, n >= t, n == sums.sums.count else {
                 return .string(ReportedCount.hiddenSymbol)
             }
             return .object([
@@ -70,14 +103,19 @@ extension ReportView {
         }
         return document(format: "ivoutcomes-pooling-summary", title: nil) { scale in
             let aggregate = scale.aggregate
+            let followed = { (values: PoolableSums) in
+                sums(values, shown: scale.childrenWithFollowUp, statisticsShown: scale.latest != nil)
+            }
             return [
                 ("scale", .string(scale.scale.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
                 ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
                 ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
-                ("baseline", sums(aggregate.baseline, shown: scale.childrenWithBaseline)),
-                ("pairedBaseline", sums(aggregate.pairedBaseline, shown: scale.childrenWithFollowUp)),
-                ("latest", sums(aggregate.latest, shown: scale.childrenWithFollowUp)),
-                ("change", sums(aggregate.change, shown: scale.childrenWithFollowUp)),
+                (
+                    "baseline",
+                    sums(aggregate.baseline, shown: scale.childrenWithBaseline, statisticsShown: scale.baseline != nil)
+                ),
+                ("pairedBaseline", followed(aggregate.pairedBaseline)), ("latest", followed(aggregate.latest)),
+                ("change", followed(aggregate.change)), ("followUpDays", followed(aggregate.followUpDays)),
             ] + countSets(of: scale) + [
                 ("changeHistogram", counts(scale.changeHistogram)),
                 ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
@@ -103,7 +141,8 @@ extension ReportView {
 
     /// The envelope and groups both JSON forms share; `scaleFields` and `logFields` add each form's own.
     private func document(
-        format: String, title: String?, scaleFields: (ScaleView) -> [(String, JSONNode)],
+        format: String, title: String?, extra: [(String, JSONNode)] = [],
+        scaleFields: (ScaleView) -> [(String, JSONNode)],
         logFields: (OutcomeLogView) -> [(String, JSONNode)]
     ) -> String {
         let t = policy.threshold
@@ -136,13 +175,15 @@ extension ReportView {
                     ("suppressionThreshold", .integer(t)), ("disclosureControl", disclosureJSON),
                     ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
                     ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
-                ]
+                ] + extra
         ).rendered() + "\n"
     }
 
     /// The version of the report JSON and the pooling summary: 2 since reports are audited, 3
-    /// since data-quality counts are keyed by stable snake_case keys (`rows_invalid`).
-    public static let formatVersion = 3
+    /// since data-quality counts are keyed by stable snake_case keys (`rows_invalid`), 4 since
+    /// the waiting list is a group of its own (`status` = `waiting`, never in `all`), with
+    /// `match_length` breakdowns and each scale's `followUpDays`.
+    public static let formatVersion = 4
 
     /// How the numbers were protected, for both JSON forms.
     private var disclosureJSON: JSONNode {

@@ -60,7 +60,7 @@ extension ReportView {
     static func protectStatistics(_ groups: inout [GroupView], threshold: Int) -> Int {
         guard let all = groups.firstIndex(where: { $0.dimension == "all" }) else { return 0 }
         var byDimension: [String: [Int]] = [:]
-        for (index, group) in groups.enumerated() where group.dimension != "all" {
+        for (index, group) in groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
             byDimension[group.dimension, default: []].append(index)
         }
         var withheld = 0

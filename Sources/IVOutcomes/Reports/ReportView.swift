@@ -17,8 +17,12 @@ public struct ReportView: Sendable, Hashable {
     public let asOf: CalendarDate
     /// The suppression threshold and whether small numbers may be shown.
     public let policy: SuppressionPolicy
-    /// `all` first, then each breakdown's categories, as published.
+    /// `all` (the matched children) first, then each breakdown's categories, then the waiting
+    /// list when there is one, as published.
     public let groups: [GroupView]
+    /// Per scale, the matched children's change beside the waiting children's; empty without a
+    /// waiting list. See ``causalCaution`` for what it can and cannot show.
+    public let comparisons: [WaitingListComparison]
     /// Data-quality counts keyed `rows_read`, `rows_invalid`, ..., as published.
     public let dataQuality: [ReportedCell]
     /// The instruments the data comes from, for their licence notices.
@@ -38,7 +42,7 @@ public struct ReportView: Sendable, Hashable {
         // Children per category add up to everyone within each breakdown: suppress as a set.
         var childCounts = aggregate.groups.map { policy.primary($0.children) }
         var byDimension: [String: [Int]] = [:]
-        for (index, group) in aggregate.groups.enumerated() where group.dimension != "all" {
+        for (index, group) in aggregate.groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
             byDimension[group.dimension, default: []].append(index)
         }
         for members in byDimension.values {
@@ -75,6 +79,7 @@ public struct ReportView: Sendable, Hashable {
         ReportView.withdrawStatisticsOfHiddenSizes(&groups)
         let withheld = ReportView.protectStatistics(&groups, threshold: policy.threshold)
         self.groups = groups
+        comparisons = ReportView.comparisons(of: groups, threshold: policy.threshold)
         dataQuality = published.dataQuality
         disclosure = DisclosureControl(
             threshold: policy.threshold, auditPassed: true, smallCountsHidden: audit.smallCellsProtected,

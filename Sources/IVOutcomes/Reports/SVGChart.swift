@@ -99,5 +99,52 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// Mean change of one scale per category of a breakdown (such as match length), as bars from
+    /// zero with their 95% CI; a category whose change is not shown is labelled, never drawn.
+    static func meanChangeByCategory(_ rows: [(category: String, view: ScaleView?)], scale: Scale) -> String? {
+        let changes = rows.map { $0.view?.change }
+        let shown = changes.compactMap { $0 }
+        guard !shown.isEmpty else { return nil }
+        let width = 300.0
+        let left = 96.0
+        let right = 14.0
+        let rowHeight = 26.0
+        let top = 8.0
+        let height = top + Double(rows.count) * rowHeight + 26
+        let low = min(0, shown.map(\.confidenceInterval.lowerBound).min() ?? 0)
+        let high = max(0, shown.map(\.confidenceInterval.upperBound).max() ?? 0)
+        let span = max(high - low, 1)
+        let x = { (value: Double) in left + (value - low) / span * (width - left - right) }
+        var svg =
+            "<svg role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<title>Mean change in \(HTML.escape(scale.title)) by category, with 95% confidence intervals</title>"
+        for (index, (row, change)) in zip(rows, changes).enumerated() {
+            let y = top + Double(index) * rowHeight
+            svg +=
+                "<text x=\"0\" y=\"\(format(y + 16))\" font-size=\"11\">\(HTML.escape(row.category.replacingOccurrences(of: "_", with: " ")))</text>"
+            guard let change else {
+                svg +=
+                    "<text x=\"\(Int(left))\" y=\"\(format(y + 16))\" font-size=\"11\" fill=\"#555\">not shown</text>"
+                continue
+            }
+            let from = x(min(0, change.meanChange))
+            let to = x(max(0, change.meanChange))
+            svg +=
+                "<rect x=\"\(format(from))\" y=\"\(format(y + 5))\" width=\"\(format(max(to - from, 1)))\" height=\"14\" fill=\"#1f5fa8\"/>"
+            let ci = change.confidenceInterval
+            svg +=
+                "<line x1=\"\(format(x(ci.lowerBound)))\" y1=\"\(format(y + 12))\" x2=\"\(format(x(ci.upperBound)))\" y2=\"\(format(y + 12))\" stroke=\"#333\"/>"
+        }
+        let zero = x(0)
+        let bottom = top + Double(rows.count) * rowHeight
+        svg +=
+            "<line x1=\"\(format(zero))\" y1=\"\(Int(top))\" x2=\"\(format(zero))\" y2=\"\(format(bottom))\" stroke=\"#333\" stroke-dasharray=\"3,3\"/>"
+        svg +=
+            "<text x=\"\(format(x(low)))\" y=\"\(format(bottom + 14))\" font-size=\"10\" fill=\"#555\">\(formatNumber(low, decimals: 1))</text>"
+        svg +=
+            "<text x=\"\(format(x(high)))\" y=\"\(format(bottom + 14))\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">\(formatNumber(high, decimals: 1))</text>"
+        return svg + "</svg>"
+    }
+
     private static func format(_ value: Double) -> String { formatNumber(value, decimals: 1) }
 }

@@ -79,6 +79,9 @@ extension ProblemCode {
 
     /// No match start in the children file: waves are counted from the first administration.
     public static let scheduleNoMatchStart: ProblemCode = "schedule.no_match_start"
+    /// A waiting child has no `referred_on` in the children file: waves are counted from the
+    /// first administration.
+    public static let scheduleNoReferralDate: ProblemCode = "schedule.no_referral_date"
     /// No match start and no administration: no wave can be placed.
     public static let scheduleNoAnchor: ProblemCode = "schedule.no_anchor"
     /// The match has ended: no wave is expected after its end.
@@ -98,6 +101,10 @@ extension ProblemCode {
     public static let dateUnreadable: ProblemCode = "date.unreadable"
     /// A birth month is not a year and month, is out of range or in the future; the age is unknown.
     public static let birthMonthInvalid: ProblemCode = "birth_month.invalid"
+    /// A children file's `status` is neither `matched` nor `waiting`; the child is read as matched.
+    public static let statusInvalid: ProblemCode = "status.invalid"
+    /// A child on the waiting list has match dates; read as waiting, the match dates not used.
+    public static let statusWaitingWithMatch: ProblemCode = "status.waiting_with_match"
     /// An administration given to the scoring engine of another instrument (see ``ScoringError``).
     public static let instrumentMismatch: ProblemCode = "instrument.mismatch"
     /// A row names no instrument (and no `--instrument` was given); it is not used.

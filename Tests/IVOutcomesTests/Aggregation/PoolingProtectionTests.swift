@@ -52,7 +52,7 @@ struct PoolingProtectionTests {
     func dataQualityKeys() throws {
         let current = try Self.summary(threshold: 5)
         let text = String(decoding: current, as: UTF8.self)
-        #expect(text.contains("\"formatVersion\": 3"))
+        #expect(text.contains("\"formatVersion\": \(ReportView.formatVersion)"))
         for field in DataQuality.fields { #expect(text.contains("\"\(field.key)\": ")) }
         let read = try AreaAggregate(poolingSummary: current, file: "b.json")
         #expect(read.dataQuality.rowsRead.value > 0)
@@ -66,7 +66,8 @@ struct PoolingProtectionTests {
     /// A current summary written as an older version would have it: labels as data-quality keys.
     static func olderSummary(_ summary: Data, version: Int) -> String {
         var text = String(decoding: summary, as: UTF8.self)
-            .replacingOccurrences(of: "\"formatVersion\": 3", with: "\"formatVersion\": \(version)")
+            .replacingOccurrences(
+                of: "\"formatVersion\": \(ReportView.formatVersion)", with: "\"formatVersion\": \(version)")
         for field in DataQuality.fields {
             text = text.replacingOccurrences(of: "\"\(field.key)\": ", with: "\"\(field.label)\": ")
         }

@@ -49,7 +49,7 @@ struct DisclosureReportTests {
             published.relations(threshold: threshold).audit.cells.filter(\.isSmall).count
                 == view.disclosure.smallCountsHidden, "\(label)")
         guard let whole = view.groups.first(where: { $0.dimension == "all" }) else { return }
-        let dimensions = Set(view.groups.map(\.dimension)).subtracting(["all"])
+        let dimensions = Set(view.groups.map(\.dimension)).filter(GroupAggregate.isBreakdown)
         for dimension in dimensions {
             let members = view.groups.filter { $0.dimension == dimension }
             for allView in whole.scales {
@@ -87,7 +87,8 @@ struct DisclosureReportTests {
         Self.expectProtected(view, aggregate, "example")
     }
 
-    /// An area of `count` children in categories of 1-4 children, some with blank categories.
+    /// An area of `count` children in categories of 1-4 children, some with blank categories, of
+    /// every match length, and a few children on the waiting list.
     static func generatedArea(seed: UInt64, count: Int) throws -> AreaAggregate {
         var random = SeededGenerator(state: seed)
         let genders = ["female", "male", "neither", ""]
@@ -102,10 +103,13 @@ struct DisclosureReportTests {
             if !gender.isEmpty { attributes["gender"] = gender }
             if !ethnicity.isEmpty { attributes["ethnicity"] = ethnicity }
             attributes["disability"] = Int.random(in: 0..<5, using: &random) == 0 ? "yes" : "no"
+            let waiting = Int.random(in: 0..<6, using: &random) == 0
+            let matchStart = CalendarDate(iso: "2019-06-01")?.adding(days: Int.random(in: 0..<2600, using: &random))
             children.append(
                 ChildDetails(
                     id: ChildID(checked: id),
                     birthMonth: BirthMonth(text: "20\(10 + Int.random(in: 0..<6, using: &random))-05"),
+                    matchStart: waiting || index % 7 == 0 ? nil : matchStart, status: waiting ? .waiting : .matched,
                     attributes: attributes))
             let baseline = Int.random(in: 28...62, using: &random)
             administrations.append(FollowUpData.wemwbs(id, "2026-01-10", total: baseline))
@@ -124,7 +128,20 @@ struct DisclosureReportTests {
         let aggregate = try Self.generatedArea(seed: seed, count: count)
         let view = ReportView(aggregate: aggregate, catalog: try InstrumentCatalog.builtIn, policy: .standard)
         #expect(view.groups.contains { $0.category == "unknown" })
+        #expect(view.groups.contains { $0.isWaitingList } && view.groups.contains { $0.dimension == "match_length" })
         Self.expectProtected(view, aggregate, "seed \(seed)")
+    }
+
+    /// Found with the waiting list: five children followed up, their change histogram's three
+    /// hidden bins (each at least 1, adding up to the children followed up, at most the five with
+    /// a baseline) left each bin 1 to 3. The audit stopped looking for a cell to hide once every
+    /// neighbour of the bins was hidden; it now reaches the shown cells further out.
+    @Test("a five-child area: hidden histogram bins never narrow one another", arguments: [false, true])
+    func fiveChildren(withWaitingList: Bool) throws {
+        let tracker = try WaitingListData.tracker(waiting: withWaitingList ? [1, -2, 3] : [])
+        let aggregate = AreaAggregate(tracker: tracker, area: "Five")
+        let view = ReportView(aggregate: aggregate, catalog: tracker.catalog, policy: .standard)
+        Self.expectProtected(view, aggregate, "five children")
     }
 
     @Test("an analyst's unsuppressed view (threshold 1) hides nothing and audits nothing")

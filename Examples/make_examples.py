@@ -34,6 +34,18 @@ def add_months(d, n):
     m = m % 12 + 1
     return datetime.date(y, m, min(d.day, 28))
 
+def administration(cid, day, instrument, level, skill):
+    """One visit's two questionnaires: the wellbeing scale's items drawn around `level` (1-5) and
+    the life-skills supplement's around `skill` (1-3)."""
+    row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
+    for item in {"wemwbs": WEMWBS, "swemwbs": SHORT, "scwbs": STIRLING}[instrument]:
+        row[item] = str(min(5, max(1, round(rng.gauss(level, 0.7)))))
+    life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
+    for item in LIFE:
+        life[item] = str(min(3, max(1, round(rng.gauss(skill, 0.5)))))
+    return [row, life]
+
+
 children, questionnaires, logs = [], [], []
 for n in range(1, 49):
     cid = f"PA-{n:04d}"
@@ -64,15 +76,7 @@ for n in range(1, 49):
         kept = questionnaires if not end or day <= end else []
         older = age + wave // 2 >= 13
         instrument = ("swemwbs" if short else "wemwbs") if older else "swemwbs" if n == 2 else "scwbs"
-        row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
-        items = {"wemwbs": WEMWBS, "swemwbs": SHORT, "scwbs": STIRLING}[instrument]
-        for item in items:
-            row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
-        kept.append(row)
-        life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
-        for item in LIFE:
-            life[item] = str(min(3, max(1, round(rng.gauss(skill + 0.25 * wave, 0.5)))))
-        kept.append(life)
+        kept += administration(cid, day, instrument, level + gain * wave, skill + 0.25 * wave)
         wave += 1
     visit = start
     while visit <= today:
@@ -114,14 +118,7 @@ for n in range(1, 15):
         day = add_months(referred, 6 * wave) + datetime.timedelta(days=rng.randrange(-12, 13))
         if day > today:
             break
-        row = {"child_id": cid, "administered_on": day.isoformat(), "instrument": instrument}
-        for item in {"wemwbs": WEMWBS, "scwbs": STIRLING}[instrument]:
-            row[item] = str(min(5, max(1, round(rng.gauss(level + gain * wave, 0.7)))))
-        questionnaires.append(row)
-        life = {"child_id": cid, "administered_on": day.isoformat(), "instrument": "life-skills"}
-        for item in LIFE:
-            life[item] = str(min(3, max(1, round(rng.gauss(skill + 0.05 * wave, 0.5)))))
-        questionnaires.append(life)
+        questionnaires += administration(cid, day, instrument, level + gain * wave, skill + 0.05 * wave)
         wave += 1
 
 # The problems real exports have, so the demo shows how each is reported.

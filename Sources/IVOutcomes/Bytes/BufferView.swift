@@ -194,6 +194,12 @@ extension String {
     init(decoding view: ByteView) {
         self = String(decoding: view.unsafeBuffer, as: UTF8.self)
     }
+
+    /// Whether the bytes are valid UTF-8: decoding them changes nothing (a repair would write
+    /// U+FFFD in place of the invalid bytes).
+    static func isValidUTF8(_ view: ByteView) -> Bool {
+        String(decoding: view).utf8.elementsEqual(view.unsafeBuffer)
+    }
 }
 
 extension Data {

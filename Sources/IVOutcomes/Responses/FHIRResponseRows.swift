@@ -150,14 +150,20 @@ final class FHIRResponseRows: RowFields {
 /// Decoding one QuestionnaireResponse into a row's fields: a pure function of the resource and
 /// tables prepared once, so NDJSON lines can be decoded in lanes.
 struct FHIRResponseDecoder {
-    /// What every decoding reads: column positions and each instrument's questions and scales.
+    /// What every decoding reads: column positions and each instrument's link ids.
     final class Tables: Sendable {
+        /// What a link id of an instrument is: a question (its column and the suffix of its
+        /// answer system's URL), or a scale's calculated item (not read: scores are computed again).
+        enum Link: Sendable {
+            case question(column: Int?, systemSuffix: String?)
+            case scale
+        }
+
         let columnIndex: [String: Int]
         let columnCount: Int
         let instruments: [String: Instrument]
-        /// Per instrument, its questions by link id and its scales' ids (calculated items).
-        let questions: [InstrumentID: [String: Item]]
-        let scaleIDs: [InstrumentID: Set<String>]
+        /// Per instrument (by its id's text), its link ids.
+        let links: [String: [String: Link]]
 
         init(columns: [String], catalog: InstrumentCatalog) {
             var index: [String: Int] = [:]
@@ -165,15 +171,17 @@ struct FHIRResponseDecoder {
             columnIndex = index
             columnCount = columns.count
             instruments = Dictionary(catalog.instruments.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-            questions = Dictionary(
+            links = Dictionary(
                 catalog.instruments.map { instrument in
-                    (
-                        instrument.id,
-                        Dictionary(instrument.items.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-                    )
+                    var links: [String: Link] = [:]
+                    for item in instrument.items where links[item.id.rawValue] == nil {
+                        links[item.id.rawValue] = .question(
+                            column: index[item.id.rawValue],
+                            systemSuffix: item.responseScale.map { "/CodeSystem/\(instrument.id)/\($0.id)" })
+                    }
+                    for scale in instrument.scales { links[scale.id.rawValue] = .scale }
+                    return (instrument.id.rawValue, links)
                 }, uniquingKeysWith: { a, _ in a })
-            scaleIDs = Dictionary(
-                catalog.instruments.map { ($0.id, Set($0.scales.map(\.id.rawValue))) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -248,6 +256,10 @@ struct FHIRResponseDecoder {
         if let index = tables.columnIndex[column] { decoded.fields[index] = Array(text.utf8) }
     }
 
+    private mutating func set(_ column: Int?, _ text: String) {
+        if let column { decoded.fields[column] = Array(text.utf8) }
+    }
+
     private mutating func decode(_ resource: [String: JSONValue], at path: String) {
         var resourceID: String?
         if case .string(let id)? = resource["id"] { resourceID = id }
@@ -277,12 +289,13 @@ struct FHIRResponseDecoder {
         decoded.origin = FHIROrigin(resourceID: resourceID, subject: subject)
         if case .string(let authored)? = resource["authored"] { set(ResponseLayout.dateColumnName, authored) }
         // The instrument, from the canonical.
-        var instrument: Instrument?
+        var instrument: (Instrument, links: [String: Tables.Link])?
         if case .string(let canonical)? = resource["questionnaire"] {
-            let url = canonical.split(separator: "|", maxSplits: 1).first.map(String.init) ?? canonical
-            let id = url.split(separator: "/").last.map { String($0).lowercased() } ?? ""
+            var url = canonical.firstIndex(of: "|").map { canonical[..<$0] } ?? canonical[...]
+            while url.hasSuffix("/") { url = url.dropLast() }
+            let id = (url.lastIndex(of: "/").map { url[url.index(after: $0)...] } ?? url).lowercased()
             set(ResponseLayout.instrumentColumnName, id)
-            instrument = tables.instruments[id]
+            if let known = tables.instruments[id], let links = tables.links[id] { instrument = (known, links) }
         }
         if case .string(let status)? = resource["status"], status != "completed", status != "amended" {
             decoded.problems.append(
@@ -297,7 +310,9 @@ struct FHIRResponseDecoder {
     }
 
     /// Reads items (and items nested in groups and answers) into the fields.
-    private mutating func readItems(_ items: [JSONValue], at path: String, instrument: Instrument?, named: String) {
+    private mutating func readItems(
+        _ items: [JSONValue], at path: String, instrument: (Instrument, links: [String: Tables.Link])?, named: String
+    ) {
         for (offset, element) in items.enumerated() {
             // Paths are spelled only for a problem: building them for every answer costs.
             func itemPath() -> String { "\(path)[\(offset)]" }
@@ -308,9 +323,10 @@ struct FHIRResponseDecoder {
             if case .array(let children)? = item["item"] {
                 readItems(children, at: "\(itemPath()).item", instrument: instrument, named: named)
             }
-            guard let instrument else { continue }  // an unknown questionnaire is reported once, as its instrument
-            if tables.scaleIDs[instrument.id]?.contains(linkID) == true { continue }  // calculated: computed again
-            guard let question = tables.questions[instrument.id]?[linkID] else {
+            guard let (instrument, links) = instrument else { continue }  // an unknown questionnaire is reported once
+            let link = links[linkID]
+            if case .scale? = link { continue }  // calculated: computed again
+            guard case .question(let column, let systemSuffix)? = link else {
                 if case .array? = item["item"] { continue }  // a group
                 decoded.problems.append(
                     (
@@ -334,18 +350,17 @@ struct FHIRResponseDecoder {
                 continue
             }
             if case .array(let nested)? = answer["item"] {
-                readItems(nested, at: "\(answerPath()).item", instrument: instrument, named: named)
+                readItems(nested, at: "\(answerPath()).item", instrument: (instrument, links), named: named)
             }
-            read(answer, of: question, in: instrument, at: answerPath(), named: named)
+            read(answer, to: column, systemSuffix: systemSuffix, at: answerPath(), named: named)
         }
     }
 
     /// One answer: by code (in the questionnaire's answer system), whole number, or free text.
     private mutating func read(
-        _ answer: [String: JSONValue], of item: Item, in instrument: Instrument, at path: @autoclosure () -> String,
+        _ answer: [String: JSONValue], to column: Int?, systemSuffix: String?, at path: @autoclosure () -> String,
         named: String
     ) {
-        let column = item.id.rawValue
         if case .object(let coding)? = answer["valueCoding"] {
             guard case .string(let code)? = coding["code"] else {
                 var display = ""
@@ -357,13 +372,13 @@ struct FHIRResponseDecoder {
                     ))
                 return
             }
-            if case .string(let system)? = coding["system"], let scale = item.responseScale,
-                !system.hasSuffix("/CodeSystem/\(instrument.id)/\(scale.id)")
+            if case .string(let system)? = coding["system"], let systemSuffix,
+                !system.utf8.suffix(systemSuffix.utf8.count).elementsEqual(systemSuffix.utf8)
             {
                 decoded.problems.append(
                     (
                         .answerWrongSystem, "\(path()).valueCoding.system",
-                        "code \(code) of \(system), not of this questionnaire's answers (…/CodeSystem/\(instrument.id)/\(scale.id))\(named)"
+                        "code \(code) of \(system), not of this questionnaire's answers (…\(systemSuffix))\(named)"
                     ))
                 return
             }

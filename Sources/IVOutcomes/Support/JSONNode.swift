@@ -27,32 +27,48 @@ indirect enum JSONNode: Sendable, Hashable {
 
     /// The document on one line, with no spaces (for NDJSON).
     func compact() -> String {
-        switch self {
-        case .object(let fields):
-            return "{" + fields.map { JSONText.quoted($0.0) + ":" + $0.1.compact() }.joined(separator: ",") + "}"
-        case .array(let elements): return "[" + elements.map { $0.compact() }.joined(separator: ",") + "]"
-        default: return rendered()
-        }
+        var text = ""
+        write(into: &text, indent: nil)
+        return text
     }
 
     /// The document, indented by two spaces per level.
     func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+        var text = ""
+        write(into: &text, indent: indent)
+        return text
+    }
+
+    /// Appends the document: indented from level `indent`, or compact when `indent` is `nil`.
+    private func write(into text: inout String, indent: Int?) {
+        func items<Item>(_ items: [Item], open: String, close: String, _ write: (Item, inout String, Int?) -> Void) {
+            guard !items.isEmpty else {
+                text += open + close
+                return
+            }
+            text += open
+            let inner = indent.map { $0 + 1 }
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { text += "," }
+                if let inner { text += "\n" + String(repeating: "  ", count: inner) }
+                write(item, &text, inner)
+            }
+            if let indent { text += "\n" + String(repeating: "  ", count: indent) }
+            text += close
+        }
         switch self {
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n"
-                + fields.map { pad + JSONText.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(
-                    separator: ",\n") + "\n" + close + "}"
+            items(fields, open: "{", close: "}") { field, text, inner in
+                JSONText.appendQuoted(field.0, to: &text)
+                text += inner == nil ? ":" : ": "
+                field.1.write(into: &text, indent: inner)
+            }
         case .array(let elements):
-            if elements.isEmpty { return "[]" }
-            return "[\n" + elements.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n"
-                + close + "]"
-        case .string(let text): return JSONText.quoted(text)
-        case .number(let text): return text
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null: return "null"
+            items(elements, open: "[", close: "]") { element, text, inner in element.write(into: &text, indent: inner) }
+        case .string(let value): JSONText.appendQuoted(value, to: &text)
+        case .number(let value): text += value
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .null: text += "null"
         }
     }
 }

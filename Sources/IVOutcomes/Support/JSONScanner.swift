@@ -54,7 +54,12 @@ struct JSONScanner {
     }
 
     private mutating func skipSpace() {
-        while position < bytes.count, [32, 9, 10, 13].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 32, 9, 10, 13: position += 1
+            default: return
+            }
+        }
     }
 
     private mutating func take(_ literal: StaticString) -> Bool {
@@ -96,7 +101,9 @@ struct JSONScanner {
         defer { depth -= 1 }
         guard nestDeeper() else { return nil }
         position += 1
-        var fields: [String: JSONValue] = [:]
+        // Room for a few keys from the start: most objects are small, and growing a dictionary
+        // key by key allocates and rehashes at each step.
+        var fields = [String: JSONValue](minimumCapacity: 4)
         skipSpace()
         if take("}") { return .object(fields) }
         while true {
@@ -137,8 +144,26 @@ struct JSONScanner {
     /// A string at the current quote, unescaped; `nil` for invalid escapes, control characters or UTF-8.
     private mutating func string() -> String? {
         let start = position
+        // Most strings have no escape: their bytes are the text, taken in one piece.
+        var end = position + 1
+        var ascii = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = bytes.extracting(unchecked: position + 1..<end)
+                guard ascii || String.isValidUTF8(text) else {
+                    return fail("a string that is not valid UTF-8", at: start)
+                }
+                position = end + 1
+                return String(decoding: text)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 32 { break }
+            ascii = ascii && byte < 0x80
+            end += 1
+        }
         position += 1
-        var text: [UInt8] = []
+        var text: [UInt8] = Array(bytes.extracting(unchecked: position..<end))
+        position = end
         while position < bytes.count {
             let byte = bytes[position]
             position += 1

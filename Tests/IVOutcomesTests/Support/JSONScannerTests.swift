@@ -116,12 +116,24 @@ struct JSONScannerTests {
         #expect(error.detail.hasPrefix("line \(line), column \(column): "))
     }
 
-    @Test("bytes that are not UTF-8 inside a string are refused")
-    func invalidUTF8() {
-        guard case .failure(let error) = JSONScanner.parse(Data([0x5B, 0x22, 0xFF, 0x22, 0x5D])) else {
-            Issue.record("accepted")
+    /// The bytes between `["` and `"]`: a stray byte, a raw surrogate, an overlong slash, a
+    /// sequence cut short, each alone (read in one piece) and after an escape (read byte by byte).
+    @Test(
+        "bytes that are not UTF-8 inside a string are refused",
+        arguments: [[0xFF], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x61, 0xE2, 0x82], [0x5C, 0x6E, 0xFF]] as [[UInt8]])
+    func invalidUTF8(inside: [UInt8]) {
+        guard case .failure(let error) = JSONScanner.parse(Data([0x5B, 0x22] + inside + [0x22, 0x5D])) else {
+            Issue.record("accepted \(inside)")
             return
         }
         #expect(error.reason == "a string that is not valid UTF-8" && error.column == 2)
+    }
+
+    @Test("text that is not ASCII reads the same with and without escapes around it")
+    func unicodeText() throws {
+        for text in [#"["é ü 😀 ✓"]"#, #"["é\n😀"]"#, #"{"clé": "ça va"}"#] {
+            let data = Data(text.utf8)
+            #expect(try JSONScanner.parse(data).get() == decoded(data), "\(text)")
+        }
     }
 }

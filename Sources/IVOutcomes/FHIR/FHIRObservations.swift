@@ -38,10 +38,11 @@ public struct FHIRObservations: Sendable {
     ) throws(TransferError) -> ScoringSummary {
         try TransferError.typed {
             var summary = ScoringSummary()
-            // What every Observation of a scale shares, written once: the start of its object.
-            let starts = Dictionary(
+            // Each instrument's scales, with what never changes written once: the start of each
+            // scale's Observations and its bands' interpretations.
+            let scales = Dictionary(
                 catalog.instruments.map { instrument in
-                    (instrument.id, instrument.scales.map { String(JSONNode.object(shared($0)).compact().dropLast()) })
+                    (instrument.id, instrument.scales.map { PreparedScale(scale: $0, writer: self) })
                 }, uniquingKeysWith: { first, _ in first })
             try reader.forEachRow { row in
                 summary.count(row.status)
@@ -49,15 +50,26 @@ public struct FHIRObservations: Sendable {
                     if summary.problems < reportLimit { onProblem(problem) }
                     summary.problems += 1
                 }
-                guard row.status == .scored, let date = row.administeredOn, let start = starts[row.instrument] else {
+                guard row.status == .scored, let date = row.administeredOn, let scales = scales[row.instrument] else {
                     return
                 }
-                let instrument = try catalog.instrument(id: row.instrument)
-                for (index, (scale, score)) in zip(instrument.scales, row.scores).enumerated() {
-                    guard scale.isFollowedOverTime, let value = score.value else { continue }
-                    let rest = JSONNode.object(own(scale, value: value, band: score.band, row: row, date: date))
-                        .compact()
-                    try output.write(start[index] + "," + rest.dropFirst() + "\n")
+                // The row's own fields, the same in each of its Observations.
+                let subject = FHIRObservations.fields([
+                    ("subject", subject(of: row)), ("effectiveDateTime", .string(date.description)),
+                ])
+                let derivedFrom = row.fhirOrigin?.resourceID.map { id in
+                    ","
+                        + FHIRObservations.fields([
+                            ("derivedFrom", .array([.object([("reference", .string("QuestionnaireResponse/\(id)"))])]))
+                        ])
+                }
+                for (prepared, score) in zip(scales, row.scores) {
+                    guard prepared.scale.isFollowedOverTime, let value = score.value else { continue }
+                    let interpretation = score.band.flatMap { prepared.interpretations[$0] }.map { "," + $0 } ?? ""
+                    try output.write(
+                        prepared.start + "," + subject + ","
+                            + FHIRObservations.fields([self.value(value, of: prepared.scale)])
+                            + interpretation + (derivedFrom ?? "") + "}\n")
                 }
             }
             summary.blankRowsSkipped = reader.blankRowsSkipped
@@ -102,49 +114,61 @@ public struct FHIRObservations: Sendable {
         ]
     }
 
-    /// The fields of one Observation: subject, date, value, band and the response it came from.
-    private func own(_ scale: Scale, value: Double, band: BandID?, row: ScoredRow, date: CalendarDate)
-        -> [(String, JSONNode)]
-    {
-        var fields: [(String, JSONNode)] = [
-            ("subject", subject(of: row)),
-            ("effectiveDateTime", .string(date.description)),
-        ]
+    /// What every Observation of a scale shares, written once: the start of its object (type,
+    /// status, category and code) and the `interpretation` field of each band.
+    private struct PreparedScale {
+        let scale: Scale
+        let start: String
+        let interpretations: [BandID: String]
+
+        init(scale: Scale, writer: FHIRObservations) {
+            self.scale = scale
+            start = "{" + FHIRObservations.fields(writer.shared(scale))
+            var interpretations: [BandID: String] = [:]
+            for band in scale.bands?.bands ?? [] where interpretations[band.id] == nil {
+                interpretations[band.id] = FHIRObservations.fields([writer.interpretation(band, of: scale)])
+            }
+            self.interpretations = interpretations
+        }
+    }
+
+    /// Fields as they are written inside an object: `"a":1,"b":2`.
+    private static func fields(_ fields: [(String, JSONNode)]) -> String {
+        String(JSONNode.object(fields).compact().dropFirst().dropLast())
+    }
+
+    /// The value: `valueInteger` for a whole number of a whole-number scale, else `valueQuantity`.
+    private func value(_ value: Double, of scale: Scale) -> (String, JSONNode) {
         if scale.decimals == 0, !scale.isMean, value == value.rounded() {
-            fields.append(("valueInteger", .integer(Int(value))))
-        } else {
-            fields.append(
-                (
-                    "valueQuantity",
-                    .object([
-                        ("value", .number(scale.format(value))), ("unit", .string("score")),
-                        ("system", .string(FHIRVocabulary.ucum)), ("code", .string("{score}")),
-                    ])
-                ))
+            return ("valueInteger", .integer(Int(value)))
         }
-        if let band, let label = scale.bands?.bands.first(where: { $0.id == band })?.label {
-            fields.append(
-                (
-                    "interpretation",
-                    .array([
-                        .object([
-                            (
-                                "coding",
-                                .array([
-                                    .object([
-                                        ("system", .string("\(settings.base)/CodeSystem/bands/\(scale.id)")),
-                                        ("code", .string(band.rawValue)), ("display", .string(label)),
-                                    ])
-                                ])
-                            ), ("text", .string(label)),
+        return (
+            "valueQuantity",
+            .object([
+                ("value", .number(scale.format(value))), ("unit", .string("score")),
+                ("system", .string(FHIRVocabulary.ucum)), ("code", .string("{score}")),
+            ])
+        )
+    }
+
+    /// A band as the Observation's `interpretation` (the project's band code system).
+    private func interpretation(_ band: Band, of scale: Scale) -> (String, JSONNode) {
+        (
+            "interpretation",
+            .array([
+                .object([
+                    (
+                        "coding",
+                        .array([
+                            .object([
+                                ("system", .string("\(settings.base)/CodeSystem/bands/\(scale.id)")),
+                                ("code", .string(band.id.rawValue)), ("display", .string(band.label)),
+                            ])
                         ])
-                    ])
-                ))
-        }
-        if let id = row.fhirOrigin?.resourceID {
-            fields.append(("derivedFrom", .array([.object([("reference", .string("QuestionnaireResponse/\(id)"))])])))
-        }
-        return fields
+                    ), ("text", .string(band.label)),
+                ])
+            ])
+        )
     }
 
     /// The subject as the response gave it, or the child's id under the subject system.

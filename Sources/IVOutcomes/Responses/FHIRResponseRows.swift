@@ -28,9 +28,13 @@ final class FHIRResponseRows: RowFields {
 
     private var input: Input
     private let tables: FHIRResponseDecoder.Tables
-    /// NDJSON lines read ahead and decoded in two lanes, taken in order.
+    /// NDJSON lines read ahead and decoded, taken in order.
     private var batch: [FHIRResponseDecoder.Decoded] = []
     private var batchPosition = 0
+    /// The next lines, being decoded in the background while the current batch is scored.
+    private var pending: FHIRResponseDecoder.PendingBatch?
+    /// Why reading ahead stopped, thrown once the rows read before it are taken.
+    private var readAheadError: InputError?
     private var current: FHIRResponseDecoder.Decoded
     var line: Int { current.line }
     /// Problems found while decoding the current response, before scoring.
@@ -121,9 +125,29 @@ final class FHIRResponseRows: RowFields {
         }
     }
 
-    /// Reads up to ``linesPerBatch`` non-blank lines and decodes them in two lanes, each into
-    /// its own results (the tables are only read), kept in line order.
+    /// Takes the batch decoded in the background (helping to finish it), then reads the next
+    /// ``linesPerBatch`` non-blank lines and starts decoding them in the background, so that they
+    /// are decoded while this batch is scored. At the start, the first batch is read and decoded
+    /// at once.
     private func readBatch(from reader: LineReader, blankLines: inout Int) throws(InputError) {
+        if let error = readAheadError { throw error }
+        if pending == nil { pending = try readLines(from: reader, blankLines: &blankLines) }
+        guard let current = pending else { return }
+        batch = current.finish()
+        batchPosition = 0
+        pending = nil
+        if batch.isEmpty { return }
+        do {
+            pending = try readLines(from: reader, blankLines: &blankLines)
+        } catch {
+            readAheadError = error
+        }
+    }
+
+    /// Reads up to ``linesPerBatch`` non-blank lines and starts decoding them in the background.
+    private func readLines(from reader: LineReader, blankLines: inout Int) throws(InputError)
+        -> FHIRResponseDecoder.PendingBatch
+    {
         var lines: [(line: Int, bytes: [UInt8])] = []
         while lines.count < FHIRResponseRows.linesPerBatch, try reader.next() {
             let bytes = reader.bytes
@@ -133,17 +157,7 @@ final class FHIRResponseRows: RowFields {
             }
             lines.append((reader.line, Array(bytes)))
         }
-        let lanes = [FHIRResponseDecoder.Lane(), FHIRResponseDecoder.Lane()]
-        let shared = FHIRResponseDecoder.Shared(lines: lines, tables: tables)
-        // A few lines are not worth a second thread.
-        let parts = lines.count < 64 ? [0..<lines.count] : [0..<lines.count / 2, lines.count / 2..<lines.count]
-        DispatchQueue.concurrentPerform(iterations: parts.count) { half in
-            lanes[half].results = shared.lines[parts[half]].map {
-                FHIRResponseDecoder.decode(line: $0.line, $0.bytes, shared.tables)
-            }
-        }
-        batch = lanes[0].results + lanes[1].results
-        batchPosition = 0
+        return FHIRResponseDecoder.PendingBatch(lines: lines, tables: tables)
     }
 }
 
@@ -155,7 +169,7 @@ struct FHIRResponseDecoder {
         /// What a link id of an instrument is: a question (its column and the suffix of its
         /// answer system's URL), or a scale's calculated item (not read: scores are computed again).
         enum Link: Sendable {
-            case question(column: Int?, systemSuffix: String?)
+            case question(column: Int?, systemSuffix: [UInt8]?)
             case scale
         }
 
@@ -177,7 +191,8 @@ struct FHIRResponseDecoder {
                     for item in instrument.items where links[item.id.rawValue] == nil {
                         links[item.id.rawValue] = .question(
                             column: index[item.id.rawValue],
-                            systemSuffix: item.responseScale.map { "/CodeSystem/\(instrument.id)/\($0.id)" })
+                            systemSuffix: item.responseScale.map { Array("/CodeSystem/\(instrument.id)/\($0.id)".utf8) }
+                        )
                     }
                     for scale in instrument.scales { links[scale.id.rawValue] = .scale }
                     return (instrument.id.rawValue, links)
@@ -200,15 +215,53 @@ struct FHIRResponseDecoder {
         }
     }
 
-    /// A lane's results, written by that lane only.
-    final class Lane: @unchecked Sendable {
-        var results: [Decoded] = []
-    }
+    /// Lines being decoded in chunks, by a background thread and by the reader's thread when it
+    /// comes for them (whichever claims a chunk first decodes it), kept in line order.
+    final class PendingBatch: @unchecked Sendable {
+        /// A chunk's results, written by the one thread that claimed it.
+        private final class Chunk: @unchecked Sendable {
+            var results: [Decoded] = []
+        }
 
-    /// What the lanes read, handed over together; nothing in it changes while they run.
-    struct Shared: @unchecked Sendable {
-        let lines: [(line: Int, bytes: [UInt8])]
-        let tables: Tables
+        private static let linesPerChunk = 64
+        private let lines: [(line: Int, bytes: [UInt8])]
+        private let tables: Tables
+        private let chunks: [Chunk]
+        /// The next chunk to claim, under `lock`.
+        private var nextChunk = 0
+        private let lock = NSLock()
+        private let done = DispatchGroup()
+
+        /// Starts decoding `lines` in the background (a few lines are decoded by ``finish()`` alone).
+        init(lines: [(line: Int, bytes: [UInt8])], tables: Tables) {
+            self.lines = lines
+            self.tables = tables
+            chunks = (0..<(lines.count + Self.linesPerChunk - 1) / Self.linesPerChunk).map { _ in Chunk() }
+            if chunks.count > 1 { DispatchQueue.global().async(group: done) { self.work() } }
+        }
+
+        /// Decodes the chunks no thread has claimed yet, waits for the others, and returns every
+        /// line's result in order.
+        func finish() -> [Decoded] {
+            work()
+            done.wait()
+            return chunks.flatMap(\.results)
+        }
+
+        private func work() {
+            while let index = claim() {
+                let range = index * Self.linesPerChunk..<min(lines.count, (index + 1) * Self.linesPerChunk)
+                chunks[index].results = lines[range].map { FHIRResponseDecoder.decode(line: $0.line, $0.bytes, tables) }
+            }
+        }
+
+        private func claim() -> Int? {
+            lock.withLock {
+                guard nextChunk < chunks.count else { return nil }
+                nextChunk += 1
+                return nextChunk - 1
+            }
+        }
     }
 
     private let tables: Tables
@@ -289,13 +342,13 @@ struct FHIRResponseDecoder {
         decoded.origin = FHIROrigin(resourceID: resourceID, subject: subject)
         if case .string(let authored)? = resource["authored"] { set(ResponseLayout.dateColumnName, authored) }
         // The instrument, from the canonical.
-        var instrument: (Instrument, links: [String: Tables.Link])?
+        var instrument: (id: String, links: [String: Tables.Link])?
         if case .string(let canonical)? = resource["questionnaire"] {
             var url = canonical.firstIndex(of: "|").map { canonical[..<$0] } ?? canonical[...]
             while url.hasSuffix("/") { url = url.dropLast() }
             let id = (url.lastIndex(of: "/").map { url[url.index(after: $0)...] } ?? url).lowercased()
             set(ResponseLayout.instrumentColumnName, id)
-            if let known = tables.instruments[id], let links = tables.links[id] { instrument = (known, links) }
+            if let links = tables.links[id] { instrument = (id, links) }
         }
         if case .string(let status)? = resource["status"], status != "completed", status != "amended" {
             decoded.problems.append(
@@ -311,7 +364,7 @@ struct FHIRResponseDecoder {
 
     /// Reads items (and items nested in groups and answers) into the fields.
     private mutating func readItems(
-        _ items: [JSONValue], at path: String, instrument: (Instrument, links: [String: Tables.Link])?, named: String
+        _ items: [JSONValue], at path: String, instrument: (id: String, links: [String: Tables.Link])?, named: String
     ) {
         for (offset, element) in items.enumerated() {
             // Paths are spelled only for a problem: building them for every answer costs.
@@ -323,15 +376,15 @@ struct FHIRResponseDecoder {
             if case .array(let children)? = item["item"] {
                 readItems(children, at: "\(itemPath()).item", instrument: instrument, named: named)
             }
-            guard let (instrument, links) = instrument else { continue }  // an unknown questionnaire is reported once
-            let link = links[linkID]
+            guard let instrument else { continue }  // an unknown questionnaire is reported once
+            let link = instrument.links[linkID]
             if case .scale? = link { continue }  // calculated: computed again
             guard case .question(let column, let systemSuffix)? = link else {
                 if case .array? = item["item"] { continue }  // a group
                 decoded.problems.append(
                     (
                         .answerUnknownItem, "\(itemPath()).linkId",
-                        "linkId '\(linkID)' is not a question of \(instrument.id)\(suggestion(for: linkID, in: instrument.items.map(\.id.rawValue)))\(named)"
+                        "linkId '\(linkID)' is not a question of \(instrument.id)\(suggestion(for: linkID, in: tables.instruments[instrument.id]?.items.map(\.id.rawValue) ?? []))\(named)"
                     ))
                 continue
             }
@@ -350,7 +403,7 @@ struct FHIRResponseDecoder {
                 continue
             }
             if case .array(let nested)? = answer["item"] {
-                readItems(nested, at: "\(answerPath()).item", instrument: (instrument, links), named: named)
+                readItems(nested, at: "\(answerPath()).item", instrument: instrument, named: named)
             }
             read(answer, to: column, systemSuffix: systemSuffix, at: answerPath(), named: named)
         }
@@ -358,7 +411,7 @@ struct FHIRResponseDecoder {
 
     /// One answer: by code (in the questionnaire's answer system), whole number, or free text.
     private mutating func read(
-        _ answer: [String: JSONValue], to column: Int?, systemSuffix: String?, at path: @autoclosure () -> String,
+        _ answer: [String: JSONValue], to column: Int?, systemSuffix: [UInt8]?, at path: @autoclosure () -> String,
         named: String
     ) {
         if case .object(let coding)? = answer["valueCoding"] {
@@ -373,12 +426,15 @@ struct FHIRResponseDecoder {
                 return
             }
             if case .string(let system)? = coding["system"], let systemSuffix,
-                !system.utf8.suffix(systemSuffix.utf8.count).elementsEqual(systemSuffix.utf8)
+                !system.withUTF8View({
+                    $0.count >= systemSuffix.count
+                        && $0.extracting(from: $0.count - systemSuffix.count).elementsEqual(systemSuffix)
+                })
             {
                 decoded.problems.append(
                     (
                         .answerWrongSystem, "\(path()).valueCoding.system",
-                        "code \(code) of \(system), not of this questionnaire's answers (…\(systemSuffix))\(named)"
+                        "code \(code) of \(system), not of this questionnaire's answers (…\(String(decoding: systemSuffix, as: UTF8.self)))\(named)"
                     ))
                 return
             }

@@ -135,6 +135,49 @@ struct FHIRTests {
         }
     }
 
+    /// NDJSON is read ahead in batches decoded in the background, in chunks claimed by whichever
+    /// thread comes first: whatever the split, every line comes out once, in order.
+    @Test("NDJSON over several batches: every line once, in order, blank lines and other resources counted")
+    func manyBatches() throws {
+        let swemwbs = try Self.catalog.instrument(id: "swemwbs")
+        let answers = Dictionary(uniqueKeysWithValues: swemwbs.items.map { ($0.id, 3) })
+        let patient = try Self.json(["resourceType": "Patient", "id": "p1"])
+        var generator = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0..<1_000_000, using: &generator)
+        var state = seed
+        func roll(_ sides: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % sides
+        }
+        var lines: [String] = []
+        var expected: [(line: Int, child: String)] = []
+        var blanks = 0
+        var patients = 0
+        for index in 0..<(2 * FHIRResponseRows.linesPerBatch + 300) {
+            switch roll(20) {
+            case 0:
+                lines.append("")
+                blanks += 1
+            case 1:
+                lines.append(patient)
+                patients += 1
+            case 2: lines.append("{not json")
+            default:
+                let child = "PA-\(index)"
+                lines.append(try Self.json(Self.response(swemwbs, answers: answers, id: "r\(index)", child: child)))
+                expected.append((lines.count, child))
+            }
+        }
+        let read = try Self.read(lines.joined(separator: "\n") + "\n", name: "many.ndjson")
+        let responses = read.rows.filter { $0.status == .scored }
+        #expect(responses.map(\.line) == expected.map(\.line), "seed \(seed)")
+        #expect(responses.map(\.childIDText) == expected.map(\.child), "seed \(seed)")
+        #expect(read.rows.count == lines.count - blanks - patients, "seed \(seed)")
+        #expect(
+            read.reader.blankRowsSkipped == blanks
+                && read.reader.ignoredResources == (patients == 0 ? [:] : ["Patient": patients]))
+    }
+
     @Test("one resource, a Bundle of each type with other resources (skipped and counted), and NDJSON read alike")
     func inputShapes() throws {
         let swemwbs = try Self.catalog.instrument(id: "swemwbs")

@@ -41,7 +41,9 @@ indirect enum JSONNode: Sendable, Hashable {
 
     /// Appends the document: indented from level `indent`, or compact when `indent` is `nil`.
     private func write(into text: inout String, indent: Int?) {
-        func items<Item>(_ items: [Item], open: String, close: String, _ write: (Item, inout String, Int?) -> Void) {
+        func items<Member>(
+            _ items: [Member], open: String, close: String, _ write: (Member, inout String, Int?) -> Void
+        ) {
             guard !items.isEmpty else {
                 text += open + close
                 return

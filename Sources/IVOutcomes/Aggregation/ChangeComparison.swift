@@ -68,10 +68,8 @@ public struct ChangeComparison: Sendable, Hashable {
             / (varianceMatched * varianceMatched / Double(matched.count - 1) + varianceWaiting * varianceWaiting
                 / Double(waiting.count - 1))
         degreesOfFreedom = df
-        // t(0.975, df)^2 = F(0.95; 1, df), as for the paired change.
-        let critical = Distributions.fQuantile(0.95, 1, df).squareRoot()
+        let critical = Distributions.tCritical95(df)
         confidenceInterval = (difference - critical * standardError)...(difference + critical * standardError)
-        let t = difference / standardError
-        pValue = Distributions.regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5)
+        pValue = Distributions.twoSidedTP(difference / standardError, df)
     }
 }

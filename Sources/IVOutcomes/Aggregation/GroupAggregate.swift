@@ -11,6 +11,16 @@ public struct GroupAggregate: Sendable, Hashable {
         dimension != "all" && dimension != waitingList.dimension
     }
 
+    /// The positions of the breakdowns' categories among groups of `dimensions` (in the groups'
+    /// order), by dimension: each the set whose children add up to `all`'s.
+    static func breakdownPositions(_ dimensions: [String]) -> [String: [Int]] {
+        var positions: [String: [Int]] = [:]
+        for (index, dimension) in dimensions.enumerated() where isBreakdown(dimension) {
+            positions[dimension, default: []].append(index)
+        }
+        return positions
+    }
+
     /// The breakdown: `all`, `age_band`, `match_length`, `status` (the waiting list), or a
     /// children-file column or caller's attribute.
     public let dimension: String

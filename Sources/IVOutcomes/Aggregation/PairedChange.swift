@@ -23,12 +23,10 @@ public struct PairedChange: Sendable, Hashable {
         standardDeviation = sd
         let df = Double(count - 1)
         let standardError = sd / Double(count).squareRoot()
-        // t(0.975, df)^2 = F(0.95; 1, df).
-        let critical = Distributions.fQuantile(0.95, 1, df).squareRoot()
+        let critical = Distributions.tCritical95(df)
         confidenceInterval = (mean - critical * standardError)...(mean + critical * standardError)
         if standardError > 0 {
-            let t = mean / standardError
-            pValue = Distributions.regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5)
+            pValue = Distributions.twoSidedTP(mean / standardError, df)
             effectSize = mean / sd
         } else {
             pValue = nil

@@ -219,11 +219,7 @@ struct PublishedCells {
     }
 
     func merged() -> Merged {
-        var concealed: [String: [Int]] = [:]
-        for (index, group) in groups.enumerated()
-        where GroupAggregate.isBreakdown(group.dimension) && isConcealed(index) {
-            concealed[group.dimension, default: []].append(index)
-        }
+        let concealed = GroupAggregate.breakdownPositions(groups.map(\.dimension)).mapValues { $0.filter(isConcealed) }
         let merging = concealed.filter { $0.value.count >= 2 }
         let dropped = Set(merging.values.flatMap { $0 })
         guard !dropped.isEmpty else {
@@ -361,10 +357,7 @@ struct PublishedCells {
 
         mutating func relateEverything() {
             for group in cells.groups.indices { relateWithin(group) }
-            var byDimension: [String: [Int]] = [:]
-            for (index, group) in cells.groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
-                byDimension[group.dimension, default: []].append(index)
-            }
+            let byDimension = GroupAggregate.breakdownPositions(cells.groups.map(\.dimension))
             if let all = cells.groups.firstIndex(where: { $0.dimension == "all" }) {
                 for dimension in byDimension.keys.sorted() {
                     relateAcross(byDimension[dimension] ?? [], all: all)

@@ -59,10 +59,7 @@ extension ReportView {
     /// many were withdrawn.
     static func protectStatistics(_ groups: inout [GroupView], threshold: Int) -> Int {
         guard let all = groups.firstIndex(where: { $0.dimension == "all" }) else { return 0 }
-        var byDimension: [String: [Int]] = [:]
-        for (index, group) in groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
-            byDimension[group.dimension, default: []].append(index)
-        }
+        let byDimension = GroupAggregate.breakdownPositions(groups.map(\.dimension))
         var withheld = 0
         for dimension in byDimension.keys.sorted() {
             let members = byDimension[dimension] ?? []

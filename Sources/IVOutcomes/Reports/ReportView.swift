@@ -41,10 +41,7 @@ public struct ReportView: Sendable, Hashable {
             catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Children per category add up to everyone within each breakdown: suppress as a set.
         var childCounts = aggregate.groups.map { policy.primary($0.children) }
-        var byDimension: [String: [Int]] = [:]
-        for (index, group) in aggregate.groups.enumerated() where GroupAggregate.isBreakdown(group.dimension) {
-            byDimension[group.dimension, default: []].append(index)
-        }
+        let byDimension = GroupAggregate.breakdownPositions(aggregate.groups.map(\.dimension))
         for members in byDimension.values {
             let cells = policy.suppress(members.map { aggregate.groups[$0].children })
             for (member, cell) in zip(members, cells) { childCounts[member] = cell }

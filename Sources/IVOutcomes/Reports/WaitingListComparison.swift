@@ -49,6 +49,7 @@ extension ReportView {
             let sides = [("matched", matched), ("waiting", waiting)].map { name, group in
                 (name: name, view: group.scales.first { $0.scale == scale.id })
             }
+            var views: [ScaleView] = []
             for side in sides {
                 guard let view = side.view else {
                     return WaitingListComparison(
@@ -74,10 +75,9 @@ extension ReportView {
                         reason:
                             "not shown: the \(side.name) children's change statistics are not shown (see their notes)")
                 }
+                views.append(view)
             }
-            guard let matchedView = sides[0].view, let waitingView = sides[1].view else {
-                return WaitingListComparison(scale: scale, result: nil, reason: "not shown")
-            }
+            let (matchedView, waitingView) = (views[0], views[1])
             let days = { (view: ScaleView) in
                 view.aggregate.followUpDays.isComplete ? view.aggregate.followUpDays.sums : nil
             }

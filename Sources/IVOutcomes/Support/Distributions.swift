@@ -39,6 +39,15 @@ enum Distributions {
         return exp(logFront) * result / a
     }
 
+    /// The two-sided 95% critical value of Student's t with `df` degrees of freedom:
+    /// t(0.975, df), by t(0.975, df)² = F(0.95; 1, df).
+    static func tCritical95(_ df: Double) -> Double { fQuantile(0.95, 1, df).squareRoot() }
+
+    /// The two-sided p-value of Student's t statistic `t` with `df` degrees of freedom.
+    static func twoSidedTP(_ t: Double, _ df: Double) -> Double {
+        regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5)
+    }
+
     /// The cumulative F distribution with `d1` and `d2` degrees of freedom.
     static func fCDF(_ f: Double, _ d1: Double, _ d2: Double) -> Double {
         guard f > 0 else { return 0 }

@@ -1,7 +1,10 @@
+import Foundation
+
 /// The audit of a suppression pattern, as tau-Argus and sdcTable audit theirs: for every hidden
 /// count, the smallest and largest value consistent with everything published, found by linear
 /// programming; a pattern passes when every hidden count of 1 to `threshold - 1` keeps an
-/// interval of at least `threshold` whole values. ``protect()`` hides more cells until it passes.
+/// interval of at least `threshold` whole values. ``protect()`` hides more cells until it passes,
+/// the cheapest for the report's users first (``Cost``).
 ///
 /// What a reader is assumed to know is written as relations over the cells: tables that add up
 /// to their totals (`Σ parts − total = 0`), counts bounded by others (`part − whole ≤ 0`), and
@@ -9,8 +12,16 @@
 /// a pooled cell). A hidden cell is any value from its lower bound up: one symbol, whatever the
 /// reason it is hidden.
 ///
-/// The problem is split into independent parts (hidden cells linked through relations whose
-/// other cells are hidden), which is exact: a relation between shown cells only says nothing.
+/// Two ways to decide a cell, both exact in what they prove:
+/// - A *part* (the hidden cells linked to it through relations whose other cells are shown) of at
+///   most ``exactLimit`` cells is solved as one programme: its bounds are the cell's interval.
+/// - Otherwise, and always when some cells belong to publications whose own exact figures a
+///   reader may hold (``Cell/owner``), the cell is protected by a *witness*: a programme over the
+///   hidden cells near it, every other hidden cell held at its true value. Its feasible points
+///   satisfy every relation, so they are points a reader cannot rule out: when they span
+///   `threshold` values the cell is protected. When they do not, the cell is treated as exposed
+///   (it may not be: hiding one more cell is the safe side).
+///
 /// Bounds are those of the linear relaxation, rounded inward to whole counts (the method of the
 /// official tools); the integer bounds can only be narrower by less than one value each side.
 ///
@@ -23,7 +34,31 @@
 /// audit.relate(sum: [a, b], equals: total)
 /// audit.interval(of: a)    // 0...7
 /// ```
-struct DisclosureAudit {
+struct DisclosureAudit: Sendable {
+    /// What hiding a cell costs the report's users, cheapest first: when a count must be hidden to
+    /// protect another, the audit hides the cheapest cell that can do it (GaussSuppression's
+    /// priority, tau-Argus's cost): a cell of a dearer kind only where no cheaper one near the
+    /// exposed count is left. Within a kind, a cell costs its count (a zero more: it can only
+    /// grow, so protects less) and its distance from the exposed count.
+    enum Cost: Int, Comparable, CaseIterable {
+        /// Histogram bins and band-movement cells.
+        case detail
+        /// Breakdown categories' counts.
+        case breakdown
+        /// The whole area's and the waiting list's tables: bands, change classes, contact logs,
+        /// data quality, scores below the validated age.
+        case table
+        /// The table cell a report's headline shows: children reliably improved.
+        case keyTable
+        /// The waiting list's children and its children with a baseline and with a follow-up.
+        case waitingSize
+        /// The whole area's children and each scale's children with a baseline and with a
+        /// follow-up: hidden only where nothing else can protect a count.
+        case headline
+
+        static func < (lhs: Cost, rhs: Cost) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     struct Cell {
         /// The true count (for a pooled cell some areas suppressed, its known part).
         let value: Int
@@ -32,14 +67,33 @@ struct DisclosureAudit {
         let lowerBound: Int
         /// A count of 1 to `threshold - 1`: the cells the audit protects.
         let isSmall: Bool
-        /// A group's size (children, with a baseline, followed up): hidden only as a last resort.
-        let isTotal: Bool
-        /// For a sum standing for interchangeable hidden groups (whose small counts can be
-        /// anything from 0 to this sum's largest value): the value that largest must reach.
-        let mustReach: Int?
+        /// What hiding it costs (``Cost``).
+        let cost: Cost
+        /// Whether the audit may hide it: not a cell of a publication already out (another
+        /// area's report) nor a count that is never published.
+        let isHideable: Bool
+        /// The publication whose own exact figures a reader may hold (an area of a national
+        /// picture), or `nil` for the publication audited.
+        let owner: Int?
+        /// What the count is of (``Family``), so that a witness looks first at counts of the same kind.
+        let family: Family
 
         /// Whether the audit checks this cell.
-        var isChecked: Bool { !isShown && (isSmall || mustReach != nil) }
+        var isChecked: Bool { !isShown && isSmall }
+    }
+
+    /// What a count is of: a witness (``isProtectedByWitness(_:)``) looks for the counts that can
+    /// balance a change among those of the same kind and their group's children, since relations
+    /// to counts of other kinds pass mostly through shown totals.
+    struct Family: Hashable, Sendable {
+        /// The scale (`nil`: no scale: children, contact logs, data quality).
+        let scale: ScaleID?
+        /// The kind: 0 children, 1 a scale's sizes and reliable-change classes, 2 its other tables,
+        /// 3 a contact log's counts, 4 data quality.
+        let kind: Int
+
+        static let children = Family(scale: nil, kind: 0)
+        static let other = Family(scale: nil, kind: 4)
     }
 
     /// `Σ coefficient × cell = 0`, or `≤ 0`.
@@ -48,26 +102,42 @@ struct DisclosureAudit {
         let isEquality: Bool
     }
 
+    /// What ``protect()`` did.
+    struct Outcome {
+        /// The cells it hid.
+        let hidden: [Int]
+        /// Whether every small hidden count is protected at the end (false only when no cell the
+        /// audit may hide is left near an exposed one).
+        let passed: Bool
+    }
+
     let threshold: Int
     private(set) var cells: [Cell] = []
     private(set) var relations: [Relation] = []
     /// The relations each cell is in.
-    private var relationsOf: [[Int]] = []
+    private(set) var relationsOf: [[Int]] = []
+    /// Whether some cell has an ``Cell/owner``: then every cell is decided by witnesses that do
+    /// without any one owner's cells.
+    private var hasOwners = false
+    /// Parts of at most this many hidden cells are solved whole.
+    static let exactLimit = 600
+    /// The most hidden cells a witness's programme holds.
+    static let witnessLimit = 400
 
     init(threshold: Int) { self.threshold = threshold }
 
     /// Adds a published cell; returns its number. `known` is its lower bound when hidden.
-    /// `total` marks a group's size, hidden to protect others only as a last resort;
-    /// `mustReach`, a sum whose largest possible value must reach it.
     mutating func add(
-        value: Int, shown: Bool, known lowerBound: Int = 0, small: Bool? = nil, total: Bool = false,
-        mustReach: Int? = nil
+        value: Int, shown: Bool, known lowerBound: Int = 0, small: Bool? = nil, cost: Cost = .table,
+        hideable: Bool = true, owner: Int? = nil, family: Family = .other
     ) -> Int {
         cells.append(
             Cell(
                 value: value, isShown: shown, lowerBound: lowerBound,
-                isSmall: small ?? (!shown && value > 0 && value < threshold), isTotal: total, mustReach: mustReach))
+                isSmall: small ?? (!shown && value > 0 && value < threshold), cost: cost, isHideable: hideable,
+                owner: owner, family: family))
         relationsOf.append([])
+        if owner != nil { hasOwners = true }
         return cells.count - 1
     }
 
@@ -94,65 +164,96 @@ struct DisclosureAudit {
 
     mutating func hide(_ cell: Int) { cells[cell].isShown = false }
 
+    mutating func show(_ cell: Int) { cells[cell].isShown = true }
+
     /// The smallest and largest value of a hidden cell consistent with everything shown
     /// (`Int.max` as the upper end when nothing bounds it); `nil` for a shown cell.
     func interval(of cell: Int) -> ClosedRange<Int>? { intervals(of: [cell])[cell] }
 
-    /// ``interval(of:)`` of several hidden cells, each part's programme solved once.
+    /// ``interval(of:)`` of several hidden cells, each part's programme solved once (whatever
+    /// its size: for tests and small audits).
     func intervals(of wanted: [Int]) -> [Int: ClosedRange<Int>] {
         var result: [Int: ClosedRange<Int>] = [:]
         let wantedSet = Set(wanted)
         for cell in wanted where result[cell] == nil && !cells[cell].isShown {
-            var part = Part(audit: self, containing: cell)
-            let members = part.cells.filter { wantedSet.contains($0) }
+            let members = hiddenPart(containing: cell, limit: Int.max) ?? [cell]
+            var part = Programme(audit: self, members: members)
+            let found = members.filter { wantedSet.contains($0) }
             guard part.program.makeFeasible() else {
-                for member in members { result[member] = cells[member].value...cells[member].value }
+                for member in found { result[member] = cells[member].value...cells[member].value }
                 continue
             }
-            for member in members {
+            for member in found {
                 let variable = part.variable[member] ?? 0
                 let low = part.program.minimum(of: variable)
                 let high = part.program.maximum(of: variable)
-                result[member] = part.wholeRange(member, low: low, high: high)
+                result[member] = Programme.wholeRange(from: cells[member].lowerBound, low: low, high: high)
             }
         }
         return result
     }
 
-    /// The small hidden cells whose interval holds fewer than `threshold` whole values.
+    /// The small hidden cells whose interval holds fewer than `threshold` values (or which no
+    /// witness shows to be protected; see the type's notes).
     func exposedCells() -> [Int] {
         exposedCells(among: cells.indices.filter { cells[$0].isChecked })
     }
 
     /// ``exposedCells()`` among some small hidden cells only.
-    private func exposedCells(among candidates: [Int]) -> [Int] {
+    func exposedCells(among candidates: [Int]) -> [Int] {
+        if hasOwners { return exposedAmongOwned(candidates) }
         var exposed: [Int] = []
-        var done = Set<Int>()
+        var decided = Set<Int>()
         let wanted = Set(candidates)
-        for cell in candidates where !done.contains(cell) {
-            var part = Part(audit: self, containing: cell)
-            done.formUnion(part.cells)
-            let small = part.cells.filter { wanted.contains($0) }
-            guard part.program.makeFeasible() else {
-                exposed += small
-                continue
-            }
-            var seen = SeenValues(part.program.solution(variables: part.variable.count))
-            let outer = part.outerBounds()
-            exposed += small.filter { cell in
-                isNarrow(cell, low: outer.low[part.variable[cell] ?? 0], high: outer.high[part.variable[cell] ?? 0])
-                    || !isProtected(cell, in: &part, seen: &seen)
+        for cell in candidates where !decided.contains(cell) && cells[cell].isChecked {
+            if !hasOwners, let members = hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit) {
+                let small = members.filter { wanted.contains($0) && cells[$0].isChecked }
+                decided.formUnion(small)
+                exposed += exposedInPart(members, small: small)
+            } else if !isProtectedByWitness(cell) {
+                exposed.append(cell)
             }
         }
         return exposed
+    }
+
+    /// The hidden cells linked to `first` through relations (itself first), or `nil` when there
+    /// are more than `limit`.
+    func hiddenPart(containing first: Int, limit: Int) -> [Int]? {
+        var order = [first]
+        var seen: Set<Int> = [first]
+        var next = 0
+        while next < order.count {
+            let cell = order[next]
+            next += 1
+            for relation in relationsOf[cell] {
+                for term in relations[relation].terms where !cells[term.cell].isShown && seen.insert(term.cell).inserted
+                {
+                    order.append(term.cell)
+                    if order.count > limit { return nil }
+                }
+            }
+        }
+        return order
+    }
+
+    /// The small cells of one part that are exposed, by the part's whole programme.
+    private func exposedInPart(_ members: [Int], small: [Int]) -> [Int] {
+        var part = Programme(audit: self, members: members)
+        guard part.program.makeFeasible() else { return small }
+        var seen = SeenValues(part.program.solution(variables: part.variable.count))
+        let outer = part.outerBounds()
+        return small.filter { cell in
+            isNarrow(cell, low: outer.low[part.variable[cell] ?? 0], high: outer.high[part.variable[cell] ?? 0])
+                || !isProtected(cell, in: &part, seen: &seen)
+        }
     }
 
     /// The lowest and highest value each variable of a part has taken at the feasible points the
     /// programme has passed through. Every value between them is possible (the feasible set is
     /// convex), so a cell whose seen values already span `threshold` whole counts is protected
     /// without a programme of its own: its interval can only be wider. This proves protection,
-    /// never exposure, so the audit's outcome is the same as solving every cell, only sooner (a
-    /// children file with many one-child categories hides hundreds of linked cells).
+    /// never exposure, so the audit's outcome is the same as solving every cell, only sooner.
     private struct SeenValues {
         var low: [Double]
         var high: [Double]
@@ -171,80 +272,144 @@ struct DisclosureAudit {
     }
 
     /// Whether outer bounds of a small hidden cell (bounds its interval lies within) already leave
-    /// it fewer than `threshold` values, or short of the value it must reach: then it is exposed.
+    /// it fewer than `threshold` values: then it is exposed.
     private func isNarrow(_ cell: Int, low: Double, high: Double) -> Bool {
         guard high < 1e12 else { return false }
-        let lowest = cells[cell].lowerBound
-        if let reach = cells[cell].mustReach { return high + Double(lowest) < Double(reach) - 1e-3 }
-        return Part.wholeRange(from: lowest, low: low, high: high).count < threshold
+        return Programme.wholeRange(from: cells[cell].lowerBound, low: low, high: high).count < threshold
+    }
+
+    /// Whether whole counts from `lowest + low` to `lowest + high` are at least `threshold` values.
+    func isWide(from lowest: Int, low: Double, high: Double) -> Bool {
+        let range = Programme.wholeRange(from: lowest, low: low, high: high)
+        return range.upperBound == Int.max || range.count >= threshold
     }
 
     /// Whether a small hidden cell keeps `threshold` possible values in a part whose programme
     /// is feasible. Its true value is always possible, so each bound stops as soon as the
     /// interval is known to be wide enough, and no bound is sought once the values seen at
     /// the programme's feasible points already show it (``SeenValues``).
-    private func isProtected(_ cell: Int, in part: inout Part, seen: inout SeenValues) -> Bool {
+    private func isProtected(_ cell: Int, in part: inout Programme, seen: inout SeenValues) -> Bool {
         let variable = part.variable[cell] ?? 0
         let lowest = cells[cell].lowerBound
         let variables = part.variable.count
-        if let reach = cells[cell].mustReach {
-            let enough = { (high: Double) in high + Double(lowest) >= Double(reach) - 1e-3 }
-            if enough(seen.high[variable]) { return true }
-            return enough(part.program.maximum(of: variable, stopAt: Double(reach - lowest)))
-        }
-        let wide = { [threshold] (low: Double, high: Double) -> Bool in
-            let range = Part.wholeRange(from: lowest, low: low, high: high)
-            return range.upperBound == Int.max || range.count >= threshold
-        }
-        if wide(seen.low[variable], seen.high[variable]) { return true }
+        if isWide(from: lowest, low: seen.low[variable], high: seen.high[variable]) { return true }
         let low = part.program.minimum(of: variable, stopAt: 0)
         seen.record(part.program.solution(variables: variables))
-        if wide(seen.low[variable], seen.high[variable]) { return true }
+        if isWide(from: lowest, low: seen.low[variable], high: seen.high[variable]) { return true }
         let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
         let high = part.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
         seen.record(part.program.solution(variables: variables))
-        return wide(low, high)
+        return isWide(from: lowest, low: low, high: high)
     }
 
-    /// Hides more cells until no small hidden cell is exposed: for each exposed cell, the
-    /// cheapest shown cell near it (``candidate(toProtect:)``); for a cell still exposed after
-    /// two rounds, every shown cell of its relations, then of theirs, and so on, so that it
-    /// always ends. Returns the cells it hid. Hiding a cell can only widen other cells'
+    /// Hides more cells until no small hidden cell is exposed, the cheapest for the report's
+    /// users first (``Cost``): in the first round, for each exposed cell, the cheapest shown cell
+    /// the audit may hide near it (``candidate(toProtect:)``); for a cell still exposed, the
+    /// cheapest nearby cell whose hiding widens its interval (``usefulCandidate(for:levels:)``);
+    /// for one still exposed after that, every cell of the cheapest ``Cost`` within a wider
+    /// reach each round, so that it always ends. Hiding a cell can only widen other cells'
     /// intervals (a constant becomes a variable), so after the first round only the cells still
-    /// exposed are checked.
+    /// exposed are checked. It stops without passing only when an exposed cell has no cell left
+    /// near it that the audit may hide.
     @discardableResult
-    mutating func protect() -> [Int] {
+    mutating func protect() -> Outcome {
         var hidden: [Int] = []
         var exposed = exposedCells()
         var attempts: [Int: Int] = [:]
+        var unprotectable = Set<Int>()
         while !exposed.isEmpty {
             var chosen = Set<Int>()
-            for cell in exposed {
+            for cell in exposed where !unprotectable.contains(cell) {
                 let attempt = attempts[cell, default: 0]
                 attempts[cell] = attempt + 1
                 // Cells exposed together often share their best candidate: it is hidden once.
-                if attempt < 2 {
-                    if let next = candidate(toProtect: cell) { chosen.insert(next) }
-                } else {
-                    chosen.formUnion(shownCells(near: cell, levels: attempt - 1))
+                var found: [Int]
+                switch attempt {
+                case 0: found = candidate(toProtect: cell).map { [$0] } ?? []
+                case 1, 2:
+                    found = usefulCandidate(for: cell, levels: 3 + attempt).map { [$0] } ?? []
+                    if found.isEmpty { found = cheapestCells(near: cell, levels: 2 + attempt) }
+                default: found = cheapestCells(near: cell, levels: 2 + attempt)
                 }
+                if found.isEmpty { unprotectable.insert(cell) }
+                chosen.formUnion(found)
             }
-            // A part with no shown cell left is unbounded above: nothing left to hide cannot
-            // leave a cell exposed, but stop rather than loop.
-            if chosen.isEmpty { return hidden }
+            if chosen.isEmpty { break }
             for cell in chosen.sorted() {
                 hide(cell)
                 hidden.append(cell)
             }
             exposed = exposedCells(among: exposed)
         }
-        return hidden
+        return Outcome(hidden: hidden, passed: exposed.isEmpty)
     }
 
-    /// The shown cells within `levels` relations of `cell` (through hidden cells), or, when
-    /// there are none that near, those of the nearest level that has any: a cell whose every
-    /// neighbour is already hidden is still bounded by shown cells further out.
+    /// The cheapest shown cell the audit may hide within `levels` relations of an exposed
+    /// `cell` (by ``Cost``, then count, then distance; at most 40 tried) whose hiding widens the
+    /// cell's interval; `nil` when none does.
+    private mutating func usefulCandidate(for cell: Int, levels: Int) -> Int? {
+        let candidates = shownCells(near: cell, levels: levels).prefix(40)
+        let before = spread(of: cell)
+        for candidate in candidates {
+            hide(candidate)
+            let after = spread(of: cell)
+            show(candidate)
+            if after > before + 1e-6 { return candidate }
+        }
+        return nil
+    }
+
+    /// How far a hidden cell's interval reaches (largest minus smallest value; infinite when
+    /// nothing bounds it): by its whole part when that is small and no cell has an owner, else by
+    /// the programme over the cells within three relations of it.
+    private func spread(of cell: Int) -> Double {
+        let members =
+            (hasOwners ? nil : hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit))
+            ?? neighbourhood(of: cell, levels: 3, fixing: nil)
+        var programme = Programme(audit: self, members: members)
+        guard programme.program.makeFeasible() else { return 0 }
+        let high = programme.program.maximum(of: 0)
+        return high.isFinite ? high - programme.program.minimum(of: 0) : .infinity
+    }
+
+    /// The shown cells the audit may hide within `levels` relations of `cell` (through hidden
+    /// cells), cheapest first: by ``Cost``, then count (a zero last), then distance.
     private func shownCells(near cell: Int, levels: Int) -> [Int] {
+        var frontier = [cell]
+        var seen: Set<Int> = [cell]
+        var found: [(cell: Int, cost: Int)] = []
+        var level = 0
+        while !frontier.isEmpty, level < levels {
+            var next: [Int] = []
+            for member in frontier {
+                for relation in relationsOf[member] {
+                    for term in relations[relation].terms where seen.insert(term.cell).inserted {
+                        let other = cells[term.cell]
+                        if !other.isShown {
+                            next.append(term.cell)
+                        } else if other.isHideable {
+                            found.append((term.cell, cost(of: term.cell, level: level)))
+                        }
+                    }
+                }
+            }
+            frontier = next
+            level += 1
+        }
+        return found.sorted { ($0.cost, $0.cell) < ($1.cost, $1.cell) }.map(\.cell)
+    }
+
+    /// What hiding a shown cell `level` relations from an exposed one costs: its ``Cost`` first,
+    /// then its count (a zero more: it can only grow, so protects less), then the distance.
+    private func cost(of cell: Int, level: Int) -> Int {
+        let found = cells[cell]
+        return found.cost.rawValue * 1_000_000 + (found.value == 0 ? 500 : found.value) + 100 * level
+    }
+
+    /// The shown cells the audit may hide within `levels` relations of `cell` (through hidden
+    /// cells), or, when there are none that near, those of the nearest level that has any; of
+    /// them, the ones of the cheapest ``Cost``.
+    private func cheapestCells(near cell: Int, levels: Int) -> [Int] {
         var frontier = [cell]
         var seen: Set<Int> = [cell]
         var shown: [Int] = []
@@ -255,19 +420,24 @@ struct DisclosureAudit {
             for member in frontier {
                 for relation in relationsOf[member] {
                     for term in relations[relation].terms where seen.insert(term.cell).inserted {
-                        if cells[term.cell].isShown { shown.append(term.cell) } else { next.append(term.cell) }
+                        let found = cells[term.cell]
+                        if !found.isShown {
+                            next.append(term.cell)
+                        } else if found.isHideable {
+                            shown.append(term.cell)
+                        }
                     }
                 }
             }
             frontier = next
         }
-        return shown
+        guard let cheapest = shown.map({ cells[$0].cost }).min() else { return [] }
+        return shown.filter { cells[$0].cost == cheapest }
     }
 
-    /// The shown cell to hide next to protect `cell`: the cheapest within three relations of
-    /// it, a cell further out costing more. A cell costs its count (hiding little), a zero more
-    /// (it can only grow, so protects less), a total (``Cell/isTotal``) most (hiding it
-    /// withdraws its group's statistics).
+    /// The shown cell to hide next to protect `cell`: the cheapest the audit may hide within
+    /// three relations of it (or the nearest found further out), by ``Cost``, then count, then
+    /// distance.
     private func candidate(toProtect cell: Int) -> Int? {
         var frontier = [cell]
         var seen: Set<Int> = [cell]
@@ -284,8 +454,8 @@ struct DisclosureAudit {
                             next.append(term.cell)
                             continue
                         }
-                        let cost =
-                            (found.isTotal ? 10_000 : 0) + (found.value == 0 ? 500 : found.value) + 100 * level
+                        guard found.isHideable else { continue }
+                        let cost = cost(of: term.cell, level: level)
                         if best.map({ cost < $0.cost }) ?? true { best = (term.cell, cost) }
                     }
                 }
@@ -296,118 +466,28 @@ struct DisclosureAudit {
         return best?.cell
     }
 
-    /// The hidden cells linked to one cell through relations, as a linear programme over
-    /// `x - lowerBound ≥ 0`, shown cells folded into the constants.
-    private struct Part: ~Copyable {
-        var cells: [Int] = []
-        var variable: [Int: Int] = [:]
-        var program: LinearProgram
-        private var lowerBounds: [Int: Int] = [:]
-        /// The programme's rows, kept for ``outerBounds()``.
-        private var rows: [LinearProgram.Row] = []
-
-        /// The hidden cells linked to `first` through relations, with every relation any of them is in.
-        init(audit: DisclosureAudit, containing first: Int) {
-            var order = [first]
-            var index: [Int: Int] = [first: 0]
-            var used = Set<Int>()
-            var next = 0
-            while next < order.count {
-                let cell = order[next]
-                next += 1
-                for relation in audit.relationsOf[cell] {
-                    used.insert(relation)
-                    for term in audit.relations[relation].terms
-                    where !audit.cells[term.cell].isShown && index[term.cell] == nil {
-                        index[term.cell] = index.count
-                        order.append(term.cell)
-                    }
+    /// Hidden cells that are not small but whose value a reader can work out exactly (a total
+    /// whose parts are all shown, found by propagating bounds through their part): showing them
+    /// tells a reader nothing new, so a number hidden in one place is never shown in another.
+    func derivableCells() -> [Int] {
+        guard !hasOwners else { return [] }
+        var derivable: [Int] = []
+        var done = Set<Int>()
+        for cell in cells.indices where !cells[cell].isShown && !done.contains(cell) {
+            guard let members = hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit) else {
+                done.insert(cell)
+                continue
+            }
+            done.formUnion(members)
+            let part = Programme(audit: self, members: members)
+            let outer = part.outerBounds()
+            for member in members where cells[member].isHideable && !cells[member].isSmall {
+                let variable = part.variable[member] ?? 0
+                if outer.high[variable] < 1e12, outer.high[variable] - outer.low[variable] < 1e-6 {
+                    derivable.append(member)
                 }
             }
-            let members = order
-            var rows: [LinearProgram.Row] = []
-            for relation in used.sorted() {
-                var terms: [(variable: Int, coefficient: Double)] = []
-                var constant = 0.0
-                for term in audit.relations[relation].terms {
-                    let cell = audit.cells[term.cell]
-                    if cell.isShown {
-                        constant -= Double(term.coefficient * cell.value)
-                    } else {
-                        terms.append((index[term.cell] ?? 0, Double(term.coefficient)))
-                        constant -= Double(term.coefficient * cell.lowerBound)
-                    }
-                }
-                rows.append(
-                    LinearProgram.Row(
-                        terms: terms, isEquality: audit.relations[relation].isEquality, constant: constant))
-            }
-            cells = members
-            variable = index
-            for member in members { lowerBounds[member] = audit.cells[member].lowerBound }
-            self.rows = rows
-            program = LinearProgram(variables: index.count, rows: rows)
         }
-
-        /// Bounds every variable is known to keep, from each row in turn (a row's other terms at
-        /// their extremes) until they settle: looser than the programme's, never tighter, so a
-        /// cell they already narrow to fewer than `threshold` values is exposed without a
-        /// programme of its own. (Most exposed cells are pinned by one table whose other cells
-        /// are shown.)
-        func outerBounds(passes: Int = 20) -> (low: [Double], high: [Double]) {
-            let count = variable.count
-            var low = [Double](repeating: 0, count: count)
-            var high = [Double](repeating: .infinity, count: count)
-            for _ in 0..<passes {
-                var changed = false
-                for row in rows {
-                    // Σ coefficient × y at its least and at its most, over the row's terms.
-                    var least = 0.0
-                    var most = 0.0
-                    for term in row.terms {
-                        let (a, b) = (term.coefficient * low[term.variable], term.coefficient * high[term.variable])
-                        least += min(a, b)
-                        most += max(a, b)
-                    }
-                    for term in row.terms {
-                        let (a, b) = (term.coefficient * low[term.variable], term.coefficient * high[term.variable])
-                        // The others' least: this term's part of the row is at most the rest.
-                        let othersLeast = least - min(a, b)
-                        let othersMost = most - max(a, b)
-                        var upper = row.constant - othersLeast  // coefficient × y ≤ upper
-                        var lower = row.isEquality ? row.constant - othersMost : -Double.infinity
-                        if upper.isNaN { upper = .infinity }
-                        if lower.isNaN { lower = -.infinity }
-                        let (newLow, newHigh) =
-                            term.coefficient > 0
-                            ? (lower / term.coefficient, upper / term.coefficient)
-                            : (upper / term.coefficient, lower / term.coefficient)
-                        if newHigh < high[term.variable] - 1e-9 {
-                            high[term.variable] = newHigh
-                            changed = true
-                        }
-                        if newLow > low[term.variable] + 1e-9 {
-                            low[term.variable] = newLow
-                            changed = true
-                        }
-                    }
-                }
-                if !changed { break }
-            }
-            return (low, high)
-        }
-
-        /// The whole counts between the programme's bounds of `cell`, rounded inward.
-        func wholeRange(_ cell: Int, low: Double, high: Double) -> ClosedRange<Int> {
-            Part.wholeRange(from: lowerBounds[cell] ?? 0, low: low, high: high)
-        }
-
-        /// The whole counts between `lowerBound + low` and `lowerBound + high`, rounded inward.
-        static func wholeRange(from lowerBound: Int, low: Double, high: Double) -> ClosedRange<Int> {
-            let base = Double(lowerBound)
-            let lower = Int((base + low - 1e-3).rounded(.up))
-            guard high.isFinite, high < 1e12 else { return lower...Int.max }
-            return lower...max(lower, Int((base + high + 1e-3).rounded(.down)))
-        }
+        return derivable.sorted()
     }
 }

@@ -27,6 +27,21 @@ public enum MatchLength: String, Sendable, Hashable, Codable, CaseIterable {
     /// The breakdown's name in reports and pooling summaries.
     public static let dimension = "match_length"
 
+    /// The known bands, shortest first (merged with a neighbour when small, ``TableDesign``).
+    static let ordered: [MatchLength] = [.underOneYear, .oneToTwoYears, .twoToFiveYears, .overFiveYears]
+
+    /// The whole years a band spans, up to but not including its upper end (`Int.max` for over
+    /// five years; empty for `unknown`).
+    var years: Range<Int> {
+        switch self {
+        case .underOneYear: return 0..<1
+        case .oneToTwoYears: return 1..<2
+        case .twoToFiveYears: return 2..<5
+        case .overFiveYears: return 5..<Int.max
+        case .unknown: return 0..<0
+        }
+    }
+
     /// The band of a match from `matchStart` to `asOf` (or to `matchEnd` if that is earlier).
     public init(matchStart: CalendarDate?, matchEnd: CalendarDate?, asOf: CalendarDate) {
         let end = matchEnd.map { min($0, asOf) } ?? asOf

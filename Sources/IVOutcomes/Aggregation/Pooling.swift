@@ -55,63 +55,35 @@ extension AreaAggregate {
     /// A summary published with a threshold under 5 is refused unless `allowSmallNumbers`: the
     /// national figures minus the other areas' reports would give its small counts away. With
     /// it, the area is listed in ``unprotectedAreas``. A summary of format version 1 (written
-    /// before reports were audited) is read and listed in ``unauditedAreas``.
+    /// before reports were audited) is read and listed in ``unauditedAreas``. Versions 1 to 5 are read.
     public init(poolingSummary data: Data, file: String, allowSmallNumbers: Bool = false) throws(PoolingError) {
         let reader = PoolingSummaryReader(file: file)
-        if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw reader.fail(encoding) }
-        let expected = "a pooling summary written by 'ivoutcomes report --format summary'"
-        let root: JSONValue
-        switch JSONValue.parse(data) {
-        case .success(let value): root = value
-        case .failure(let error): throw reader.fail("not valid JSON (\(error.detail)): expected \(expected)")
+        let top = try reader.document(
+            data, expected: "a pooling summary written by 'ivoutcomes report --format summary'")
+        if top["format"] == .string(ConfidentialReturn.format) {
+            throw reader.fail(
+                "a confidential return, not a pooling summary: read it with ConfidentialReturn(data:file:)")
         }
-        guard case .object(let top) = root else { throw reader.fail("not a JSON object (expected \(expected))") }
         guard top["format"] == .string("ivoutcomes-pooling-summary") else {
             throw reader.fail(
                 "not a pooling summary: \"format\" must be \"ivoutcomes-pooling-summary\" (write one with 'ivoutcomes report --format summary')"
             )
         }
-        guard case .number(let version)? = top["formatVersion"], (1...4).contains(version) else {
-            throw reader.fail("unsupported formatVersion (this version reads 1 to 4)")
+        guard case .number(let version)? = top["formatVersion"], (1...5).contains(version) else {
+            throw reader.fail("unsupported formatVersion (this version reads 1 to 5)")
         }
         let threshold = try reader.whole(
             top["suppressionThreshold"], "suppressionThreshold", in: 1...Double(AreaAggregate.maximumCount),
             "a whole number from 1")
-        guard case .array(let areaValues)? = top["areas"] else {
-            throw reader.fail("areas: expected a list of area names")
-        }
-        var areas: [String] = []
-        for (index, value) in areaValues.enumerated() { areas.append(try reader.string(value, "areas[\(index)]")) }
-        guard let asOf = CalendarDate(iso: try reader.string(top["asOf"], "asOf")) else {
-            throw reader.fail("asOf: expected YYYY-MM-DD")
-        }
-        var instruments: [InstrumentID] = []
-        if case .array(let values)? = top["instruments"] {
-            for value in values { if case .string(let id) = value { instruments.append(InstrumentID(id)) } }
-        }
-        var quality = DataQuality()
-        if case .object(let fields)? = top["dataQuality"] {
-            for field in DataQuality.fields {
-                let name = version >= 3 ? field.key : field.label
-                guard fields[name] != nil else {
-                    // A count the area's version of IVOutcomes did not write is not known: never a 0.
-                    quality[keyPath: field.keyPath] = PoolableCount(0, areasSuppressed: 1)
-                    continue
-                }
-                quality[keyPath: field.keyPath] = try reader.count(fields[name], "dataQuality.\(name)")
-            }
-        }
-        guard case .array(let groupValues)? = top["groups"] else { throw reader.fail("groups: expected a list") }
-        var groups: [GroupAggregate] = []
-        for (index, value) in groupValues.enumerated() { groups.append(try reader.group(value, "groups[\(index)]")) }
+        var aggregate = try reader.aggregate(top) { version >= 3 ? $0.key : $0.label }
         guard threshold >= 5 || allowSmallNumbers else {
             throw reader.fail(
                 "published with counts from \(threshold) up shown (suppressionThreshold \(threshold)): pooled, the national figures minus the other areas' reports would give its counts under 5 away; pool it only for an unpublished analysis, with --allow-small-numbers"
             )
         }
-        self.init(
-            areas: areas, asOf: asOf, instruments: instruments, groups: groups, dataQuality: quality,
-            unprotectedAreas: threshold < 5 ? areas : [], unauditedAreas: version == 1 ? areas : [])
+        aggregate.unprotectedAreas = threshold < 5 ? aggregate.areas : []
+        aggregate.unauditedAreas = version == 1 ? aggregate.areas : []
+        self = aggregate
     }
 
     /// Several areas combined: every count and sum added cell by cell. A cell is exact where no
@@ -123,8 +95,18 @@ extension AreaAggregate {
     /// ```swift
     /// let national = try AreaAggregate.pooling([north, south])
     /// ```
-    /// - Throws: ``PoolingError`` when two areas bin a scale's change differently.
+    /// - Throws: ``PoolingError`` when the same area and period come twice (its numbers would
+    ///   count twice), or two areas bin a scale's change differently.
     public static func pooling(_ areas: [AreaAggregate]) throws(PoolingError) -> AreaAggregate {
+        var seen = Set<String>()
+        for area in areas {
+            let key = "\(area.areas.joined(separator: ", ")) as of \(area.asOf)"
+            guard seen.insert(key).inserted else {
+                throw PoolingError(
+                    file: area.areas.joined(separator: ", "),
+                    message: "the same area and period (\(key)) twice: each area's figures are pooled once")
+            }
+        }
         var groups: [GroupAggregate] = []
         var quality = DataQuality()
         var instruments: [InstrumentID] = []
@@ -229,6 +211,30 @@ extension ScaleAggregate {
         result.bandMovement = try bandMovement.adding(other.bandMovement)
         result.changeHistogram = try changeHistogram.adding(other.changeHistogram)
         result.scoresBelowValidatedAge = try scoresBelowValidatedAge.adding(other.scoresBelowValidatedAge)
+        return result
+    }
+}
+
+extension GroupAggregate {
+    /// Both groups' children, scales and logs added (a scale or outcome only one has is kept as
+    /// it is), under this group's dimension and category, or ``SumOverflow``.
+    func adding(_ other: GroupAggregate) throws(SumOverflow) -> GroupAggregate {
+        var result = self
+        result.children = try children.adding(other.children)
+        for scale in other.scales {
+            if let position = result.scales.firstIndex(where: { $0.scale == scale.scale }) {
+                result.scales[position] = try result.scales[position].adding(scale)
+            } else {
+                result.scales.append(scale)
+            }
+        }
+        for log in other.logs {
+            if let position = result.logs.firstIndex(where: { $0.outcome == log.outcome }) {
+                result.logs[position] = try result.logs[position].adding(log)
+            } else {
+                result.logs.append(log)
+            }
+        }
         return result
     }
 }

@@ -1,9 +1,63 @@
+import Foundation
+
 /// Reads the parts of a pooling summary, checking every number before use and naming the JSON
 /// path of anything wrong (``AreaAggregate/init(poolingSummary:file:allowSmallNumbers:)``).
 struct PoolingSummaryReader {
     let file: String
+    /// Whether every count and sum must be exact (a confidential return): a hidden or pooled cell is refused.
+    var exactOnly = false
 
     func fail(_ message: String) -> PoolingError { PoolingError(file: file, message: message) }
+
+    /// The file's top-level JSON object, or an error saying it is not `expected`.
+    func document(_ data: Data, expected: String) throws(PoolingError) -> [String: JSONValue] {
+        if let encoding = UTF8Check.problem(in: [UInt8](data)) { throw fail(encoding) }
+        let root: JSONValue
+        switch JSONValue.parse(data) {
+        case .success(let value): root = value
+        case .failure(let error): throw fail("not valid JSON (\(error.detail)): expected \(expected)")
+        }
+        guard case .object(let top) = root else { throw fail("not a JSON object (expected \(expected))") }
+        return top
+    }
+
+    /// The aggregate a summary or return holds: areas, as-of date, instruments, data quality
+    /// (keyed by `dataQualityKey` of each field) and groups.
+    func aggregate(
+        _ top: [String: JSONValue],
+        dataQualityKey: (_ field: (key: String, label: String, keyPath: WritableKeyPath<DataQuality, PoolableCount>)) ->
+            String
+    ) throws(PoolingError) -> AreaAggregate {
+        guard case .array(let areaValues)? = top["areas"] else {
+            throw fail("areas: expected a list of area names")
+        }
+        var areas: [String] = []
+        for (index, value) in areaValues.enumerated() { areas.append(try string(value, "areas[\(index)]")) }
+        guard let asOf = CalendarDate(iso: try string(top["asOf"], "asOf")) else {
+            throw fail("asOf: expected YYYY-MM-DD")
+        }
+        var instruments: [InstrumentID] = []
+        if case .array(let values)? = top["instruments"] {
+            for value in values { if case .string(let id) = value { instruments.append(InstrumentID(id)) } }
+        }
+        var quality = DataQuality()
+        if case .object(let fields)? = top["dataQuality"] {
+            for field in DataQuality.fields {
+                let name = dataQualityKey(field)
+                guard fields[name] != nil else {
+                    if exactOnly { throw fail("dataQuality.\(name): expected an exact count") }
+                    // A count the area's version of IVOutcomes did not write is not known: never a 0.
+                    quality[keyPath: field.keyPath] = PoolableCount(0, areasSuppressed: 1)
+                    continue
+                }
+                quality[keyPath: field.keyPath] = try count(fields[name], "dataQuality.\(name)")
+            }
+        }
+        guard case .array(let groupValues)? = top["groups"] else { throw fail("groups: expected a list") }
+        var groups: [GroupAggregate] = []
+        for (index, value) in groupValues.enumerated() { groups.append(try group(value, "groups[\(index)]")) }
+        return AreaAggregate(areas: areas, asOf: asOf, instruments: instruments, groups: groups, dataQuality: quality)
+    }
 
     /// A whole number in `range`.
     func whole(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>, _ expected: String)
@@ -38,6 +92,8 @@ struct PoolingSummaryReader {
         let (counts, countText) = (PoolingSummaryReader.counts, PoolingSummaryReader.countText)
         switch value {
         case .number?: return PoolableCount(try whole(value, path, in: counts, countText))
+        case .string? where exactOnly, .object? where exactOnly:
+            throw fail("\(path): expected an exact count (a confidential return hides nothing)")
         case .string?: return PoolableCount(0, areasSuppressed: 1)
         case .object(let fields)?:
             guard fields["atLeast"] != nil, fields["areasSuppressed"] != nil else {
@@ -53,6 +109,7 @@ struct PoolingSummaryReader {
     /// Sums of values (`n`, `sumX100`, `sumSquaresX10000`), or a suppressed cell.
     func sums(_ value: JSONValue?, _ path: String) throws(PoolingError) -> PoolableSums {
         switch value {
+        case .string? where exactOnly: throw fail("\(path): expected exact sums (a confidential return hides nothing)")
         case .string?: return PoolableSums(areasSuppressed: 1)
         case .object(let fields)?:
             guard fields["n"] != nil, fields["sumX100"] != nil, fields["sumSquaresX10000"] != nil else {
@@ -131,8 +188,11 @@ struct PoolingSummaryReader {
             scale["followUpDays"] == nil
             ? PoolableSums(areasSuppressed: 1) : try sums(scale["followUpDays"], "\(path).followUpDays")
         aggregate.changeHistogram = try countSet(scale["changeHistogram"], "\(path).changeHistogram")
-        aggregate.scoresBelowValidatedAge = try count(
-            scale["scoresBelowValidatedAge"], "\(path).scoresBelowValidatedAge")
+        // A breakdown's category does not publish it (format version 5): not known, never 0.
+        aggregate.scoresBelowValidatedAge =
+            scale["scoresBelowValidatedAge"] == .null && !exactOnly
+            ? PoolableCount(0, areasSuppressed: 1)
+            : try count(scale["scoresBelowValidatedAge"], "\(path).scoresBelowValidatedAge")
         return aggregate
     }
 

@@ -37,14 +37,8 @@ public struct ScaleAggregate: Sendable, Hashable {
     /// An empty aggregate for `scale`.
     public init(scale: Scale) {
         self.scale = scale.id
-        reliableChange = CountSet(
-            names: [
-                ReliableChangeClass.reliablyImproved, .noReliableChange, .reliablyDeteriorated,
-            ].map(\.rawValue))
-        meaningfulChange = CountSet(
-            names: [
-                MeaningfulChangeClass.improved, .noMeaningfulChange, .deteriorated,
-            ].map(\.rawValue))
+        reliableChange = CountSet(names: ReliableChangeClass.reported.map(\.rawValue))
+        meaningfulChange = CountSet(names: MeaningfulChangeClass.reported.map(\.rawValue))
         let bands = scale.bands?.bands.map(\.id) ?? []
         bandsAtBaseline = CountSet(names: bands.map(\.rawValue))
         bandsAtLatest = CountSet(names: bands.map(\.rawValue))

@@ -16,6 +16,9 @@ public enum MeaningfulChangeClass: String, Sendable, Hashable, Codable, CaseIter
 }
 
 extension MeaningfulChangeClass {
+    /// The classes a report counts the children followed up in, in order.
+    static let reported: [MeaningfulChangeClass] = [.improved, .noMeaningfulChange, .deteriorated]
+
     /// The class of a change against a meaningful-change threshold in points (`nil`: none established).
     init(change: Double, points: Double?) {
         guard let points else {

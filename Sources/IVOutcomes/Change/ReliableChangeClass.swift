@@ -16,6 +16,9 @@ public enum ReliableChangeClass: String, Sendable, Hashable, Codable, CaseIterab
 }
 
 extension ReliableChangeClass {
+    /// The classes a report counts the children followed up in, in order.
+    static let reported: [ReliableChangeClass] = [.reliablyImproved, .noReliableChange, .reliablyDeteriorated]
+
     /// The class of a change against a reliable-change threshold (`nil`: none established).
     init(change: Double, threshold: Double?) {
         guard let threshold else {

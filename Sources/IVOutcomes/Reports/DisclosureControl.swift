@@ -32,9 +32,17 @@ public struct DisclosureControl: Sendable, Hashable, Codable {
             + unprotectedAreas.joined(separator: ", ") + "; not for publication"
     }
 
+    /// Whether nothing is hidden: an analyst's unsuppressed view (threshold 1).
+    public var hidesNothing: Bool { threshold <= 1 }
+
     /// The method in one sentence, for the JSON and the report.
     public var method: String {
-        "counts from 1 to \(threshold - 1) hidden; further counts hidden so that no hidden count can be worked out "
+        if hidesNothing {
+            return
+                "nothing hidden: every count is shown exactly (threshold 1, an unsuppressed view not for publication)"
+        }
+        return
+            "counts from 1 to \(threshold - 1) hidden; further counts hidden so that no hidden count can be worked out "
             + "from totals, other tables or other breakdowns; audited by linear programming (every hidden count of 1 to "
             + "\(threshold - 1) keeps at least \(threshold) possible values); statistics shown only for groups of at "
             + "least \(threshold) children whose breakdown leaves none or at least \(threshold) children in hidden categories"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every count a report is about to publish, with its true value and what a reader knows of how
 /// the counts fit together, so that ``DisclosureAudit`` can check them and hide more.
 ///
@@ -7,10 +9,12 @@
 /// bands at baseline; children followed up are at most those with a baseline, who are at most the
 /// group's children. Per outcome of the logs: children with logs at most the group's children,
 /// positive and visited logs at most the logs. Across each breakdown, every count of the
-/// categories adds up to the whole area's. Data quality: rows not used are at most the rows read,
-/// children with an overdue wave, and children who moved between instruments for different
-/// ages, at most the area's children. Histogram bins the whole area
-/// lists are at least 1 (bins with no child are not listed).
+/// categories adds up to the whole area's (to at most it, for a table some categories do not
+/// publish: their share is then anything that fits). Data quality: rows not used are at most the
+/// rows read, children with an overdue wave, and children who moved between instruments for
+/// different ages, at most the area's children. A histogram lists every bin a change can fall in,
+/// so a hidden bin may be empty: every hidden count is anything from 0 up. A table a group does not publish (``TableDesign``) has no
+/// cells and no relations: whatever its cells, they fit any published totals.
 struct PublishedCells {
     /// Where a count sits in a report.
     enum Place: Hashable {
@@ -19,16 +23,48 @@ struct PublishedCells {
         case listed(group: Int, scale: Int, list: CountList, position: Int)
         case log(group: Int, log: Int, field: LogCount)
         case dataQuality(position: Int)
+
+        var group: Int? {
+            switch self {
+            case .children(let group), .scaleCount(let group, _, _), .listed(let group, _, _, _), .log(let group, _, _):
+                return group
+            case .dataQuality: return nil
+            }
+        }
     }
 
+    /// A scale's single counts.
     enum ScaleCount: CaseIterable {
         case withBaseline, followedUp, belowValidatedAge
 
-        var keyPath: WritableKeyPath<ScaleView, ReportedCount> {
+        /// The two group sizes every scale of every group publishes.
+        static var sizes: [WritableKeyPath<ScaleView, ReportedCount>] {
+            [\.childrenWithBaseline, \.childrenWithFollowUp]
+        }
+
+        /// The property of ``ScaleView`` that publishes it.
+        var name: String {
             switch self {
-            case .withBaseline: return \.childrenWithBaseline
-            case .followedUp: return \.childrenWithFollowUp
-            case .belowValidatedAge: return \.scoresBelowValidatedAge
+            case .withBaseline: return "childrenWithBaseline"
+            case .followedUp: return "childrenWithFollowUp"
+            case .belowValidatedAge: return "scoresBelowValidatedAge"
+            }
+        }
+
+        /// The count as published; `nil` when the group does not publish it.
+        func reported(in view: ScaleView) -> ReportedCount? {
+            switch self {
+            case .withBaseline: return view.childrenWithBaseline
+            case .followedUp: return view.childrenWithFollowUp
+            case .belowValidatedAge: return view.scoresBelowValidatedAge
+            }
+        }
+
+        func set(_ count: ReportedCount, in view: inout ScaleView) {
+            switch self {
+            case .withBaseline: view.childrenWithBaseline = count
+            case .followedUp: view.childrenWithFollowUp = count
+            case .belowValidatedAge: view.scoresBelowValidatedAge = count
             }
         }
 
@@ -41,6 +77,7 @@ struct PublishedCells {
         }
     }
 
+    /// A scale's tables of named counts.
     enum CountList: CaseIterable {
         case reliable, meaningful, bandsAtBaseline, bandsAtLatest, bandMovement, histogram
 
@@ -55,6 +92,21 @@ struct PublishedCells {
             }
         }
 
+        /// The property of ``ScaleView`` that publishes it.
+        var name: String {
+            switch self {
+            case .reliable: return "reliableChange"
+            case .meaningful: return "meaningfulChange"
+            case .bandsAtBaseline: return "bandsAtBaseline"
+            case .bandsAtLatest: return "bandsAtLatest"
+            case .bandMovement: return "bandMovement"
+            case .histogram: return "changeHistogram"
+            }
+        }
+
+        /// Whether its total is the children with a baseline (else those followed up).
+        var isOfBaseline: Bool { self == .bandsAtBaseline }
+
         func exact(_ aggregate: ScaleAggregate) -> CountSet {
             switch self {
             case .reliable: return aggregate.reliableChange
@@ -67,6 +119,7 @@ struct PublishedCells {
         }
     }
 
+    /// An outcome's contact-log counts.
     enum LogCount: CaseIterable {
         case childrenWithLogs, logs, visitsHappened, positive
 
@@ -76,6 +129,16 @@ struct PublishedCells {
             case .logs: return \.logs
             case .visitsHappened: return \.visitsHappened
             case .positive: return \.positive
+            }
+        }
+
+        /// The property of ``OutcomeLogView`` that publishes it.
+        var name: String {
+            switch self {
+            case .childrenWithLogs: return "childrenWithLogs"
+            case .logs: return "logs"
+            case .visitsHappened: return "visitsHappened"
+            case .positive: return "positive"
             }
         }
 
@@ -89,8 +152,24 @@ struct PublishedCells {
         }
     }
 
+    /// The properties, by type, whose counts the audit sees: every count a report publishes
+    /// must be one of them (a test reads the published types and fails on any other).
+    static let registeredProperties: [String: Set<String>] = [
+        "GroupView": ["children"],
+        "ScaleView": Set(ScaleCount.allCases.map(\.name) + CountList.allCases.map(\.name)),
+        "OutcomeLogView": Set(LogCount.allCases.map(\.name)),
+        "ReportView": ["dataQuality"],
+    ]
+
     var groups: [GroupView]
     var dataQuality: [ReportedCell]
+
+    /// Whether the data-quality count `name` is published and shown.
+    func shows(dataQuality name: String) -> Bool {
+        dataQuality.first { $0.name == name }?.count.exactValue != nil
+    }
+
+    /// The exact aggregate, its groups those of ``groups`` (as designed).
     let aggregate: AreaAggregate
 
     subscript(place: Place) -> ReportedCount {
@@ -98,7 +177,7 @@ struct PublishedCells {
             switch place {
             case .children(let group): return groups[group].children
             case .scaleCount(let group, let scale, let field):
-                return groups[group].scales[scale][keyPath: field.keyPath]
+                return field.reported(in: groups[group].scales[scale]) ?? .count(0)
             case .listed(let group, let scale, let list, let position):
                 return groups[group].scales[scale][keyPath: list.keyPath][position].count
             case .log(let group, let log, let field): return groups[group].logs[log][keyPath: field.keyPath]
@@ -108,8 +187,7 @@ struct PublishedCells {
         set {
             switch place {
             case .children(let group): groups[group].children = newValue
-            case .scaleCount(let group, let scale, let field):
-                groups[group].scales[scale][keyPath: field.keyPath] = newValue
+            case .scaleCount(let group, let scale, let field): field.set(newValue, in: &groups[group].scales[scale])
             case .listed(let group, let scale, let list, let position):
                 let name = groups[group].scales[scale][keyPath: list.keyPath][position].name
                 groups[group].scales[scale][keyPath: list.keyPath][position] = ReportedCell(
@@ -137,188 +215,171 @@ struct PublishedCells {
         }
     }
 
+    /// Every place a count is published, in the report's order.
+    var places: [Place] {
+        var places: [Place] = []
+        for (group, view) in groups.enumerated() {
+            places.append(.children(group: group))
+            for (scale, scaleView) in view.scales.enumerated() {
+                for field in ScaleCount.allCases where field.reported(in: scaleView) != nil {
+                    places.append(.scaleCount(group: group, scale: scale, field: field))
+                }
+                for list in CountList.allCases {
+                    for position in scaleView[keyPath: list.keyPath].indices {
+                        places.append(.listed(group: group, scale: scale, list: list, position: position))
+                    }
+                }
+            }
+            for log in view.logs.indices {
+                places += LogCount.allCases.map { .log(group: group, log: log, field: $0) }
+            }
+        }
+        return places + dataQuality.indices.map { .dataQuality(position: $0) }
+    }
+
     /// How many counts are hidden, for whatever reason.
-    var hiddenCount: Int {
-        var count = dataQuality.filter(\.count.isHidden).count
-        for group in groups {
-            if group.children.isHidden { count += 1 }
-            for scale in group.scales {
-                count += ScaleCount.allCases.filter { scale[keyPath: $0.keyPath].isHidden }.count
-                for list in CountList.allCases { count += scale[keyPath: list.keyPath].filter(\.count.isHidden).count }
-            }
-            for log in group.logs { count += LogCount.allCases.filter { log[keyPath: $0.keyPath].isHidden }.count }
-        }
-        return count
-    }
+    var hiddenCount: Int { places.filter { self[$0].isHidden }.count }
 
-    /// What the audit found and did.
-    struct AuditResult: Sendable, Hashable {
-        /// Counts hidden beyond the first pattern, to protect small ones.
-        let cellsHiddenByAudit: Int
-        /// Small hidden counts, every one with an interval of at least the threshold's values.
-        let smallCellsProtected: Int
-    }
-
-    /// Audits the counts and hides more until every small hidden count is protected.
-    mutating func audit(threshold: Int) -> AuditResult {
-        let merged = self.merged()
-        var (audit, places) = merged.cells.relations(threshold: threshold, members: merged.members, of: self)
-        let hidden = audit.protect()
-        for cell in hidden {
-            // Only shown cells are hidden, and a merged group has none.
-            guard let place = merged.place(places[cell]) else { continue }
+    /// Audits the counts and hides more until every small hidden count is protected; returns
+    /// the places it hid and whether it passed. `linked` adds other publications a reader holds
+    /// with this one (each area's report, for a national picture).
+    mutating func audit(threshold: Int, linked: LinkedPublications? = nil) -> (hidden: Set<Place>, passed: Bool) {
+        var model = Model(threshold: threshold)
+        model.add(self, owner: nil, hideable: true)
+        linked?.add(to: &model, national: self)
+        let outcome = model.audit.protect()
+        var hidden = Set<Place>()
+        for cell in outcome.hidden {
+            guard case .published(let place)? = model.places[cell] else { continue }
             self[place] = .secondary
+            hidden.insert(place)
         }
-        let small = relations(threshold: threshold).audit.cells.filter(\.isSmall).count
-        return AuditResult(cellsHiddenByAudit: hidden.count, smallCellsProtected: small)
+        return (hidden, outcome.passed)
     }
 
-    /// The counts as an audit, and where each of its cells sits. `members` (with `original`)
-    /// names the groups a merged group stands for.
-    func relations(threshold: Int, members: [Int: [Int]] = [:], of original: PublishedCells? = nil) -> (
-        audit: DisclosureAudit, places: [Place]
-    ) {
-        var builder = Builder(cells: self, threshold: threshold, members: members, original: original ?? self)
-        builder.relateEverything()
-        return (builder.audit, builder.places)
-    }
-
-    /// Whether every count of a group is hidden (a group whose size is hidden shows nothing).
-    func isConcealed(_ group: Int) -> Bool {
-        let view = groups[group]
-        guard view.children.isHidden else { return false }
-        return view.scales.allSatisfy { scale in
-            ScaleCount.allCases.allSatisfy { scale[keyPath: $0.keyPath].isHidden }
-                && CountList.allCases.allSatisfy { list in scale[keyPath: list.keyPath].allSatisfy(\.count.isHidden) }
-        } && view.logs.allSatisfy { log in LogCount.allCases.allSatisfy { log[keyPath: $0.keyPath].isHidden } }
-    }
-
-    /// The counts with each breakdown's concealed groups merged into one: an exact reduction.
-    /// Concealed groups of one breakdown are interchangeable (every count hidden, the same
-    /// relations), so a reader learns only their sum, and each small count in them can be
-    /// anything from 0 to the sum's largest value (all of it in that group, or none).
-    struct Merged {
-        let cells: PublishedCells
-        /// The original group of each group of `cells`; `nil` for a merged one.
-        let original: [Int?]
-        /// The groups each merged group stands for.
-        let members: [Int: [Int]]
-
-        func place(_ place: Place) -> Place? {
-            switch place {
-            case .children(let group): return original[group].map { .children(group: $0) }
-            case .scaleCount(let group, let scale, let field):
-                return original[group].map { .scaleCount(group: $0, scale: scale, field: field) }
-            case .listed(let group, let scale, let list, let position):
-                return original[group].map { .listed(group: $0, scale: scale, list: list, position: position) }
-            case .log(let group, let log, let field):
-                return original[group].map { .log(group: $0, log: log, field: field) }
-            case .dataQuality: return place
-            }
-        }
-    }
-
-    func merged() -> Merged {
-        let concealed = GroupAggregate.breakdownPositions(groups.map(\.dimension)).mapValues { $0.filter(isConcealed) }
-        let merging = concealed.filter { $0.value.count >= 2 }
-        let dropped = Set(merging.values.flatMap { $0 })
-        guard !dropped.isEmpty else {
-            return Merged(cells: self, original: groups.indices.map { $0 }, members: [:])
-        }
-        var views: [GroupView] = []
-        var aggregates: [GroupAggregate] = []
-        var original: [Int?] = []
-        for index in groups.indices where !dropped.contains(index) {
-            views.append(groups[index])
-            aggregates.append(aggregate.groups[index])
-            original.append(index)
-        }
-        var members: [Int: [Int]] = [:]
-        for dimension in merging.keys.sorted() {
-            let group = merging[dimension] ?? []
-            guard let first = group.first else { continue }
-            var sum = aggregate.groups[first]
-            var view = groups[first]
-            for other in group.dropFirst() {
-                let next = aggregate.groups[other]
-                sum.children = sum.children + next.children
-                for (position, scale) in sum.scales.enumerated() {
-                    if let match = next.scales.first(where: { $0.scale == scale.scale }),
-                        let total = try? scale.adding(match)
-                    {
-                        sum.scales[position] = total
-                    }
-                }
-                for (position, log) in sum.logs.enumerated() {
-                    if let match = next.logs.first(where: { $0.outcome == log.outcome }),
-                        let total = try? log.adding(match)
-                    {
-                        sum.logs[position] = total
-                    }
+    /// Takes out the tables whose total ends up hidden (bands at baseline under the children
+    /// with a baseline, the follow-up tables under those followed up), so that which tables a
+    /// group shows depends only on what it shows. Fewer published counts can only leave a
+    /// reader less to work with.
+    mutating func dropTablesOfHiddenTotals() {
+        for group in groups.indices {
+            for scale in groups[group].scales.indices {
+                let view = groups[group].scales[scale]
+                for list in CountList.allCases
+                where (list.isOfBaseline ? view.childrenWithBaseline : view.childrenWithFollowUp).isHidden {
+                    groups[group].scales[scale][keyPath: list.keyPath] = []
                 }
             }
-            for position in view.scales.indices {
-                if let merged = sum.scales.first(where: { $0.scale == view.scales[position].scale }) {
-                    view.scales[position].aggregate = merged
-                }
-            }
-            members[views.count] = group
-            views.append(view)
-            aggregates.append(sum)
-            original.append(nil)
         }
-        var reduced = aggregate
-        reduced.groups = aggregates
-        return Merged(
-            cells: PublishedCells(groups: views, dataQuality: dataQuality, aggregate: reduced), original: original,
-            members: members)
     }
 
-    /// Puts the report's counts and relations into an audit.
+    /// Shows again the hidden counts a reader can work out exactly (``DisclosureAudit/derivableCells()``):
+    /// a number hidden in one place is never shown in another. Returns how many.
+    mutating func showDerivable(threshold: Int) -> Int {
+        let (audit, places) = relations(threshold: threshold)
+        let derivable = audit.derivableCells()
+        for cell in derivable { self[places[cell]] = .count(exact(places[cell]).value) }
+        return derivable.count
+    }
+
+    /// The hidden counts of 1 to `threshold - 1`.
+    func smallHiddenCount(threshold: Int) -> Int {
+        places.filter { place in
+            let value = exact(place)
+            return self[place].isHidden && value.isComplete && value.value > 0 && value.value < threshold
+        }.count
+    }
+
+    /// The counts as an audit, and where each of its cells sits.
+    func relations(threshold: Int) -> (audit: DisclosureAudit, places: [Place]) {
+        var model = Model(threshold: threshold)
+        let number = model.add(self, owner: nil, hideable: true)
+        var places = [Place](repeating: .dataQuality(position: 0), count: model.audit.cells.count)
+        for (place, cell) in number { places[cell] = place }
+        return (model.audit, places)
+    }
+
+    /// An audit under construction: the cells of one or more publications and what each is.
+    struct Model {
+        /// What a cell of the audit is.
+        enum Origin {
+            /// A count of the publication audited.
+            case published(Place)
+            /// A count another publication (an area's report) publishes, of its owner.
+            case linked(owner: Int, place: Place)
+        }
+
+        var audit: DisclosureAudit
+        /// The origin of each cell, by number.
+        var places: [Int: Origin] = [:]
+        /// The cell of each place of the publication audited.
+        var published: [Place: Int] = [:]
+
+        init(threshold: Int) { audit = DisclosureAudit(threshold: threshold) }
+
+        /// Adds a publication's counts and their relations; returns each place's cell. Counts of
+        /// an `owner`'s publication may be held exactly by a reader (its own area's return).
+        @discardableResult
+        mutating func add(_ cells: PublishedCells, owner: Int?, hideable: Bool) -> [Place: Int] {
+            var builder = Builder(cells: cells, audit: audit, owner: owner, hideable: hideable)
+            builder.relateEverything()
+            audit = builder.audit
+            if let owner {
+                for (place, cell) in builder.number { places[cell] = .linked(owner: owner, place: place) }
+            } else {
+                for (place, cell) in builder.number { places[cell] = .published(place) }
+                published = builder.number
+            }
+            return builder.number
+        }
+    }
+
+    /// What a count is of (``DisclosureAudit/Family``).
+    func family(_ place: Place) -> DisclosureAudit.Family {
+        switch place {
+        case .children: return .children
+        case .scaleCount(let group, let scale, let field):
+            return DisclosureAudit.Family(
+                scale: groups[group].scales[scale].scale, kind: field == .belowValidatedAge ? 2 : 1)
+        case .listed(let group, let scale, let list, _):
+            return DisclosureAudit.Family(scale: groups[group].scales[scale].scale, kind: list == .reliable ? 1 : 2)
+        case .log: return DisclosureAudit.Family(scale: nil, kind: 3)
+        case .dataQuality: return .other
+        }
+    }
+
+    /// What hiding a count costs the report's users (``DisclosureAudit/Cost``).
+    func cost(_ place: Place) -> DisclosureAudit.Cost {
+        let group = place.group.map { groups[$0] }
+        let kind: (whole: DisclosureAudit.Cost, size: DisclosureAudit.Cost) =
+            group.map { GroupAggregate.isBreakdown($0.dimension) } == true
+            ? (.breakdown, .breakdown) : group?.isWaitingList == true ? (.table, .waitingSize) : (.table, .headline)
+        switch place {
+        case .children, .scaleCount(_, _, .withBaseline), .scaleCount(_, _, .followedUp): return kind.size
+        case .listed(let group, let scale, let list, let position):
+            if list == .histogram || list == .bandMovement { return .detail }
+            let name = groups[group].scales[scale][keyPath: list.keyPath][position].name
+            if kind.whole == .table, list == .reliable, name == ReliableChangeClass.reliablyImproved.rawValue {
+                return .keyTable
+            }
+            return kind.whole
+        case .scaleCount, .log, .dataQuality: return kind.whole
+        }
+    }
+
+    /// Puts one publication's counts and relations into an audit.
     private struct Builder {
         let cells: PublishedCells
         var audit: DisclosureAudit
-        var places: [Place] = []
+        let owner: Int?
+        let hideable: Bool
         var number: [Place: Int] = [:]
 
-        /// The groups a merged group stands for, and the counts they come from.
-        let members: [Int: [Int]]
-        let original: PublishedCells
-
-        init(cells: PublishedCells, threshold: Int, members: [Int: [Int]], original: PublishedCells) {
+        init(cells: PublishedCells, audit: DisclosureAudit, owner: Int?, hideable: Bool) {
             self.cells = cells
-            self.members = members
-            self.original = original
-            audit = DisclosureAudit(threshold: threshold)
-        }
-
-        /// For a merged group's count: the value its largest must reach, when any group it stands
-        /// for has a small count there.
-        private func mustReach(_ place: Place) -> Int? {
-            let group: Int
-            switch place {
-            case .children(let g), .scaleCount(let g, _, _), .listed(let g, _, _, _), .log(let g, _, _): group = g
-            case .dataQuality: return nil
-            }
-            guard let stands = members[group] else { return nil }
-            let threshold = audit.threshold
-            let small = stands.contains { member in
-                let value: PoolableCount
-                switch place {
-                case .children: value = original.exact(.children(group: member))
-                case .scaleCount(_, let scale, let field):
-                    value = original.exact(.scaleCount(group: member, scale: scale, field: field))
-                case .listed(_, let scale, let list, let position):
-                    guard position < original.groups[member].scales[scale][keyPath: list.keyPath].count else {
-                        return false
-                    }
-                    value = original.exact(.listed(group: member, scale: scale, list: list, position: position))
-                case .log(_, let log, let field): value = original.exact(.log(group: member, log: log, field: field))
-                case .dataQuality: return false
-                }
-                return value.isComplete && value.value > 0 && value.value < threshold
-            }
-            return small ? threshold - 1 : nil
+            self.audit = audit
+            self.owner = owner
+            self.hideable = hideable
         }
 
         /// The audit's cell for a place, added on first use.
@@ -326,31 +387,22 @@ struct PublishedCells {
             if let known = number[place] { return known }
             let reported = cells[place]
             let exact = cells.exact(place)
-            var known = 0
-            // The whole area's and the waiting list's histograms list only bins with a child.
-            if case .listed(let group, _, .histogram, _) = place,
-                !GroupAggregate.isBreakdown(cells.groups[group].dimension)
-            {
-                known = 1
-            }
-            var total = false
-            switch place {
-            case .children, .scaleCount(_, _, .withBaseline), .scaleCount(_, _, .followedUp): total = true
-            default: break
-            }
+            let cost = cells.cost(place)
+            let family = cells.family(place)
             let id: Int
             switch reported {
-            case .count(let value): id = audit.add(value: value, shown: true, total: total)
+            case .count(let value):
+                id = audit.add(value: value, shown: true, cost: cost, hideable: hideable, owner: owner, family: family)
             case .incomplete(let partial, _):
-                id = audit.add(value: partial, shown: false, known: partial, small: false)
-            case .underThreshold, .secondary:
-                let reach = mustReach(place)
                 id = audit.add(
-                    value: exact.value, shown: false, known: known,
-                    small: reach == nil && exact.isComplete && exact.value > 0 && exact.value < audit.threshold,
-                    mustReach: reach)
+                    value: partial, shown: false, known: partial, small: false, cost: cost, hideable: false,
+                    owner: owner, family: family)
+            case .underThreshold, .secondary:
+                id = audit.add(
+                    value: exact.value, shown: false,
+                    small: exact.isComplete && exact.value > 0 && exact.value < audit.threshold, cost: cost,
+                    hideable: hideable, owner: owner, family: family)
             }
-            places.append(place)
             number[place] = id
             return id
         }
@@ -373,7 +425,7 @@ struct PublishedCells {
                 let count = { (field: ScaleCount) in Place.scaleCount(group: group, scale: position, field: field) }
                 let baseline = cell(count(.withBaseline))
                 let followed = cell(count(.followedUp))
-                _ = cell(count(.belowValidatedAge))
+                if view.scoresBelowValidatedAge != nil { _ = cell(count(.belowValidatedAge)) }
                 audit.relate(sum: [baseline], atMost: children)
                 audit.relate(sum: [followed], atMost: baseline)
                 let listed = { (list: CountList) in
@@ -384,9 +436,10 @@ struct PublishedCells {
                 for list in CountList.allCases where list != .bandMovement {
                     let parts = listed(list).map { cell($0) }
                     guard !parts.isEmpty else { continue }
-                    audit.relate(sum: parts, equals: list == .bandsAtBaseline ? baseline : followed)
+                    audit.relate(sum: parts, equals: list.isOfBaseline ? baseline : followed)
                 }
                 // Band movement: columns add up to bands at latest, rows to at most bands at baseline.
+                guard !view.bandMovement.isEmpty else { continue }
                 let movement = view.bandMovement.map(\.name)
                 let bands = view.bandsAtLatest.map { BandID($0.name) }
                 let moved = { (test: (String) -> Bool) in
@@ -415,7 +468,9 @@ struct PublishedCells {
             }
         }
 
-        /// Every count of a breakdown's categories adds up to the whole area's.
+        /// Every count of a breakdown's categories adds up to the whole area's: exactly where
+        /// every category publishes it, to at most it where some do not (their share is then
+        /// anything that fits).
         private mutating func relateAcross(_ members: [Int], all: Int) {
             audit.relate(sum: members.map { cell(.children(group: $0)) }, equals: cell(.children(group: all)))
             let groups = cells.groups
@@ -423,37 +478,60 @@ struct PublishedCells {
                 let positions = members.map { member in
                     (member, groups[member].scales.firstIndex { $0.scale == allView.scale })
                 }
-                for field in ScaleCount.allCases {
-                    let parts = positions.compactMap { member, position in
-                        position.map { cell(.scaleCount(group: member, scale: $0, field: field)) }
+                for field in ScaleCount.allCases where field.reported(in: allView) != nil {
+                    var every = true
+                    let parts = positions.compactMap { member, position -> Int? in
+                        guard let position else { return nil }
+                        guard field.reported(in: groups[member].scales[position]) != nil else {
+                            every = false
+                            return nil
+                        }
+                        return cell(.scaleCount(group: member, scale: position, field: field))
                     }
-                    audit.relate(sum: parts, equals: cell(.scaleCount(group: all, scale: allPosition, field: field)))
+                    relate(parts, every: every, to: cell(.scaleCount(group: all, scale: allPosition, field: field)))
                 }
                 for list in CountList.allCases {
                     for (index, allCell) in allView[keyPath: list.keyPath].enumerated() {
+                        var every = true
                         let parts = positions.compactMap { member, position -> Int? in
-                            guard let position,
-                                let found = groups[member].scales[position][keyPath: list.keyPath].firstIndex(where: {
-                                    $0.name == allCell.name
-                                })
-                            else { return nil }
-                            return cell(.listed(group: member, scale: position, list: list, position: found))
+                            guard let position else { return nil }
+                            let view = groups[member].scales[position]
+                            guard !view[keyPath: list.keyPath].isEmpty else {
+                                every = false
+                                return nil
+                            }
+                            return view[keyPath: list.keyPath].firstIndex { $0.name == allCell.name }.map {
+                                cell(.listed(group: member, scale: position, list: list, position: $0))
+                            }
                         }
-                        audit.relate(
-                            sum: parts,
-                            equals: cell(.listed(group: all, scale: allPosition, list: list, position: index)))
+                        relate(
+                            parts, every: every,
+                            to: cell(.listed(group: all, scale: allPosition, list: list, position: index)))
                     }
                 }
             }
             for (allPosition, allLog) in groups[all].logs.enumerated() {
                 for field in LogCount.allCases {
+                    var every = true
                     let parts = members.compactMap { member -> Int? in
-                        groups[member].logs.firstIndex { $0.outcome.id == allLog.outcome.id }.map {
-                            cell(.log(group: member, log: $0, field: field))
+                        guard let log = groups[member].logs.firstIndex(where: { $0.outcome.id == allLog.outcome.id })
+                        else {
+                            every = false
+                            return nil
                         }
+                        return cell(.log(group: member, log: log, field: field))
                     }
-                    audit.relate(sum: parts, equals: cell(.log(group: all, log: allPosition, field: field)))
+                    relate(parts, every: every, to: cell(.log(group: all, log: allPosition, field: field)))
                 }
+            }
+        }
+
+        /// `parts` add up to `total` when `every` part is published, else to at most it.
+        private mutating func relate(_ parts: [Int], every: Bool, to total: Int) {
+            if every {
+                audit.relate(sum: parts, equals: total)
+            } else if !parts.isEmpty {
+                audit.relate(sum: parts, atMost: total)
             }
         }
 
@@ -461,18 +539,22 @@ struct PublishedCells {
         /// between instruments for different ages, at most all children: the matched children
         /// and the waiting list (`everyone`).
         private mutating func relateDataQuality(everyone: [Int]) {
-            let fields = DataQuality.fields.map(\.keyPath)
-            let position = { (keyPath: WritableKeyPath<DataQuality, PoolableCount>) in
-                fields.firstIndex(of: keyPath) ?? 0
+            // By name: a national picture publishes only the counts every area shows.
+            let published = cells.dataQuality.map(\.name)
+            let position = { (keyPath: WritableKeyPath<DataQuality, PoolableCount>) -> Int? in
+                DataQuality.fields.first { $0.keyPath == keyPath }.flatMap { published.firstIndex(of: $0.key) }
             }
             for index in cells.dataQuality.indices { _ = cell(.dataQuality(position: index)) }
-            let notUsed = [\DataQuality.rowsInvalid, \.rowsDuplicate, \.rowsOutOfRange].map {
-                cell(.dataQuality(position: position($0)))
+            let notUsed = [\DataQuality.rowsInvalid, \.rowsDuplicate, \.rowsOutOfRange].compactMap(position).map {
+                cell(.dataQuality(position: $0))
             }
-            audit.relate(sum: notUsed, atMost: cell(.dataQuality(position: position(\.rowsRead))))
+            if let read = position(\.rowsRead) {
+                audit.relate(sum: notUsed, atMost: cell(.dataQuality(position: read)))
+            }
             for children in [\DataQuality.childrenWithOverdueWave, \.childrenMovedBetweenInstruments] {
+                guard let index = position(children) else { continue }
                 let total = everyone.map { cell(.children(group: $0)) }
-                audit.relate(sum: [cell(.dataQuality(position: position(children)))], atMostSumOf: total)
+                audit.relate(sum: [cell(.dataQuality(position: index))], atMostSumOf: total)
             }
         }
     }

@@ -120,8 +120,9 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         public let changeHistogramBinWidth: Double
         /// Changes by bin: bin `k` holds changes from `k × changeHistogramBinWidth`.
         public let changeHistogram: [String: Count]
-        /// Scores below the instrument's validated age.
-        public let scoresBelowValidatedAge: Count
+        /// Scores below the instrument's validated age (`nil` in a breakdown's category and a
+        /// national picture, which do not carry it).
+        public let scoresBelowValidatedAge: Count?
         /// Notes a reader needs (cautions, withheld statistics).
         public let notes: [String]
     }
@@ -188,6 +189,9 @@ public struct ReportSummary: Codable, Sendable, Hashable {
         public let dimension: String
         /// The category.
         public let category: String
+        /// The categories of the children file it holds: one, or several for a merged category
+        /// (absent before format version 5).
+        public let members: [String]?
         /// Children in the group.
         public let children: Count
         /// The group's scales.
@@ -220,6 +224,16 @@ public struct ReportSummary: Codable, Sendable, Hashable {
     public let groups: [Group]
     /// The comparison with the waiting list (absent from summaries before format version 4).
     public let comparison: Comparison?
+    /// The breakdowns not shown, each with its one-line reason (absent before format version 5).
+    public let breakdownsNotShown: [OmittedBreakdown]?
+
+    /// A breakdown a report does not show, and why.
+    public struct OmittedBreakdown: Codable, Sendable, Hashable {
+        /// The breakdown, such as `local_area`.
+        public let dimension: String
+        /// Why it is not shown, in one line.
+        public let reason: String
+    }
 }
 
 extension ReportView {

@@ -100,7 +100,9 @@ extension ReportView {
                     cells.count(cell.count) + cells.percent(cell.count, of: scale.childrenWithFollowUp)
                 ))
         }
-        rows.append(("Scores below the validated age", cells.count(scale.scoresBelowValidatedAge)))
+        if let below = scale.scoresBelowValidatedAge {
+            rows.append(("Scores below the validated age", cells.count(below)))
+        }
         html += table(["", ""], rows.map { [e($0.0), $0.1] }, header: false)
         if !scale.bandsAtBaseline.isEmpty { html += bandTables(of: scale, cells) }
         return html + "</section>"
@@ -262,6 +264,10 @@ extension ReportView {
     /// How the small numbers were protected, in words a coordinator can check.
     private func disclosureStatement() -> String {
         let d = disclosure
+        if d.hidesNothing {
+            return
+                "<p>Small numbers: nothing is hidden. Every count is shown exactly (threshold 1): this is an analyst's unsuppressed view, not for publication.</p>"
+        }
         var text =
             "<p>Small numbers: counts from 1 to \(d.threshold - 1) are hidden (\(d.smallCountsHidden) here), and \(d.cellsHiddenToProtectOthers) more are hidden so that none of them can be worked out from totals, other tables or other breakdowns (\(d.cellsHiddenByAudit) of those added by the audit). The audit (linear programming, as the official tools tau-Argus and sdcTable use) "
             + (d.auditPassed ? "passed" : "did not pass")
@@ -283,7 +289,9 @@ extension ReportView {
         html +=
             "<li>Effect size is Cohen's d for paired change (d<sub>z</sub>): the mean change divided by the standard deviation of the changes.</li>"
         html +=
-            "<li><b>[c]</b> marks a hidden number. A hidden number may be 0, may be from 1 to \(t - 1), or may be hidden to protect another: the mark is the same whatever the reason, so it says nothing about the number. No child's id, date of birth or free text appears here.</li>"
+            t <= 1
+            ? "<li>Nothing is hidden: every number is shown exactly. No child's id, date of birth or free text appears here.</li>"
+            : "<li><b>[c]</b> marks a hidden number. A hidden number may be 0, may be from 1 to \(t - 1), or may be hidden to protect another: the mark is the same whatever the reason, so it says nothing about the number. No child's id, date of birth or free text appears here.</li>"
         return html + "</ul></section>"
     }
 

@@ -75,7 +75,7 @@ extension ReportView {
             ] + countSets(of: scale) + [
                 ("changeHistogramBinWidth", .double(scale.binWidth, decimals: 2)),
                 ("changeHistogram", counts(scale.changeHistogram)),
-                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
+                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.map { $0.json(threshold: t) } ?? .null),
                 ("notes", .array(scale.notes.map(JSONNode.string))),
             ]
         } logFields: { log in
@@ -118,7 +118,7 @@ extension ReportView {
                 ("change", followed(aggregate.change)), ("followUpDays", followed(aggregate.followUpDays)),
             ] + countSets(of: scale) + [
                 ("changeHistogram", counts(scale.changeHistogram)),
-                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.json(threshold: t)),
+                ("scoresBelowValidatedAge", scale.scoresBelowValidatedAge.map { $0.json(threshold: t) } ?? .null),
             ]
         } logFields: { _ in
             []
@@ -149,6 +149,7 @@ extension ReportView {
         let groups = self.groups.map { group -> JSONNode in
             .object([
                 ("dimension", .string(group.dimension)), ("category", .string(group.category)),
+                ("members", .array(group.members.map(JSONNode.string))),
                 ("children", group.children.json(threshold: t)),
                 ("scales", .array(group.scales.map { .object(scaleFields($0)) })),
                 (
@@ -174,7 +175,15 @@ extension ReportView {
                     ("areas", .array(areas.map(JSONNode.string))), ("asOf", .string(asOf.description)),
                     ("suppressionThreshold", .integer(t)), ("disclosureControl", disclosureJSON),
                     ("instruments", .array(instruments.map { .string($0.id.rawValue) })),
-                    ("dataQuality", counts(dataQuality)), ("groups", .array(groups)),
+                    ("dataQuality", counts(dataQuality)),
+                    (
+                        "breakdownsNotShown",
+                        .array(
+                            omittedBreakdowns.map {
+                                .object([("dimension", .string($0.dimension)), ("reason", .string($0.reason))])
+                            })
+                    ),
+                    ("groups", .array(groups)),
                 ] + extra
         ).rendered() + "\n"
     }
@@ -182,8 +191,12 @@ extension ReportView {
     /// The version of the report JSON and the pooling summary: 2 since reports are audited, 3
     /// since data-quality counts are keyed by stable snake_case keys (`rows_invalid`), 4 since
     /// the waiting list is a group of its own (`status` = `waiting`, never in `all`), with
-    /// `match_length` breakdowns and each scale's `followUpDays`.
-    public static let formatVersion = 4
+    /// `match_length` breakdowns and each scale's `followUpDays`, 5 since tables are designed
+    /// before suppression (``TableDesign``): small categories merged (each group's `members`),
+    /// breakdowns of one category left out (`breakdownsNotShown`), a category's tables limited to
+    /// its sizes, statistics and reliable-change classes (`scoresBelowValidatedAge` `null`), and
+    /// no table of fewer children than the threshold (an empty object).
+    public static let formatVersion = 5
 
     /// How the numbers were protected, for both JSON forms.
     private var disclosureJSON: JSONNode {

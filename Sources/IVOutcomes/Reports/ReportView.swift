@@ -29,59 +29,64 @@ public struct ReportView: Sendable, Hashable {
     public let instruments: [Instrument]
     /// How the small numbers were protected: the audit's outcome and what it hid.
     public let disclosure: DisclosureControl
+    /// The breakdowns not shown, each with its reason in one line (``TableDesign``).
+    public let omittedBreakdowns: [TableDesign.OmittedBreakdown]
+    /// The exact aggregate the report was made from (the area's confidential return).
+    let source: AreaAggregate
+    /// The groups of ``groups`` as exact aggregates (merged categories summed).
+    let designedGroups: [GroupAggregate]
 
-    /// The published view of `aggregate`: counts under the threshold hidden, and the whole audited so that none can be worked out from the rest.
+    /// The published view of `aggregate`: its tables designed (``TableDesign``), counts under the
+    /// threshold hidden, and the whole audited so that none can be worked out from the rest.
     public init(aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String? = nil) {
+        self.init(aggregate: aggregate, catalog: catalog, policy: policy, title: title, linked: nil)
+    }
+
+    /// The published view of `aggregate`, audited together with the `linked` publications a
+    /// reader also holds (each area's report, for a national picture).
+    init(
+        aggregate: AreaAggregate, catalog: InstrumentCatalog, policy: SuppressionPolicy, title: String?,
+        linked: LinkedPublications?, leavingOut initiallyLeftOut: [TableDesign.OmittedBreakdown] = []
+    ) {
         self.policy = policy
+        source = aggregate
         areas = aggregate.areas
         asOf = aggregate.asOf
         self.title = title ?? "Independent Visitor outcomes: \(aggregate.areas.joined(separator: ", "))"
         instruments = aggregate.instruments.compactMap { id in catalog.instruments.first { $0.id == id } }
-        let scales = Dictionary(
-            catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Children per category add up to everyone within each breakdown: suppress as a set.
-        var childCounts = aggregate.groups.map { policy.primary($0.children) }
-        let byDimension = GroupAggregate.breakdownPositions(aggregate.groups.map(\.dimension))
-        for members in byDimension.values {
-            let cells = policy.suppress(members.map { aggregate.groups[$0].children })
-            for (member, cell) in zip(members, cells) { childCounts[member] = cell }
+        // Breakdowns whose categories are too small to show without hiding the whole area's own
+        // sizes are left out, the one with the smallest category first, until none is.
+        var leftOut = initiallyLeftOut
+        var attempt = Protection(
+            aggregate: aggregate, leavingOut: leftOut, catalog: catalog, policy: policy, linked: linked)
+        while attempt.hidWholeAreaSize, let dimension = attempt.design.breakdownWithSmallestCategory {
+            leftOut.append(
+                TableDesign.OmittedBreakdown(
+                    dimension: dimension,
+                    reason: "its categories are too small to show without hiding the whole group's own numbers"))
+            attempt = Protection(
+                aggregate: aggregate, leavingOut: leftOut, catalog: catalog, policy: policy, linked: linked)
         }
-        var groups = aggregate.groups.enumerated().map { index, group in
-            // A group whose size is hidden shows nothing else: its statistics would give the size away.
-            let hidden = childCounts[index].isHidden
-            return GroupView(
-                dimension: group.dimension, category: group.category, children: childCounts[index],
-                scales: group.scales.compactMap { aggregate in
-                    scales[aggregate.scale].map {
-                        ReportView.view(of: aggregate, scale: $0, policy: policy, hidden: hidden)
-                    }
-                },
-                logs: group.logs.compactMap { log in
-                    (try? catalog.framework.outcome(id: log.outcome)).map {
-                        ReportView.view(of: log, outcome: $0, policy: policy, hidden: hidden)
-                    }
-                })
-        }
-        for dimension in byDimension.keys.sorted() {
-            ReportView.protectAcross(byDimension[dimension] ?? [], in: &groups, policy: policy)
-        }
-        // The first pattern audited: more cells hidden until no small count can be worked out.
-        var published = PublishedCells(
-            groups: groups,
-            dataQuality: DataQuality.fields.map {
-                ReportedCell(name: $0.key, count: policy.primary(aggregate.dataQuality[keyPath: $0.keyPath]))
-            }, aggregate: aggregate)
-        let audit = published.audit(threshold: policy.threshold)
-        groups = published.groups
+        omittedBreakdowns = attempt.design.omitted
+        designedGroups = attempt.design.groups
+        var published = attempt.published
+        let audit = attempt.audit
+        published.dropTablesOfHiddenTotals()
+        if linked == nil { _ = published.showDerivable(threshold: policy.threshold) }
+        let small = published.smallHiddenCount(threshold: policy.threshold)
+        let remaining = Set(published.places)
+        let hiddenByAudit = audit.hidden.filter { remaining.contains($0) && published[$0].isHidden }.count
+        var groups = published.groups
         ReportView.withdrawStatisticsOfHiddenSizes(&groups)
-        let withheld = ReportView.protectStatistics(&groups, threshold: policy.threshold)
+        var withheld = ReportView.protectStatistics(&groups, threshold: policy.threshold)
+        if let linked { withheld += linked.protectStatistics(&groups, threshold: policy.threshold) }
         self.groups = groups
         comparisons = ReportView.comparisons(of: groups, threshold: policy.threshold)
         dataQuality = published.dataQuality
         disclosure = DisclosureControl(
-            threshold: policy.threshold, auditPassed: true, smallCountsHidden: audit.smallCellsProtected,
-            cellsHiddenToProtectOthers: published.hiddenCount - audit.smallCellsProtected,
-            cellsHiddenByAudit: audit.cellsHiddenByAudit, statisticsWithheld: withheld,
+            threshold: policy.threshold, auditPassed: audit.passed, smallCountsHidden: small,
+            cellsHiddenToProtectOthers: published.hiddenCount - small, cellsHiddenByAudit: hiddenByAudit,
+            statisticsWithheld: withheld,
             unprotectedAreas: aggregate.unprotectedAreas, unauditedAreas: aggregate.unauditedAreas)
     }
 
@@ -91,25 +96,49 @@ public struct ReportView: Sendable, Hashable {
         return MeanAndSD(mean: mean, standardDeviation: sums.sums.standardDeviation)
     }
 
-    static func view(of aggregate: ScaleAggregate, scale: Scale, policy: SuppressionPolicy, hidden: Bool) -> ScaleView {
+    /// One scale of one group as first published: counts under the threshold hidden; the tables
+    /// of fewer children than the threshold not published, nor, in a breakdown's category
+    /// (`detail` false), any but the reliable-change classes (``TableDesign``).
+    /// `fine` false (a national picture) carries, beside the sizes and statistics, only the
+    /// reliable-change classes: every further table cross-classifies the same children (a bin, a
+    /// band, a meaningful-change class), and added up over the areas, those tables together would
+    /// tie each area's few hidden children to one profile another area would have to share.
+    static func view(
+        of aggregate: ScaleAggregate, scale: Scale, policy: SuppressionPolicy, hidden: Bool, detail: Bool,
+        fine: Bool = true
+    ) -> ScaleView {
+        let threshold = policy.threshold
         let conceal = { (count: ReportedCount) -> ReportedCount in hidden ? .secondary : count }
         let withBaseline = conceal(policy.primary(aggregate.childrenWithBaseline))
         let followedUp = conceal(policy.primary(aggregate.childrenWithFollowUp))
-        let cells = { (set: CountSet) in
-            zip(set.names, policy.suppress(set.counts)).map { ReportedCell(name: $0, count: conceal($1)) }
+        // A table is published when its total is shown and at least the threshold.
+        let baselineTables = (withBaseline.exactValue ?? 0) >= threshold
+        let followUpTables = (followedUp.exactValue ?? 0) >= threshold
+        // In the definition's order (a set read back from JSON has lost it), then any other name.
+        let cells = { (set: CountSet, order: [String], published: Bool) -> [ReportedCell] in
+            guard published else { return [] }
+            let names = order + set.names.filter { !order.contains($0) }
+            return names.map { ReportedCell(name: $0, count: policy.primary(set[$0])) }
         }
-        let histogramOrder = aggregate.changeHistogram.names.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
-        let histogramCounts = policy.suppress(histogramOrder.map { aggregate.changeHistogram[$0] }).map(conceal)
-        let showChange = aggregate.change.isComplete && (followedUp.exactValue ?? 0) >= policy.threshold
+        let bands = scale.bands?.bands.map(\.id.rawValue) ?? []
+        let histogramOrder = histogramBins(aggregate, scale: scale)
+        let histogram =
+            detail && fine && followUpTables
+            ? zip(histogramOrder, histogramOrder.map { policy.primary(aggregate.changeHistogram[$0]) }).map {
+                ReportedCell(name: $0, count: $1)
+            } : []
+        let showChange = aggregate.change.isComplete && followUpTables
         var notes: [String] = []
         if hidden {
             notes.append("group size hidden: nothing else is shown for it")
-        } else if let followed = followedUp.exactValue, followed < minimumForComparison {
+        } else if let followed = followedUp.exactValue, followed >= threshold, followed < minimumForComparison {
             notes.append(
                 "fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons"
             )
-        } else if followedUp.exactValue == nil {
-            notes.append("too few children with two time points to show change statistics")
+        } else if !followUpTables {
+            notes.append(
+                "fewer than \(threshold) children with two time points: change statistics\(detail ? ", change classes, bands at latest and band movement" : " and change classes") are not shown"
+            )
         }
         if !aggregate.change.isComplete || !aggregate.baseline.isComplete {
             notes.append("statistics not shown: some areas suppressed this group")
@@ -117,7 +146,7 @@ public struct ReportView: Sendable, Hashable {
         if scale.change == nil {
             notes.append("no reliable or meaningful change thresholds are established for this scale")
         }
-        if let caution = scale.bands?.caution { notes.append(caution) }
+        if detail, let caution = scale.bands?.caution { notes.append(caution) }
         return ScaleView(
             definition: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
             baseline: statistics(aggregate.baseline, shownCount: withBaseline, policy: policy),
@@ -125,102 +154,46 @@ public struct ReportView: Sendable, Hashable {
                 ? statistics(aggregate.pairedBaseline, shownCount: followedUp, policy: policy) : nil,
             latest: showChange ? statistics(aggregate.latest, shownCount: followedUp, policy: policy) : nil,
             change: showChange ? PairedChange(changes: aggregate.change.sums) : nil,
-            reliableChange: scale.change?.reliable == nil ? [] : cells(aggregate.reliableChange),
-            meaningfulChange: scale.change?.meaningful == nil ? [] : cells(aggregate.meaningfulChange),
-            bandsAtBaseline: cells(aggregate.bandsAtBaseline), bandsAtLatest: cells(aggregate.bandsAtLatest),
-            bandMovement: movement(aggregate, scale: scale, policy: policy).map {
-                ReportedCell(name: $0.name, count: conceal($0.count))
-            },
-            changeHistogram: zip(histogramOrder, histogramCounts).map { ReportedCell(name: $0, count: $1) },
-            binWidth: aggregate.binWidth,
-            scoresBelowValidatedAge: conceal(policy.primary(aggregate.scoresBelowValidatedAge)),
+            reliableChange: scale.change?.reliable == nil
+                ? [] : cells(aggregate.reliableChange, ReliableChangeClass.reported.map(\.rawValue), followUpTables),
+            meaningfulChange: scale.change?.meaningful == nil
+                ? []
+                : cells(
+                    aggregate.meaningfulChange, MeaningfulChangeClass.reported.map(\.rawValue),
+                    detail && fine && followUpTables),
+            bandsAtBaseline: cells(aggregate.bandsAtBaseline, bands, detail && fine && baselineTables),
+            bandsAtLatest: cells(aggregate.bandsAtLatest, bands, detail && fine && followUpTables),
+            bandMovement: detail && fine && followUpTables ? movement(aggregate, scale: scale, policy: policy) : [],
+            changeHistogram: histogram, binWidth: aggregate.binWidth,
+            scoresBelowValidatedAge: detail && fine ? conceal(policy.primary(aggregate.scoresBelowValidatedAge)) : nil,
             notes: notes, aggregate: aggregate)
     }
 
-    /// The categories of a breakdown add up to everyone, count by count: a count hidden in one
-    /// category could be recovered from the others and the total, so each count is protected
-    /// across categories (and again within each category), and statistics of any category whose
-    /// size becomes hidden are withdrawn.
-    static func protectAcross(_ members: [Int], in groups: inout [GroupView], policy: SuppressionPolicy) {
-        let scaleIDs = members.flatMap { groups[$0].scales.map(\.scale) }.reduce(into: [ScaleID]()) {
-            if !$0.contains($1) { $0.append($1) }
+    /// The histogram's bins: every bin a change on the scale can fall in (from minimum minus
+    /// maximum to maximum minus minimum), empty ones too, so that which bins are listed says
+    /// nothing about which hold a child; and any other bin the aggregate has (pooled from
+    /// definitions with another range).
+    static func histogramBins(_ aggregate: ScaleAggregate, scale: Scale) -> [String] {
+        let widest = scale.maximum - scale.minimum
+        let low = Int((-widest / aggregate.binWidth).rounded(.down))
+        let high = Int((widest / aggregate.binWidth).rounded(.down))
+        var bins = Array(low...max(low, high))
+        for name in aggregate.changeHistogram.names {
+            if let bin = Int(name), !bins.contains(bin) { bins.append(bin) }
         }
-        for scaleID in scaleIDs {
-            let positions = members.map { member in groups[member].scales.firstIndex { $0.scale == scaleID } }
-            let sizes = [PublishedCells.ScaleCount.withBaseline, .followedUp].map(\.keyPath)
-            for size in sizes {
-                let column = zip(members, positions).map { member, position in
-                    [position.map { groups[member].scales[$0][keyPath: size] } ?? .count(0)]
-                }
-                for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
-                    if let position { groups[member].scales[position][keyPath: size] = row[0] }
-                }
-            }
-            let sets = PublishedCells.CountList.allCases.map(\.keyPath)
-            for set in sets {
-                var names: [String] = []
-                for (member, position) in zip(members, positions) {
-                    for cell in position.map({ groups[member].scales[$0][keyPath: set] }) ?? []
-                    where !names.contains(cell.name) {
-                        names.append(cell.name)
-                    }
-                }
-                if set == \ScaleView.changeHistogram { names.sort { (Int($0) ?? 0) < (Int($1) ?? 0) } }
-                let table = zip(members, positions).map { member, position in
-                    names.map { name in
-                        position.flatMap { groups[member].scales[$0][keyPath: set].first { $0.name == name }?.count }
-                            ?? .count(0)
-                    }
-                }
-                for (row, (member, position)) in zip(policy.protect(table: table), zip(members, positions)) {
-                    guard let position else { continue }
-                    groups[member].scales[position][keyPath: set] = zip(names, row).map {
-                        ReportedCell(name: $0, count: $1)
-                    }
-                }
-            }
-            for (member, position) in zip(members, positions) {
-                guard let position else { continue }
-                var view = groups[member].scales[position]
-                if view.childrenWithBaseline.isHidden { view.baseline = nil }
-                if view.childrenWithFollowUp.isHidden {
-                    view.pairedBaseline = nil
-                    view.latest = nil
-                    view.change = nil
-                }
-                groups[member].scales[position] = view
-            }
-        }
-        let outcomes = members.flatMap { groups[$0].logs.map(\.outcome.id) }.reduce(into: [OutcomeID]()) {
-            if !$0.contains($1) { $0.append($1) }
-        }
-        for outcome in outcomes {
-            let positions = members.map { member in groups[member].logs.firstIndex { $0.outcome.id == outcome } }
-            let counts = PublishedCells.LogCount.allCases.map(\.keyPath)
-            for count in counts {
-                let column = zip(members, positions).map { member, position in
-                    [position.map { groups[member].logs[$0][keyPath: count] } ?? .count(0)]
-                }
-                for (row, (member, position)) in zip(policy.protect(table: column), zip(members, positions)) {
-                    if let position { groups[member].logs[position][keyPath: count] = row[0] }
-                }
-            }
-            for (member, position) in zip(members, positions) {
-                guard let position else { continue }
-                let log = groups[member].logs[position]
-                if log.logs.exactValue == nil || log.positive.exactValue == nil || log.childrenWithLogs.isHidden {
-                    groups[member].logs[position].positiveShare = nil
-                }
-            }
-        }
+        return bins.sorted().map(String.init)
     }
 
-    /// Band movement suppressed as a table: rows add up to baseline bands, columns to latest bands.
+    /// Band movement, every cell from each band at baseline to each band at latest
+    /// (`possible_depression>average`), with counts under the threshold hidden.
     static func movement(_ aggregate: ScaleAggregate, scale: Scale, policy: SuppressionPolicy) -> [ReportedCell] {
         let bands = scale.bands?.bands.map(\.id) ?? []
-        let names = bands.map { from in bands.map { ScaleAggregate.movement(from: from, to: $0) } }
-        let cells = policy.suppress(table: names.map { row in row.map { aggregate.bandMovement[$0] } })
-        return zip(names.joined(), cells.joined()).map { ReportedCell(name: $0, count: $1) }
+        return bands.flatMap { from in
+            bands.map { to in
+                let name = ScaleAggregate.movement(from: from, to: to)
+                return ReportedCell(name: name, count: policy.primary(aggregate.bandMovement[name]))
+            }
+        }
     }
 
     static func view(of log: OutcomeLogAggregate, outcome: Outcome, policy: SuppressionPolicy, hidden: Bool)

@@ -34,7 +34,12 @@ enum SVGChart {
     /// How many children changed by how much, with the no-reliable-change band shaded and
     /// suppressed bins drawn hatched, without their count.
     static func changeHistogram(_ view: ScaleView, threshold: Int) -> String? {
-        let bins = view.changeHistogram.compactMap { cell in Int(cell.name).map { ($0, cell.count) } }
+        // Bins from the first to the last that is not an empty one shown as 0.
+        let listed = view.changeHistogram.compactMap { cell in Int(cell.name).map { ($0, cell.count) } }
+        let used = listed.filter { $0.1 != .count(0) }.map(\.0)
+        let bins = listed.filter { bin in
+            (used.min().map { bin.0 >= $0 } ?? false) && (used.max().map { bin.0 <= $0 } ?? false)
+        }
         guard let first = bins.map(\.0).min(), let last = bins.map(\.0).max(),
             bins.contains(where: { $0.1.exactValue != nil })
         else {

@@ -1,5 +1,7 @@
 /// One scale in one group, as published: counts suppressed, statistics shown only for large
-/// enough, complete groups.
+/// enough, complete groups. A table a group does not publish is empty: a breakdown's category
+/// publishes only its sizes, statistics and reliable-change classes, and no group publishes the
+/// tables of fewer children than the threshold (``TableDesign``).
 public struct ScaleView: Sendable, Hashable {
     /// The scale's definition (its title, range, bands and thresholds).
     public let definition: Scale
@@ -31,8 +33,9 @@ public struct ScaleView: Sendable, Hashable {
     public internal(set) var changeHistogram: [ReportedCell]
     /// The width of the change histogram's bins, in points.
     public let binWidth: Double
-    /// Scores below the instrument's validated age, as published.
-    public internal(set) var scoresBelowValidatedAge: ReportedCount
+    /// Scores below the instrument's validated age, as published; `nil` in a breakdown's
+    /// category, which does not publish it (``TableDesign``).
+    public internal(set) var scoresBelowValidatedAge: ReportedCount?
     /// Cautions a reader must see beside the numbers.
     public internal(set) var notes: [String]
     /// The exact aggregate, for the pooling summary; only its unsuppressed cells are ever written.

@@ -83,11 +83,13 @@ struct ReportSummaryTests {
 }
 
 extension ReportSummaryTests {
-    @Test("the example area's golden report (breakdowns, bands, logs) decodes")
+    @Test("the golden report (breakdowns not shown, bands, logs) decodes")
     func goldenDecodes() throws {
         let url = Fixtures.packageRoot.appendingPathComponent("Tests/IVOutcomesCLITests/Fixtures/golden-report.json")
         let summary = try JSONDecoder().decode(ReportSummary.self, from: Data(contentsOf: url))
-        #expect(summary.groups.contains { $0.dimension == "age_band" })
+        // Seven children: each breakdown is left out, with its reason.
+        #expect(summary.breakdownsNotShown?.contains { $0.dimension == "age_band" && !$0.reason.isEmpty } == true)
+        #expect(summary.groups.allSatisfy { $0.members?.isEmpty == false })
         #expect(summary.groups.contains { !$0.logs.isEmpty })
         #expect(summary.dataQuality["rows_read"] != nil)
     }

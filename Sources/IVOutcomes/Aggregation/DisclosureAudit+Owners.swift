@@ -1,0 +1,203 @@
+import Foundation
+
+extension DisclosureAudit {
+    /// The small hidden cells among `candidates` that no witness shows protected, in an audit
+    /// whose cells belong to several publications (``Cell/owner``: each area of a national
+    /// picture), against a reader who also holds any one owner's exact figures.
+    ///
+    /// A change in one owner's count must be balanced by another's, as "national minus the other
+    /// areas" allows, so each cell is tried with one *partner* at a time
+    /// (``exposedOfOwner(_:owner:)``). Owners are checked in parallel.
+    func exposedAmongOwned(_ candidates: [Int]) -> [Int] {
+        var byOwner: [Int: [Int]] = [:]
+        for cell in candidates where cells[cell].isChecked {
+            byOwner[cells[cell].owner ?? -1, default: []].append(cell)
+        }
+        let groups = byOwner.sorted { $0.key < $1.key }.map { (owner: $0.key, cells: $0.value) }
+        let exposed = groups.concurrentMap { group in
+            exposedOfOwner(group.cells, owner: group.owner == -1 ? nil : group.owner)
+        }
+        return exposed.flatMap { $0 }
+    }
+
+    /// ``exposedAmongOwned(_:)`` for the checked cells of one owner (`nil`: the publication audited).
+    ///
+    /// A cell is tried with a team of *partners*, the owners whose hidden cells near it hold the
+    /// most: a programme over the hidden cells within a few relations of it that belong to its
+    /// owner, the team or the publication audited, every other hidden cell held at its true value.
+    /// A witness that spans `threshold` values protects the cell against every reader but those
+    /// holding a partner's figures that its points moved; for each of those the cell is tried
+    /// again without that partner. The cell is protected once, for every owner (but the one whose
+    /// figures make up all of its value, who knows it anyway), some witness spanning it leaves that
+    /// owner's cells alone. The feasible points found for one cell serve every other checked cell
+    /// in the programme.
+    private func exposedOfOwner(_ checked: [Int], owner: Int?) -> [Int] {
+        let wanted = Set(checked)
+        // Per cell, the owners moved by each witness that spans it.
+        var spans: [Int: [Set<Int>]] = [:]
+        var sole: [Int: Int] = [:]
+        for cell in checked { sole[cell] = soleOwner(of: cell) ?? -2 }
+        func isDone(_ cell: Int) -> Bool {
+            guard let found = spans[cell], let first = found.first else { return false }
+            return found.dropFirst().reduce(first) { $0.intersection($1) }.subtracting([sole[cell] ?? -2]).isEmpty
+        }
+        /// Solves the programme over `team`'s cells near `cell`; records the witness for every checked cell it spans.
+        func witness(_ cell: Int, levels: Int, team: Set<Int>) -> Set<Int>? {
+            let members = neighbourhood(
+                of: cell, levels: levels, team: team.union([owner].compactMap { $0 }), pruned: levels < Self.wholeOwners
+            )
+            var programme = Programme(audit: self, members: members)
+            guard programme.program.makeFeasible(),
+                let points = extremePoints(cell, in: &programme, variables: members.count)
+            else { return nil }
+            let truths = members.map { Double(cells[$0].value - cells[$0].lowerBound) }
+            var moved = Set<Int>()
+            for index in members.indices {
+                guard let other = cells[members[index]].owner, other != owner, !moved.contains(other) else { continue }
+                if points.contains(where: { abs($0[index] - truths[index]) > 1e-6 }) { moved.insert(other) }
+            }
+            // The cell's own span is the programme's (an unbounded maximum has no finite point);
+            // the others' are read from the two points.
+            spans[cell, default: []].append(moved)
+            for (index, member) in members.enumerated() where member != cell && wanted.contains(member) {
+                let values = points.map { $0[index] } + [truths[index]]
+                guard let low = values.min(), let high = values.max(),
+                    isWide(from: cells[member].lowerBound, low: low, high: high)
+                else { continue }
+                spans[member, default: []].append(moved)
+            }
+            return moved
+        }
+        var exposed: [Int] = []
+        for cell in checked where !isDone(cell) {
+            let candidates = partners(near: cell)
+            // Two teams of partners apart (alternate ones of the list): a witness of each moves
+            // only its own team's cells, so no one partner's figures undo both.
+            search: for (size, levels) in [
+                (0, 3), (0, Self.wholeOwners), (4, 3), (1, Self.wholeOwners), (8, 3), (4, 6), (12, 6),
+                (4, Self.wholeOwners), (12, Self.wholeOwners),
+            ] {
+                if size == 0 {
+                    _ = witness(cell, levels: levels, team: [])
+                } else if levels == Self.wholeOwners, size == 1 {
+                    // One partner at a time, each whole: two that each balance the cell protect it.
+                    for partner in candidates.prefix(Self.wholePartners) {
+                        _ = witness(cell, levels: levels, team: [partner])
+                        if isDone(cell) { break search }
+                    }
+                } else {
+                    let chosen = Array(candidates.prefix(2 * size))
+                    for half in 0..<2 {
+                        _ = witness(
+                            cell, levels: levels, team: Set(chosen.indices.filter { $0 % 2 == half }.map { chosen[$0] })
+                        )
+                    }
+                }
+                if isDone(cell) { break search }
+                if size >= candidates.count / 2, levels == 6 { continue search }
+            }
+            if !isDone(cell) { exposed.append(cell) }
+        }
+        return exposed
+    }
+
+    /// Levels that reach every hidden cell of the owners in a team: a whole area's hidden counts
+    /// moved with a partner's (an area that hides almost everything balances another such).
+    static let wholeOwners = 40
+    /// How many partners are tried whole, one at a time.
+    static let wholePartners = 10
+
+    /// The owners (other than the cell's) that can balance a change in `cell`: those whose hidden
+    /// cells hold the most in the relations reached from it through six relations of its own
+    /// owner's (and the audited publication's) hidden cells; at most twelve.
+    private func partners(near cell: Int) -> [Int] {
+        let owner = cells[cell].owner
+        var held: [Int: Int] = [:]
+        var frontier = [cell]
+        var seen: Set<Int> = [cell]
+        var counted = Set<Int>()
+        for _ in 0..<6 {
+            var next: [Int] = []
+            for member in frontier {
+                for relation in relationsOf[member] where counted.insert(relation).inserted {
+                    for term in relations[relation].terms where !cells[term.cell].isShown {
+                        let other = cells[term.cell].owner
+                        if other == owner || other == nil {
+                            if seen.insert(term.cell).inserted { next.append(term.cell) }
+                        } else if let other {
+                            held[other, default: 0] += 100 * cells[term.cell].value + 1
+                        }
+                    }
+                }
+            }
+            frontier = next
+        }
+        return held.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(24).map(\.key)
+    }
+
+    /// The hidden cells within `levels` relations of `cell` (itself first) that belong to the
+    /// publication audited or to an owner of `team`, at most ``witnessLimit``.
+    private func neighbourhood(of cell: Int, levels: Int, team: Set<Int>, pruned: Bool) -> [Int] {
+        var order = [cell]
+        var seen: Set<Int> = [cell]
+        var frontier = [cell]
+        let family = cells[cell].family
+        // Counts of the cell's own scale and children; from children, every scale's sizes and the
+        // logs; from a log's count, the logs and children; from data quality, anything.
+        let near = { (other: Family) -> Bool in
+            guard pruned else { return true }
+            switch family.kind {
+            case 0: return other.kind <= 1 || other.kind == 3
+            case 1, 2: return other.scale == family.scale || other == .children || other == .other
+            case 3: return other.kind == 3 || other == .children
+            default: return true
+            }
+        }
+        for _ in 0..<levels where !frontier.isEmpty {
+            var next: [Int] = []
+            for member in frontier {
+                for relation in relationsOf[member] {
+                    for term in relations[relation].terms
+                    where !cells[term.cell].isShown && near(cells[term.cell].family) {
+                        guard cells[term.cell].owner.map(team.contains) ?? true, seen.insert(term.cell).inserted
+                        else { continue }
+                        order.append(term.cell)
+                        next.append(term.cell)
+                        if order.count >= (pruned ? DisclosureAudit.witnessLimit : 3 * DisclosureAudit.witnessLimit) {
+                            return order
+                        }
+                    }
+                }
+            }
+            frontier = next
+        }
+        return order
+    }
+
+    /// The programme's feasible points with `cell` at its lowest and at its highest (each search
+    /// stopping once `threshold` values are reached), when they span enough; else `nil`.
+    private func extremePoints(_ cell: Int, in programme: inout Programme, variables: Int) -> [[Double]]? {
+        guard let variable = programme.variable[cell] else { return nil }
+        let lowest = cells[cell].lowerBound
+        let low = programme.program.minimum(of: variable, stopAt: 0)
+        let lowPoint = programme.program.solution(variables: variables)
+        let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
+        let high = programme.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
+        let highPoint = programme.program.solution(variables: variables)
+        return isWide(from: lowest, low: low, high: high) ? [lowPoint, highPoint] : nil
+    }
+
+    /// For a cell of the publication audited, the one owner whose cells make up all of its
+    /// value where they meet it in a relation (a national count of one area's children): a
+    /// reader holding that owner's figures already knows it.
+    private func soleOwner(of cell: Int) -> Int? {
+        guard cells[cell].owner == nil else { return nil }
+        var owners = Set<Int>()
+        for relation in relationsOf[cell] {
+            for term in relations[relation].terms {
+                if let owner = cells[term.cell].owner, cells[term.cell].value > 0 { owners.insert(owner) }
+            }
+        }
+        return owners.count == 1 ? owners.first : nil
+    }
+}

@@ -3,7 +3,7 @@
 
 Usage: duckdb_change.py IN.csv OUT.csv
 
-Scores WEMWBS rows as ../shared/bench/peer_score.py does (complete forms only), then per child
+Scores WEMWBS rows as Benchmarks/duckdb_score.py does (complete forms only), then per child
 and scale (wemwbs_total, swemwbs_metric) takes the first and last scored administration by date,
 their values, the number of scored administrations and the change. Writes CSV ordered by child
 and scale, with the columns `ivoutcomes change` shares with it.

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks, each against DuckDB on the same file in the same run:
-#   1. `ivoutcomes score` against the DuckDB reference scorer (../shared/bench/peer_score.py);
+#   1. `ivoutcomes score` against the same scores computed by DuckDB (Benchmarks/duckdb_score.py);
 #   2. `ivoutcomes change` against the same computation as a DuckDB query (Benchmarks/duckdb_change.py);
 # then, without a peer: flat memory for a huge quoted field, and 100,000 FHIR QuestionnaireResponses.
 #
 # Usage: Benchmarks/run.sh [ROWS]     (default 1000000; needs python3, and pip install duckdb)
+# The input is the project's own (Benchmarks/make_responses.py), made once under .build/bench.
 # Runs each command IVOUTCOMES_BENCH_RUNS times (default 3), alternating ivoutcomes and DuckDB,
 # and prints the best wall time and the peak memory of each, their ratio, and checks that the
 # shared columns of the outputs are identical. Timings drift between machines and runs (shared
@@ -12,14 +13,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
-shared="${IVOUTCOMES_SHARED:-../shared}"
 work="${IVOUTCOMES_BENCH_DIR:-.build/bench}"
 runs="${IVOUTCOMES_BENCH_RUNS:-3}"
 mkdir -p "$work"
 input="$work/responses-$rows.csv"
 if [ ! -f "$input" ]; then
     echo "generating $input ($rows rows; about a minute per million)"
-    python3 "$shared/bench/make_responses.py" "$rows" "$input"
+    python3 Benchmarks/make_responses.py "$rows" "$input"
 fi
 python3 -c "import duckdb" 2>/dev/null || { echo "DuckDB is missing: pip install duckdb" >&2; exit 1; }
 swift build -c release --product ivoutcomes >/dev/null
@@ -53,7 +53,7 @@ compare() { # ours-label, peer-label, target, ours-command..., --, peer-command.
 # The generated file has administrations up to 2029: score (like change) is run as of 2030, so
 # no row is flagged as dated after the as-of date and both sides do the same work.
 compare ivoutcomes duckdb 0.25x "$binary" score "$input" --as-of 2030-12-31 --out "$work/ours.csv" \
-    -- python3 "$shared/bench/peer_score.py" duckdb "$input" "$work/duckdb.csv"
+    -- python3 Benchmarks/duckdb_score.py "$input" "$work/duckdb.csv"
 python3 Benchmarks/compare_outputs.py "$work/ours.csv" "$work/duckdb.csv"
 
 echo

@@ -11,32 +11,61 @@ enum DemoCommand: Command {
         SWEMWBS and life-skills questionnaires over several waves, and monthly IV logs) and shows
         what each step produces. The data is invented: no real child is in it.
 
+        The example data and every output (the area's report.html among them) are written to
+        ./ivoutcomes-demo/, or to the folder --keep names. A rerun replaces that folder, and only
+        a folder an earlier demo made: any other folder of that name is left alone, with an error.
+
         Example:
           ivoutcomes demo
           ivoutcomes demo --keep demo-output
         """
     static let options = [
-        OptionSpec(name: "--keep", value: "FOLDER", help: "write the example data and outputs to FOLDER")
+        OptionSpec(
+            name: "--keep", value: "FOLDER",
+            help: "write the example data and outputs to FOLDER (default ./ivoutcomes-demo)")
     ]
+
+    /// The folder the demo writes to unless --keep names another.
+    static let defaultFolder = "ivoutcomes-demo"
+    /// The file that marks a folder as the demo's own, so that a rerun replaces it and nothing else.
+    static let marker = ".ivoutcomes-demo"
+
+    /// An empty `folder` for the demo: made, or an earlier demo's replaced; never anything else.
+    private static func prepare(_ folder: String) throws {
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        if files.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue,
+                files.fileExists(atPath: (folder as NSString).appendingPathComponent(marker))
+            else {
+                throw OutputError(
+                    file: folder,
+                    reason:
+                        "it exists and is not a folder an earlier 'ivoutcomes demo' made: name another with --keep FOLDER"
+                )
+            }
+            try files.removeItem(atPath: folder)
+        }
+        try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        files.createFile(atPath: (folder as NSString).appendingPathComponent(marker), contents: Data())
+    }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.isEmpty else {
             throw UsageError(message: "unexpected argument '\(arguments.positionals[0])'")
         }
-        let folder =
-            arguments.value("--keep")
-            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
-                "ivoutcomes-demo-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = arguments.value("--keep") ?? defaultFolder
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try prepare(folder)
             for example in ExampleData.files {
                 try example.data.write(
                     to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(example.name)))
             }
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw OutputError(file: folder, reason: "\(error.localizedDescription)")
         }
-        defer { if arguments.value("--keep") == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let catalog = try InstrumentCatalog.builtIn
         let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
 
@@ -101,9 +130,9 @@ enum DemoCommand: Command {
         )
         let view = ReportView(
             aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
-        let report = try ByteWriter(atomicFile: path("report.html"))
-        try report.write(view.html())
-        try report.commit()
+        let writer = try ByteWriter(atomicFile: path("report.html"))
+        try writer.write(view.html())
+        try writer.commit()
         if let all = view.groups.first {
             for scale in all.scales {
                 let change =
@@ -117,13 +146,14 @@ enum DemoCommand: Command {
         }
         console.print("Counts under 5 are suppressed in every report; no child's id or free text appears in it.")
         console.print(
-            "A pooling summary for the national network: ivoutcomes report ... --format summary --out area.json; then ivoutcomes pool *.json --out national.html"
+            "For the national network: ivoutcomes report ... --format return --out area.return.json (confidential: sent under the data-sharing agreement, never published); the network runs ivoutcomes pool *.return.json --out national.html"
         )
 
         console.print(
             "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them. The Stirling Children's Wellbeing Scale (Stirling Council Educational Psychology Service) is free to use, unaltered and at no cost to the end user; check the wordings 'ivoutcomes instruments' lists before printing it."
         )
-        if arguments.value("--keep") != nil { console.print("Files are in \(folder).") }
+        let report = URL(fileURLWithPath: path("report.html")).standardizedFileURL.path
+        console.print("\nThe example data and every output are in \(folder)/. Open the area's report:\n  \(report)")
         return .success
     }
 

@@ -192,10 +192,21 @@ struct CommandTests {
         #expect(run("score", CLIFixtures.path("responses.csv"), "--instrument", "wembws").status == .invalidDefinitions)
     }
 
-    @Test("demo runs end to end on the bundled example data")
-    func demo() {
-        let result = run("demo")
+    @Test("demo runs end to end on the bundled example data, and ends with the report's path")
+    func demo() throws {
+        let scratch = Scratch()
+        let folder = scratch.file("demo")
+        let result = run("demo", "--keep", folder)
         #expect(result.status == .success)
+        #expect(result.output.hasSuffix("\(folder)/report.html\n"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/report.html"))
+        // A rerun replaces its own folder; a folder it did not make is never touched.
+        #expect(run("demo", "--keep", folder).status == .success)
+        let other = scratch.file("mine")
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: "\(other)/keep.txt", contents: Data("mine".utf8))
+        #expect(run("demo", "--keep", other).status != .success)
+        #expect(FileManager.default.fileExists(atPath: "\(other)/keep.txt"))
         #expect(result.output.contains("questionnaires.csv: 404 rows read"))
         #expect(result.output.contains("logs.csv: 865 rows read"))
         #expect(result.output.contains("column scwbs_7: no answer"))

@@ -43,7 +43,7 @@ public final class FollowUpTracker {
     let logPlans: [LogPlan?]
     /// ``scaleSlots``, the minimum validated age (-1 when not validated for any age) and whether
     /// ``logPlans`` has a plan, per instrument, in fixed memory for
-    /// ``Ledger/record(child:date:line:instrument:status:values:answers:in:)``.
+    /// ``Ledger/record(child:date:line:file:instrument:status:values:codes:fingerprint:in:)``.
     let rowPlans: FixedArray<RowPlan>
     let slotList: FixedArray<Int>
 

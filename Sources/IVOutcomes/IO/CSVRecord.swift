@@ -173,8 +173,8 @@ struct CSVRecord: ~Copyable {
     }
 
     /// The common case, a record without quoted fields, found eight bytes at a time: each comma,
-    /// quote or line break in a word is a bit of ``ByteMask/csvSpecial(_:)``. `nil` when a field
-    /// starts with a quote, for ``parseQuoted(_:count:from:atEnd:)`` to parse the record again.
+    /// quote or line break in a word is a bit of ``ByteMask/csvSpecial(_:delimiter:)``. `nil` when a field
+    /// starts with a quote, for ``parseQuoted(_:from:atEnd:)`` to parse the record again.
     @inline(__always)
     private mutating func parseUnquoted(_ buffer: ByteView, from start: Int, atEnd: Bool) -> Outcome? {
         let count = buffer.count

@@ -19,7 +19,7 @@ extension ReportView {
     /// The national picture from areas' confidential returns: the national tables exactly (the
     /// same numbers a single report on all the areas' files together gives), designed and
     /// protected like an area's, and audited against a reader who holds them, every area's
-    /// published report and one area's own return (``LinkedPublications``).
+    /// published report and one area's own return.
     ///
     /// Each area's report is made again from its return and checked against the return's
     /// fingerprint, so the audit sees exactly what the area published.

@@ -3,7 +3,7 @@ import Dispatch
 /// One thread's share of reading a CSV file: it scores the whole records of a run of bytes with
 /// its own parsed record, scratch space, counts and problems, so lanes running side by side share
 /// nothing mutable. It either writes each row's output (``Mode/write``) or keeps what a
-/// ``FollowUpTracker`` needs of each row (``Mode/track``).
+/// ``FollowUpTracker`` needs of each row (``Mode/track(keepsAnswers:)``).
 ///
 /// Each row takes the ``FastRowScorer`` when it can and the general path otherwise. Lines are
 /// counted from the lane's first record (0); the caller, which knows where the bytes started in
@@ -54,7 +54,7 @@ final class ScoringLane: @unchecked Sendable {
     /// Every problem of the rows scored, in order, lines counted from the lane's first record.
     var problems: [(line: Int, text: ProblemText)] { work.problems }
     var general: [RowProblem] { work.general }
-    /// In ``Mode/track``: the rows, and the child ids, scale values (NaN when not scored) and
+    /// In ``Mode/track(keepsAnswers:)``: the rows, and the child ids, scale values (NaN when not scored) and
     /// answer codes they point into.
     var rows: [TrackedRow] { work.rows }
     var childBytes: [UInt8] { work.childBytes }

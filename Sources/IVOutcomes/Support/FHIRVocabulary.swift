@@ -1,5 +1,9 @@
-/// The FHIR R4 URLs IVOutcomes reads and writes, from the HL7 specifications and the SDC
-/// implementation guide (see `../shared/reference/fhir-r4.md` in the project's notes), in one place.
+/// The FHIR R4 URLs IVOutcomes reads and writes, in one place. Sources: HL7 FHIR R4 core
+/// extensions (`ordinalValue`, `translation`; hl7.org/fhir/R4/extensibility-registry.html), the FHIR
+/// Extensions Pack (`itemWeight`, the newer name of `ordinalValue`; hl7.org/fhir/extensions), the
+/// Structured Data Capture implementation guide (`sdc-questionnaire-calculatedExpression`;
+/// hl7.org/fhir/uv/sdc), HL7 Terminology (the `observation-category` code system;
+/// terminology.hl7.org) and UCUM (unitsofmeasure.org).
 enum FHIRVocabulary {
     static let ordinalValue = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
     static let itemWeight = "http://hl7.org/fhir/StructureDefinition/itemWeight"

@@ -165,24 +165,28 @@ extension ReportView {
         if comparisons.contains(where: { $0.result != nil }) {
             html += "<p class=\"note\">\(e(ReportView.observationalCaution))</p>"
         }
-        let rows = comparisons.compactMap { comparison -> [String]? in
-            guard let result = comparison.result else { return nil }
+        // Two rows per scale (matched, waiting) and six columns, so that it fits the page.
+        var rows: [[String]] = []
+        var spans: [Int] = []
+        for comparison in comparisons {
+            guard let result = comparison.result else { continue }
             let interval =
-                result.confidenceInterval.map { "[\(number($0.lowerBound)) to \(number($0.upperBound))]" } ?? ""
-            return [
-                e(comparison.scale.title), "\(result.matchedCount)", number(result.matchedMeanChange),
-                months(result.matchedMeanDays), "\(result.waitingCount)", number(result.waitingMeanChange),
-                months(result.waitingMeanDays), "\(number(result.difference)) \(interval)",
-                pValueHTML(result.pValue),
-            ]
+                result.confidenceInterval.map { " [\(number($0.lowerBound)) to \(number($0.upperBound))]" } ?? ""
+            rows.append([
+                e(comparison.scale.title), "\(number(result.difference))\(interval), p \(pValueHTML(result.pValue))",
+                "matched", "\(result.matchedCount)", number(result.matchedMeanChange), months(result.matchedMeanDays),
+            ])
+            rows.append([
+                "waiting", "\(result.waitingCount)", number(result.waitingMeanChange), months(result.waitingMeanDays),
+            ])
+            spans += [2, 0]
         }
         if !rows.isEmpty {
-            html += table(
+            html += groupedTable(
                 [
-                    "Scale", "Matched: followed up", "mean change", "mean months baseline to latest",
-                    "Waiting: followed up", "mean change", "mean months baseline to latest",
-                    "Difference (matched − waiting) [95% CI]", "Welch's t-test p",
-                ], rows)
+                    "Scale", "Difference in mean change (matched − waiting) [95% CI], Welch's t-test p", "Group",
+                    "Followed up", "Mean change", "Mean months baseline to latest",
+                ], rows, spans: spans)
         }
         let notShown = comparisons.filter { $0.result == nil }
         if !notShown.isEmpty {
@@ -208,29 +212,42 @@ extension ReportView {
         var html =
             "<section><h2>Breakdowns</h2><p>Change by group. Groups whose size is hidden ([c]) show nothing; groups under \(ReportView.minimumForComparison) children followed up are marked †: Warwick advises at least \(ReportView.minimumForComparison) with two time points for group comparisons.</p>"
         for dimension in dimensions {
-            var header = [e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children"]
-            for scale in scales {
-                header += ["\(e(scale.id.rawValue)): followed up", "mean change", "reliably improved"]
-            }
-            let rows = groups.filter { $0.dimension == dimension }.map { group -> [String] in
-                var row = [e(group.category), cells.count(group.children)]
-                for scale in scales {
-                    guard let view = group.scales.first(where: { $0.scale == scale.id }) else {
-                        row += ["–", "–", "–"]
-                        continue
-                    }
+            // Long, not wide: a row per category and scale, so that six columns fit the page (on
+            // screen and on A4) whatever the number of scales.
+            let header = [
+                e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children", "Scale",
+                "Followed up", "Mean change", "Reliably improved",
+            ]
+            var rows: [[String]] = []
+            var spans: [Int] = []
+            for group in groups where group.dimension == dimension {
+                let views = scales.compactMap { scale in
+                    group.scales.first { $0.scale == scale.id }.map { (scale, $0) }
+                }
+                let label =
+                    group.members.count > 1 && !group.category.hasPrefix("other")
+                    ? "\(e(group.category)) <span class=\"meta\">(\(group.members.map(e).joined(separator: ", ")))</span>"
+                    : e(group.category)
+                guard !views.isEmpty else {
+                    rows.append([label, cells.count(group.children), "–", "–", "–", "–"])
+                    spans.append(1)
+                    continue
+                }
+                for (index, (scale, view)) in views.enumerated() {
                     let small =
                         (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
                     let improved = view.reliableChange.first {
                         $0.name == ReliableChangeClass.reliablyImproved.rawValue
                     }
-                    row += [
-                        cells.count(view.childrenWithFollowUp) + small, cells.number(view.change?.meanChange, 2),
+                    let ofScale = [
+                        e(scale.title), cells.count(view.childrenWithFollowUp) + small,
+                        cells.number(view.change?.meanChange, 2),
                         improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) }
                             ?? "–",
                     ]
+                    rows.append(index == 0 ? [label, cells.count(group.children)] + ofScale : ofScale)
+                    spans.append(index == 0 ? views.count : 0)
                 }
-                return row
             }
             html += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>"
             let members = groups.filter { $0.dimension == dimension }
@@ -243,9 +260,16 @@ extension ReportView {
                         "<figure>\($0)<figcaption>Mean change in \(e(scale.title)) by match length, with 95% CI.</figcaption></figure>"
                     }
                 } : []
-            html +=
-                charts.isEmpty
-                ? table(header, rows) : "<div class=\"beside\">\(table(header, rows))\(charts.joined())</div>"
+            let grouped = groupedTable(header, rows, spans: spans)
+            html += charts.isEmpty ? grouped : "\(grouped)<div class=\"beside\">\(charts.joined())</div>"
+        }
+        if !omittedBreakdowns.isEmpty {
+            html += "<p>Not shown:</p><ul>"
+            for omitted in omittedBreakdowns {
+                html +=
+                    "<li>\(e(omitted.dimension.replacingOccurrences(of: "_", with: " "))): \(e(omitted.reason))</li>"
+            }
+            html += "</ul>"
         }
         return html + "</section>"
     }
@@ -316,11 +340,13 @@ extension ReportView {
             <style>
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:60em;padding:1em 1.5em;color:#1a1a1a;line-height:1.4}
             h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #1f5fa8;padding-bottom:.2em;margin-top:1.6em}
-            table{border-collapse:collapse;margin:.6em 0;display:block;overflow-x:auto}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
+            table{border-collapse:collapse;margin:.6em 0;max-width:100%}tr.first td{border-top:2px solid #99a}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
             th{background:#eef3fa}.cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #ccd;border-radius:6px;padding:.6em 1em;min-width:9em}
             .card b{display:block;font-size:1.5em}.card span{font-size:.85em;color:#444}.note{background:#fff8e1;border-left:4px solid #e0a800;padding:.3em .6em}
             figure{margin:1em 0}figcaption{font-size:.85em;color:#444}.meta{color:#444}
             .beside{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.beside figure{margin:.6em 0;max-width:100%}.beside svg{max-width:100%;height:auto}
+            @page{size:A4;margin:14mm}
+            @media print{body{max-width:none;padding:0;font-size:10pt}th,td{padding:.2em .4em}h2,h3{break-after:avoid}tr,figure,.card{break-inside:avoid}.beside{display:block}}
             </style></head><body>
             <h1>\(e(title))</h1>
             \(disclosure.warning.map { "<p class=\"note\"><b>Warning:</b> \(e($0))</p>" } ?? "")<p class="meta">\(areasText) · as of \(asOf) · counts under \(t) hidden ([c])</p>
@@ -333,6 +359,21 @@ extension ReportView {
     /// A p-value as HTML text: "&lt; 0.001" below a thousandth, three decimals otherwise, "–" when undefined.
     private func pValueHTML(_ p: Double?) -> String {
         p.map { $0 < 0.001 ? "&lt; 0.001" : formatNumber($0, decimals: 3) } ?? "–"
+    }
+
+    /// A table whose first two cells of a row span the next `spans[row] - 1` rows too (0: a row
+    /// continuing the one above, without them).
+    private func groupedTable(_ header: [String], _ rows: [[String]], spans: [Int]) -> String {
+        var html = "<table><thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+        for (row, span) in zip(rows, spans) {
+            let spanned = span > 1 ? " rowspan=\"\(span)\"" : ""
+            html += span == 0 ? "<tr>" : "<tr class=\"first\">"
+            for (index, cell) in row.enumerated() {
+                html += span > 0 && index < 2 ? "<td\(spanned)>\(cell)</td>" : "<td>\(cell)</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
     }
 
     private func table(_ header: [String], _ rows: [[String]], header showHeader: Bool = true) -> String {

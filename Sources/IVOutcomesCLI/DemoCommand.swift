@@ -47,7 +47,9 @@ enum DemoCommand: Command {
             try files.removeItem(atPath: folder)
         }
         try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        files.createFile(atPath: (folder as NSString).appendingPathComponent(marker), contents: Data())
+        guard files.createFile(atPath: (folder as NSString).appendingPathComponent(marker), contents: Data()) else {
+            throw OutputError(file: folder, reason: "the folder could not be marked as the demo's own")
+        }
     }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {

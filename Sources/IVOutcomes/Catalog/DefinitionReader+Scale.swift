@@ -398,7 +398,7 @@ extension DefinitionReader {
                 fields.values["answers"] ?? .object([:]), at: "\(path).answers",
                 allowed: instrument.items.map(\.id.rawValue))
             {
-                for (key, value) in answerFields.values {
+                for (key, value) in answerFields.values.sorted(by: { $0.key < $1.key }) {
                     switch value {
                     case .number(let number) where number == number.rounded():
                         answers[ItemID(key)] = String(Int(number))
@@ -414,7 +414,7 @@ extension DefinitionReader {
                 fields.values["expected"] ?? .null, at: "\(path).expected",
                 allowed: instrument.scales.map(\.id.rawValue))
             {
-                for (key, value) in expectedFields.values {
+                for (key, value) in expectedFields.values.sorted(by: { $0.key < $1.key }) {
                     switch value {
                     case .null: expected[ScaleID(key)] = ExpectedScore(value: nil, band: nil)
                     case .number(let number): expected[ScaleID(key)] = ExpectedScore(value: number, band: nil)

@@ -181,11 +181,8 @@ enum ScoreCommand: Command {
                 throw UsageError(
                     message: "--missing-policy: '\(parts[1])' is not a policy (expected complete or prorate:N)")
             }
-            guard case .sum = scale.method, policy.maxMissing < scale.items.count else {
-                throw UsageError(
-                    message:
-                        "--missing-policy: \(policy) can't apply to \(scale.id) (only sums of more than \(policy.maxMissing) items)"
-                )
+            if let reason = policy.problem(applyingTo: scale.method) {
+                throw UsageError(message: "--missing-policy: \(scale.id): \(reason)")
             }
             options.scoring.missingPolicies[scale.id] = policy
             console.error(

@@ -43,7 +43,7 @@ extension DefinitionReader {
                     problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))")
                 }
             }
-            let policy = missingPolicy(fields, at: path, itemCount: method.map { scaleItemCount($0) } ?? 0)
+            let policy = missingPolicy(fields, at: path, method: method)
             let scaleSources = sources(fields, at: path, known: known)
             let bands = bandSet(
                 fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals,
@@ -156,13 +156,6 @@ extension DefinitionReader {
         }
     }
 
-    private func scaleItemCount(_ method: Scale.Method) -> Int {
-        switch method {
-        case .sum(let items), .mean(let items): return items.count
-        case .lookup: return 0
-        }
-    }
-
     private mutating func scaleItems(_ fields: Fields, at path: String, items: [Item]) -> [(
         id: ItemID, scoredCodes: [Int]
     )]? {
@@ -253,15 +246,15 @@ extension DefinitionReader {
         return (source.id, ConversionTable(firstRaw: firstRaw, values: values, source: SourceID(tableSource)))
     }
 
-    private mutating func missingPolicy(_ fields: Fields, at path: String, itemCount: Int) -> MissingAnswerPolicy? {
+    private mutating func missingPolicy(_ fields: Fields, at path: String, method: Scale.Method?)
+        -> MissingAnswerPolicy?
+    {
         guard let text = string(fields, "missingPolicy", optional: true) else { return .complete }
         guard let policy = MissingAnswerPolicy(text) else {
             problem("\(path).missingPolicy", "'\(text)' is not a policy (expected complete or prorate:N)")
             return nil
         }
-        if policy.maxMissing > 0, policy.maxMissing >= itemCount {
-            problem("\(path).missingPolicy", "\(policy) would allow every item of the scale to be missing")
-        }
+        if let method, let reason = policy.problem(applyingTo: method) { problem("\(path).missingPolicy", reason) }
         return policy
     }
 

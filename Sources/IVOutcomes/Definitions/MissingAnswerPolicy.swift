@@ -37,4 +37,23 @@ public enum MissingAnswerPolicy: Sendable, Hashable, CustomStringConvertible {
         case .prorate(let maxMissing): return maxMissing
         }
     }
+
+    /// Why the policy cannot apply to a scale computed by `method`, or `nil` when it can: the one
+    /// rule the definition reader, ``ScoringOptions`` and the command line share. Prorating needs
+    /// items that add up or average (a conversion table converts another scale's whole score),
+    /// and must leave at least one of them answered.
+    ///
+    /// ```swift
+    /// MissingAnswerPolicy.prorate(maxMissing: 2).problem(applyingTo: .sum(items: ["a", "b"]))
+    /// // "prorate:2 would allow every item of the scale to be missing"
+    /// ```
+    public func problem(applyingTo method: Scale.Method) -> String? {
+        guard maxMissing > 0 else { return nil }
+        switch method {
+        case .lookup:
+            return "\(self) can't apply to a conversion of another scale (only to a sum or a mean of items)"
+        case .sum(let items), .mean(let items):
+            return maxMissing >= items.count ? "\(self) would allow every item of the scale to be missing" : nil
+        }
+    }
 }

@@ -82,7 +82,7 @@ enum DemoCommand: Command {
             try showTable(path("scores-\(name)"), console: console) { output in
                 summary = try reader.score(to: output, format: .csv) { problems.append($0) }
             }
-            console.print(ScoreCommand.describe(summary, file: name))
+            console.print(ResponseReading.describe(summary, file: name))
             if !problems.isEmpty {
                 console.print("Problems are reported, never silently scored:")
                 for problem in problems.prefix(6) {

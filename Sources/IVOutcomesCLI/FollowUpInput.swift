@@ -31,7 +31,7 @@ enum FollowUpInput {
     ) throws -> FollowUpTracker {
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "name at least one response file") }
         let catalog = try SharedOptions.catalog(arguments, console: console)
-        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
+        let options = try ResponseReading.readingOptions(arguments, catalog: catalog, console: console)
         var register: ChildRegister?
         if let path = arguments.value(children.name) {
             let read = try ChildRegister(
@@ -50,14 +50,14 @@ enum FollowUpInput {
         var shown = 0
         let report = { (problem: RowProblem) in
             shown += 1
-            if shown <= ScoreCommand.problemsShown { console.error(problem.description) }
+            if shown <= ResponseReading.problemsShown { console.error(problem.description) }
         }
         var blankRows: [Int] = []
         for file in arguments.positionals {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
-            ScoreCommand.noteColumns(of: reader, options: options, console: console)
+            ResponseReading.noteColumns(of: reader, options: options, console: console)
             try reader.track(into: tracker, onProblem: report)
-            ScoreCommand.noteSkipped(of: reader, console: console)
+            ResponseReading.noteSkipped(of: reader, console: console)
             blankRows.append(reader.blankRowsSkipped)
         }
         // Duplicates and disagreeing forms of one day are known once every file is in.
@@ -71,8 +71,8 @@ enum FollowUpInput {
             if blank > 0 { line += "; \(counted(blank, "blank row")) skipped" }
             console.error(line)
         }
-        if shown > ScoreCommand.problemsShown {
-            console.error("... and \(shown - ScoreCommand.problemsShown) more problems")
+        if shown > ResponseReading.problemsShown {
+            console.error("... and \(shown - ResponseReading.problemsShown) more problems")
         }
         return tracker
     }

@@ -35,7 +35,7 @@ enum PsychometricsCommand: Command {
         guard let id = arguments.value("--instrument") else { throw UsageError(message: "--instrument ID is required") }
         let catalog = try SharedOptions.catalog(arguments, console: console)
         let instrument = try catalog.instrument(id: InstrumentID(id.lowercased()))
-        let options = try ScoreCommand.readingOptions(arguments, catalog: catalog, console: console)
+        let options = try ResponseReading.readingOptions(arguments, catalog: catalog, console: console)
         let asOf = try FollowUpInput.date(arguments, "--as-of") ?? .today
         let stats: ScaleStatistics
         do {

@@ -58,8 +58,8 @@ enum ScoreCommand: Command {
         ),
     ]
 
-    /// How many row problems are echoed to standard error before the rest are only counted.
-    static let problemsShown = 20
+    /// The output formats of `score`.
+    enum Format: String, CaseIterable { case csv, jsonl, fhir }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> ExitCode {
         guard arguments.positionals.count == 1 else {
@@ -68,7 +68,7 @@ enum ScoreCommand: Command {
         }
         let file = arguments.positionals[0]
         let catalog = try SharedOptions.catalog(arguments, console: console)
-        var options = try readingOptions(arguments, catalog: catalog, console: console)
+        var options = try ResponseReading.readingOptions(arguments, catalog: catalog, console: console)
         let asOf = try FollowUpInput.date(arguments, "--as-of") ?? .today
         guard asOf >= FollowUpOptions.defaultEarliestDate else {
             throw UsageError(
@@ -77,125 +77,28 @@ enum ScoreCommand: Command {
         options.expectedDates = FollowUpOptions.defaultEarliestDate...asOf
         let format = try SharedOptions.choice(arguments, "--format", default: Format.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
-        noteColumns(of: reader, options: options, console: console)
+        ResponseReading.noteColumns(of: reader, options: options, console: console)
         let output = try SharedOptions.output(arguments, console: console)
         let report = { (problem: RowProblem) in console.error(problem.description) }
         let summary: ScoringSummary
         switch format {
         case .csv, .jsonl:
             summary = try reader.score(
-                to: output, format: format == .csv ? .csv : .jsonl, reportLimit: problemsShown, onProblem: report)
+                to: output, format: format == .csv ? .csv : .jsonl, reportLimit: ResponseReading.problemsShown,
+                onProblem: report)
         case .fhir:
             let writer = FHIRObservations(catalog: catalog, settings: try FHIRCommand.settings(arguments))
-            summary = try writer.score(reader, to: output, reportLimit: problemsShown, onProblem: report)
+            summary = try writer.score(
+                reader, to: output, reportLimit: ResponseReading.problemsShown, onProblem: report)
         }
-        noteSkipped(of: reader, console: console)
-        if summary.problems > problemsShown {
-            console.error("... and \(summary.problems - problemsShown) more problems (see the problems column)")
+        ResponseReading.noteSkipped(of: reader, console: console)
+        if summary.problems > ResponseReading.problemsShown {
+            console.error(
+                "... and \(summary.problems - ResponseReading.problemsShown) more problems (see the problems column)")
         }
         try output.commit()
-        console.error(describe(summary, file: file))
+        console.error(ResponseReading.describe(summary, file: file))
         return .success
     }
 
-    /// Notes on how a file was read: its format, the columns read by question text or the
-    /// mapping, mapping rows no column used, items no column holds, and the columns ignored.
-    static func noteColumns(of reader: ResponseFileReader, options: ReadingOptions, console: Console) {
-        let file = reader.file
-        if let note = reader.formatNote { console.error("note: \(file): \(note)") }
-        for how in [MatchedColumn.How.questionText, .mapping] {
-            let fields = reader.matchedColumns.filter { $0.how == how }.map(\.field)
-            guard !fields.isEmpty else { continue }
-            let by = how == .mapping ? "by the column mapping" : "by their question text"
-            console.error(
-                "note: \(file): \(counted(fields.count, "column")) read \(by): \(fields.joined(separator: ", "))")
-        }
-        for entry in reader.unusedColumnMappings {
-            let place = [options.columns?.file, entry.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
-            console.error("note: \(place): no column of \(file) is headed \"\(entry.header)\"; this row maps nothing")
-        }
-        for (instrument, items) in reader.itemsWithoutColumn {
-            console.error(
-                "note: \(file): no column holds \(instrument) \(items.count == 1 ? "item" : "items") \(items.map(\.rawValue).joined(separator: ", ")): every \(instrument) row lacks \(items.count == 1 ? "its answer" : "their answers") (name the column by the item id or its question text, or map it with --columns)"
-            )
-        }
-        if !reader.unknownColumns.isEmpty {
-            console.error(
-                "note: \(file): ignored columns that are not items of any instrument: \(reader.unknownColumns.joined(separator: ", "))"
-            )
-        }
-    }
-
-    /// After reading: the resources of a FHIR file that were not QuestionnaireResponses.
-    static func noteSkipped(of reader: ResponseFileReader, console: Console) {
-        guard !reader.ignoredResources.isEmpty else { return }
-        let kinds = reader.ignoredResources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        console.error(
-            "note: \(reader.file): skipped resources that are not QuestionnaireResponses: \(kinds.joined(separator: ", "))"
-        )
-    }
-
-    /// The output formats of `score`.
-    enum Format: String, CaseIterable { case csv, jsonl, fhir }
-
-    /// The options that shape reading, from the command line.
-    static func readingOptions(_ arguments: ParsedArguments, catalog: InstrumentCatalog, console: Console) throws
-        -> ReadingOptions
-    {
-        var options = ReadingOptions()
-        if let id = arguments.value("--instrument") {
-            options.instrument = try catalog.instrument(id: InstrumentID(id.lowercased())).id
-        }
-        if let path = arguments.value(SharedOptions.columns.name) {
-            options.columns = try ColumnMapping(path: path)
-        }
-        if let pattern = arguments.value("--date-format") {
-            options.dateFormat = try DateFormat(pattern: pattern)
-        }
-        if arguments.value("--input-format") != nil {
-            options.format = try SharedOptions.choice(arguments, "--input-format", default: InputFormat.csv)
-        }
-        if arguments.value(SharedOptions.encoding.name) != nil {
-            options.encoding = try SharedOptions.choice(
-                arguments, SharedOptions.encoding.name, default: TextEncoding.utf8)
-        }
-        if arguments.value(SharedOptions.delimiter.name) != nil {
-            options.delimiter = try SharedOptions.choice(
-                arguments, SharedOptions.delimiter.name, default: CSVDelimiter.comma)
-        }
-        let scales = Dictionary(
-            catalog.instruments.flatMap(\.scales).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for setting in arguments.values["--missing-policy"] ?? [] {
-            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else {
-                throw UsageError(
-                    message: "--missing-policy '\(setting)' should be SCALE=POLICY, such as wemwbs_total=prorate:1")
-            }
-            guard let scale = scales[ScaleID(parts[0])] else {
-                throw UsageError(
-                    message:
-                        "--missing-policy: unknown scale '\(parts[0])'\(suggestion(for: parts[0], in: scales.keys.map(\.rawValue)))"
-                )
-            }
-            guard let policy = MissingAnswerPolicy(parts[1]) else {
-                throw UsageError(
-                    message: "--missing-policy: '\(parts[1])' is not a policy (expected complete or prorate:N)")
-            }
-            if let reason = policy.problem(applyingTo: scale.method) {
-                throw UsageError(message: "--missing-policy: \(scale.id): \(reason)")
-            }
-            options.scoring.missingPolicies[scale.id] = policy
-            console.error(
-                "note: \(scale.id) is scored with missing-answer policy \(policy) (the definition's default is \(scale.missingPolicy)); prorated scores say so in the problems column"
-            )
-        }
-        return options
-    }
-
-    static func describe(_ summary: ScoringSummary, file: String) -> String {
-        var text =
-            "\(file): \(counted(summary.rowsRead, "row")) read: \(summary.scored) scored, \(summary.incomplete) incomplete, \(summary.invalid) invalid"
-        if summary.blankRowsSkipped > 0 { text += "; \(counted(summary.blankRowsSkipped, "blank row")) skipped" }
-        return text
-    }
 }

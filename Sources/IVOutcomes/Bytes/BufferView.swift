@@ -228,4 +228,5 @@ extension MutableBufferView {
 
 /// A read-only view may be read from several threads at once (the lanes read one block): the
 /// owner does not change the memory while any view of it is out.
+// Unchecked: the owner does not change the memory while any view of it is out.
 extension BufferView: @unchecked Sendable where Element: Sendable {}

@@ -4,6 +4,7 @@
 /// Ownership: the array owns its elements and frees them in `deinit`; a class, so the tables an
 /// engine shares between threads live as long as any holder. Never changed after `init`, hence
 /// `Sendable` for `Sendable` elements. Its memory is lent out only inside ``withView(_:)``.
+// Unchecked: never changed after `init` (see Ownership above).
 final class FixedArray<Element>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Element>
     let count: Int

@@ -63,6 +63,7 @@ extension FollowUpTracker {
     static let childrenPerRun = 16_384
 
     /// What the writing threads read, handed over together. Nothing in it changes while they run.
+    // Unchecked: nothing in it changes while the writing threads read it.
     private struct Shared: @unchecked Sendable {
         let tracker: FollowUpTracker
         let order: [ChildEntry]
@@ -72,6 +73,7 @@ extension FollowUpTracker {
 
     /// What writing change rows needs, prepared once: per scale followed its id and band texts,
     /// and every date the tracker can hold as ISO bytes.
+    // Unchecked: prepared once, before any thread reads it, and never changed.
     final class ChangeRowTexts: @unchecked Sendable {
         /// A followed scale's texts in the pool.
         struct FollowedScale {
@@ -149,6 +151,7 @@ extension FollowUpTracker {
     }
 
     /// One writing thread's output.
+    // Unchecked: each buffer is filled by one writing thread and read after that thread is waited for.
     private final class Buffer: @unchecked Sendable {
         var bytes = OutputBytes(capacity: 1 << 16)
     }

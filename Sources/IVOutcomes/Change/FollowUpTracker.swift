@@ -68,6 +68,7 @@ public final class FollowUpTracker {
 
     /// Everything the rows add, in one value. Only the tracker changes it, one row at a time and
     /// never while anything else reads it, so its exclusivity is not checked on every row.
+    // Unchecked: only the tracker changes it, one row at a time, never while anything else reads it.
     @exclusivity(unchecked) var ledger = Ledger()
     /// Administrations added without a file, numbered in messages.
     private var administrationsAddedInMemory = 0

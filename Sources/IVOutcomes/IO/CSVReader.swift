@@ -299,6 +299,7 @@ final class CSVReader {
 ///
 /// It holds the reader's spare buffer while it reads (``takeBuffer()`` hands it back), so the
 /// memory it fills on another thread is its own.
+// Unchecked: the buffer it fills on another thread is its own until the caller has waited for it.
 final class ReadAhead: @unchecked Sendable {
     private let descriptor: Int32
     private var buffer: OwnedBuffer<UInt8>?

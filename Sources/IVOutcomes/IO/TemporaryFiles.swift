@@ -1,6 +1,7 @@
 import Foundation
 
 /// The temporary files of uncommitted writers, so an interrupt handler can remove them.
+// Unchecked: every access to its list holds `lock`.
 package final class TemporaryFiles: @unchecked Sendable {
     package static let shared = TemporaryFiles()
     private let lock = NSLock()

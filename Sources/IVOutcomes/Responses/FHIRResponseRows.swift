@@ -217,8 +217,10 @@ struct FHIRResponseDecoder {
 
     /// Lines being decoded in chunks, by a background thread and by the reader's thread when it
     /// comes for them (whichever claims a chunk first decodes it), kept in line order.
+    // Unchecked: each chunk is claimed by one thread (an atomic claim) and read after it is done.
     final class PendingBatch: @unchecked Sendable {
         /// A chunk's results, written by the one thread that claimed it.
+        // Unchecked: written only by the thread that claimed it, read only after it is marked done.
         private final class Chunk: @unchecked Sendable {
             var results: [Decoded] = []
         }

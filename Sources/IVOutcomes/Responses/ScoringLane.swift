@@ -8,6 +8,7 @@ import Dispatch
 /// Each row takes the ``FastRowScorer`` when it can and the general path otherwise. Lines are
 /// counted from the lane's first record (0); the caller, which knows where the bytes started in
 /// the file, adds that when it reports problems.
+// Unchecked: a lane is used by one thread at a time, handed between rounds that wait for it.
 final class ScoringLane: @unchecked Sendable {
     enum Mode {
         case write
@@ -223,6 +224,7 @@ extension ResponseFileReader {
         let sets = (0..<2).map { _ in (0..<parts).map { _ in makeLane() } }
         var round = 0
         var pending: [(lane: ScoringLane, firstLine: Int)] = []
+        // Unchecked: every task that runs `body` is waited for before this call returns.
         try withoutActuallyEscaping(body) { body in
             let handOver = HandOver(body: body)
             try reader.forEachBlock(blockSize: blockSize) { bytes, atEnd, firstLine, readAhead in
@@ -320,6 +322,7 @@ extension ResponseFileReader {
 
 /// Hands the previous block's lanes to the caller's body on whichever thread runs it, while the
 /// next block's lanes run: only one hand-over runs at a time, between rounds that wait for it.
+// Unchecked: only one hand-over runs at a time, between rounds that wait for it.
 private final class HandOver: @unchecked Sendable {
     let body: (ScoringLane, Int) throws -> Void
     var pending: [(lane: ScoringLane, firstLine: Int)] = []

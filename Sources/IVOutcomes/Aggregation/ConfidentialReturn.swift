@@ -46,6 +46,43 @@ public struct ConfidentialReturn: Sendable, Hashable {
 
     /// The return as JSON, its first key the notice that it is not for publication.
     public func json() -> String {
+        JSONNode.object([
+            (ConfidentialReturn.notice.key, .string(ConfidentialReturn.notice.text)),
+            ("format", .string(ConfidentialReturn.format)),
+            ("formatVersion", .integer(ConfidentialReturn.formatVersion)),
+            ("areas", .array(aggregate.areas.map(JSONNode.string))), ("asOf", .string(aggregate.asOf.description)),
+            ("suppressionThreshold", .integer(suppressionThreshold)),
+            ("publishedReportDigest", .string(publishedReportDigest)),
+            ("instruments", .array(aggregate.instruments.map { .string($0.rawValue) })),
+            (
+                "dataQuality",
+                .object(
+                    DataQuality.fields.map { ($0.key, .integer(aggregate.dataQuality[keyPath: $0.keyPath].value)) })
+            ),
+            ("groups", .array(aggregate.groups.map(Self.json))),
+        ]).rendered() + "\n"
+    }
+
+    private static func json(_ group: GroupAggregate) -> JSONNode {
+        .object([
+            ("dimension", .string(group.dimension)), ("category", .string(group.category)),
+            ("children", .integer(group.children.value)), ("scales", .array(group.scales.map(json))),
+            (
+                "logs",
+                .array(
+                    group.logs.map { log in
+                        .object([
+                            ("outcome", .string(log.outcome.rawValue)),
+                            ("childrenWithLogs", .integer(log.childrenWithLogs.value)),
+                            ("logs", .integer(log.logs.value)), ("visitsHappened", .integer(log.visitsHappened.value)),
+                            ("positive", .integer(log.positive.value)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    private static func json(_ scale: ScaleAggregate) -> JSONNode {
         let sums = { (sums: PoolableSums) -> JSONNode in
             .object([
                 ("n", .integer(sums.sums.count)), ("sumX100", .integer(sums.sums.sumHundredths)),
@@ -60,62 +97,17 @@ public struct ConfidentialReturn: Sendable, Hashable {
                     ($0, .integer(set[$0].value))
                 })
         }
-        let groups = aggregate.groups.map { group -> JSONNode in
-            .object([
-                ("dimension", .string(group.dimension)), ("category", .string(group.category)),
-                ("children", .integer(group.children.value)),
-                (
-                    "scales",
-                    .array(
-                        group.scales.map { scale in
-                            .object([
-                                ("scale", .string(scale.scale.rawValue)),
-                                ("binWidth", .double(scale.binWidth, decimals: 2)),
-                                ("childrenWithBaseline", .integer(scale.childrenWithBaseline.value)),
-                                ("childrenWithFollowUp", .integer(scale.childrenWithFollowUp.value)),
-                                ("baseline", sums(scale.baseline)), ("pairedBaseline", sums(scale.pairedBaseline)),
-                                ("latest", sums(scale.latest)), ("change", sums(scale.change)),
-                                ("followUpDays", sums(scale.followUpDays)),
-                                ("reliableChange", counts(scale.reliableChange)),
-                                ("meaningfulChange", counts(scale.meaningfulChange)),
-                                ("bandsAtBaseline", counts(scale.bandsAtBaseline)),
-                                ("bandsAtLatest", counts(scale.bandsAtLatest)),
-                                ("bandMovement", counts(scale.bandMovement)),
-                                ("changeHistogram", counts(scale.changeHistogram)),
-                                ("scoresBelowValidatedAge", .integer(scale.scoresBelowValidatedAge.value)),
-                            ])
-                        })
-                ),
-                (
-                    "logs",
-                    .array(
-                        group.logs.map { log in
-                            .object([
-                                ("outcome", .string(log.outcome.rawValue)),
-                                ("childrenWithLogs", .integer(log.childrenWithLogs.value)),
-                                ("logs", .integer(log.logs.value)),
-                                ("visitsHappened", .integer(log.visitsHappened.value)),
-                                ("positive", .integer(log.positive.value)),
-                            ])
-                        })
-                ),
-            ])
-        }
-        return JSONNode.object([
-            (ConfidentialReturn.notice.key, .string(ConfidentialReturn.notice.text)),
-            ("format", .string(ConfidentialReturn.format)),
-            ("formatVersion", .integer(ConfidentialReturn.formatVersion)),
-            ("areas", .array(aggregate.areas.map(JSONNode.string))), ("asOf", .string(aggregate.asOf.description)),
-            ("suppressionThreshold", .integer(suppressionThreshold)),
-            ("publishedReportDigest", .string(publishedReportDigest)),
-            ("instruments", .array(aggregate.instruments.map { .string($0.rawValue) })),
-            (
-                "dataQuality",
-                .object(
-                    DataQuality.fields.map { ($0.key, .integer(aggregate.dataQuality[keyPath: $0.keyPath].value)) })
-            ),
-            ("groups", .array(groups)),
-        ]).rendered() + "\n"
+        return .object([
+            ("scale", .string(scale.scale.rawValue)), ("binWidth", .double(scale.binWidth, decimals: 2)),
+            ("childrenWithBaseline", .integer(scale.childrenWithBaseline.value)),
+            ("childrenWithFollowUp", .integer(scale.childrenWithFollowUp.value)),
+            ("baseline", sums(scale.baseline)), ("pairedBaseline", sums(scale.pairedBaseline)),
+            ("latest", sums(scale.latest)), ("change", sums(scale.change)), ("followUpDays", sums(scale.followUpDays)),
+            ("reliableChange", counts(scale.reliableChange)), ("meaningfulChange", counts(scale.meaningfulChange)),
+            ("bandsAtBaseline", counts(scale.bandsAtBaseline)), ("bandsAtLatest", counts(scale.bandsAtLatest)),
+            ("bandMovement", counts(scale.bandMovement)), ("changeHistogram", counts(scale.changeHistogram)),
+            ("scoresBelowValidatedAge", .integer(scale.scoresBelowValidatedAge.value)),
+        ])
     }
 
     /// Whether `data` is a confidential return (its `format` says so), before it is read in full.

@@ -218,37 +218,7 @@ extension ReportView {
                 e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst), "Children", "Scale",
                 "Followed up", "Mean change", "Reliably improved",
             ]
-            var rows: [[String]] = []
-            var spans: [Int] = []
-            for group in groups where group.dimension == dimension {
-                let views = scales.compactMap { scale in
-                    group.scales.first { $0.scale == scale.id }.map { (scale, $0) }
-                }
-                let label =
-                    group.members.count > 1 && !group.category.hasPrefix("other")
-                    ? "\(e(group.category)) <span class=\"meta\">(\(group.members.map(e).joined(separator: ", ")))</span>"
-                    : e(group.category)
-                guard !views.isEmpty else {
-                    rows.append([label, cells.count(group.children), "–", "–", "–", "–"])
-                    spans.append(1)
-                    continue
-                }
-                for (index, (scale, view)) in views.enumerated() {
-                    let small =
-                        (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
-                    let improved = view.reliableChange.first {
-                        $0.name == ReliableChangeClass.reliablyImproved.rawValue
-                    }
-                    let ofScale = [
-                        e(scale.title), cells.count(view.childrenWithFollowUp) + small,
-                        cells.number(view.change?.meanChange, 2),
-                        improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) }
-                            ?? "–",
-                    ]
-                    rows.append(index == 0 ? [label, cells.count(group.children)] + ofScale : ofScale)
-                    spans.append(index == 0 ? views.count : 0)
-                }
-            }
+            let (rows, spans) = breakdownRows(dimension, scales: scales, cells)
             html += "<h3>\(e(dimension.replacingOccurrences(of: "_", with: " ").capitalizedFirst))</h3>"
             let members = groups.filter { $0.dimension == dimension }
             let charts =
@@ -359,6 +329,45 @@ extension ReportView {
     /// A p-value as HTML text: "&lt; 0.001" below a thousandth, three decimals otherwise, "–" when undefined.
     private func pValueHTML(_ p: Double?) -> String {
         p.map { $0 < 0.001 ? "&lt; 0.001" : formatNumber($0, decimals: 3) } ?? "–"
+    }
+
+    /// A breakdown's rows, one per category and scale, and for each row how many rows its
+    /// category's first two cells span (0: a row continuing its category's).
+    private func breakdownRows(_ dimension: String, scales: [Scale], _ cells: Cells) -> (rows: [[String]], spans: [Int])
+    {
+        let e = HTML.escape
+        var rows: [[String]] = []
+        var spans: [Int] = []
+        for group in groups where group.dimension == dimension {
+            let views = scales.compactMap { scale in
+                group.scales.first { $0.scale == scale.id }.map { (scale, $0) }
+            }
+            let label =
+                group.members.count > 1 && !group.category.hasPrefix("other")
+                ? "\(e(group.category)) <span class=\"meta\">(\(group.members.map(e).joined(separator: ", ")))</span>"
+                : e(group.category)
+            guard !views.isEmpty else {
+                rows.append([label, cells.count(group.children), "–", "–", "–", "–"])
+                spans.append(1)
+                continue
+            }
+            for (index, (scale, view)) in views.enumerated() {
+                let small =
+                    (view.childrenWithFollowUp.exactValue ?? 0) < ReportView.minimumForComparison ? " †" : ""
+                let improved = view.reliableChange.first {
+                    $0.name == ReliableChangeClass.reliablyImproved.rawValue
+                }
+                let ofScale = [
+                    e(scale.title), cells.count(view.childrenWithFollowUp) + small,
+                    cells.number(view.change?.meanChange, 2),
+                    improved.map { cells.count($0.count) + cells.percent($0.count, of: view.childrenWithFollowUp) }
+                        ?? "–",
+                ]
+                rows.append(index == 0 ? [label, cells.count(group.children)] + ofScale : ofScale)
+                spans.append(index == 0 ? views.count : 0)
+            }
+        }
+        return (rows, spans)
     }
 
     /// A table whose first two cells of a row span the next `spans[row] - 1` rows too (0: a row

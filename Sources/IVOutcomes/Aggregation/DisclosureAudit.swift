@@ -372,14 +372,15 @@ struct DisclosureAudit: Sendable {
         return high.isFinite ? high - programme.program.minimum(of: 0) : .infinity
     }
 
-    /// The shown cells the audit may hide within `levels` relations of `cell` (through hidden
-    /// cells), cheapest first: by ``Cost``, then count (a zero last), then distance.
-    private func shownCells(near cell: Int, levels: Int) -> [Int] {
+    /// The shown cells the audit may hide within `rings` relations of `cell` (reached through
+    /// hidden cells), in the order found, each with its ring (0: in a relation with `cell`);
+    /// `extending`, further out until some are found. One walk for every choice of what to hide.
+    private func hideableCells(near cell: Int, rings: Int, extending: Bool) -> [(cell: Int, ring: Int)] {
         var frontier = [cell]
         var seen: Set<Int> = [cell]
-        var found: [(cell: Int, cost: Int)] = []
-        var level = 0
-        while !frontier.isEmpty, level < levels {
+        var found: [(cell: Int, ring: Int)] = []
+        var ring = 0
+        while !frontier.isEmpty, ring < rings || (extending && found.isEmpty) {
             var next: [Int] = []
             for member in frontier {
                 for relation in relationsOf[member] {
@@ -388,15 +389,23 @@ struct DisclosureAudit: Sendable {
                         if !other.isShown {
                             next.append(term.cell)
                         } else if other.isHideable {
-                            found.append((term.cell, cost(of: term.cell, level: level)))
+                            found.append((term.cell, ring))
                         }
                     }
                 }
             }
             frontier = next
-            level += 1
+            ring += 1
         }
-        return found.sorted { ($0.cost, $0.cell) < ($1.cost, $1.cell) }.map(\.cell)
+        return found
+    }
+
+    /// The shown cells the audit may hide within `levels` relations of `cell`, cheapest first:
+    /// by ``Cost``, then count (a zero last), then distance.
+    private func shownCells(near cell: Int, levels: Int) -> [Int] {
+        hideableCells(near: cell, rings: levels, extending: false)
+            .map { (cell: $0.cell, cost: cost(of: $0.cell, level: $0.ring)) }
+            .sorted { ($0.cost, $0.cell) < ($1.cost, $1.cell) }.map(\.cell)
     }
 
     /// What hiding a shown cell `level` relations from an exposed one costs: its ``Cost`` first,
@@ -406,31 +415,11 @@ struct DisclosureAudit: Sendable {
         return found.cost.rawValue * 1_000_000 + (found.value == 0 ? 500 : found.value) + 100 * level
     }
 
-    /// The shown cells the audit may hide within `levels` relations of `cell` (through hidden
-    /// cells), or, when there are none that near, those of the nearest level that has any; of
-    /// them, the ones of the cheapest ``Cost``.
+    /// The shown cells the audit may hide within `levels` relations of `cell`, or, when there are
+    /// none that near, those of the nearest ring that has any; of them, the ones of the cheapest
+    /// ``Cost``.
     private func cheapestCells(near cell: Int, levels: Int) -> [Int] {
-        var frontier = [cell]
-        var seen: Set<Int> = [cell]
-        var shown: [Int] = []
-        var level = 0
-        while !frontier.isEmpty, level < levels || shown.isEmpty {
-            level += 1
-            var next: [Int] = []
-            for member in frontier {
-                for relation in relationsOf[member] {
-                    for term in relations[relation].terms where seen.insert(term.cell).inserted {
-                        let found = cells[term.cell]
-                        if !found.isShown {
-                            next.append(term.cell)
-                        } else if found.isHideable {
-                            shown.append(term.cell)
-                        }
-                    }
-                }
-            }
-            frontier = next
-        }
+        let shown = hideableCells(near: cell, rings: levels, extending: true).map(\.cell)
         guard let cheapest = shown.map({ cells[$0].cost }).min() else { return [] }
         return shown.filter { cells[$0].cost == cheapest }
     }
@@ -439,31 +428,8 @@ struct DisclosureAudit: Sendable {
     /// three relations of it (or the nearest found further out), by ``Cost``, then count, then
     /// distance.
     private func candidate(toProtect cell: Int) -> Int? {
-        var frontier = [cell]
-        var seen: Set<Int> = [cell]
-        var seenRelations = Set<Int>()
-        var best: (cell: Int, cost: Int)?
-        var level = 0
-        while !frontier.isEmpty, level < 3 || best == nil {
-            var next: [Int] = []
-            for member in frontier {
-                for relation in relationsOf[member] where seenRelations.insert(relation).inserted {
-                    for term in relations[relation].terms where seen.insert(term.cell).inserted {
-                        let found = cells[term.cell]
-                        guard found.isShown else {
-                            next.append(term.cell)
-                            continue
-                        }
-                        guard found.isHideable else { continue }
-                        let cost = cost(of: term.cell, level: level)
-                        if best.map({ cost < $0.cost }) ?? true { best = (term.cell, cost) }
-                    }
-                }
-            }
-            frontier = next
-            level += 1
-        }
-        return best?.cell
+        hideableCells(near: cell, rings: 3, extending: true)
+            .min { cost(of: $0.cell, level: $0.ring) < cost(of: $1.cell, level: $1.ring) }?.cell
     }
 
     /// Hidden cells that are not small but whose value a reader can work out exactly (a total

@@ -4,19 +4,21 @@
 ///
 /// The audit's reader holds the national figures, every area's report and one area's own exact
 /// return (``DisclosureAudit/Cell/owner``). What links them: each national count is the sum of
-/// the areas' counts of the same group, scale and table. Where an area does not publish that
-/// count as one cell (a table it leaves out, a category it merged, a breakdown it does not show),
-/// its share is a count it never published: an unknown the reader can reason about through the
-/// same relations its tables would have (parts adding up to the area's own published totals and
-/// categories). The audit may hide only national counts; every small hidden count of the national
-/// picture and of every area's report must keep `threshold` values.
+/// the areas' counts of the same group (the whole nation is every area's `all`, the waiting list
+/// every area's), scale and table. Where an area does not publish that count (a table it leaves
+/// out), its share is a count it never published: an unknown the reader can reason about through
+/// the same relations its table would have (parts adding up to the area's own published total).
+/// The audit may hide only national counts; every small hidden count of the national picture and
+/// of every area's report must keep `threshold` values.
+///
+/// A national picture has no breakdowns (``ReportView/init(nationalFrom:catalog:policy:title:allowSmallNumbers:)``
+/// leaves them out): a national category would add up areas' categories that their reports merge
+/// or leave out, which these links do not model.
 struct LinkedPublications {
-    /// One area: its report as published, and its exact figures.
+    /// One area: its report as published (its designed groups, as its report shows them, with
+    /// their exact aggregates).
     struct Area {
-        /// The area's published counts (its designed groups, as its report shows them).
         let published: PublishedCells
-        /// The area's exact aggregate, every category of every breakdown.
-        let exact: AreaAggregate
     }
 
     let areas: [Area]
@@ -24,6 +26,9 @@ struct LinkedPublications {
     /// Adds every area's published counts and relations, the unpublished shares the national
     /// counts add up, and a relation per national count: it is the sum of the areas' shares.
     func add(to model: inout PublishedCells.Model, national: PublishedCells) {
+        precondition(
+            !national.groups.contains { GroupAggregate.isBreakdown($0.dimension) },
+            "a national picture links only the whole nation and the waiting list")
         let nationalCells = model.published
         let places = national.places
         var shares: [Int: [Int]] = [:]
@@ -55,27 +60,12 @@ struct LinkedPublications {
         let national: PublishedCells
         /// Unpublished counts of the whole area's or the waiting list's tables.
         private var tableShares: [TableKey: Int] = [:]
-        /// The cells of the categories of a breakdown (published, or counts never published).
-        private var categoryShares: [CategoryKey: Int] = [:]
-        /// The breakdowns' fields whose category cells are made.
-        private var categoryFields = Set<FieldKey>()
 
         struct TableKey: Hashable {
             let group: Int
             let scale: ScaleID
             let list: PublishedCells.CountList
             let name: String
-        }
-
-        struct FieldKey: Hashable {
-            let dimension: String
-            let field: Field
-        }
-
-        struct CategoryKey: Hashable {
-            let dimension: String
-            let category: String
-            let field: Field
         }
 
         init(
@@ -89,20 +79,6 @@ struct LinkedPublications {
             self.national = national
         }
 
-        /// A count of a category of a breakdown: its children, or a scale's size or reliable-change class.
-        enum Field: Hashable {
-            case children
-            case size(ScaleID, PublishedCells.ScaleCount)
-            case reliable(ScaleID, String)
-
-            var family: DisclosureAudit.Family {
-                switch self {
-                case .children: return .children
-                case .size(let scale, _), .reliable(let scale, _): return DisclosureAudit.Family(scale: scale, kind: 1)
-                }
-            }
-        }
-
         /// The area's cells whose sum is its share of a national count (empty: none).
         mutating func share(of place: PublishedCells.Place) -> [Int] {
             guard let group = place.group else {
@@ -114,10 +90,6 @@ struct LinkedPublications {
                 return []
             }
             let view = national.groups[group]
-            if GroupAggregate.isBreakdown(view.dimension) {
-                guard let field = field(of: place) else { return [] }
-                return view.members.compactMap { categoryCell(dimension: view.dimension, category: $0, field: field) }
-            }
             guard
                 let own = area.published.groups.firstIndex(where: {
                     $0.dimension == view.dimension && $0.category == view.category
@@ -142,19 +114,6 @@ struct LinkedPublications {
 
         private func scalePosition(_ scale: ScaleID, in group: Int) -> Int? {
             area.published.groups[group].scales.firstIndex { $0.scale == scale }
-        }
-
-        /// The field of a national category's count.
-        private func field(of place: PublishedCells.Place) -> Field? {
-            switch place {
-            case .children: return .children
-            case .scaleCount(let group, let scale, let field):
-                return .size(national.groups[group].scales[scale].scale, field)
-            case .listed(let group, let scale, .reliable, let index):
-                let view = national.groups[group].scales[scale]
-                return .reliable(view.scale, view.reliableChange[index].name)
-            default: return nil
-            }
         }
 
         /// The cell of one count of the whole area's or the waiting list's table: published, or
@@ -228,127 +187,6 @@ struct LinkedPublications {
                 }
             }
         }
-
-        /// The cell of the area's count of `field` in one category of a breakdown: the published
-        /// cell of a category it shows on its own, else a count it never published; `nil` for a
-        /// category it does not have.
-        private mutating func categoryCell(dimension: String, category: String, field: Field) -> Int? {
-            let key = CategoryKey(dimension: dimension, category: category, field: field)
-            if categoryShares[key] == nil { addCategories(FieldKey(dimension: dimension, field: field)) }
-            return categoryShares[key]
-        }
-
-        /// The published cell of `field` in a group, when the group publishes it.
-        private func publishedCell(group: Int, field: Field) -> Int? {
-            switch field {
-            case .children: return cells[.children(group: group)]
-            case .size(let scale, let count):
-                return scalePosition(scale, in: group).flatMap {
-                    cells[.scaleCount(group: group, scale: $0, field: count)]
-                }
-            case .reliable(let scale, let name):
-                guard let position = scalePosition(scale, in: group) else { return nil }
-                return area.published.groups[group].scales[position].reliableChange.firstIndex { $0.name == name }
-                    .flatMap {
-                        cells[.listed(group: group, scale: position, list: .reliable, position: $0)]
-                    }
-            }
-        }
-
-        /// The whole area's cell of `field` (published, or an unpublished count of a table it
-        /// leaves out).
-        private mutating func wholeAreaCell(_ field: Field) -> Int? {
-            guard let all = area.published.groups.firstIndex(where: { $0.dimension == "all" }) else { return nil }
-            if case .reliable(let scale, let name) = field {
-                return tableCell(group: all, scale: scale, list: .reliable, name: name)
-            }
-            return publishedCell(group: all, field: field)
-        }
-
-        /// The area's categories of a breakdown (an area without it has all its children in `unknown`).
-        private func categories(of dimension: String) -> [GroupAggregate] {
-            let categories = area.exact.groups.filter { $0.dimension == dimension }
-            guard categories.isEmpty, let all = area.exact.groups.first(where: { $0.dimension == "all" }) else {
-                return categories
-            }
-            return [
-                GroupAggregate(
-                    dimension: dimension, category: "unknown", children: all.children, scales: all.scales,
-                    logs: all.logs)
-            ]
-        }
-
-        /// The cells of `field` for every category of a breakdown the area has: a category it
-        /// shows on its own keeps its published cell; the others get counts never published,
-        /// adding up to each merged category it shows (or, a breakdown it does not show, to the
-        /// whole area). Within each category, as in any group: children with a baseline at most
-        /// its children, followed up at most those with a baseline, the reliable-change classes
-        /// adding up to those followed up.
-        private mutating func addCategories(_ key: FieldKey) {
-            guard categoryFields.insert(key).inserted else { return }
-            let (dimension, field) = (key.dimension, key.field)
-            let shown = area.published.groups.indices.filter { area.published.groups[$0].dimension == dimension }
-            var cellOf: [String: Int] = [:]
-            for category in categories(of: dimension) {
-                let alone = shown.first { area.published.groups[$0].members == [category.category] }
-                let cell =
-                    alone.flatMap { publishedCell(group: $0, field: field) }
-                    ?? audit.add(
-                        value: value(of: field, in: category), shown: false, small: false, cost: .detail,
-                        hideable: false, owner: owner, family: field.family)
-                cellOf[category.category] = cell
-                categoryShares[CategoryKey(dimension: dimension, category: category.category, field: field)] = cell
-            }
-            if shown.isEmpty {
-                if let whole = wholeAreaCell(field) {
-                    audit.relate(sum: cellOf.keys.sorted().compactMap { cellOf[$0] }, equals: whole)
-                }
-            } else {
-                for group in shown where area.published.groups[group].members.count > 1 {
-                    if let cell = publishedCell(group: group, field: field) {
-                        audit.relate(sum: area.published.groups[group].members.compactMap { cellOf[$0] }, equals: cell)
-                    }
-                }
-            }
-            for (category, cell) in cellOf.sorted(by: { $0.key < $1.key }) {
-                switch field {
-                case .children: break
-                case .size(_, .withBaseline):
-                    if let children = categoryCell(dimension: dimension, category: category, field: .children) {
-                        audit.relate(sum: [cell], atMost: children)
-                    }
-                case .size(let scale, .followedUp):
-                    if let baseline = categoryCell(
-                        dimension: dimension, category: category, field: .size(scale, .withBaseline))
-                    {
-                        audit.relate(sum: [cell], atMost: baseline)
-                    }
-                case .size: break
-                case .reliable(let scale, let name):
-                    // Once per category and scale, from its first class: the classes add up to the followed up.
-                    let classes = ReliableChangeClass.reported.map(\.rawValue)
-                    guard name == classes[0],
-                        let followed = categoryCell(
-                            dimension: dimension, category: category, field: .size(scale, .followedUp))
-                    else { continue }
-                    let parts = classes.compactMap {
-                        categoryCell(dimension: dimension, category: category, field: .reliable(scale, $0))
-                    }
-                    audit.relate(sum: parts, equals: followed)
-                }
-            }
-        }
-
-        /// The exact count of `field` in one category.
-        private func value(of field: Field, in group: GroupAggregate) -> Int {
-            switch field {
-            case .children: return group.children.value
-            case .size(let scale, let count):
-                return group.scales.first { $0.scale == scale }.map { count.exact($0).value } ?? 0
-            case .reliable(let scale, let name):
-                return group.scales.first { $0.scale == scale }.map { $0.reliableChange[name].value } ?? 0
-            }
-        }
     }
 
     /// Statistics of the national picture that, less the same statistics of the areas' groups
@@ -382,47 +220,20 @@ struct LinkedPublications {
 }
 
 extension LinkedPublications.Area {
-    /// The area's children in a national group measured on `scale` (with a baseline, or followed
-    /// up): how many of them are in groups of its own report that the national group holds whole
-    /// and whose statistics it shows, and how many there are.
+    /// The area's children in a national group (the whole nation or the waiting list) measured on
+    /// `scale` (with a baseline, or followed up): how many of them are in the area's own group of
+    /// the same kind if its report shows that group's statistics, and how many there are.
     func children(of scale: ScaleID, kind: ReportView.StatisticsKind, in national: GroupView) -> (
         published: Int, all: Int
     ) {
-        let count = { (group: GroupAggregate) -> Int in
-            group.scales.first { $0.scale == scale }.map {
-                (kind == .baseline ? $0.childrenWithBaseline : $0.childrenWithFollowUp).value
-            } ?? 0
-        }
-        let shows = { (index: Int) -> Bool in
-            self.published.groups[index].scales.first { $0.scale == scale }.map(kind.isShown) ?? false
-        }
-        let groups = published.groups
-        guard GroupAggregate.isBreakdown(national.dimension) else {
-            guard
-                let own = groups.firstIndex(where: {
-                    $0.dimension == national.dimension && $0.category == national.category
-                })
-            else { return (0, 0) }
-            let all = count(published.aggregate.groups[own])
-            return (shows(own) ? all : 0, all)
-        }
-        var fine = exact.groups.filter { $0.dimension == national.dimension }
-        if fine.isEmpty, let whole = exact.groups.first(where: { $0.dimension == "all" }) {
-            fine = [
-                GroupAggregate(
-                    dimension: national.dimension, category: "unknown", children: whole.children, scales: whole.scales)
-            ]
-        }
-        let inside = fine.filter { national.members.contains($0.category) }
-        let all = inside.reduce(0) { $0 + count($1) }
-        // The whole area, when every one of its categories is inside; else its categories inside.
-        if inside.count == fine.count, let whole = groups.firstIndex(where: { $0.dimension == "all" }), shows(whole) {
-            return (all, all)
-        }
-        let published = groups.indices.filter { index in
-            groups[index].dimension == national.dimension && groups[index].members.allSatisfy(national.members.contains)
-                && shows(index)
-        }.reduce(0) { $0 + count(self.published.aggregate.groups[$1]) }
-        return (min(published, all), all)
+        guard
+            let own = published.groups.firstIndex(where: {
+                $0.dimension == national.dimension && $0.category == national.category
+            }),
+            let counted = published.aggregate.groups[own].scales.first(where: { $0.scale == scale })
+        else { return (0, 0) }
+        let all = (kind == .baseline ? counted.childrenWithBaseline : counted.childrenWithFollowUp).value
+        let shows = published.groups[own].scales.first { $0.scale == scale }.map(kind.isShown) ?? false
+        return (shows ? all : 0, all)
     }
 }

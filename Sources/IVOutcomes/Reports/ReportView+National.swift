@@ -60,7 +60,7 @@ extension ReportView {
         pooled.unprotectedAreas = returns.filter { $0.suppressionThreshold < 5 }.flatMap(\.aggregate.areas)
         let linked = LinkedPublications(
             areas: zip(returns, areas).map {
-                LinkedPublications.Area(published: $1.publishedCells, exact: $0.aggregate)
+                LinkedPublications.Area(published: $1.publishedCells)
             })
         // The whole nation and the waiting list only: a national breakdown's category adds up
         // every area's category of the same name, most of which the areas merge or hide.

@@ -51,13 +51,20 @@ extension DisclosureAudit {
                 let points = extremePoints(cell, in: &programme, variables: members.count)
             else { return nil }
             let truths = members.map { Double(cells[$0].value - cells[$0].lowerBound) }
+            // When the two points do not themselves span the cell (an unbounded maximum has no
+            // finite point), which owners they move is not known: count every member's as moved.
+            let pointsSpanCell =
+                [points[0][0], points[1][0], truths[0]].min().map { low in
+                    isWide(from: cells[cell].lowerBound, low: low, high: max(points[0][0], points[1][0], truths[0]))
+                } ?? false
             var moved = Set<Int>()
             for index in members.indices {
                 guard let other = cells[members[index]].owner, other != owner, !moved.contains(other) else { continue }
-                if points.contains(where: { abs($0[index] - truths[index]) > 1e-6 }) { moved.insert(other) }
+                if !pointsSpanCell || points.contains(where: { abs($0[index] - truths[index]) > 1e-6 }) {
+                    moved.insert(other)
+                }
             }
-            // The cell's own span is the programme's (an unbounded maximum has no finite point);
-            // the others' are read from the two points.
+            // The cell's own span is the programme's; the others' are read from the two points.
             spans[cell, default: []].append(moved)
             for (index, member) in members.enumerated() where member != cell && wanted.contains(member) {
                 let values = points.map { $0[index] } + [truths[index]]

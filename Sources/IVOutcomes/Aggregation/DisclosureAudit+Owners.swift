@@ -1,5 +1,3 @@
-import Foundation
-
 extension DisclosureAudit {
     /// The small hidden cells among `candidates` that no witness shows protected, in an audit
     /// whose cells belong to several publications (``Cell/owner``: each area of a national
@@ -43,9 +41,10 @@ extension DisclosureAudit {
         }
         /// Solves the programme over `team`'s cells near `cell`; records the witness for every checked cell it spans.
         func witness(_ cell: Int, levels: Int, team: Set<Int>) -> Set<Int>? {
+            let whole = levels >= Self.wholeOwners
             let members = neighbourhood(
-                of: cell, levels: levels, team: team.union([owner].compactMap { $0 }), pruned: levels < Self.wholeOwners
-            )
+                of: cell, levels: levels, team: team.union([owner].compactMap { $0 }), pruned: !whole,
+                limit: whole ? 3 * DisclosureAudit.witnessLimit : DisclosureAudit.witnessLimit)
             var programme = Programme(audit: self, members: members)
             guard programme.program.makeFeasible(),
                 let points = extremePoints(cell, in: &programme, variables: members.count)
@@ -140,58 +139,6 @@ extension DisclosureAudit {
             frontier = next
         }
         return held.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(24).map(\.key)
-    }
-
-    /// The hidden cells within `levels` relations of `cell` (itself first) that belong to the
-    /// publication audited or to an owner of `team`, at most ``witnessLimit``.
-    private func neighbourhood(of cell: Int, levels: Int, team: Set<Int>, pruned: Bool) -> [Int] {
-        var order = [cell]
-        var seen: Set<Int> = [cell]
-        var frontier = [cell]
-        let family = cells[cell].family
-        // Counts of the cell's own scale and children; from children, every scale's sizes and the
-        // logs; from a log's count, the logs and children; from data quality, anything.
-        let near = { (other: Family) -> Bool in
-            guard pruned else { return true }
-            switch family.kind {
-            case 0: return other.kind <= 1 || other.kind == 3
-            case 1, 2: return other.scale == family.scale || other == .children || other == .other
-            case 3: return other.kind == 3 || other == .children
-            default: return true
-            }
-        }
-        for _ in 0..<levels where !frontier.isEmpty {
-            var next: [Int] = []
-            for member in frontier {
-                for relation in relationsOf[member] {
-                    for term in relations[relation].terms
-                    where !cells[term.cell].isShown && near(cells[term.cell].family) {
-                        guard cells[term.cell].owner.map(team.contains) ?? true, seen.insert(term.cell).inserted
-                        else { continue }
-                        order.append(term.cell)
-                        next.append(term.cell)
-                        if order.count >= (pruned ? DisclosureAudit.witnessLimit : 3 * DisclosureAudit.witnessLimit) {
-                            return order
-                        }
-                    }
-                }
-            }
-            frontier = next
-        }
-        return order
-    }
-
-    /// The programme's feasible points with `cell` at its lowest and at its highest (each search
-    /// stopping once `threshold` values are reached), when they span enough; else `nil`.
-    private func extremePoints(_ cell: Int, in programme: inout Programme, variables: Int) -> [[Double]]? {
-        guard let variable = programme.variable[cell] else { return nil }
-        let lowest = cells[cell].lowerBound
-        let low = programme.program.minimum(of: variable, stopAt: 0)
-        let lowPoint = programme.program.solution(variables: variables)
-        let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
-        let high = programme.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
-        let highPoint = programme.program.solution(variables: variables)
-        return isWide(from: lowest, low: low, high: high) ? [lowPoint, highPoint] : nil
     }
 
     /// For a cell of the publication audited, the one owner whose cells make up all of its

@@ -1,50 +1,62 @@
 extension DisclosureAudit {
-    /// Whether feasible points near a small hidden cell show that it keeps `threshold` values,
-    /// whichever one publication's own exact figures a reader holds (``Cell/owner``).
+    /// Whether feasible points near a small hidden cell show that it keeps `threshold` values, in
+    /// an audit without owners (those go through ``exposedAmongOwned(_:)``).
     ///
     /// A programme over the hidden cells within one relation of the cell, then two, and so on
     /// (at most ``witnessLimit`` cells), every other hidden cell held at its true value: its
-    /// feasible points satisfy every relation, so a reader cannot rule them out. When they span
-    /// `threshold` values and move cells of other owners, the same is asked again with each of
-    /// those owners' cells held at their true values (a reader holding that owner's return knows
-    /// them). `false` when the part is exhausted or the limit reached first.
+    /// feasible points satisfy every relation, so a reader cannot rule them out. `false` when the
+    /// part is exhausted or the limit reached first.
     func isProtectedByWitness(_ cell: Int) -> Bool {
         var levels = 1
         var previous = 0
         while true {
-            let members = neighbourhood(of: cell, levels: levels, fixing: nil)
+            let members = neighbourhood(of: cell, levels: levels)
             guard members.count > previous else { return false }
             previous = members.count
-            if let moved = witness(cell, members) {
-                let heldByEachOwner = moved.allSatisfy { owner in
-                    witness(cell, neighbourhood(of: cell, levels: levels, fixing: owner)) != nil
-                }
-                if heldByEachOwner { return true }
+            var programme = Programme(audit: self, members: members)
+            if programme.program.makeFeasible(), extremePoints(cell, in: &programme, variables: members.count) != nil {
+                return true
             }
             if members.count >= DisclosureAudit.witnessLimit { return false }
             levels += 1
         }
     }
 
-    /// The hidden cells within `levels` relations of `cell` (itself first, then by distance),
-    /// at most ``witnessLimit``; cells of `fixing` are held, like shown cells.
-    func neighbourhood(of cell: Int, levels: Int, fixing owner: Int?) -> [Int] {
+    /// The hidden cells within `levels` relations of `cell` (itself first, then by distance), at
+    /// most `limit`: of the publication audited and of the owners in `team` (`nil`: any owner's);
+    /// `pruned`, only counts near the cell's own ``Family`` (its scale's, its group's children,
+    /// the logs', data quality).
+    func neighbourhood(
+        of cell: Int, levels: Int, team: Set<Int>? = nil, pruned: Bool = false,
+        limit: Int = DisclosureAudit.witnessLimit
+    ) -> [Int] {
         var order = [cell]
         var seen: Set<Int> = [cell]
         var frontier = [cell]
-        var level = 0
-        while level < levels, !frontier.isEmpty {
-            level += 1
+        let family = cells[cell].family
+        // Counts of the cell's own scale and children; from children, every scale's sizes and the
+        // logs; from a log's count, the logs and children; from data quality, anything.
+        let near = { (other: Family) -> Bool in
+            guard pruned else { return true }
+            switch family.kind {
+            case 0: return other.kind <= 1 || other.kind == 3
+            case 1, 2: return other.scale == family.scale || other == .children || other == .other
+            case 3: return other.kind == 3 || other == .children
+            default: return true
+            }
+        }
+        for _ in 0..<levels where !frontier.isEmpty {
             var next: [Int] = []
             for member in frontier {
                 for relation in relationsOf[member] {
                     for term in relations[relation].terms
-                    where !cells[term.cell].isShown && (owner == nil || cells[term.cell].owner != owner)
-                        && seen.insert(term.cell).inserted
-                    {
-                        guard order.count < DisclosureAudit.witnessLimit else { return order }
+                    where !cells[term.cell].isShown && near(cells[term.cell].family) {
+                        let owner = cells[term.cell].owner
+                        let inTeam = team.map { team in owner.map(team.contains) ?? true } ?? true
+                        guard inTeam, seen.insert(term.cell).inserted else { continue }
                         order.append(term.cell)
                         next.append(term.cell)
+                        if order.count >= limit { return order }
                     }
                 }
             }
@@ -53,27 +65,17 @@ extension DisclosureAudit {
         return order
     }
 
-    /// When the programme over `members` (the checked cell first) lets it span `threshold`
-    /// values: the owners, other than the cell's own, of the cells its two extreme points moved;
-    /// `nil` when it does not.
-    private func witness(_ cell: Int, _ members: [Int]) -> Set<Int>? {
-        var local = Programme(audit: self, members: members)
-        guard local.program.makeFeasible() else { return nil }
+    /// The programme's feasible points with `cell` at its lowest and at its highest (each search
+    /// stopping once `threshold` values are reached), when they span enough; else `nil`.
+    func extremePoints(_ cell: Int, in programme: inout Programme, variables: Int) -> [[Double]]? {
+        guard let variable = programme.variable[cell] else { return nil }
         let lowest = cells[cell].lowerBound
-        let low = local.program.minimum(of: 0, stopAt: 0)
-        let lowPoint = local.program.solution(variables: members.count)
+        let low = programme.program.minimum(of: variable, stopAt: 0)
+        let lowPoint = programme.program.solution(variables: variables)
         let start = Int((Double(lowest) + low - 1e-3).rounded(.up))
-        let high = local.program.maximum(of: 0, stopAt: Double(start + threshold - 1 - lowest))
-        let highPoint = local.program.solution(variables: members.count)
-        let range = Programme.wholeRange(from: lowest, low: low, high: high)
-        guard range.upperBound == Int.max || range.count >= threshold else { return nil }
-        var moved = Set<Int>()
-        for (index, member) in members.enumerated() {
-            guard let owner = cells[member].owner, owner != cells[cell].owner else { continue }
-            let truth = Double(cells[member].value - cells[member].lowerBound)
-            if abs(lowPoint[index] - truth) > 1e-6 || abs(highPoint[index] - truth) > 1e-6 { moved.insert(owner) }
-        }
-        return moved
+        let high = programme.program.maximum(of: variable, stopAt: Double(start + threshold - 1 - lowest))
+        let highPoint = programme.program.solution(variables: variables)
+        return isWide(from: lowest, low: low, high: high) ? [lowPoint, highPoint] : nil
     }
 
     /// Some hidden cells as a linear programme over `x - lowerBound ≥ 0`, with every relation any

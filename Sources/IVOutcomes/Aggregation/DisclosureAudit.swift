@@ -1,5 +1,3 @@
-import Foundation
-
 /// The audit of a suppression pattern, as tau-Argus and sdcTable audit theirs: for every hidden
 /// count, the smallest and largest value consistent with everything published, found by linear
 /// programming; a pattern passes when every hidden count of 1 to `threshold - 1` keeps an
@@ -206,7 +204,7 @@ struct DisclosureAudit: Sendable {
         var decided = Set<Int>()
         let wanted = Set(candidates)
         for cell in candidates where !decided.contains(cell) && cells[cell].isChecked {
-            if !hasOwners, let members = hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit) {
+            if let members = hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit) {
                 let small = members.filter { wanted.contains($0) && cells[$0].isChecked }
                 decided.formUnion(small)
                 exposed += exposedInPart(members, small: small)
@@ -365,7 +363,7 @@ struct DisclosureAudit: Sendable {
     private func spread(of cell: Int) -> Double {
         let members =
             (hasOwners ? nil : hiddenPart(containing: cell, limit: DisclosureAudit.exactLimit))
-            ?? neighbourhood(of: cell, levels: 3, fixing: nil)
+            ?? neighbourhood(of: cell, levels: 3)
         var programme = Programme(audit: self, members: members)
         guard programme.program.makeFeasible() else { return 0 }
         let high = programme.program.maximum(of: 0)

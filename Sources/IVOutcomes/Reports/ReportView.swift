@@ -121,9 +121,12 @@ public struct ReportView: Sendable, Hashable {
             return names.map { ReportedCell(name: $0, count: policy.primary(set[$0])) }
         }
         let bands = scale.bands?.bands.map(\.id.rawValue) ?? []
+        // The tables beyond sizes, statistics and reliable change: the whole area's and the
+        // waiting list's, in an area's report.
+        let finer = detail && fine
         let histogramOrder = histogramBins(aggregate, scale: scale)
         let histogram =
-            detail && fine && followUpTables
+            finer && followUpTables
             ? zip(histogramOrder, histogramOrder.map { policy.primary(aggregate.changeHistogram[$0]) }).map {
                 ReportedCell(name: $0, count: $1)
             } : []
@@ -160,12 +163,12 @@ public struct ReportView: Sendable, Hashable {
                 ? []
                 : cells(
                     aggregate.meaningfulChange, MeaningfulChangeClass.reported.map(\.rawValue),
-                    detail && fine && followUpTables),
-            bandsAtBaseline: cells(aggregate.bandsAtBaseline, bands, detail && fine && baselineTables),
-            bandsAtLatest: cells(aggregate.bandsAtLatest, bands, detail && fine && followUpTables),
-            bandMovement: detail && fine && followUpTables ? movement(aggregate, scale: scale, policy: policy) : [],
+                    finer && followUpTables),
+            bandsAtBaseline: cells(aggregate.bandsAtBaseline, bands, finer && baselineTables),
+            bandsAtLatest: cells(aggregate.bandsAtLatest, bands, finer && followUpTables),
+            bandMovement: finer && followUpTables ? movement(aggregate, scale: scale, policy: policy) : [],
             changeHistogram: histogram, binWidth: aggregate.binWidth,
-            scoresBelowValidatedAge: detail && fine ? conceal(policy.primary(aggregate.scoresBelowValidatedAge)) : nil,
+            scoresBelowValidatedAge: finer ? conceal(policy.primary(aggregate.scoresBelowValidatedAge)) : nil,
             notes: notes, aggregate: aggregate)
     }
 

@@ -30,7 +30,7 @@ extension ResponseFileReader {
 
     private func trackUntyped(into tracker: FollowUpTracker, onProblem: (RowProblem) -> Void) throws {
         var adder = RowAdder(reader: self, tracker: tracker)
-        if case .csv(let reader) = source, usesFastPath {
+        if let reader = source as? CSVReader, usesFastPath {
             // A generous guess at the rows (no administration takes fewer than 32 bytes).
             var status = stat()
             if !isInMemory, stat(file, &status) == 0 { tracker.reserveCapacity(forRows: Int(status.st_size) / 32) }
@@ -87,7 +87,7 @@ extension ResponseFileReader {
                 values.append(contentsOf: state.outcomes[engine].lazy.map(\.scoredValueOrNaN))
                 codes.append(contentsOf: state.answers[engine].lazy.map(\.comparisonCode))
             }
-            let fingerprint = state.status == .invalid ? 0 : withCurrentFields { $0.fingerprint() }
+            let fingerprint = state.status == .invalid ? 0 : source.fingerprint()
             withBaseField(layout.childColumn) { child in
                 values.withView { values in
                     codes.withView { answers in

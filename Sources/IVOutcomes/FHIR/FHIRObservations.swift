@@ -33,7 +33,7 @@ public struct FHIRObservations: Sendable {
     /// as ``ResponseFileReader/score(to:format:reportLimit:onProblem:)`` does.
     /// - Throws: ``TransferError`` when the input can't be read or the output written.
     public func score(
-        _ reader: ResponseFileReader, to output: ByteWriter, reportLimit: Int = .max,
+        _ reader: some ScoredRowSource, to output: ByteWriter, reportLimit: Int = .max,
         onProblem: (RowProblem) -> Void = { _ in }
     ) throws(TransferError) -> ScoringSummary {
         try TransferError.typed {
@@ -57,7 +57,7 @@ public struct FHIRObservations: Sendable {
                 let subject = FHIRObservations.fields([
                     ("subject", subject(of: row)), ("effectiveDateTime", .string(date.description)),
                 ])
-                let derivedFrom = row.fhirOrigin?.resourceID.map { id in
+                let derivedFrom = row.origin?.resourceID.map { id in
                     ","
                         + FHIRObservations.fields([
                             ("derivedFrom", .array([.object([("reference", .string("QuestionnaireResponse/\(id)"))])]))
@@ -173,7 +173,7 @@ public struct FHIRObservations: Sendable {
 
     /// The subject as the response gave it, or the child's id under the subject system.
     private func subject(of row: ScoredRow) -> JSONNode {
-        switch row.fhirOrigin?.subject {
+        switch row.origin?.subject {
         case .reference(let reference)?:
             return .object([("reference", .string(reference))])
         case .identifier(let system, let value)?:

@@ -52,7 +52,7 @@ struct ColumnMatcher {
     static func match(
         header: [String], catalog: InstrumentCatalog, mapping: ColumnMapping?, instrument: InstrumentID?, file: String
     ) throws(InputError) -> [MatchedColumn?] {
-        let base = [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        let base = [ResponseColumns.child, ResponseColumns.date, ResponseColumns.instrument]
         var owners: [String: [InstrumentID]] = [:]
         var byText: [String: [String]] = [:]
         for definition in catalog.instruments {

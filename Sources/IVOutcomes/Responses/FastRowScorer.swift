@@ -140,7 +140,7 @@ final class FastRowScorer {
                     layout.unexpectedDateMessage(side).map {
                         RowProblem(
                             code: .dateOutOfRange, file: layout.file, line: nil,
-                            column: ResponseLayout.dateColumnName, message: $0)
+                            column: ResponseColumns.date, message: $0)
                     })
             })
         self.itemColumns = FixedArray(itemColumns)

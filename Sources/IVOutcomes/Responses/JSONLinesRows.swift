@@ -2,28 +2,14 @@ import Foundation
 
 /// Reads administrations from JSON Lines: one object per line with `child_id`, `administered_on`,
 /// `instrument` and `answers` (an object of item id to code, label or null).
-final class JSONLinesRows: RowFields {
+final class JSONLinesRows: RowSource {
     private let reader: LineReader
     private let columnIndex: [String: Int]
     private var fields: [[UInt8]]
     /// Problems found while decoding the current line, before scoring.
-    private(set) var decodeProblems: [(code: ProblemCode, column: String?, message: String)] = []
+    private(set) var decodeProblems: [RowDecodeProblem] = []
     private(set) var unknownKeys: [String] = []
     private var seenUnknownKeys: Set<String> = []
-
-    /// The column names every JSON line is laid out into: the base columns, then every item id.
-    static func columns(for catalog: InstrumentCatalog) -> [String] {
-        var seen: Set<String> = []
-        var columns = [
-            ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName,
-        ]
-        for instrument in catalog.instruments {
-            for item in instrument.items where seen.insert(item.id.rawValue).inserted {
-                columns.append(item.id.rawValue)
-            }
-        }
-        return columns
-    }
 
     init(_ source: TextSource, columns: [String], encoding: TextEncoding? = nil) throws(InputError) {
         reader = try LineReader(source, encoding: encoding)
@@ -40,12 +26,11 @@ final class JSONLinesRows: RowFields {
         try fields[index].withView(body)
     }
 
-    /// Reads the next non-blank line into the fields. Returns `false` at the end.
-    func next(blankLines: inout Int) throws(InputError) -> Bool {
+    func next(blankRows: inout Int) throws(InputError) -> Bool {
         while try reader.next() {
             let bytes = reader.bytes
             if Array(bytes).withView({ CellText.isBlank($0) }) {
-                blankLines += 1
+                blankRows += 1
                 continue
             }
             decode(Data(bytes))
@@ -73,7 +58,7 @@ final class JSONLinesRows: RowFields {
         }
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             switch key {
-            case ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName:
+            case ResponseColumns.child, ResponseColumns.date, ResponseColumns.instrument:
                 store(value, column: key, shownAs: key)
             case "answers":
                 guard case .object(let answers) = value else {

@@ -13,13 +13,14 @@ import struct Foundation.Data
 ///     print(row.line, row.status, row.scores.map { $0.value ?? .nan })
 /// }
 /// ```
-public final class ResponseFileReader {
+public final class ResponseFileReader: ScoredRowSource {
     /// The file's path, or the name given to text read from memory.
     public let file: String
     /// Whether the text is held in memory rather than read from a file.
     let isInMemory: Bool
     let layout: ResponseLayout
-    let source: Source
+    /// The rows, in the file's format.
+    let source: any RowSource
     var state: RowState
     /// Whether CSV-to-CSV scoring may take its fast path (the tests turn it off to compare).
     var usesFastPath = true
@@ -30,12 +31,6 @@ public final class ResponseFileReader {
     var partsRedone = 0
     /// Blank lines and rows of empty cells that were skipped.
     public internal(set) var blankRowsSkipped = 0
-
-    enum Source {
-        case csv(CSVReader)
-        case jsonl(JSONLinesRows)
-        case fhir(FHIRResponseRows)
-    }
 
     /// Opens a file and reads its header.
     /// - Throws: ``InputError`` when the file can't be read or its header lacks a required column.
@@ -84,48 +79,24 @@ public final class ResponseFileReader {
         let path = input.name
         file = path
         if case .memory = input { isInMemory = true } else { isInMemory = false }
-        switch options.format ?? InputFormat.detect(input) {
-        case .csv:
-            let reader = try CSVReader(
-                input, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
-            layout = try ResponseLayout(file: path, header: try reader.readHeader(), catalog: catalog, options: options)
-            source = .csv(reader)
-        case .jsonl:
-            let columns = JSONLinesRows.columns(for: catalog)
-            layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
-            source = .jsonl(try JSONLinesRows(input, columns: columns, encoding: options.encoding))
-        case .fhir:
-            let columns = JSONLinesRows.columns(for: catalog)
-            layout = try ResponseLayout(file: path, header: columns, catalog: catalog, options: options)
-            let lines = InputFormat.guess(from: path) == .jsonl
-            source = .fhir(
-                try FHIRResponseRows(
-                    input, columns: columns, catalog: catalog, lines: lines, encoding: options.encoding))
-        }
+        let format = options.format ?? InputFormat.detect(input)
+        let opened = try format.open(input, catalog: catalog, options: options, chunkSize: chunkSize)
+        layout = try ResponseLayout(file: path, header: opened.header, catalog: catalog, options: options)
+        source = opened.rows
         state = RowState(layout: layout)
     }
 
     /// How the file was read when it is not plain comma-separated UTF-8 (see `CSVReader.formatNote`).
-    public var formatNote: String? {
-        if case .csv(let reader) = source { return reader.formatNote }
-        return nil
-    }
+    public var formatNote: String? { source.formatNote }
 
     /// Header cells that are neither a base column nor an item of any instrument: ignored.
     public var unknownColumns: [String] {
-        switch source {
-        case .csv: return layout.unknownColumns.map(\.name)
-        case .jsonl(let rows): return rows.unknownKeys
-        case .fhir: return []
-        }
+        source.hasHeader ? layout.unknownColumns.map(\.name) : source.unknownKeys
     }
 
     /// For FHIR input, the resources skipped because they are not QuestionnaireResponses, by
     /// `resourceType` (such as a Bundle's Patient entries); empty for other input.
-    public var ignoredResources: [String: Int] {
-        if case .fhir(let rows) = source { return rows.ignoredResources }
-        return [:]
-    }
+    public var ignoredResources: [String: Int] { source.ignoredRecords }
 
     /// The header cells read, each with the field it holds: by name, by the column mapping
     /// (``ReadingOptions/columns``) or by its question text (a survey tool's export). Every other
@@ -135,7 +106,7 @@ public final class ResponseFileReader {
     /// The rows of the column mapping (``ReadingOptions/columns``) whose header no column of
     /// this file has: a sign of a mapping made for another export, or a header edited since.
     public var unusedColumnMappings: [ColumnMapping.Entry] {
-        guard case .csv = source, let mapping = layout.options.columns else { return [] }
+        guard source.hasHeader, let mapping = layout.options.columns else { return [] }
         let used = Set(layout.matchedColumns.filter { $0.how == .mapping }.map { ColumnMatcher.key($0.header) })
         return mapping.entries.filter { !used.contains(ColumnMatcher.key($0.header)) }
     }
@@ -148,39 +119,21 @@ public final class ResponseFileReader {
     /// for (instrument, items) in reader.itemsWithoutColumn { print(instrument, items) }
     /// ```
     public var itemsWithoutColumn: [(instrument: InstrumentID, items: [ItemID])] {
-        guard case .csv = source else { return [] }
-        return layout.itemsWithoutColumn
+        source.hasHeader ? layout.itemsWithoutColumn : []
     }
 
     /// Reads and scores the next row into ``state``. Returns `false` at the end of the file.
     func nextRow() throws(InputError) -> Bool {
-        switch source {
-        case .csv(let reader):
-            while try reader.next() {
-                if reader.isBlankRecord {
-                    blankRowsSkipped += 1
-                    continue
-                }
-                layout.process(reader, line: reader.line, into: &state)
-                return true
-            }
-            return false
-        case .jsonl(let rows):
-            guard try rows.next(blankLines: &blankRowsSkipped) else { return false }
-            layout.process(rows, line: rows.line, into: &state)
-            addDecodeProblems(rows.decodeProblems, line: rows.line)
-            return true
-        case .fhir(let rows):
-            guard try rows.next(blankLines: &blankRowsSkipped) else { return false }
-            layout.process(rows, line: rows.line, into: &state)
-            addDecodeProblems(rows.decodeProblems, line: rows.line)
-            return true
-        }
+        guard try source.next(blankRows: &blankRowsSkipped) else { return false }
+        layout.scoreRow(source, line: source.line, into: &state)
+        addDecodeProblems(source.decodeProblems)
+        return true
     }
 
-    /// Problems found decoding a JSON row make it invalid, before the problems scoring found.
-    private func addDecodeProblems(_ problems: [(code: ProblemCode, column: String?, message: String)], line: Int) {
+    /// Problems found decoding a row (JSON) make it invalid, before the problems scoring found.
+    private func addDecodeProblems(_ problems: [RowDecodeProblem]) {
         guard !problems.isEmpty else { return }
+        let line = state.line
         state.status = .invalid
         state.problems.insert(
             contentsOf: problems.map {
@@ -196,16 +149,7 @@ public final class ResponseFileReader {
 
     /// Calls `body` with the bytes of a base column of the current row (empty when absent).
     func withBaseField<R>(_ column: Int?, _ body: (ByteView) throws -> R) rethrows -> R {
-        try withCurrentFields { try $0.withCell(column, body) }
-    }
-
-    /// Calls `body` with the fields of the current row.
-    func withCurrentFields<R>(_ body: (any RowFields) throws -> R) rethrows -> R {
-        switch source {
-        case .csv(let reader): return try body(reader)
-        case .jsonl(let rows): return try body(rows)
-        case .fhir(let rows): return try body(rows)
-        }
+        try source.withCell(column, body)
     }
 
     /// The current row as a value.
@@ -221,7 +165,7 @@ public final class ResponseFileReader {
             childIDText: text(layout.childColumn), administeredOn: state.date,
             instrument: engine?.instrument.id ?? InstrumentID(text(layout.instrumentColumn)),
             isKnownInstrument: engine != nil, status: state.status, scores: scores ?? [], problems: state.problems)
-        if case .fhir(let rows) = source { row.fhirOrigin = rows.origin }
+        row.origin = source.origin
         return row
     }
 

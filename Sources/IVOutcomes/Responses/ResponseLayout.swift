@@ -1,10 +1,6 @@
 /// How the columns of one response file map onto the catalogue's instruments, worked out once
 /// from the header so that each row costs only array lookups.
 final class ResponseLayout {
-    static let childColumnName = "child_id"
-    static let dateColumnName = "administered_on"
-    static let instrumentColumnName = "instrument"
-
     let file: String
     let columnNames: [String]
     let childColumn: Int
@@ -53,12 +49,12 @@ final class ResponseLayout {
             }
             return index
         }
-        childColumn = try require(ResponseLayout.childColumnName, " (every row needs a child's pseudonymous id)")
-        dateColumn = try require(ResponseLayout.dateColumnName, " (the date each form was completed, as YYYY-MM-DD)")
-        instrumentColumn = positions[ResponseLayout.instrumentColumnName]
+        childColumn = try require(ResponseColumns.child, " (every row needs a child's pseudonymous id)")
+        dateColumn = try require(ResponseColumns.date, " (the date each form was completed, as YYYY-MM-DD)")
+        instrumentColumn = positions[ResponseColumns.instrument]
         if instrumentColumn == nil, options.instrument == nil {
             _ = try require(
-                ResponseLayout.instrumentColumnName, " (or pass --instrument ID when every row is the same instrument)")
+                ResponseColumns.instrument, " (or pass --instrument ID when every row is the same instrument)")
         }
         unknownColumns = matches.enumerated().compactMap { index, match in
             match == nil ? (index + 1, header[index]) : nil
@@ -156,8 +152,10 @@ struct RowState {
 }
 
 extension ResponseLayout {
-    /// Validates and scores one row into `state`.
-    func process<Row: RowFields & ~Copyable>(_ row: borrowing Row, line: Int, into state: inout RowState) {
+    /// The general path's row scorer: validates and scores one row of any format into `state`.
+    /// Every row goes through it except the CSV rows the fast path (``FastRowScorer``) scores
+    /// itself from tables prepared from the same rules; the rows it cannot take come here.
+    func scoreRow<Row: RowFields & ~Copyable>(_ row: borrowing Row, line: Int, into state: inout RowState) {
         state.line = line
         state.problems.removeAll(keepingCapacity: true)
         state.rowInvalid = false
@@ -196,7 +194,7 @@ extension ResponseLayout {
             let error = ChildIDError(reason: reason)
             state.problems.append(
                 RowProblem(
-                    code: error.code, file: file, line: line, column: ResponseLayout.childColumnName,
+                    code: error.code, file: file, line: line, column: ResponseColumns.child,
                     message: error.description))
         }
         state.date = row.withField(dateColumn) { options.dateFormat.parse($0) }
@@ -204,7 +202,7 @@ extension ResponseLayout {
             if let message = unexpectedDateMessage(dateSide(date)) {
                 state.problems.append(
                     RowProblem(
-                        code: .dateOutOfRange, file: file, line: line, column: ResponseLayout.dateColumnName,
+                        code: .dateOutOfRange, file: file, line: line, column: ResponseColumns.date,
                         message: message))
             }
         } else {
@@ -212,7 +210,7 @@ extension ResponseLayout {
             let text = row.withField(dateColumn) { String(decoding: $0) }
             state.problems.append(
                 RowProblem(
-                    code: .dateInvalid, file: file, line: line, column: ResponseLayout.dateColumnName, value: text,
+                    code: .dateInvalid, file: file, line: line, column: ResponseColumns.date, value: text,
                     message: options.dateFormat.problem(with: text)))
         }
     }
@@ -238,7 +236,7 @@ extension ResponseLayout {
         state.problems.append(
             RowProblem(
                 code: text.trimmingSpaces.isEmpty ? .instrumentMissing : .instrumentUnknown, file: file,
-                line: state.line, column: ResponseLayout.instrumentColumnName, value: text, message: message))
+                line: state.line, column: ResponseColumns.instrument, value: text, message: message))
         return nil
     }
 

@@ -23,7 +23,7 @@ public struct ResponseTemplate: Sendable {
     public var columns: [String] {
         var seen: Set<ItemID> = []
         let items = instruments.flatMap(\.items).filter { seen.insert($0.id).inserted }.map(\.id.rawValue)
-        return [ResponseLayout.childColumnName, ResponseLayout.dateColumnName, ResponseLayout.instrumentColumnName]
+        return [ResponseColumns.child, ResponseColumns.date, ResponseColumns.instrument]
             + items
     }
 

@@ -92,9 +92,8 @@ final class ScoreWriter {
     func writeRow(of reader: ResponseFileReader, to output: ByteWriter) throws(OutputError) {
         switch format {
         case .csv:
-            reader.withCurrentFields { row in
-                output.append { appendCSVRow(row, state: reader.state, layout: reader.layout, to: &$0) }
-            }
+            let row = reader.source
+            output.append { appendCSVRow(row, state: reader.state, layout: reader.layout, to: &$0) }
         case .jsonl:
             let dateText = reader.withBaseField(reader.layout.dateColumn) {
                 String(decoding: CellText.trimmed($0), as: UTF8.self)
@@ -106,7 +105,7 @@ final class ScoreWriter {
         try output.flushIfNeeded()
     }
 
-    /// Appends a row scored by ``ResponseLayout/process(_:line:into:)`` as CSV.
+    /// Appends a row scored by ``ResponseLayout/scoreRow(_:line:into:)`` as CSV.
     func appendCSVRow<Row: RowFields & ~Copyable>(
         _ row: borrowing Row, state: RowState, layout: ResponseLayout, to out: inout OutputBytes
     ) {
@@ -243,7 +242,7 @@ extension ResponseFileReader {
         let writer = ScoreWriter(layout: layout, format: format)
         try writer.writeHeader(to: output)
         var summary = ScoringSummary()
-        if case .csv(let reader) = source, format == .csv, usesFastPath {
+        if let reader = source as? CSVReader, format == .csv, usesFastPath {
             try scoreCSV(
                 reader, writer: writer, to: output, summary: &summary, limit: reportLimit, onProblem: onProblem)
         } else {

@@ -162,7 +162,7 @@ final class ScoringLane: @unchecked Sendable {
             work.blankRows += 1
             return
         }
-        layout.process(record, line: line, into: &work.state)
+        layout.scoreRow(record, line: line, into: &work.state)
         let state = work.state
         work.summary.count(state.status)
         for problem in state.problems {

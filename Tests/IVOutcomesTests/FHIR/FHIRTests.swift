@@ -131,7 +131,7 @@ struct FHIRTests {
             #expect(fhir.count == 1 && plain.count == 1)
             #expect(fhir.map(\.scores) == plain.map(\.scores), "\(example.description)")
             #expect(fhir.first?.administeredOn == CalendarDate(year: 2026, month: 2, day: 10))
-            #expect(fhir.first?.fhirOrigin?.resourceID == "qr\(index)")
+            #expect(fhir.first?.origin?.resourceID == "qr\(index)")
         }
     }
 
@@ -198,7 +198,7 @@ struct FHIRTests {
             #expect(read.rows.map(\.status) == [.scored, .scored], "\(type)")
             #expect(read.rows.map(\.childID) == ["PA-0001", "PA-0002"])
             #expect(read.reader.ignoredResources == ["Patient": 1])
-            #expect(read.rows[1].fhirOrigin?.subject == .reference("Patient/PA-0002"))
+            #expect(read.rows[1].origin?.subject == .reference("Patient/PA-0002"))
         }
         let lines = try [first, patient, second].map(Self.json).joined(separator: "\n") + "\n\n"
         let ndjson = try Self.read(lines, name: "export.ndjson")

@@ -16,11 +16,11 @@ import Foundation
 ///   are computed again from the answers).
 /// - A response whose `status` is not `completed` or `amended` is reported and not scored.
 /// - Other resource types (in a Bundle or a line of NDJSON) are skipped and counted in
-///   ``ignoredResources``.
+///   ``ignoredRecords``.
 ///
 /// Problems name the resource by its number in the file (the line of NDJSON), its id, and the
 /// JSON path of the value.
-final class FHIRResponseRows: RowFields {
+final class FHIRResponseRows: RowSource {
     private enum Input {
         case lines(LineReader)
         case document(resources: [(path: String, value: JSONValue)], next: Int)
@@ -38,11 +38,11 @@ final class FHIRResponseRows: RowFields {
     private var current: FHIRResponseDecoder.Decoded
     var line: Int { current.line }
     /// Problems found while decoding the current response, before scoring.
-    var decodeProblems: [(code: ProblemCode, column: String?, message: String)] { current.problems }
-    /// Resources skipped because they are not QuestionnaireResponses, by type.
-    private(set) var ignoredResources: [String: Int] = [:]
+    var decodeProblems: [RowDecodeProblem] { current.problems }
+    /// Resources skipped because they are not QuestionnaireResponses, by `resourceType`.
+    private(set) var ignoredRecords: [String: Int] = [:]
     /// The current response's `id` and `subject` as received.
-    var origin: FHIROrigin { current.origin }
+    var origin: RowOrigin? { current.origin }
 
     /// How many NDJSON lines are decoded at a time (bounds the memory read ahead).
     static let linesPerBatch = 2048
@@ -99,13 +99,13 @@ final class FHIRResponseRows: RowFields {
 
     /// Reads the next QuestionnaireResponse into the fields, skipping blank lines and other
     /// resources. Returns `false` at the end.
-    func next(blankLines: inout Int) throws(InputError) -> Bool {
+    func next(blankRows: inout Int) throws(InputError) -> Bool {
         while true {
             let decoded: FHIRResponseDecoder.Decoded
             switch input {
             case .lines(let reader):
                 if batchPosition == batch.count {
-                    try readBatch(from: reader, blankLines: &blankLines)
+                    try readBatch(from: reader, blankRows: &blankRows)
                     if batch.isEmpty { return false }
                 }
                 decoded = batch[batchPosition]
@@ -117,7 +117,7 @@ final class FHIRResponseRows: RowFields {
                     resources[next].value, at: resources[next].path, line: next + 1, tables)
             }
             if let type = decoded.ignoredType {
-                ignoredResources[type, default: 0] += 1
+                ignoredRecords[type, default: 0] += 1
                 continue
             }
             current = decoded
@@ -129,30 +129,30 @@ final class FHIRResponseRows: RowFields {
     /// ``linesPerBatch`` non-blank lines and starts decoding them in the background, so that they
     /// are decoded while this batch is scored. At the start, the first batch is read and decoded
     /// at once.
-    private func readBatch(from reader: LineReader, blankLines: inout Int) throws(InputError) {
+    private func readBatch(from reader: LineReader, blankRows: inout Int) throws(InputError) {
         if let error = readAheadError { throw error }
-        if pending == nil { pending = try readLines(from: reader, blankLines: &blankLines) }
+        if pending == nil { pending = try readLines(from: reader, blankRows: &blankRows) }
         guard let current = pending else { return }
         batch = current.finish()
         batchPosition = 0
         pending = nil
         if batch.isEmpty { return }
         do {
-            pending = try readLines(from: reader, blankLines: &blankLines)
+            pending = try readLines(from: reader, blankRows: &blankRows)
         } catch {
             readAheadError = error
         }
     }
 
     /// Reads up to ``linesPerBatch`` non-blank lines and starts decoding them in the background.
-    private func readLines(from reader: LineReader, blankLines: inout Int) throws(InputError)
+    private func readLines(from reader: LineReader, blankRows: inout Int) throws(InputError)
         -> FHIRResponseDecoder.PendingBatch
     {
         var lines: [(line: Int, bytes: [UInt8])] = []
         while lines.count < FHIRResponseRows.linesPerBatch, try reader.next() {
             let bytes = reader.bytes
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
-                blankLines += 1
+                blankRows += 1
                 continue
             }
             lines.append((reader.line, Array(bytes)))
@@ -205,8 +205,8 @@ struct FHIRResponseDecoder {
     struct Decoded: Sendable {
         var line: Int
         var fields: [[UInt8]]
-        var problems: [(code: ProblemCode, column: String?, message: String)] = []
-        var origin = FHIROrigin(resourceID: nil, subject: nil)
+        var problems: [RowDecodeProblem] = []
+        var origin = RowOrigin(resourceID: nil, subject: nil)
         var ignoredType: String?
 
         init(line: Int, columns: Int) {
@@ -320,18 +320,18 @@ struct FHIRResponseDecoder {
         if case .string(let id)? = resource["id"] { resourceID = id }
         let named = resourceID.map { " (QuestionnaireResponse/\($0))" } ?? ""
         // The child.
-        var subject: FHIROrigin.Subject?
+        var subject: RowOrigin.Subject?
         if case .object(let fields)? = resource["subject"] {
             if case .object(let identifier)? = fields["identifier"], case .string(let value)? = identifier["value"] {
                 var system: String?
                 if case .string(let text)? = identifier["system"] { system = text }
                 subject = .identifier(system: system, value: value)
-                set(ResponseLayout.childColumnName, value)
+                set(ResponseColumns.child, value)
             } else if case .string(let reference)? = fields["reference"] {
                 subject = .reference(reference)
                 let parts = reference.split(separator: "/")
                 if parts.count >= 2, parts[parts.count - 2] == "Patient" {
-                    set(ResponseLayout.childColumnName, String(parts[parts.count - 1]))
+                    set(ResponseColumns.child, String(parts[parts.count - 1]))
                 } else {
                     decoded.problems.append(
                         (
@@ -341,15 +341,15 @@ struct FHIRResponseDecoder {
                 }
             }
         }
-        decoded.origin = FHIROrigin(resourceID: resourceID, subject: subject)
-        if case .string(let authored)? = resource["authored"] { set(ResponseLayout.dateColumnName, authored) }
+        decoded.origin = RowOrigin(resourceID: resourceID, subject: subject)
+        if case .string(let authored)? = resource["authored"] { set(ResponseColumns.date, authored) }
         // The instrument, from the canonical.
         var instrument: (id: String, links: [String: Tables.Link])?
         if case .string(let canonical)? = resource["questionnaire"] {
             var url = canonical.firstIndex(of: "|").map { canonical[..<$0] } ?? canonical[...]
             while url.hasSuffix("/") { url = url.dropLast() }
             let id = (url.lastIndex(of: "/").map { url[url.index(after: $0)...] } ?? url).lowercased()
-            set(ResponseLayout.instrumentColumnName, id)
+            set(ResponseColumns.instrument, id)
             if let links = tables.links[id] { instrument = (id, links) }
         }
         if case .string(let status)? = resource["status"], status != "completed", status != "amended" {
@@ -453,28 +453,5 @@ struct FHIRResponseDecoder {
                     "\(kind) is not an answer this reader takes (valueCoding, valueInteger or valueString)\(named)"
                 ))
         }
-    }
-}
-
-/// Where a scored row came from when it was a FHIR QuestionnaireResponse: its id and its subject
-/// as received, for the Observations written from it.
-public struct FHIROrigin: Sendable, Hashable {
-    /// How the response named the child.
-    public enum Subject: Sendable, Hashable {
-        /// A logical reference by identifier: `subject.identifier` (system, value).
-        case identifier(system: String?, value: String)
-        /// A literal reference, such as `Patient/PA-0001`.
-        case reference(String)
-    }
-
-    /// The response's `id`, or `nil` when it had none.
-    public let resourceID: String?
-    /// The subject as received, or `nil` when it had none.
-    public let subject: Subject?
-
-    /// An origin with the response's id and subject.
-    public init(resourceID: String?, subject: Subject?) {
-        self.resourceID = resourceID
-        self.subject = subject
     }
 }

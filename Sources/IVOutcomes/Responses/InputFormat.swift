@@ -34,4 +34,27 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         if named == .jsonl, let end = start.firstIndex(of: UInt8(ascii: "\n")) { start = Array(start[..<end]) }
         return String(decoding: start, as: UTF8.self).contains("\"resourceType\"") ? .fhir : named
     }
+
+    /// Opens `input` as rows of this format, with the header its fields are laid out by: a CSV
+    /// file's own header, or the catalogue's fields for the formats whose rows name their answers
+    /// (``ResponseColumns/laidOut(for:)``). The one place that knows every format's reader.
+    func open(_ input: TextSource, catalog: InstrumentCatalog, options: ReadingOptions, chunkSize: Int)
+        throws(InputError) -> (rows: any RowSource, header: [String])
+    {
+        switch self {
+        case .csv:
+            let reader = try CSVReader(
+                input, chunkSize: chunkSize, encoding: options.encoding, delimiter: options.delimiter)
+            return (reader, try reader.readHeader())
+        case .jsonl:
+            let columns = ResponseColumns.laidOut(for: catalog)
+            return (try JSONLinesRows(input, columns: columns, encoding: options.encoding), columns)
+        case .fhir:
+            let columns = ResponseColumns.laidOut(for: catalog)
+            let rows = try FHIRResponseRows(
+                input, columns: columns, catalog: catalog, lines: InputFormat.guess(from: input.name) == .jsonl,
+                encoding: options.encoding)
+            return (rows, columns)
+        }
+    }
 }

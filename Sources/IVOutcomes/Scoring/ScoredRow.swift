@@ -19,9 +19,21 @@ public struct ScoredRow: Sendable, Hashable {
     public let scores: [ScaleScore]
     /// Everything wrong with the row, with file, line and column.
     public let problems: [RowProblem]
-    /// For a FHIR QuestionnaireResponse, its id and subject as received; `nil` for other input.
-    public var fhirOrigin: FHIROrigin?
+    /// The row's id and subject as its sender gave them (a FHIR QuestionnaireResponse's); `nil`
+    /// for CSV and JSON Lines.
+    public var origin: RowOrigin?
 
     /// The value of one scale, or `nil` when it was not scored.
     public func score(of scale: ScaleID) -> Double? { scores.first { $0.scale == scale }?.value }
+}
+
+/// Rows that come scored, one at a time, such as a ``ResponseFileReader``'s: what writers of
+/// scores in other shapes (``FHIRObservations``) read.
+public protocol ScoredRowSource: AnyObject {
+    /// Calls `body` with every row, scored, in input order.
+    func forEachRow(_ body: (ScoredRow) throws -> Void) throws
+    /// Blank rows skipped so far.
+    var blankRowsSkipped: Int { get }
+    /// Columns or keys that are neither base columns nor items, ignored.
+    var unknownColumns: [String] { get }
 }

@@ -34,10 +34,16 @@ enum CLIFixtures {
 @Suite("ivoutcomes: usage and help")
 struct UsageTests {
     @Test("--help lists every command and the exit statuses")
-    func help() {
+    func help() throws {
         let result = run("--help")
         #expect(result.status == .success)
-        for command in ["instruments", "validate", "score", "demo"] { #expect(result.output.contains("  \(command) ")) }
+        // Every command file's command is listed (a new command's line in `CommandLineTool.commands`).
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: CLIFixtures.packageRoot.appendingPathComponent("Sources/IVOutcomesCLI").path)
+        let commands = files.filter { $0.hasSuffix("Command.swift") && $0 != "Command.swift" }
+            .map { $0.dropLast("Command.swift".count).lowercased() }
+        #expect(commands.count >= 14)
+        for command in commands { #expect(result.output.contains("  \(command) "), "\(command) is not in --help") }
         #expect(result.output.contains("64   bad usage"))
         #expect(result.output.contains("66   an input file can't be read"))
     }

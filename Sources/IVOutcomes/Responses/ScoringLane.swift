@@ -2,8 +2,8 @@ import Dispatch
 
 /// One thread's share of reading a CSV file: it scores the whole records of a run of bytes with
 /// its own parsed record, scratch space, counts and problems, so lanes running side by side share
-/// nothing mutable. It either writes each row's output (``Mode/write``) or keeps what a
-/// ``FollowUpTracker`` needs of each row (``Mode/track(keepsAnswers:)``).
+/// nothing mutable. It either writes each row's output (``Mode/write``) or keeps each row as
+/// values (``Mode/keepValues(keepsAnswers:)``), for ``ResponseFileReader/forEachRowValues(keepingAnswersOf:onProblem:_:)``.
 ///
 /// Each row takes the ``FastRowScorer`` when it can and the general path otherwise. Lines are
 /// counted from the lane's first record (0); the caller, which knows where the bytes started in
@@ -12,13 +12,14 @@ import Dispatch
 final class ScoringLane: @unchecked Sendable {
     enum Mode {
         case write
-        /// Keep rows for a tracker, with the answers (as comparison codes) of the engines marked.
-        case track(keepsAnswers: [Bool])
+        /// Keep each row's child id, date, scale values and fingerprint, with the answers (as
+        /// comparison codes) of the engines marked.
+        case keepValues(keepsAnswers: [Bool])
     }
 
-    /// What a tracker needs of one row, small: the child id, scale values and answers are in
-    /// the lane's arrays (a lane holds thousands of rows).
-    struct TrackedRow {
+    /// One kept row, small: its child id, scale values and answers are in the lane's arrays (a
+    /// lane holds thousands of rows).
+    struct KeptRow {
         var line: Int32
         var childStart: Int32
         var childEnd: Int32
@@ -55,9 +56,9 @@ final class ScoringLane: @unchecked Sendable {
     /// Every problem of the rows scored, in order, lines counted from the lane's first record.
     var problems: [(line: Int, text: ProblemText)] { work.problems }
     var general: [RowProblem] { work.general }
-    /// In ``Mode/track(keepsAnswers:)``: the rows, and the child ids, scale values (NaN when not scored) and
+    /// In ``Mode/keepValues(keepsAnswers:)``: the rows, and the child ids, scale values (NaN when not scored) and
     /// answer codes they point into.
-    var rows: [TrackedRow] { work.rows }
+    var rows: [KeptRow] { work.rows }
     var childBytes: [UInt8] { work.childBytes }
     var values: [Double] { work.values }
     /// The answers' ``ResolvedAnswer/comparisonCode``s.
@@ -119,7 +120,7 @@ final class ScoringLane: @unchecked Sendable {
         var output = OutputBytes(capacity: 16)
         var problems: [(line: Int, text: ProblemText)] = []
         var general: [RowProblem] = []
-        var rows: [TrackedRow] = []
+        var rows: [KeptRow] = []
         var childBytes: [UInt8] = []
         var values: [Double] = []
         var codes: [UInt8] = []
@@ -148,7 +149,7 @@ final class ScoringLane: @unchecked Sendable {
             for index in 0..<row.problems { work.problems.append((line, .prepared(fast.problem(index)))) }
             switch mode {
             case .write: fast.write(row, of: record, to: &work.output)
-            case .track(let keepsAnswers):
+            case .keepValues(let keepsAnswers):
                 let keepsCodes = keepsAnswers[row.engine]
                 keep(
                     record, line: line, date: row.date, engine: row.engine, status: row.status, keepsCodes: keepsCodes,
@@ -171,7 +172,7 @@ final class ScoringLane: @unchecked Sendable {
         }
         switch mode {
         case .write: writer.appendCSVRow(record, state: state, layout: layout, to: &work.output)
-        case .track(let keepsAnswers):
+        case .keepValues(let keepsAnswers):
             let engine = state.engine
             let keepsCodes = engine >= 0 && keepsAnswers[engine]
             keep(
@@ -192,7 +193,7 @@ final class ScoringLane: @unchecked Sendable {
         let start = work.childBytes.count
         record.withCell(layout.childColumn) { work.childBytes.append(contentsOf: CellText.trimmed($0)) }
         work.rows.append(
-            TrackedRow(
+            KeptRow(
                 line: Int32(truncatingIfNeeded: line), childStart: Int32(truncatingIfNeeded: start),
                 childEnd: Int32(truncatingIfNeeded: work.childBytes.count), engine: Int32(truncatingIfNeeded: engine),
                 firstValue: Int32(truncatingIfNeeded: work.values.count),

@@ -176,21 +176,30 @@ struct ArchitectureTests {
             })
     }
 
-    /// Members added, one indent in, to the types named by `extension` blocks of `foreign` types.
-    static func extensionMembers(in code: String, foreign: (String) -> Bool) -> [String] {
+    /// Members added, one indent in, to the types named by `extension` blocks for which `added`
+    /// is true: types the project does not declare (`extension String`), and the project's types
+    /// that a folder below declares (`extension Scale` in `FHIR/`).
+    static func extensionMembers(in code: String, added: (String) -> Bool) -> [String] {
         var names: [String] = []
         let member = try! Regex("^    " + modifiers + #"(?:func|var|let)\s+(\w+)"#)
-        var inForeignExtension = false
+        var inExtension = false
         for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
             if let match = line.firstMatch(of: /^(?:public |internal |package )?extension (\w+)/) {
-                inForeignExtension = foreign(String(match.1))
+                inExtension = added(String(match.1))
             } else if line.hasPrefix("}") {
-                inForeignExtension = false
-            } else if inForeignExtension, let match = line.firstMatch(of: member) {
+                inExtension = false
+            } else if inExtension, let match = line.firstMatch(of: member) {
                 if let name = match.output[1].substring { names.append(String(name)) }
             }
         }
         return names
+    }
+
+    /// Every name declared inside a type or function (members, cases, locals): a `.name` that a
+    /// folder declares itself is not counted against a folder above that also adds it.
+    static func innerNames(in code: String) -> Set<String> {
+        let inner = try! Regex("(?m)^ +" + modifiers + #"(?:func|var|let|case)\s+(\w+)"#)
+        return Set(code.matches(of: inner).compactMap { $0.output[1].substring.map(String.init) })
     }
 
     @Test("ARCHITECTURE.md lists every folder of the library, and only those")
@@ -211,9 +220,22 @@ struct ArchitectureTests {
         for file in files {
             for name in Self.topLevelNames(in: file.code) { declaredIn[name, default: []].insert(file.folder) }
         }
+        // Members a folder adds to a type that is not its own: a foreign type, or a type only
+        // folders below declare. Each belongs to the folder that adds it.
         var memberIn: [String: Set<String>] = [:]
         for file in files {
-            for name in Self.extensionMembers(in: file.code, foreign: { declaredIn[$0] == nil }) {
+            let own = rank[file.folder] ?? -1
+            let added = { (type: String) in
+                guard let homes = declaredIn[type] else { return true }
+                return homes.allSatisfy { (rank[$0] ?? -1) < own }
+            }
+            for name in Self.extensionMembers(in: file.code, added: added) {
+                memberIn[name, default: []].insert(file.folder)
+            }
+        }
+        // A name some folder also declares inside its own code may be that folder's.
+        for file in files {
+            for name in Self.innerNames(in: file.code) where memberIn[name] != nil {
                 memberIn[name, default: []].insert(file.folder)
             }
         }
@@ -235,6 +257,20 @@ struct ArchitectureTests {
             }
         }
         #expect(violations.isEmpty, "\(violations.count) upward references:\n\(violations.joined(separator: "\n"))")
+    }
+
+    /// The library files outside `FHIR/` that may name FHIR in code: the format detection, the
+    /// problem codes and a scale's codes.
+    static let namesFHIROutsideItsFolder: Set<String> = [
+        "Responses/InputFormat.swift", "Support/ProblemCode.swift", "Definitions/ScaleCode.swift",
+    ]
+
+    @Test("FHIR lives in FHIR/: outside it, only the format detection, problem codes and scale codes name it")
+    func fhirHasOneHome() throws {
+        let naming = try Self.files().filter { file in
+            file.folder != "FHIR" && file.code.contains(/\bFHIR/.wordBoundaryKind(.simple))
+        }.map { "\($0.folder)/\($0.name)" }
+        #expect(Set(naming).isSubset(of: Self.namesFHIROutsideItsFolder), "\(naming.sorted())")
     }
 
     /// Words that mark memory handled by hand. (Every regex here uses simple word boundaries:

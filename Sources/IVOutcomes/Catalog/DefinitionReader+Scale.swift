@@ -6,72 +6,90 @@ extension DefinitionReader {
     mutating func scales(_ top: Fields, items: [Item], known: Set<String>) -> [Scale] {
         var result: [Scale] = []
         var paths: [(String, String)] = []
-        let itemIDs = Set(items.map(\.id.rawValue))
         for (index, element) in (array(top, "scales", optional: true) ?? []).enumerated() {
-            let path = "scales[\(index)]"
-            guard
-                let fields = fields(
-                    element, at: path,
-                    allowed: [
-                        "id", "title", "method", "items", "from", "table", "minimum", "maximum", "decimals",
-                        "missingPolicy", "bands", "change", "sources", "intermediate", "role", "codes",
-                    ])
-            else { continue }
-            let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
-            if let id {
-                declaredScales.insert(id.rawValue)
-                paths.append((id.rawValue, "\(path).id"))
-                if itemIDs.contains(id.rawValue) || DefinitionReader.reservedColumns.contains(id.rawValue) {
-                    problem("\(path).id", "'\(id)' is already an item id or an output column; a scale needs its own id")
-                }
-            }
-            let title = string(fields, "title")
-            let methodName = string(fields, "method")
-            let (method, computedRange) = scaleMethod(
-                methodName, fields, at: path, items: items, earlier: result, known: known)
-            let decimals = integer(fields, "decimals", optional: true) ?? 0
-            if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
-            let minimum = number(fields, "minimum")
-            let maximum = number(fields, "maximum")
-            if let (low, high) = computedRange {
-                let origin = methodName == "lookup" ? "the table gives" : "the items give"
-                let show = { (value: Double) in formatNumber(value, decimals: decimals) }
-                if let minimum, minimum != low {
-                    problem("\(path).minimum", "is \(show(minimum)) but \(origin) \(show(low))")
-                }
-                if let maximum, maximum != high {
-                    problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(high))")
-                }
-            }
-            let policy = missingPolicy(fields, at: path, method: method)
-            let scaleSources = sources(fields, at: path, known: known)
-            let bands = bandSet(
-                fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals,
-                known: known)
-            if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column)
+            if let scale = scale(
+                element, at: "scales[\(index)]", items: items, earlier: result, known: known, ids: &paths)
             {
-                problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
-            }
-            let change = changeThresholds(fields, at: path, known: known)
-            let role = scaleRole(fields, at: path)
-            if let role, role != .outcome, change != nil {
-                problem(
-                    "\(path).change",
-                    "a scale whose role is \(role.rawValue) is never compared over time, so it takes no change thresholds"
-                )
-            }
-            let codes = scaleCodes(fields, at: path, known: known)
-            if let id, let title, let method, let minimum, let maximum, let policy, let role {
-                var scale = Scale(
-                    id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
-                    missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
-                    role: role)
-                scale.codes = codes
                 result.append(scale)
             }
         }
         checkUnique(paths, what: "scale id")
         return result
+    }
+
+    /// One scale, checked: its id (not an item's or an output column's, recorded in `ids`), its
+    /// method, range, policy, bands, change thresholds, role and codes.
+    private mutating func scale(
+        _ element: JSONValue, at path: String, items: [Item], earlier: [Scale], known: Set<String>,
+        ids: inout [(String, String)]
+    ) -> Scale? {
+        let itemIDs = Set(items.map(\.id.rawValue))
+        guard
+            let fields = fields(
+                element, at: path,
+                allowed: [
+                    "id", "title", "method", "items", "from", "table", "minimum", "maximum", "decimals",
+                    "missingPolicy", "bands", "change", "sources", "intermediate", "role", "codes",
+                ])
+        else { return nil }
+        let id = identifier(fields, "id", as: IdentifierKind.Scale.self)
+        if let id {
+            declaredScales.insert(id.rawValue)
+            ids.append((id.rawValue, "\(path).id"))
+            if itemIDs.contains(id.rawValue) || DefinitionReader.reservedColumns.contains(id.rawValue) {
+                problem("\(path).id", "'\(id)' is already an item id or an output column; a scale needs its own id")
+            }
+        }
+        let title = string(fields, "title")
+        let methodName = string(fields, "method")
+        let (method, computedRange) = scaleMethod(
+            methodName, fields, at: path, items: items, earlier: earlier, known: known)
+        let decimals = integer(fields, "decimals", optional: true) ?? 0
+        if !(0...4).contains(decimals) { problem("\(path).decimals", "must be 0 to 4, found \(decimals)") }
+        let minimum = number(fields, "minimum")
+        let maximum = number(fields, "maximum")
+        if let computedRange {
+            let origin = methodName == "lookup" ? "the table gives" : "the items give"
+            checkRange(minimum, maximum, against: computedRange, origin: origin, decimals: decimals, at: path)
+        }
+        let policy = missingPolicy(fields, at: path, method: method)
+        let scaleSources = sources(fields, at: path, known: known)
+        let bands = bandSet(
+            fields, at: path, scale: id?.rawValue ?? "", minimum: minimum, maximum: maximum, decimals: decimals,
+            known: known)
+        if let column = bands?.column, itemIDs.contains(column) || DefinitionReader.reservedColumns.contains(column) {
+            problem("\(path).bands.column", "'\(column)' is already an item id or an output column")
+        }
+        let change = changeThresholds(fields, at: path, known: known)
+        let role = scaleRole(fields, at: path)
+        if let role, role != .outcome, change != nil {
+            problem(
+                "\(path).change",
+                "a scale whose role is \(role.rawValue) is never compared over time, so it takes no change thresholds"
+            )
+        }
+        let codes = scaleCodes(fields, at: path, known: known)
+        guard let id, let title, let method, let minimum, let maximum, let policy, let role else { return nil }
+        var scale = Scale(
+            id: id, title: title, method: method, minimum: minimum, maximum: maximum, decimals: decimals,
+            missingPolicy: policy, bands: bands, change: change, sources: scaleSources.map { SourceID($0) },
+            role: role)
+        scale.codes = codes
+        return scale
+    }
+
+    /// The minimum and maximum given against those the items or the table give.
+    private mutating func checkRange(
+        _ minimum: Double?, _ maximum: Double?, against computed: (Double, Double), origin: String, decimals: Int,
+        at path: String
+    ) {
+        let show = { (value: Double) in formatNumber(value, decimals: decimals) }
+        if let minimum, minimum != computed.0 {
+            problem("\(path).minimum", "is \(show(minimum)) but \(origin) \(show(computed.0))")
+        }
+        if let maximum, maximum != computed.1 {
+            problem("\(path).maximum", "is \(show(maximum)) but \(origin) \(show(computed.1))")
+        }
     }
 
     /// `"role": "outcome" | "intermediate" | "validity_check"`, or the older `"intermediate": true`
@@ -274,29 +292,39 @@ extension DefinitionReader {
         checkSource(source, at: "\(setPath).source", known: known)
         let caution = string(set, "caution")
         let verified = bool(set, "verified", default: true)
-        var bands: [Band] = []
-        for (offset, element) in (array(set, "bands") ?? []).enumerated() {
-            let bandPath = "\(setPath).bands[\(offset)]"
-            guard let band = self.fields(element, at: bandPath, allowed: ["id", "label", "minimum", "maximum"]) else {
-                continue
-            }
-            let id = string(band, "id")
-            if let id, !Identifier<Void>.isWellFormed(id) {
-                problem(
-                    "\(bandPath).id",
-                    "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
-            }
-            let label = string(band, "label")
-            let low = number(band, "minimum")
-            let high = number(band, "maximum")
-            if let low, let high, low > high { problem(bandPath, "minimum \(low) is above maximum \(high)") }
-            if let id, let label, let low, let high {
-                bands.append(Band(id: BandID(id), label: label, minimum: low, maximum: high))
-            }
+        let bands = (array(set, "bands") ?? []).enumerated().compactMap { offset, element in
+            band(element, at: "\(setPath).bands[\(offset)]")
         }
         checkUnique(bands.enumerated().map { ($1.id.rawValue, "\(setPath).bands[\($0)].id") }, what: "band id")
-        // Bands must be contiguous: each starts one step (1 for whole numbers, 0.01 for two decimals)
-        // above the one before, with no gap and no overlap.
+        checkCoverage(bands, at: setPath, minimum: minimum, maximum: maximum, decimals: decimals)
+        guard let source, let caution, !bands.isEmpty else { return nil }
+        return BandSet(bands: bands, source: SourceID(source), caution: caution, isVerified: verified, column: column)
+    }
+
+    /// One band: a well-formed id, a label, and a minimum not above its maximum.
+    private mutating func band(_ element: JSONValue, at bandPath: String) -> Band? {
+        guard let band = self.fields(element, at: bandPath, allowed: ["id", "label", "minimum", "maximum"]) else {
+            return nil
+        }
+        let id = string(band, "id")
+        if let id, !Identifier<Void>.isWellFormed(id) {
+            problem(
+                "\(bandPath).id",
+                "'\(id)' is not a valid id (use lower-case letters, digits, '_' and '-', starting with a letter)")
+        }
+        let label = string(band, "label")
+        let low = number(band, "minimum")
+        let high = number(band, "maximum")
+        if let low, let high, low > high { problem(bandPath, "minimum \(low) is above maximum \(high)") }
+        guard let id, let label, let low, let high else { return nil }
+        return Band(id: BandID(id), label: label, minimum: low, maximum: high)
+    }
+
+    /// Bands must be contiguous: each starts one step (1 for whole numbers, 0.01 for two decimals)
+    /// above the one before, with no gap and no overlap, from the scale's minimum to its maximum.
+    private mutating func checkCoverage(
+        _ bands: [Band], at setPath: String, minimum: Double?, maximum: Double?, decimals: Int
+    ) {
         var step = 1.0
         for _ in 0..<max(decimals, 0) { step /= 10 }
         for offset in bands.indices.dropFirst() {
@@ -323,8 +351,6 @@ extension DefinitionReader {
                 "the last band ends at \(formatNumber(last.maximum, decimals: decimals)), not at the scale's maximum \(formatNumber(maximum, decimals: decimals))"
             )
         }
-        guard let source, let caution, !bands.isEmpty else { return nil }
-        return BandSet(bands: bands, source: SourceID(source), caution: caution, isVerified: verified, column: column)
     }
 
     private mutating func changeThresholds(_ fields: Fields, at path: String, known: Set<String>) -> ChangeThresholds? {
@@ -386,70 +412,94 @@ extension DefinitionReader {
                 continue
             }
             let description = string(fields, "description") ?? ""
-            var answers: [ItemID: String] = [:]
-            if let answerFields = self.fields(
-                fields.values["answers"] ?? .object([:]), at: "\(path).answers",
-                allowed: instrument.items.map(\.id.rawValue))
-            {
-                for (key, value) in answerFields.values.sorted(by: { $0.key < $1.key }) {
-                    switch value {
-                    case .number(let number) where number == number.rounded():
-                        answers[ItemID(key)] = String(Int(number))
-                    case .string(let text): answers[ItemID(key)] = text
-                    case .null: break
-                    default:
-                        problem("\(path).answers.\(key)", "expected a code or a label, found \(value.kindDescription)")
-                    }
-                }
-            }
-            var expected: [ScaleID: ExpectedScore] = [:]
-            if let expectedFields = self.fields(
-                fields.values["expected"] ?? .null, at: "\(path).expected",
-                allowed: instrument.scales.map(\.id.rawValue))
-            {
-                for (key, value) in expectedFields.values.sorted(by: { $0.key < $1.key }) {
-                    switch value {
-                    case .null: expected[ScaleID(key)] = ExpectedScore(value: nil, band: nil)
-                    case .number(let number): expected[ScaleID(key)] = ExpectedScore(value: number, band: nil)
-                    case .object:
-                        guard let score = self.fields(value, at: "\(path).expected.\(key)", allowed: ["value", "band"])
-                        else { continue }
-                        expected[ScaleID(key)] = ExpectedScore(
-                            value: number(score, "value", optional: true),
-                            band: string(score, "band", optional: true).map { BandID($0) })
-                    default:
-                        problem(
-                            "\(path).expected.\(key)",
-                            "expected a number, null, or {\"value\", \"band\"}; found \(value.kindDescription)")
-                    }
-                }
-            } else if fields.values["expected"] == nil {
-                problem("\(path).expected", "missing required field 'expected'")
-            }
-            // The engine's own instrument: never the wrong one.
-            let sheet = engine.scoreKeepingAnswers(
-                Administration(
-                    childID: "example", administeredOn: CalendarDate(daysSinceEpoch: 0), instrument: instrument.id,
-                    answers: answers)
-            ).sheet
-            for (scale, expectation) in expected.sorted(by: { $0.key < $1.key }) {
-                let actual = sheet.result(for: scale)
-                let scalePath = "\(path).expected.\(scale)"
-                let format = { (value: Double?) in
-                    value.map { (try? instrument.scale(id: scale))?.format($0) ?? "\($0)" } ?? "not scored"
-                }
-                if actual?.value != expectation.value {
-                    let reasons =
-                        sheet.problemMessages.isEmpty ? "" : " (\(sheet.problemMessages.joined(separator: "; ")))"
-                    problem(
-                        scalePath,
-                        "the example scores \(format(actual?.value)), not \(format(expectation.value))\(reasons)")
-                } else if let band = expectation.band, actual?.band != band {
-                    problem(scalePath, "the example falls in band '\(actual?.band ?? "none")', not '\(band)'")
-                }
-            }
+            let answers = exampleAnswers(fields, at: path, instrument: instrument)
+            let expected = exampleExpectations(fields, at: path, instrument: instrument)
+            checkExample(answers: answers, expected: expected, at: path, instrument: instrument, engine: engine)
             result.append(WorkedExample(description: description, answers: answers, expected: expected))
         }
         return result
+    }
+
+    /// A worked example's answers by item: codes or labels (`null` for no answer).
+    private mutating func exampleAnswers(_ fields: Fields, at path: String, instrument: Instrument) -> [ItemID: String]
+    {
+        var answers: [ItemID: String] = [:]
+        if let answerFields = self.fields(
+            fields.values["answers"] ?? .object([:]), at: "\(path).answers",
+            allowed: instrument.items.map(\.id.rawValue))
+        {
+            for (key, value) in answerFields.values.sorted(by: { $0.key < $1.key }) {
+                switch value {
+                case .number(let number) where number == number.rounded():
+                    answers[ItemID(key)] = String(Int(number))
+                case .string(let text): answers[ItemID(key)] = text
+                case .null: break
+                default:
+                    problem("\(path).answers.\(key)", "expected a code or a label, found \(value.kindDescription)")
+                }
+            }
+        }
+        return answers
+    }
+
+    /// A worked example's expected scores by scale: a number, `null` (not scored), or a value
+    /// and a band.
+    private mutating func exampleExpectations(_ fields: Fields, at path: String, instrument: Instrument)
+        -> [ScaleID: ExpectedScore]
+    {
+        var expected: [ScaleID: ExpectedScore] = [:]
+        if let expectedFields = self.fields(
+            fields.values["expected"] ?? .null, at: "\(path).expected",
+            allowed: instrument.scales.map(\.id.rawValue))
+        {
+            for (key, value) in expectedFields.values.sorted(by: { $0.key < $1.key }) {
+                switch value {
+                case .null: expected[ScaleID(key)] = ExpectedScore(value: nil, band: nil)
+                case .number(let number): expected[ScaleID(key)] = ExpectedScore(value: number, band: nil)
+                case .object:
+                    guard let score = self.fields(value, at: "\(path).expected.\(key)", allowed: ["value", "band"])
+                    else { continue }
+                    expected[ScaleID(key)] = ExpectedScore(
+                        value: number(score, "value", optional: true),
+                        band: string(score, "band", optional: true).map { BandID($0) })
+                default:
+                    problem(
+                        "\(path).expected.\(key)",
+                        "expected a number, null, or {\"value\", \"band\"}; found \(value.kindDescription)")
+                }
+            }
+        } else if fields.values["expected"] == nil {
+            problem("\(path).expected", "missing required field 'expected'")
+        }
+        return expected
+    }
+
+    /// Scores a worked example and checks each expected score and band.
+    private mutating func checkExample(
+        answers: [ItemID: String], expected: [ScaleID: ExpectedScore], at path: String, instrument: Instrument,
+        engine: ScoringEngine
+    ) {
+        // The engine's own instrument: never the wrong one.
+        let sheet = engine.scoreKeepingAnswers(
+            Administration(
+                childID: "example", administeredOn: CalendarDate(daysSinceEpoch: 0), instrument: instrument.id,
+                answers: answers)
+        ).sheet
+        for (scale, expectation) in expected.sorted(by: { $0.key < $1.key }) {
+            let actual = sheet.result(for: scale)
+            let scalePath = "\(path).expected.\(scale)"
+            let format = { (value: Double?) in
+                value.map { (try? instrument.scale(id: scale))?.format($0) ?? "\($0)" } ?? "not scored"
+            }
+            if actual?.value != expectation.value {
+                let reasons =
+                    sheet.problemMessages.isEmpty ? "" : " (\(sheet.problemMessages.joined(separator: "; ")))"
+                problem(
+                    scalePath,
+                    "the example scores \(format(actual?.value)), not \(format(expectation.value))\(reasons)")
+            } else if let band = expectation.band, actual?.band != band {
+                problem(scalePath, "the example falls in band '\(actual?.band ?? "none")', not '\(band)'")
+            }
+        }
     }
 }

@@ -38,18 +38,8 @@ extension DefinitionReader {
                     "\(tolerance) days: must be 0 to \(every * 15) (about half the interval; each administration counts for its nearest wave)"
                 )
             }
-            var members: [InstrumentID] = []
-            for (text, memberPath) in instrumentNames(fields, at: path) {
-                if !instrumentIDs.contains(text) {
-                    problem(memberPath, "unknown instrument '\(text)'\(suggestion(for: text, in: instrumentIDs))")
-                } else if let other = claimed[text] {
-                    problem(
-                        memberPath,
-                        "'\(text)' already counts towards measure '\(other)'; an instrument belongs to one measure")
-                }
-                if let measureID { claimed[text] = claimed[text] ?? measureID.rawValue }
-                members.append(InstrumentID(text))
-            }
+            let members = measureInstruments(
+                fields, at: path, measure: measureID?.rawValue, of: instrumentIDs, claimed: &claimed)
             if fields.values["instruments"] != nil, members.isEmpty {
                 problem("\(path).instruments", "name at least one instrument")
             }
@@ -65,6 +55,27 @@ extension DefinitionReader {
         guard problems.isEmpty, let id, let version, let title else { return nil }
         return MeasurementSchedule(
             id: id, version: version, title: title, measures: measures, sources: sources, file: file)
+    }
+
+    /// A measure's instruments: each one the catalogue has, and in no other measure (`claimed`
+    /// holds the measure each instrument first counted towards).
+    private mutating func measureInstruments(
+        _ fields: Fields, at path: String, measure measureID: String?, of instrumentIDs: [String],
+        claimed: inout [String: String]
+    ) -> [InstrumentID] {
+        var members: [InstrumentID] = []
+        for (text, memberPath) in instrumentNames(fields, at: path) {
+            if !instrumentIDs.contains(text) {
+                problem(memberPath, "unknown instrument '\(text)'\(suggestion(for: text, in: instrumentIDs))")
+            } else if let other = claimed[text] {
+                problem(
+                    memberPath,
+                    "'\(text)' already counts towards measure '\(other)'; an instrument belongs to one measure")
+            }
+            if let measureID { claimed[text] = claimed[text] ?? measureID }
+            members.append(InstrumentID(text))
+        }
+        return members
     }
 
     /// `"byAge": [{"minimum": 8, "maximum": 12, "instruments": ["scwbs"], "source": "..."}, ...]`:

@@ -42,6 +42,22 @@ extension DefinitionReader {
             )
             return nil
         }
+        checkAgainstDefinition(instrument, version: version, instructions: instructions, recallPeriod: recallPeriod)
+        let itemTexts = itemTexts(texts, of: instrument)
+        let optionLabels = optionLabels(given, of: instrument)
+        guard problems.isEmpty, let version, let language, let languageName, let translator, let status, let title
+        else { return nil }
+        return InstrumentTranslation(
+            instrument: id, instrumentVersion: version, language: language, languageName: languageName,
+            translator: translator, reviewStatus: status, reviewer: reviewer, title: title, instructions: instructions,
+            recallPeriod: recallPeriod, itemTexts: itemTexts, optionLabels: optionLabels, file: file)
+    }
+
+    /// The translation's version, instructions and recall period against the definition's.
+    private mutating func checkAgainstDefinition(
+        _ instrument: Instrument, version: String?, instructions: String?, recallPeriod: String?
+    ) {
+        let id = instrument.id
         if let version, version != instrument.version {
             problem(
                 "instrumentVersion",
@@ -60,7 +76,11 @@ extension DefinitionReader {
                     ? "the definition has no recall period to translate"
                     : "missing: the definition's recall period needs translating")
         }
-        // Items: exactly the instrument's.
+    }
+
+    /// The items' texts: exactly the instrument's items, each a text.
+    private mutating func itemTexts(_ texts: [String: JSONValue], of instrument: Instrument) -> [ItemID: String] {
+        let id = instrument.id
         var itemTexts: [ItemID: String] = [:]
         for item in instrument.items {
             guard let value = texts[item.id.rawValue] else {
@@ -77,7 +97,14 @@ extension DefinitionReader {
         for key in texts.keys.sorted() where !itemIDs.contains(key) {
             problem("items.\(key)", "'\(key)' is not an item of \(id)\(suggestion(for: key, in: itemIDs))")
         }
-        // Options: every option of every response scale an item uses, and no other.
+        return itemTexts
+    }
+
+    /// The options' labels: every option of every response scale an item uses, and no other.
+    private mutating func optionLabels(_ given: [String: JSONValue], of instrument: Instrument)
+        -> [ResponseScaleID: [Int: String]]
+    {
+        let id = instrument.id
         let scales = instrument.responseScales.filter { scale in
             instrument.items.contains { $0.responseScale?.id == scale.id }
         }
@@ -91,39 +118,7 @@ extension DefinitionReader {
                     "expected the labels of response scale '\(scale.id)' by code (options \(options))")
                 continue
             }
-            let codes = Set(scale.options.map { String($0.code) })
-            for key in labels.keys.sorted() where !codes.contains(key) {
-                problem(
-                    "\(path).\(key)",
-                    "'\(key)' is not a code of response scale '\(scale.id)' (codes \(scale.options.map { String($0.code) }.joined(separator: ", ")))"
-                )
-            }
-            var byCode: [Int: String] = [:]
-            var seen: [String: Int] = [:]
-            for option in scale.options {
-                guard let value = labels[String(option.code)] else {
-                    problem(path, "missing option \(option.code) (\"\(option.label)\")")
-                    continue
-                }
-                guard case .string(let label) = value, !label.trimmingSpaces.isEmpty else {
-                    problem("\(path).\(option.code)", "expected the option's label, found \(value.kindDescription)")
-                    continue
-                }
-                // A label must mean one code, in this language and against the definition's labels.
-                let folded = label.trimmingSpaces.lowercased()
-                let clash =
-                    seen[folded]
-                    ?? scale.options.first { $0.code != option.code && $0.label.lowercased() == folded }?.code
-                if let clash {
-                    problem(
-                        "\(path).\(option.code)",
-                        "\"\(label)\" is also the label of option \(clash): an answer written as it could not be scored"
-                    )
-                }
-                seen[folded] = option.code
-                byCode[option.code] = label
-            }
-            optionLabels[scale.id] = byCode
+            optionLabels[scale.id] = self.labels(labels, of: scale, at: path)
         }
         let scaleIDs = Set(scales.map(\.id.rawValue))
         for key in given.keys.sorted() where !scaleIDs.contains(key) {
@@ -131,12 +126,46 @@ extension DefinitionReader {
                 "responseScales.\(key)",
                 "'\(key)' is not a response scale of \(id)'s items\(suggestion(for: key, in: scaleIDs))")
         }
-        guard problems.isEmpty, let version, let language, let languageName, let translator, let status, let title
-        else { return nil }
-        return InstrumentTranslation(
-            instrument: id, instrumentVersion: version, language: language, languageName: languageName,
-            translator: translator, reviewStatus: status, reviewer: reviewer, title: title, instructions: instructions,
-            recallPeriod: recallPeriod, itemTexts: itemTexts, optionLabels: optionLabels, file: file)
+        return optionLabels
+    }
+
+    /// One response scale's labels by code: each option's, and each label meaning one code, in
+    /// this language and against the definition's labels.
+    private mutating func labels(_ labels: [String: JSONValue], of scale: ResponseScale, at path: String)
+        -> [Int: String]
+    {
+        let codes = Set(scale.options.map { String($0.code) })
+        for key in labels.keys.sorted() where !codes.contains(key) {
+            problem(
+                "\(path).\(key)",
+                "'\(key)' is not a code of response scale '\(scale.id)' (codes \(scale.options.map { String($0.code) }.joined(separator: ", ")))"
+            )
+        }
+        var byCode: [Int: String] = [:]
+        var seen: [String: Int] = [:]
+        for option in scale.options {
+            guard let value = labels[String(option.code)] else {
+                problem(path, "missing option \(option.code) (\"\(option.label)\")")
+                continue
+            }
+            guard case .string(let label) = value, !label.trimmingSpaces.isEmpty else {
+                problem("\(path).\(option.code)", "expected the option's label, found \(value.kindDescription)")
+                continue
+            }
+            let folded = label.trimmingSpaces.lowercased()
+            let clash =
+                seen[folded]
+                ?? scale.options.first { $0.code != option.code && $0.label.lowercased() == folded }?.code
+            if let clash {
+                problem(
+                    "\(path).\(option.code)",
+                    "\"\(label)\" is also the label of option \(clash): an answer written as it could not be scored"
+                )
+            }
+            seen[folded] = option.code
+            byCode[option.code] = label
+        }
+        return byCode
     }
 
     /// An object's members by key (any keys), or empty with a problem when it is missing or not an object.

@@ -90,6 +90,37 @@ public struct InstrumentCatalog: Sendable {
         -> InstrumentCatalog
     {
         var problems: [DefinitionProblem] = []
+        let tops = readTops(files, problems: &problems)
+        var framework = base?.framework
+        let frameworkFile = only("outcome_framework", named: "outcome framework", in: tops, problems: &problems)
+        if var first = frameworkFile {
+            framework = first.reader.readFramework(first.fields)
+            problems.append(contentsOf: first.reader.problems)
+        }
+        let (byID, loadedFrom) = readInstruments(
+            tops, framework: framework, hasFrameworkFile: frameworkFile != nil, base: base, problems: &problems)
+        problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
+        var schedule = base?.schedule
+        if var first = only("measurement_schedule", named: "measurement schedule", in: tops, problems: &problems) {
+            schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
+            problems.append(contentsOf: first.reader.problems)
+        }
+        let translations = readTranslations(tops, instruments: byID, base: base, problems: &problems)
+        guard problems.isEmpty, let framework else {
+            if problems.isEmpty {
+                problems.append(
+                    DefinitionProblem(
+                        file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
+            }
+            throw .invalid(problems)
+        }
+        return InstrumentCatalog(
+            framework: framework, instruments: Array(byID.values), schedule: schedule,
+            translations: translations)
+    }
+
+    /// Each file read as far as its kind; a file that could not be read is a problem.
+    private static func readTops(_ files: [DefinitionSource], problems: inout [DefinitionProblem]) -> [TopLevel] {
         var tops: [TopLevel] = []
         for file in files {
             if let error = file.readError {
@@ -102,17 +133,20 @@ public struct InstrumentCatalog: Sendable {
             }
             problems.append(contentsOf: reader.problems)
         }
-        var framework = base?.framework
-        let frameworkFile = only("outcome_framework", named: "outcome framework", in: tops, problems: &problems)
-        if var first = frameworkFile {
-            framework = first.reader.readFramework(first.fields)
-            problems.append(contentsOf: first.reader.problems)
-        }
+        return tops
+    }
+
+    /// The base's instruments with the files' added or replacing them, and the file each loaded
+    /// instrument came from (an id loaded twice is a problem).
+    private static func readInstruments(
+        _ tops: [TopLevel], framework: OutcomeFramework?, hasFrameworkFile: Bool, base: InstrumentCatalog?,
+        problems: inout [DefinitionProblem]
+    ) -> (byID: [InstrumentID: Instrument], loadedFrom: [InstrumentID: String]) {
         var byID: [InstrumentID: Instrument] = [:]
         for instrument in base?.instruments ?? [] { byID[instrument.id] = instrument }
         var loadedFrom: [InstrumentID: String] = [:]
         for var top in tops where top.kind == "instrument" {
-            if framework == nil, frameworkFile == nil {
+            if framework == nil, !hasFrameworkFile {
                 problems.append(
                     DefinitionProblem(
                         file: top.reader.file, path: "",
@@ -130,14 +164,15 @@ public struct InstrumentCatalog: Sendable {
             loadedFrom[instrument.id] = instrument.file
             byID[instrument.id] = instrument
         }
-        problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
-        var schedule = base?.schedule
-        if var first = only("measurement_schedule", named: "measurement schedule", in: tops, problems: &problems) {
-            schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
-            problems.append(contentsOf: first.reader.problems)
-        }
-        // Translations, each against its instrument as loaded (a local definition replaces the
-        // built-in one, so its translations must match it); one per instrument and language.
+        return (byID, loadedFrom)
+    }
+
+    /// The translations, each against its instrument as loaded (a local definition replaces the
+    /// built-in one, so its translations must match it); one per instrument and language.
+    private static func readTranslations(
+        _ tops: [TopLevel], instruments byID: [InstrumentID: Instrument], base: InstrumentCatalog?,
+        problems: inout [DefinitionProblem]
+    ) -> [InstrumentTranslation] {
         var translations: [String: InstrumentTranslation] = [:]
         for translation in base?.translations ?? [] {
             translations["\(translation.instrument).\(translation.language.lowercased())"] = translation
@@ -166,17 +201,7 @@ public struct InstrumentCatalog: Sendable {
                 translations[key] = nil
             }
         }
-        guard problems.isEmpty, let framework else {
-            if problems.isEmpty {
-                problems.append(
-                    DefinitionProblem(
-                        file: files.first?.name ?? "(no files)", path: "", message: "no outcome framework found"))
-            }
-            throw .invalid(problems)
-        }
-        return InstrumentCatalog(
-            framework: framework, instruments: Array(byID.values), schedule: schedule,
-            translations: Array(translations.values))
+        return Array(translations.values)
     }
 
     /// A definition file read as far as its kind.

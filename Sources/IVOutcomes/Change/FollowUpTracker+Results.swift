@@ -217,102 +217,15 @@ extension FollowUpTracker {
         let usedMeasures = Set(catalog.instruments.indices.filter { instrumentsSeen[$0] }.map { measureSlots[$0] })
         let asOf = options.asOf.daysSinceEpoch
         let ledger = resolved
+        let instruments = catalog.instruments.map(\.id)
         for (id, state) in childOrder {
             let details = register?[ChildID(checked: id)]
             for (measureIndex, measure) in schedule.measures.enumerated() where usedMeasures.contains(measureIndex) {
-                let administered = administrations(of: state, measure: measureIndex, in: ledger)
-                var problems: [FollowUpNote] = []
-                let anchor: ScheduleStatus.Anchor
-                let anchorDate: CalendarDate?
-                // A waiting child's waves count from the referral, a matched child's from the match start.
-                let waiting = details?.isWaiting ?? false
-                let start = waiting ? details?.referredOn : details?.matchStart
-                let startName = waiting ? "referral date (referred_on)" : "match start"
-                if let start {
-                    (anchor, anchorDate) = (waiting ? .referredOn : .matchStart, start)
-                } else if let first = administered.first?.day {
-                    (anchor, anchorDate) = (.firstAdministration, CalendarDate(daysSinceEpoch: first))
-                    problems.append(
-                        FollowUpNote(
-                            code: waiting ? .scheduleNoReferralDate : .scheduleNoMatchStart,
-                            message: "no \(startName) in the children file: waves counted from the first administration"
-                        )
-                    )
-                } else {
-                    (anchor, anchorDate) = (.unknown, nil)
-                    problems.append(
-                        FollowUpNote(
-                            code: .scheduleNoAnchor,
-                            message: "no \(startName) and no administration: no wave can be placed"))
-                }
-                guard let anchorDate else {
-                    body(
-                        ScheduleStatus(
-                            childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: nil,
-                            waves: [],
-                            outsideWindow: [],
-                            nextDueOn: nil, problems: problems, dueInstruments: nil))
-                    continue
-                }
-                var doneOn: [Int: CalendarDate] = [:]
-                var outside: [CalendarDate] = []
-                for (day, _) in administered {
-                    let date = CalendarDate(daysSinceEpoch: day)
-                    if let (wave, distance) = measure.nearestWave(to: date, from: anchorDate),
-                        abs(distance) <= measure.toleranceDays
-                    {
-                        if doneOn[wave] == nil { doneOn[wave] = date }
-                    } else {
-                        outside.append(date)
-                    }
-                }
-                let end = details?.matchEnd?.daysSinceEpoch ?? Int.max
-                var waves: [ScheduleStatus.Wave] = []
-                var nextDue: CalendarDate?
-                var number = 0
-                while true {
-                    let due = measure.dueDate(ofWave: number, from: anchorDate)
-                    let dueDay = due.daysSinceEpoch
-                    if dueDay > end { break }
-                    if dueDay - measure.toleranceDays > asOf {
-                        if nextDue == nil { nextDue = due }
-                        break
-                    }
-                    let state: ScheduleStatus.Wave.State
-                    if doneOn[number] != nil {
-                        state = .done
-                    } else if dueDay + measure.toleranceDays < asOf {
-                        state = .overdue
-                    } else {
-                        state = .dueNow
-                        if nextDue == nil { nextDue = due }
-                    }
-                    waves.append(
-                        ScheduleStatus.Wave(number: number, dueOn: due, state: state, administeredOn: doneOn[number]))
-                    number += 1
-                }
-                if let matchEnd = details?.matchEnd, matchEnd.daysSinceEpoch <= asOf {
-                    problems.append(
-                        FollowUpNote(
-                            code: .scheduleMatchEnded, message: "match ended \(matchEnd): no wave expected after it"))
-                }
-                let due = nextDue.map { measure.dueInstruments(forAge: details?.age(on: $0)) }
-                if let nextDue, case .instruments(let fitting) = due, let last = administered.last,
-                    !fitting.contains(catalog.instruments[last.instrument].id)
-                {
-                    let age = details?.age(on: nextDue).map { " (age \($0))" } ?? ""
-                    problems.append(
-                        FollowUpNote(
-                            code: .scheduleInstrumentChanges,
-                            message:
-                                "next wave (due \(nextDue))\(age) moves from \(catalog.instruments[last.instrument].id) to \(DueInstruments.instruments(fitting)): a new series starts, never compared with the old one"
-                        ))
-                }
                 body(
                     ScheduleStatus(
-                        childID: ChildID(checked: id), measure: measure.id, anchor: anchor, anchorDate: anchorDate,
-                        waves: waves, outsideWindow: outside, nextDueOn: nextDue, problems: problems,
-                        dueInstruments: due))
+                        child: ChildID(checked: id), measure: measure, details: details,
+                        administered: administrations(of: state, measure: measureIndex, in: ledger),
+                        instruments: instruments, asOf: asOf))
             }
         }
     }

@@ -175,6 +175,22 @@ public final class FollowUpTracker {
         let positiveCodes: [Int]
         /// Item position, outcome, and the question's options.
         let questions: [(position: Int, outcome: OutcomeID, options: [ResponseOption])]
+
+        /// The plan of an instrument with a contact log, or `nil`.
+        init?(instrument: Instrument) {
+            guard let log = instrument.contactLog,
+                let visit = instrument.items.firstIndex(where: { $0.id == log.visitItem })
+            else { return nil }
+            visitPosition = visit
+            visitHappenedCode = log.visitHappenedCode
+            positiveCodes = log.positiveCodes
+            questions = instrument.outcomeQuestions.compactMap { question -> (Int, OutcomeID, [ResponseOption])? in
+                guard let position = instrument.items.firstIndex(of: question.item),
+                    let scale = question.item.responseScale
+                else { return nil }
+                return (position, question.outcome, scale.options)
+            }
+        }
     }
 
     /// One scored value, compactly.
@@ -219,17 +235,7 @@ public final class FollowUpTracker {
         self.catalog = catalog
         self.register = register
         self.options = options
-        var scales: [Scale] = []
-        var slots: [[Int]] = []
-        for instrument in catalog.instruments {
-            slots.append(
-                instrument.scales.map { scale in
-                    guard scale.isFollowedOverTime else { return -1 }
-                    if let index = scales.firstIndex(where: { $0.id == scale.id }) { return index }
-                    scales.append(scale)
-                    return scales.count - 1
-                })
-        }
+        let (scales, slots) = FollowUpTracker.followedScales(of: catalog)
         self.scales = scales
         scaleSlots = slots
         let minimumAges = catalog.instruments.map { $0.validatedAges?.minimum ?? -1 }
@@ -237,36 +243,12 @@ public final class FollowUpTracker {
         measureSlots = catalog.instruments.map { instrument in
             catalog.schedule?.measures.firstIndex { $0.instruments.contains(instrument.id) } ?? -1
         }
-        logPlans = catalog.instruments.map { instrument in
-            guard let log = instrument.contactLog,
-                let visit = instrument.items.firstIndex(where: { $0.id == log.visitItem })
-            else { return nil }
-            let questions = instrument.outcomeQuestions.compactMap { question -> (Int, OutcomeID, [ResponseOption])? in
-                guard let position = instrument.items.firstIndex(of: question.item),
-                    let scale = question.item.responseScale
-                else { return nil }
-                return (position, question.outcome, scale.options)
-            }
-            return LogPlan(
-                visitPosition: visit, visitHappenedCode: log.visitHappenedCode, positiveCodes: log.positiveCodes,
-                questions: questions)
-        }
+        logPlans = catalog.instruments.map(LogPlan.init(instrument:))
         engines = catalog.instruments.map {
             ScoringEngine(instrument: $0, translations: catalog.translations(of: $0.id))
         }
         itemCounts = catalog.instruments.map(\.items.count)
-        let instruments = catalog.instruments
-        sharedItems = instruments.flatMap { a in
-            instruments.map { b in
-                a.items.indices.compactMap { position -> (Int, Int)? in
-                    let item = a.items[position]
-                    guard item.responseScale != nil, let other = b.items.firstIndex(where: { $0.id == item.id }) else {
-                        return nil
-                    }
-                    return (position, other)
-                }
-            }
-        }
+        sharedItems = FollowUpTracker.sharedItems(of: catalog.instruments)
         slotList = FixedArray(slots.flatMap { $0 })
         var firstSlot = 0
         rowPlans = FixedArray(
@@ -280,6 +262,38 @@ public final class FollowUpTracker {
         earliestDay = options.earliestDate.daysSinceEpoch
         asOfDay = options.asOf.daysSinceEpoch
         ledger.instrumentsSeen = Array(repeating: false, count: catalog.instruments.count)
+    }
+
+    /// The scales followed over time, each once (an instrument's scale with another's id is the
+    /// same scale), and per instrument each scale's index among them, or -1.
+    private static func followedScales(of catalog: InstrumentCatalog) -> (scales: [Scale], slots: [[Int]]) {
+        var scales: [Scale] = []
+        var slots: [[Int]] = []
+        for instrument in catalog.instruments {
+            slots.append(
+                instrument.scales.map { scale in
+                    guard scale.isFollowedOverTime else { return -1 }
+                    if let index = scales.firstIndex(where: { $0.id == scale.id }) { return index }
+                    scales.append(scale)
+                    return scales.count - 1
+                })
+        }
+        return (scales, slots)
+    }
+
+    /// Per pair of instruments (a, b), the scored items they share: (position in a, position in b).
+    private static func sharedItems(of instruments: [Instrument]) -> [[(Int, Int)]] {
+        instruments.flatMap { a in
+            instruments.map { b in
+                a.items.indices.compactMap { position -> (Int, Int)? in
+                    let item = a.items[position]
+                    guard item.responseScale != nil, let other = b.items.firstIndex(where: { $0.id == item.id }) else {
+                        return nil
+                    }
+                    return (position, other)
+                }
+            }
+        }
     }
 
     /// Scores an administration and adds it. Returns the problems found: the scoring problems of

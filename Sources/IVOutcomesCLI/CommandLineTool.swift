@@ -44,6 +44,11 @@ enum CommandLineTool {
             console.print(help(for: command))
             return .success
         }
+        return run(command, rest, console: console)
+    }
+
+    /// Runs one command, turning each kind of error into its message and exit status.
+    private static func run(_ command: any Command.Type, _ rest: [String], console: Console) -> ExitCode {
         do {
             let parsed = try ParsedArguments.parse(rest, options: command.options)
             try OutputSafety.check(parsed, command: command)

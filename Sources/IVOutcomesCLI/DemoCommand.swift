@@ -74,22 +74,7 @@ enum DemoCommand: Command {
         console.print("== The instruments (ivoutcomes instruments)")
         _ = try InstrumentsCommand.run(ParsedArguments(), console: console)
 
-        for (name, title) in [("questionnaires.csv", "questionnaires"), ("logs.csv", "monthly IV logs")] {
-            console.print("\n== Scoring the \(title) (ivoutcomes score \(name))")
-            let reader = try ResponseFileReader(path: path(name), catalog: catalog)
-            var problems: [RowProblem] = []
-            var summary = ScoringSummary()
-            try showTable(path("scores-\(name)"), console: console) { output in
-                summary = try reader.score(to: output, format: .csv) { problems.append($0) }
-            }
-            console.print(ResponseReading.describe(summary, file: name))
-            if !problems.isEmpty {
-                console.print("Problems are reported, never silently scored:")
-                for problem in problems.prefix(6) {
-                    console.print("  \(problem.description.replacingOccurrences(of: folder + "/", with: ""))")
-                }
-            }
-        }
+        try showScoring(in: folder, catalog: catalog, console: console)
         let children = path("children.csv")
         let asOf = CalendarDate(year: 2026, month: 11, day: 22) ?? .today
         console.print(
@@ -100,20 +85,7 @@ enum DemoCommand: Command {
         for name in ["questionnaires.csv", "logs.csv"] {
             try ResponseFileReader(path: path(name), catalog: catalog).track(into: tracker)
         }
-        let changes = tracker.changes().filter { $0.scale != "life_skills_total" }
-        try showTable(path("change.csv"), console: console) { try tracker.writeChanges(to: $0, format: .csv) }
-        let followedUp = changes.filter { $0.change != nil }
-        let count = { (value: ReliableChangeClass) in followedUp.filter { $0.reliableChange == value }.count }
-        console.print(
-            "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated."
-        )
-        let young = Set(changes.filter { $0.belowValidatedAge == .yes }.map(\.childID)).count
-        let stirling = Set(changes.filter { $0.scale == "scwbs_total" && $0.baseline != nil }.map(\.childID)).count
-        console.print(
-            "\(stirling) children answered the Stirling Children's Wellbeing Scale (validated 8-15; the schedule gives it from 8 to 12, WEMWBS or SWEMWBS from 13): each measure is its own series, never compared with the other."
-        )
-        console.print("\(young) children answered a questionnaire below its validated age: flagged, not hidden.")
-        for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.print("  \(line)") }
+        try showChange(tracker, in: folder, console: console)
 
         console.print(
             "\n== The measurement schedule (ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of \(asOf))"
@@ -130,6 +102,61 @@ enum DemoCommand: Command {
         console.print(
             "\n== The area's report (ivoutcomes report questionnaires.csv --logs logs.csv --children children.csv --out report.html)"
         )
+        try showReport(tracker, in: folder, catalog: catalog, console: console)
+
+        console.print(
+            "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them. The Stirling Children's Wellbeing Scale (Stirling Council Educational Psychology Service) is free to use, unaltered and at no cost to the end user; check the wordings 'ivoutcomes instruments' lists before printing it."
+        )
+        let report = URL(fileURLWithPath: path("report.html")).standardizedFileURL.path
+        console.print("\nThe example data and every output are in \(folder)/. Open the area's report:\n  \(report)")
+        return .success
+    }
+
+    /// Scores each example file and shows its scores and first problems.
+    private static func showScoring(in folder: String, catalog: InstrumentCatalog, console: Console) throws {
+        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+        for (name, title) in [("questionnaires.csv", "questionnaires"), ("logs.csv", "monthly IV logs")] {
+            console.print("\n== Scoring the \(title) (ivoutcomes score \(name))")
+            let reader = try ResponseFileReader(path: path(name), catalog: catalog)
+            var problems: [RowProblem] = []
+            var summary = ScoringSummary()
+            try showTable(path("scores-\(name)"), console: console) { output in
+                summary = try reader.score(to: output, format: .csv) { problems.append($0) }
+            }
+            console.print(ResponseReading.describe(summary, file: name))
+            if !problems.isEmpty {
+                console.print("Problems are reported, never silently scored:")
+                for problem in problems.prefix(6) {
+                    console.print("  \(problem.description.replacingOccurrences(of: folder + "/", with: ""))")
+                }
+            }
+        }
+    }
+
+    /// Shows each child's change and what it says: reliable change, the Stirling series, ages.
+    private static func showChange(_ tracker: FollowUpTracker, in folder: String, console: Console) throws {
+        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
+        let changes = tracker.changes().filter { $0.scale != "life_skills_total" }
+        try showTable(path("change.csv"), console: console) { try tracker.writeChanges(to: $0, format: .csv) }
+        let followedUp = changes.filter { $0.change != nil }
+        let count = { (value: ReliableChangeClass) in followedUp.filter { $0.reliableChange == value }.count }
+        console.print(
+            "Of \(followedUp.count) child-scale pairs with a follow-up: \(count(.reliablyImproved)) reliably improved, \(count(.noReliableChange)) no reliable change, \(count(.reliablyDeteriorated)) reliably deteriorated."
+        )
+        let young = Set(changes.filter { $0.belowValidatedAge == .yes }.map(\.childID)).count
+        let stirling = Set(changes.filter { $0.scale == "scwbs_total" && $0.baseline != nil }.map(\.childID)).count
+        console.print(
+            "\(stirling) children answered the Stirling Children's Wellbeing Scale (validated 8-15; the schedule gives it from 8 to 12, WEMWBS or SWEMWBS from 13): each measure is its own series, never compared with the other."
+        )
+        console.print("\(young) children answered a questionnaire below its validated age: flagged, not hidden.")
+        for line in FollowUpInput.thresholds(of: tracker.scalesUsed) { console.print("  \(line)") }
+    }
+
+    /// Writes the area's report and shows its headline figures.
+    private static func showReport(
+        _ tracker: FollowUpTracker, in folder: String, catalog: InstrumentCatalog, console: Console
+    ) throws {
+        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         let view = ReportView(
             aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
         let writer = try ByteWriter(atomicFile: path("report.html"))
@@ -150,13 +177,6 @@ enum DemoCommand: Command {
         console.print(
             "For the national network: ivoutcomes report ... --format return --out area.return.json (confidential: sent under the data-sharing agreement, never published); the network runs ivoutcomes pool *.return.json --out national.html"
         )
-
-        console.print(
-            "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them. The Stirling Children's Wellbeing Scale (Stirling Council Educational Psychology Service) is free to use, unaltered and at no cost to the end user; check the wordings 'ivoutcomes instruments' lists before printing it."
-        )
-        let report = URL(fileURLWithPath: path("report.html")).standardizedFileURL.path
-        console.print("\nThe example data and every output are in \(folder)/. Open the area's report:\n  \(report)")
-        return .success
     }
 
     /// Writes a table to a file and shows its first lines.

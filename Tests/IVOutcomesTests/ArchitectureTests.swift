@@ -273,6 +273,65 @@ struct ArchitectureTests {
         #expect(Set(naming).isSubset(of: Self.namesFHIROutsideItsFolder), "\(naming.sorted())")
     }
 
+    /// Functions over this many lines (declaration to closing brace) need a reason.
+    static let longFunctionLines = 60
+    /// How many functions may be that long, each with a `// Long:` line above it saying why.
+    static let longFunctionCap = 3
+
+    /// Every function and initialiser of `Sources/` (library and command) longer than
+    /// ``longFunctionLines``: its file, line, length, and whether a `// Long:` reason stands above it.
+    static func longFunctions() throws -> [(place: String, lines: Int, hasReason: Bool)] {
+        let manager = FileManager.default
+        let root = Fixtures.packageRoot.appendingPathComponent("Sources")
+        let declaration = try! Regex(#"^\s*(?:[@\w()]+\s+)*(?:func\s+[^\s(<]+|init[?!]?)\s*[(<]"#)
+        var found: [(String, Int, Bool)] = []
+        for path in manager.enumerator(atPath: root.path)?.compactMap({ $0 as? String }).sorted() ?? []
+        where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            let raw = text.components(separatedBy: "\n")
+            let code = strippingCommentsAndStrings(text).components(separatedBy: "\n")
+            for start in code.indices where code[start].firstMatch(of: declaration) != nil {
+                // The body opens within a few lines (a requirement without a body has none).
+                var depth = 0
+                var opened = false
+                var end = start
+                scan: for index in start..<code.count {
+                    if !opened, index > start + 6 || (index > start && code[index].firstMatch(of: declaration) != nil) {
+                        break
+                    }
+                    for character in code[index] {
+                        if character == "{" { (depth, opened) = (depth + 1, true) }
+                        if character == "}" { depth -= 1 }
+                        if opened, depth == 0 {
+                            end = index
+                            break scan
+                        }
+                    }
+                }
+                guard opened, end - start + 1 > longFunctionLines else { continue }
+                // The reason stands above the declaration, among its doc comment and attributes.
+                var above = start - 1
+                var hasReason = false
+                while above >= 0 {
+                    let line = raw[above].trimmingCharacters(in: .whitespaces)
+                    if line.hasPrefix("// Long:") { hasReason = true }
+                    guard line.hasPrefix("//") || line.hasPrefix("@") else { break }
+                    above -= 1
+                }
+                found.append(("\(path):\(start + 1)", end - start + 1, hasReason))
+            }
+        }
+        return found
+    }
+
+    @Test("at most three functions are over 60 lines, each with its reason beside it")
+    func functionsFitInAHead() throws {
+        let long = try Self.longFunctions()
+        let unexplained = long.filter { !$0.hasReason }.map { "\($0.place) (\($0.lines) lines)" }
+        #expect(unexplained.isEmpty, "over \(Self.longFunctionLines) lines without a '// Long:' reason: \(unexplained)")
+        #expect(long.count <= Self.longFunctionCap, "\(long.count) long functions: \(long.map(\.place))")
+    }
+
     /// Words that mark memory handled by hand. (Every regex here uses simple word boundaries:
     /// Unicode ones would treat `HTML.escape` as one word.)
     static var unsafeWords: Regex<Substring> {

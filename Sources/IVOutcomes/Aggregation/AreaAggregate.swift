@@ -195,49 +195,14 @@ public struct AreaAggregate: Sendable, Hashable {
             ageRules = Builder.ageRules(of: catalog)
             scaleIndex = Dictionary(scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             func category(_ child: String, _ dimension: String) -> String {
-                guard let details = details(child) else { return "unknown" }
-                switch dimension {
-                case "age_band": return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown"
-                case MatchLength.dimension: return MatchLength(of: details, asOf: asOf).rawValue
-                default: return details.attributes[dimension] ?? "unknown"
-                }
+                Builder.category(of: details(child), in: dimension, asOf: asOf)
             }
             func waiting(_ child: String) -> Bool { details(child)?.isWaiting ?? false }
             // Waiting children are the comparison group: in no breakdown of the matched children.
             let matched = children.filter { !waiting($0) }
             let breakdowns = breakdowns.filter(GroupAggregate.isBreakdown)
-            var groupKeys: [(String, String)] = [("all", "all")]
-            if let knownDetails {
-                let knownMatched = knownDetails.filter { !$0.isWaiting }
-                for dimension in breakdowns {
-                    let known: Bool
-                    switch dimension {
-                    case "age_band": known = knownMatched.contains { $0.birthMonth != nil }
-                    case MatchLength.dimension: known = true
-                    default: known = knownMatched.contains { $0.attributes[dimension] != nil }
-                    }
-                    guard known else { continue }
-                    var categories: [String] = []
-                    for child in matched where !categories.contains(category(child, dimension)) {
-                        categories.append(category(child, dimension))
-                    }
-                    let order: [String]? =
-                        switch dimension {
-                        case "age_band": AreaAggregate.ageBands.map(\.label) + ["unknown"]
-                        case MatchLength.dimension: MatchLength.allCases.map(\.rawValue)
-                        default: nil
-                        }
-                    if let order {
-                        categories.sort { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
-                    } else {
-                        categories.sort { ($0 == "unknown" ? 1 : 0, $0) < ($1 == "unknown" ? 1 : 0, $1) }
-                    }
-                    groupKeys += categories.map { (dimension, $0) }
-                }
-                if knownDetails.contains(where: \.isWaiting) {
-                    groupKeys.append((GroupAggregate.waitingList.dimension, GroupAggregate.waitingList.category))
-                }
-            }
+            let groupKeys = Builder.groupKeys(
+                breakdowns: breakdowns, knownDetails: knownDetails, matched: matched, category: category)
             var index: [String: [Int]] = [:]
             for (position, key) in groupKeys.enumerated() {
                 index["\(key.0)\u{1F}\(key.1)", default: []].append(position)
@@ -256,6 +221,62 @@ public struct AreaAggregate: Sendable, Hashable {
                 memberships[child] = member
                 for group in member { groups[group].children.value += 1 }
             }
+        }
+
+        /// The category of a child in a breakdown: its age band, match length or column value,
+        /// or `unknown`.
+        private static func category(of details: ChildDetails?, in dimension: String, asOf: CalendarDate) -> String {
+            guard let details else { return "unknown" }
+            switch dimension {
+            case "age_band": return details.age(on: asOf).map(AreaAggregate.ageBand) ?? "unknown"
+            case MatchLength.dimension: return MatchLength(of: details, asOf: asOf).rawValue
+            default: return details.attributes[dimension] ?? "unknown"
+            }
+        }
+
+        /// The groups, as (dimension, category): the whole area, then each breakdown the
+        /// children file knows (its categories among the matched children, in their order), then
+        /// the waiting list when the file has waiting children.
+        private static func groupKeys(
+            breakdowns: [String], knownDetails: [ChildDetails]?, matched: [String],
+            category: (String, String) -> String
+        ) -> [(String, String)] {
+            var groupKeys: [(String, String)] = [("all", "all")]
+            guard let knownDetails else { return groupKeys }
+            let knownMatched = knownDetails.filter { !$0.isWaiting }
+            for dimension in breakdowns {
+                let known: Bool
+                switch dimension {
+                case "age_band": known = knownMatched.contains { $0.birthMonth != nil }
+                case MatchLength.dimension: known = true
+                default: known = knownMatched.contains { $0.attributes[dimension] != nil }
+                }
+                guard known else { continue }
+                var categories: [String] = []
+                for child in matched where !categories.contains(category(child, dimension)) {
+                    categories.append(category(child, dimension))
+                }
+                groupKeys += sorted(categories, of: dimension).map { (dimension, $0) }
+            }
+            if knownDetails.contains(where: \.isWaiting) {
+                groupKeys.append((GroupAggregate.waitingList.dimension, GroupAggregate.waitingList.category))
+            }
+            return groupKeys
+        }
+
+        /// A breakdown's categories in their order: age bands and match lengths by their own,
+        /// others by name with `unknown` last.
+        private static func sorted(_ categories: [String], of dimension: String) -> [String] {
+            let order: [String]? =
+                switch dimension {
+                case "age_band": AreaAggregate.ageBands.map(\.label) + ["unknown"]
+                case MatchLength.dimension: MatchLength.allCases.map(\.rawValue)
+                default: nil
+                }
+            if let order {
+                return categories.sorted { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
+            }
+            return categories.sorted { ($0 == "unknown" ? 1 : 0, $0) < ($1 == "unknown" ? 1 : 0, $1) }
         }
 
         /// The followed scales of each age rule's instruments; a scale that instruments of two

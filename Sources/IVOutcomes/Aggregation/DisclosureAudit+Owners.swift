@@ -30,81 +30,107 @@ extension DisclosureAudit {
     /// owner's cells alone. The feasible points found for one cell serve every other checked cell
     /// in the programme.
     private func exposedOfOwner(_ checked: [Int], owner: Int?) -> [Int] {
-        let wanted = Set(checked)
-        // Per cell, the owners moved by each witness that spans it.
+        var witnesses = OwnerWitnesses(owner: owner, wanted: Set(checked))
+        for cell in checked { witnesses.sole[cell] = soleOwner(of: cell) ?? -2 }
+        var exposed: [Int] = []
+        for cell in checked where !witnesses.isDone(cell) {
+            search(cell, &witnesses)
+            if !witnesses.isDone(cell) { exposed.append(cell) }
+        }
+        return exposed
+    }
+
+    /// The witnesses found for one owner's audit: per checked cell, the owners moved by each
+    /// witness that spans it, and the owner whose figures make up all of its value (or -2).
+    private struct OwnerWitnesses {
+        let owner: Int?
+        let wanted: Set<Int>
         var spans: [Int: [Set<Int>]] = [:]
         var sole: [Int: Int] = [:]
-        for cell in checked { sole[cell] = soleOwner(of: cell) ?? -2 }
+
+        init(owner: Int?, wanted: Set<Int>) {
+            self.owner = owner
+            self.wanted = wanted
+        }
+
+        /// Whether, for every owner but the sole one, some witness spanning the cell leaves that
+        /// owner's cells alone.
         func isDone(_ cell: Int) -> Bool {
             guard let found = spans[cell], let first = found.first else { return false }
             return found.dropFirst().reduce(first) { $0.intersection($1) }.subtracting([sole[cell] ?? -2]).isEmpty
         }
-        /// Solves the programme over `team`'s cells near `cell`; records the witness for every checked cell it spans.
-        func witness(_ cell: Int, levels: Int, team: Set<Int>) -> Set<Int>? {
-            let whole = levels >= Self.wholeOwners
-            let members = neighbourhood(
-                of: cell, levels: levels, team: team.union([owner].compactMap { $0 }), pruned: !whole,
-                limit: whole ? 3 * DisclosureAudit.witnessLimit : DisclosureAudit.witnessLimit)
-            var programme = Programme(audit: self, members: members)
-            guard programme.program.makeFeasible(),
-                let points = extremePoints(cell, in: &programme, variables: members.count)
-            else { return nil }
-            let truths = members.map { Double(cells[$0].value - cells[$0].lowerBound) }
-            // When the two points do not themselves span the cell (an unbounded maximum has no
-            // finite point), which owners they move is not known: count every member's as moved.
-            let pointsSpanCell =
-                [points[0][0], points[1][0], truths[0]].min().map { low in
-                    isWide(from: cells[cell].lowerBound, low: low, high: max(points[0][0], points[1][0], truths[0]))
-                } ?? false
-            var moved = Set<Int>()
-            for index in members.indices {
-                guard let other = cells[members[index]].owner, other != owner, !moved.contains(other) else { continue }
-                if !pointsSpanCell || points.contains(where: { abs($0[index] - truths[index]) > 1e-6 }) {
-                    moved.insert(other)
+    }
+
+    /// Tries witnesses for `cell` in widening teams until it is protected or the schedule ends.
+    /// Two teams of partners apart (alternate ones of the list): a witness of each moves only its
+    /// own team's cells, so no one partner's figures undo both.
+    private func search(_ cell: Int, _ witnesses: inout OwnerWitnesses) {
+        let candidates = partners(near: cell)
+        for (size, levels) in [
+            (0, 3), (0, Self.wholeOwners), (4, 3), (1, Self.wholeOwners), (8, 3), (4, 6), (12, 6),
+            (4, Self.wholeOwners), (12, Self.wholeOwners),
+        ] {
+            if size == 0 {
+                witness(cell, levels: levels, team: [], &witnesses)
+            } else if levels == Self.wholeOwners, size == 1 {
+                // One partner at a time, each whole: two that each balance the cell protect it.
+                for partner in candidates.prefix(Self.wholePartners) {
+                    witness(cell, levels: levels, team: [partner], &witnesses)
+                    if witnesses.isDone(cell) { return }
+                }
+            } else {
+                let chosen = Array(candidates.prefix(2 * size))
+                for half in 0..<2 {
+                    witness(
+                        cell, levels: levels, team: Set(chosen.indices.filter { $0 % 2 == half }.map { chosen[$0] }),
+                        &witnesses)
                 }
             }
-            // The cell's own span is the programme's; the others' are read from the two points.
-            spans[cell, default: []].append(moved)
-            for (index, member) in members.enumerated() where member != cell && wanted.contains(member) {
-                let values = points.map { $0[index] } + [truths[index]]
-                guard let low = values.min(), let high = values.max(),
-                    isWide(from: cells[member].lowerBound, low: low, high: high)
-                else { continue }
-                spans[member, default: []].append(moved)
-            }
-            return moved
+            if witnesses.isDone(cell) { return }
         }
-        var exposed: [Int] = []
-        for cell in checked where !isDone(cell) {
-            let candidates = partners(near: cell)
-            // Two teams of partners apart (alternate ones of the list): a witness of each moves
-            // only its own team's cells, so no one partner's figures undo both.
-            search: for (size, levels) in [
-                (0, 3), (0, Self.wholeOwners), (4, 3), (1, Self.wholeOwners), (8, 3), (4, 6), (12, 6),
-                (4, Self.wholeOwners), (12, Self.wholeOwners),
-            ] {
-                if size == 0 {
-                    _ = witness(cell, levels: levels, team: [])
-                } else if levels == Self.wholeOwners, size == 1 {
-                    // One partner at a time, each whole: two that each balance the cell protect it.
-                    for partner in candidates.prefix(Self.wholePartners) {
-                        _ = witness(cell, levels: levels, team: [partner])
-                        if isDone(cell) { break search }
-                    }
-                } else {
-                    let chosen = Array(candidates.prefix(2 * size))
-                    for half in 0..<2 {
-                        _ = witness(
-                            cell, levels: levels, team: Set(chosen.indices.filter { $0 % 2 == half }.map { chosen[$0] })
-                        )
-                    }
-                }
-                if isDone(cell) { break search }
-                if size >= candidates.count / 2, levels == 6 { continue search }
-            }
-            if !isDone(cell) { exposed.append(cell) }
+    }
+
+    /// Solves the programme over `team`'s cells near `cell`, and records the witness for every
+    /// checked cell it spans.
+    private func witness(_ cell: Int, levels: Int, team: Set<Int>, _ witnesses: inout OwnerWitnesses) {
+        let owner = witnesses.owner
+        let whole = levels >= Self.wholeOwners
+        let members = neighbourhood(
+            of: cell, levels: levels, team: team.union([owner].compactMap { $0 }), pruned: !whole,
+            limit: whole ? 3 * DisclosureAudit.witnessLimit : DisclosureAudit.witnessLimit)
+        var programme = Programme(audit: self, members: members)
+        guard programme.program.makeFeasible(),
+            let points = extremePoints(cell, in: &programme, variables: members.count)
+        else { return }
+        let truths = members.map { Double(cells[$0].value - cells[$0].lowerBound) }
+        let moved = movedOwners(members: members, points: points, truths: truths, cell: cell, owner: owner)
+        // The cell's own span is the programme's; the others' are read from the two points.
+        witnesses.spans[cell, default: []].append(moved)
+        for (index, member) in members.enumerated() where member != cell && witnesses.wanted.contains(member) {
+            let values = points.map { $0[index] } + [truths[index]]
+            guard let low = values.min(), let high = values.max(),
+                isWide(from: cells[member].lowerBound, low: low, high: high)
+            else { continue }
+            witnesses.spans[member, default: []].append(moved)
         }
-        return exposed
+    }
+
+    /// The owners (other than `owner`) whose cells a witness's points move from their true
+    /// values. When the two points do not themselves span the cell (an unbounded maximum has no
+    /// finite point), which owners they move is not known: every member's owner counts as moved.
+    private func movedOwners(members: [Int], points: [[Double]], truths: [Double], cell: Int, owner: Int?) -> Set<Int> {
+        let pointsSpanCell =
+            [points[0][0], points[1][0], truths[0]].min().map { low in
+                isWide(from: cells[cell].lowerBound, low: low, high: max(points[0][0], points[1][0], truths[0]))
+            } ?? false
+        var moved = Set<Int>()
+        for index in members.indices {
+            guard let other = cells[members[index]].owner, other != owner, !moved.contains(other) else { continue }
+            if !pointsSpanCell || points.contains(where: { abs($0[index] - truths[index]) > 1e-6 }) {
+                moved.insert(other)
+            }
+        }
+        return moved
     }
 
     /// Levels that reach every hidden cell of the owners in a team: a whole area's hidden counts

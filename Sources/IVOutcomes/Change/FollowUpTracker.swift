@@ -400,6 +400,8 @@ extension FollowUpTracker.Ledger {
     /// NaN when it is not scored (scores are always finite), and its answers'
     /// ``ResolvedAnswer/comparisonCode``s. Returns why the row is not used, when it is not for a
     /// reason of its own (an invalid row's reasons come from scoring and are not repeated).
+    // Long: runs once per row of `change` (the hot path of the change benchmark), and holds what
+    // the tracker keeps of a row in one place for the lanes and the general path alike.
     mutating func record(
         child id: ByteView, date: CalendarDate?, line: Int, file: Int, instrument: Int, status: ScoreStatus,
         values: BufferView<Double>, codes: ByteView, fingerprint: UInt64, in tracker: FollowUpTracker

@@ -21,57 +21,15 @@ extension ReportView {
             return .object([("mean", .double(value.mean)), ("sd", .double(value.standardDeviation))])
         }
         let comparison = JSONNode.object([
-            ("caution", .string(causalCaution)),
-            (
-                "scales",
-                .array(
-                    comparisons.map { comparison in
-                        let result = comparison.result
-                        return .object([
-                            ("scale", .string(comparison.scale.id.rawValue)),
-                            ("shown", .bool(result != nil)),
-                            ("reason", comparison.reason.map(JSONNode.string) ?? .null),
-                            ("matchedN", result.map { .integer($0.matchedCount) } ?? .null),
-                            ("matchedMeanChange", .double(result?.matchedMeanChange)),
-                            ("matchedMeanDays", .double(result?.matchedMeanDays, decimals: 1)),
-                            ("waitingN", result.map { .integer($0.waitingCount) } ?? .null),
-                            ("waitingMeanChange", .double(result?.waitingMeanChange)),
-                            ("waitingMeanDays", .double(result?.waitingMeanDays, decimals: 1)),
-                            ("difference", .double(result?.difference)),
-                            (
-                                "ci95",
-                                result?.confidenceInterval.map {
-                                    .array([.double($0.lowerBound), .double($0.upperBound)])
-                                } ?? .null
-                            ),
-                            ("welchDF", .double(result?.degreesOfFreedom)),
-                            ("welchTTestP", .fullPrecision(result?.pValue)),
-                        ])
-                    })
-            ),
+            ("caution", .string(causalCaution)), ("scales", .array(comparisons.map(\.json))),
         ])
         return document(format: "ivoutcomes-report", title: title, extra: [("comparison", comparison)]) { scale in
-            let change: JSONNode =
-                scale.change.map { change in
-                    .object([
-                        ("n", .integer(change.count)), ("mean", .double(change.meanChange)),
-                        ("sd", .double(change.standardDeviation)),
-                        (
-                            "ci95",
-                            .array([
-                                .double(change.confidenceInterval.lowerBound),
-                                .double(change.confidenceInterval.upperBound),
-                            ])
-                        ),
-                        ("pairedTTestP", .fullPrecision(change.pValue)), ("cohensDz", .double(change.effectSize)),
-                    ])
-                } ?? .null
             return [
                 ("scale", .string(scale.scale.rawValue)),
                 ("childrenWithBaseline", scale.childrenWithBaseline.json(threshold: t)),
                 ("childrenWithFollowUp", scale.childrenWithFollowUp.json(threshold: t)),
                 ("baseline", stats(scale.baseline)), ("pairedBaseline", stats(scale.pairedBaseline)),
-                ("latest", stats(scale.latest)), ("change", change),
+                ("latest", stats(scale.latest)), ("change", scale.change?.json ?? .null),
             ] + countSets(of: scale) + [
                 ("changeHistogramBinWidth", .double(scale.binWidth, decimals: 2)),
                 ("changeHistogram", counts(scale.changeHistogram)),
@@ -209,6 +167,41 @@ extension ReportView {
             ("statisticsWithheld", .integer(disclosure.statisticsWithheld)),
             ("unprotectedAreas", .array(disclosure.unprotectedAreas.map(JSONNode.string))),
             ("unauditedAreas", .array(disclosure.unauditedAreas.map(JSONNode.string))),
+        ])
+    }
+}
+
+extension WaitingListComparison {
+    /// The comparison in the JSON summary: its numbers when shown, else why not.
+    fileprivate var json: JSONNode {
+        .object([
+            ("scale", .string(scale.id.rawValue)),
+            ("shown", .bool(result != nil)),
+            ("reason", reason.map(JSONNode.string) ?? .null),
+            ("matchedN", result.map { .integer($0.matchedCount) } ?? .null),
+            ("matchedMeanChange", .double(result?.matchedMeanChange)),
+            ("matchedMeanDays", .double(result?.matchedMeanDays, decimals: 1)),
+            ("waitingN", result.map { .integer($0.waitingCount) } ?? .null),
+            ("waitingMeanChange", .double(result?.waitingMeanChange)),
+            ("waitingMeanDays", .double(result?.waitingMeanDays, decimals: 1)),
+            ("difference", .double(result?.difference)),
+            (
+                "ci95",
+                result?.confidenceInterval.map { .array([.double($0.lowerBound), .double($0.upperBound)]) } ?? .null
+            ),
+            ("welchDF", .double(result?.degreesOfFreedom)),
+            ("welchTTestP", .fullPrecision(result?.pValue)),
+        ])
+    }
+}
+
+extension PairedChange {
+    /// A scale's change in the JSON summary.
+    fileprivate var json: JSONNode {
+        .object([
+            ("n", .integer(count)), ("mean", .double(meanChange)), ("sd", .double(standardDeviation)),
+            ("ci95", .array([.double(confidenceInterval.lowerBound), .double(confidenceInterval.upperBound)])),
+            ("pairedTTestP", .fullPrecision(pValue)), ("cohensDz", .double(effectSize)),
         ])
     }
 }

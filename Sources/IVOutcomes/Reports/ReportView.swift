@@ -131,25 +131,8 @@ public struct ReportView: Sendable, Hashable {
                 ReportedCell(name: $0, count: $1)
             } : []
         let showChange = aggregate.change.isComplete && followUpTables
-        var notes: [String] = []
-        if hidden {
-            notes.append("group size hidden: nothing else is shown for it")
-        } else if let followed = followedUp.exactValue, followed >= threshold, followed < minimumForComparison {
-            notes.append(
-                "fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons"
-            )
-        } else if !followUpTables {
-            notes.append(
-                "fewer than \(threshold) children with two time points: change statistics\(detail ? ", change classes, bands at latest and band movement" : " and change classes") are not shown"
-            )
-        }
-        if !aggregate.change.isComplete || !aggregate.baseline.isComplete {
-            notes.append("statistics not shown: some areas suppressed this group")
-        }
-        if scale.change == nil {
-            notes.append("no reliable or meaningful change thresholds are established for this scale")
-        }
-        if detail, let caution = scale.bands?.caution { notes.append(caution) }
+        let notes = scaleNotes(
+            aggregate, scale: scale, followedUp: followedUp, threshold: threshold, hidden: hidden, detail: detail)
         return ScaleView(
             definition: scale, childrenWithBaseline: withBaseline, childrenWithFollowUp: followedUp,
             baseline: statistics(aggregate.baseline, shownCount: withBaseline, policy: policy),
@@ -170,6 +153,34 @@ public struct ReportView: Sendable, Hashable {
             changeHistogram: histogram, binWidth: aggregate.binWidth,
             scoresBelowValidatedAge: finer ? conceal(policy.primary(aggregate.scoresBelowValidatedAge)) : nil,
             notes: notes, aggregate: aggregate)
+    }
+
+    /// The notes under a scale's tables: why a table is not shown, comparisons Warwick advises
+    /// against, suppressed pooled statistics, no thresholds, and the bands' caution.
+    private static func scaleNotes(
+        _ aggregate: ScaleAggregate, scale: Scale, followedUp: ReportedCount, threshold: Int, hidden: Bool,
+        detail: Bool
+    ) -> [String] {
+        var notes: [String] = []
+        if hidden {
+            notes.append("group size hidden: nothing else is shown for it")
+        } else if let followed = followedUp.exactValue, followed >= threshold, followed < minimumForComparison {
+            notes.append(
+                "fewer than \(minimumForComparison) children with two time points: Warwick advises at least \(minimumForComparison) for group comparisons"
+            )
+        } else if (followedUp.exactValue ?? 0) < threshold {
+            notes.append(
+                "fewer than \(threshold) children with two time points: change statistics\(detail ? ", change classes, bands at latest and band movement" : " and change classes") are not shown"
+            )
+        }
+        if !aggregate.change.isComplete || !aggregate.baseline.isComplete {
+            notes.append("statistics not shown: some areas suppressed this group")
+        }
+        if scale.change == nil {
+            notes.append("no reliable or meaningful change thresholds are established for this scale")
+        }
+        if detail, let caution = scale.bands?.caution { notes.append(caution) }
+        return notes
     }
 
     /// The histogram's bins: every bin a change on the scale can fall in (from minimum minus

@@ -77,6 +77,41 @@ final class FastRowScorer {
     init(layout: ResponseLayout, writer: ScoreWriter) {
         self.layout = layout
         self.writer = writer
+        var tables = Tables()
+        for (index, engine) in layout.engines.enumerated() { tables.add(engine, index: index, of: layout) }
+        dateProblem = FixedArray(
+            [ResponseLayout.DateSide.expected, .before, .after].map { side in
+                tables.text(
+                    layout.unexpectedDateMessage(side).map {
+                        RowProblem(
+                            code: .dateOutOfRange, file: layout.file, line: nil,
+                            column: ResponseColumns.date, message: $0)
+                    })
+            })
+        plans = FixedArray(tables.plans)
+        engines = FixedArray(layout.engines)
+        kernels = FixedArray(layout.engines.map(\.storage.kernel))
+        dateFormat = layout.options.dateFormat
+        itemColumns = FixedArray(tables.itemColumns)
+        digitAnswers = FixedArray(tables.digitAnswers)
+        blankProblem = FixedArray(tables.blank)
+        declinedProblem = FixedArray(tables.declined)
+        foreignColumns = FixedArray(tables.foreign)
+        firstMissingProblem = FixedArray(tables.firstMissing)
+        sourceProblem = FixedArray(tables.source)
+        scaleItemCounts = FixedArray(tables.scaleItems)
+        problemTexts = tables.pool.frozen()
+        problemParts = tables.parts
+        let mostItems = tables.plans.map(\.itemCount).max() ?? 0
+        let mostScales = tables.plans.map(\.scaleCount).max() ?? 0
+        answers = OwnedBuffer(repeating: .blank, count: max(mostItems, 1))
+        outcomes = OwnedBuffer(repeating: ScaleOutcome(), count: max(mostScales, 1))
+        found = OwnedBuffer(repeating: 0, count: mostItems + mostScales + 2)
+    }
+
+    /// The tables, as arrays while they are prepared: each engine's plan, columns, answers to a
+    /// digit, and problem texts, from the engines' own rules.
+    private struct Tables {
         var plans: [EnginePlan] = []
         var itemColumns: [Int] = []
         var digitAnswers: [ResolvedAnswer] = []
@@ -88,16 +123,20 @@ final class FastRowScorer {
         var scaleItems: [Int] = []
         var pool = TextPool()
         var parts: [RowProblem] = []
-        func text(_ problem: RowProblem?) -> PreparedText {
+
+        /// A problem's prepared text (texts that would need quoting or neutralising are left to
+        /// the general path).
+        mutating func text(_ problem: RowProblem?) -> PreparedText {
             guard let problem else { return .notAProblem }
             let cell = problem.cellText
-            // Texts that would need quoting or neutralising are left to the general path.
             if cell.utf8.contains(where: CSVCell.needsQuoting) { return .leftToGeneralPath }
             if let first = cell.utf8.first, CSVCell.isFormulaStart(first) { return .leftToGeneralPath }
             parts.append(problem)
             return .text(pool.add(cell.utf8))
         }
-        for (index, engine) in layout.engines.enumerated() {
+
+        /// Adds the engine at `index` of the layout.
+        mutating func add(_ engine: ScoringEngine, index: Int, of layout: ResponseLayout) {
             let storage = engine.storage
             plans.append(
                 EnginePlan(
@@ -106,16 +145,17 @@ final class FastRowScorer {
                     scaleCount: storage.scales.count))
             itemColumns.append(contentsOf: layout.itemColumns[index])
             foreign.append(contentsOf: layout.foreignColumns[index])
-            // The texts of blank and declined answers, from the engine's rule for answer problems.
-            func answerText(_ answer: ResolvedAnswer, _ position: Int) -> PreparedText {
-                text(
-                    engine.answerProblem(answer, at: position, raw: { _ in "" })?.rowProblem(
-                        file: layout.file, line: nil))
-            }
             for position in storage.items.indices {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
-                blank.append(answerText(.blank, position))
-                declined.append(answerText(.declined, position))
+                // The texts of blank and declined answers, from the engine's rule for answer problems.
+                blank.append(
+                    text(
+                        engine.answerProblem(.blank, at: position, raw: { _ in "" })?.rowProblem(
+                            file: layout.file, line: nil)))
+                declined.append(
+                    text(
+                        engine.answerProblem(.declined, at: position, raw: { _ in "" })?.rowProblem(
+                            file: layout.file, line: nil)))
             }
             for (position, plan) in storage.scales.enumerated() {
                 let missing = storage.missingMessages[position].map {
@@ -130,34 +170,6 @@ final class FastRowScorer {
                 scaleItems.append(plan.itemCount)
             }
         }
-        self.plans = FixedArray(plans)
-        engines = FixedArray(layout.engines)
-        kernels = FixedArray(layout.engines.map(\.storage.kernel))
-        dateFormat = layout.options.dateFormat
-        dateProblem = FixedArray(
-            [ResponseLayout.DateSide.expected, .before, .after].map { side in
-                text(
-                    layout.unexpectedDateMessage(side).map {
-                        RowProblem(
-                            code: .dateOutOfRange, file: layout.file, line: nil,
-                            column: ResponseColumns.date, message: $0)
-                    })
-            })
-        self.itemColumns = FixedArray(itemColumns)
-        self.digitAnswers = FixedArray(digitAnswers)
-        blankProblem = FixedArray(blank)
-        declinedProblem = FixedArray(declined)
-        foreignColumns = FixedArray(foreign)
-        firstMissingProblem = FixedArray(firstMissing)
-        sourceProblem = FixedArray(source)
-        scaleItemCounts = FixedArray(scaleItems)
-        problemTexts = pool.frozen()
-        problemParts = parts
-        let mostItems = plans.map(\.itemCount).max() ?? 0
-        let mostScales = plans.map(\.scaleCount).max() ?? 0
-        answers = OwnedBuffer(repeating: .blank, count: max(mostItems, 1))
-        outcomes = OwnedBuffer(repeating: ScaleOutcome(), count: max(mostScales, 1))
-        found = OwnedBuffer(repeating: 0, count: mostItems + mostScales + 2)
     }
 
     /// Appends the scale values of the row ``evaluate(_:)`` took last (NaN when not scored), as a

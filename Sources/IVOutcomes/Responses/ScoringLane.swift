@@ -221,8 +221,7 @@ extension ResponseFileReader {
     func forEachLane(
         _ makeLane: () -> ScoringLane, of reader: CSVReader, _ body: (ScoringLane, _ firstLine: Int) throws -> Void
     ) throws {
-        let parts = ResponseFileReader.partsPerBlock
-        let sets = (0..<2).map { _ in (0..<parts).map { _ in makeLane() } }
+        let sets = (0..<2).map { _ in (0..<ResponseFileReader.partsPerBlock).map { _ in makeLane() } }
         var round = 0
         var pending: [(lane: ScoringLane, firstLine: Int)] = []
         // Unchecked: every task that runs `body` is waited for before this call returns.
@@ -231,24 +230,11 @@ extension ResponseFileReader {
             try reader.forEachBlock(blockSize: blockSize) { bytes, atEnd, firstLine, readAhead in
                 let lanes = sets[round % 2]
                 round += 1
-                var starts = [0]
-                // Blocks too small to be worth sharing (a short file) are one part. Parts start
-                // on records (never inside a quoted field), so every part's work is kept.
-                if bytes.count >= blockSize / 64 {
-                    var boundaries = RecordBoundaries(bytes, delimiter: reader.delimiter)
-                    for part in 1..<parts {
-                        guard let start = boundaries.recordStart(after: bytes.count * part / parts) else { break }
-                        starts.append(start)
-                    }
-                }
-                let parts = starts.indices.map { index in
-                    starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)
-                }
+                let parts = self.parts(of: bytes, delimiter: reader.delimiter)
                 handOver.pending = pending
-                let used = starts.count
                 // The hand-over and the next read first: neither can be shared, so they must not
                 // be left to run alone after the lanes.
-                DispatchQueue.concurrentPerform(iterations: used + 2) { task in
+                DispatchQueue.concurrentPerform(iterations: parts.count + 2) { task in
                     switch task {
                     case 0: handOver.run()
                     case 1: readAhead.read()
@@ -258,35 +244,72 @@ extension ResponseFileReader {
                     }
                 }
                 if let failure = handOver.failure { throw failure }
-                // Keep the parts that start where the part before ended.
-                var kept = 1
-                while kept < used, lanes[kept - 1].consumed == starts[kept] - starts[kept - 1] { kept += 1 }
-                partsRedone += used - kept
-                if lanes[0].consumed == 0, used > 1 {
-                    lanes[0].run(0..<bytes.count, of: bytes, endsFile: atEnd)
-                    kept = 1
-                }
-                var consumed = 0
-                var newlines = 0
-                pending = []
-                for lane in lanes[0..<kept] {
-                    if let bad = lane.invalidByte {
-                        throw CSVReader.notUTF8(
-                            file: file, bytes.extracting(lane.part), at: bad, firstLine: firstLine + newlines)
-                    }
-                    if let line = lane.unclosedQuoteLine {
-                        for (lane, line) in pending { try body(lane, line) }
-                        throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line)
-                    }
-                    pending.append((lane, firstLine + newlines))
-                    consumed += lane.consumed
-                    newlines += lane.newlines
-                    if lane.consumed < lane.part.count { break }
-                }
-                return (consumed, newlines)
+                let kept = keptLanes(lanes, parts: parts, of: bytes, endsFile: atEnd)
+                let taken = try take(lanes[0..<kept], of: bytes, firstLine: firstLine, body)
+                pending = taken.pending
+                return (taken.consumed, taken.newlines)
             }
             for (lane, line) in pending { try body(lane, line) }
         }
+    }
+
+    /// A block split into up to ``partsPerBlock`` parts, each starting on a record (found by
+    /// ``RecordBoundaries``, never inside a quoted field). A block too small to be worth sharing
+    /// (a short file) is one part.
+    private func parts(of bytes: ByteView, delimiter: UInt8) -> [Range<Int>] {
+        let count = ResponseFileReader.partsPerBlock
+        var starts = [0]
+        if bytes.count >= blockSize / 64 {
+            var boundaries = RecordBoundaries(bytes, delimiter: delimiter)
+            for part in 1..<count {
+                guard let start = boundaries.recordStart(after: bytes.count * part / count) else { break }
+                starts.append(start)
+            }
+        }
+        return starts.indices.map { index in
+            starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)
+        }
+    }
+
+    /// How many lanes' work is kept: each part after the first is kept while the part before
+    /// ended where it starts (the rest are counted in ``partsRedone``). When even the first
+    /// lane took nothing, it scores the whole block again.
+    private func keptLanes(_ lanes: [ScoringLane], parts: [Range<Int>], of bytes: ByteView, endsFile: Bool) -> Int {
+        var kept = 1
+        while kept < parts.count, lanes[kept - 1].consumed == parts[kept - 1].count { kept += 1 }
+        partsRedone += parts.count - kept
+        if lanes[0].consumed == 0, parts.count > 1 {
+            lanes[0].run(0..<bytes.count, of: bytes, endsFile: endsFile)
+            kept = 1
+        }
+        return kept
+    }
+
+    /// The kept lanes with the line each starts on, and the bytes and line breaks they took, up
+    /// to the first lane that stopped short. A lane that found bytes that are not UTF-8 or a
+    /// quote left open at the end of the file throws (after handing over the lanes before it).
+    private func take(
+        _ lanes: ArraySlice<ScoringLane>, of bytes: ByteView, firstLine: Int,
+        _ body: (ScoringLane, _ firstLine: Int) throws -> Void
+    ) throws -> (pending: [(lane: ScoringLane, firstLine: Int)], consumed: Int, newlines: Int) {
+        var consumed = 0
+        var newlines = 0
+        var pending: [(lane: ScoringLane, firstLine: Int)] = []
+        for lane in lanes {
+            if let bad = lane.invalidByte {
+                throw CSVReader.notUTF8(
+                    file: file, bytes.extracting(lane.part), at: bad, firstLine: firstLine + newlines)
+            }
+            if let line = lane.unclosedQuoteLine {
+                for (lane, line) in pending { try body(lane, line) }
+                throw InputError.unclosedQuote(file: file, line: firstLine + newlines + line)
+            }
+            pending.append((lane, firstLine + newlines))
+            consumed += lane.consumed
+            newlines += lane.newlines
+            if lane.consumed < lane.part.count { break }
+        }
+        return (pending, consumed, newlines)
     }
 
     /// A lane's problem `index` as a value, its line counted from the start of the file.

@@ -50,13 +50,39 @@ public struct ScoringEngine: Sendable {
             }
             self.codes = codes
             codeKinds = kinds
+            let laidOut = Storage.scales(of: instrument, itemIndex: index, options: options)
+            let (plans, infos) = (laidOut.plans, laidOut.infos)
+            scales = plans
+            kernel = ScoringKernel(
+                required: items.map(\.isRequired), scales: infos, scaleItems: laidOut.scaleItems, values: laidOut.tables
+            )
+            // Prepared from the one rule (``ScoringEngine/problem(for:of:in:)``), for the texts
+            // every row with missing answers or an unscored source repeats.
+            missingMessages = plans.map { plan in
+                (0...plan.itemCount).map { missing in
+                    let outcome = ScaleOutcome(
+                        status: .incomplete, missing: missing, reason: .missingAnswers(allowed: plan.policy.maxMissing))
+                    return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
+                }
+            }
+            sourceMessages = zip(plans, infos).map { plan, info in
+                let outcome = ScaleOutcome(status: .incomplete, reason: .sourceNotScored(source: info.source))
+                return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
+            }
+        }
+
+        /// Each scale's plan and its kernel's description, the item positions of every scale in
+        /// a row, and the lookup tables' values in a row.
+        private static func scales(of instrument: Instrument, itemIndex: [ItemID: Int], options: ScoringOptions)
+            -> (plans: [ScalePlan], infos: [ScoringKernel.ScaleInfo], scaleItems: [Int], tables: [Double])
+        {
             var scaleIndex: [ScaleID: Int] = [:]
             var plans: [ScalePlan] = []
             var infos: [ScoringKernel.ScaleInfo] = []
             var scaleItems: [Int] = []
             var tables: [Double] = []
             for scale in instrument.scales {
-                let positions = scale.items.compactMap { index[$0] }
+                let positions = scale.items.compactMap { itemIndex[$0] }
                 let policy = options.missingPolicy(for: scale)
                 var info = ScoringKernel.ScaleInfo(
                     method: .sum, itemsStart: scaleItems.count, itemsCount: positions.count,
@@ -79,22 +105,7 @@ public struct ScoringEngine: Sendable {
                 plans.append(ScalePlan(id: scale.id, itemCount: positions.count, policy: policy, bands: scale.bands))
                 infos.append(info)
             }
-            scales = plans
-            kernel = ScoringKernel(
-                required: items.map(\.isRequired), scales: infos, scaleItems: scaleItems, values: tables)
-            // Prepared from the one rule (``ScoringEngine/problem(for:of:in:)``), for the texts
-            // every row with missing answers or an unscored source repeats.
-            missingMessages = plans.map { plan in
-                (0...plan.itemCount).map { missing in
-                    let outcome = ScaleOutcome(
-                        status: .incomplete, missing: missing, reason: .missingAnswers(allowed: plan.policy.maxMissing))
-                    return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
-                }
-            }
-            sourceMessages = zip(plans, infos).map { plan, info in
-                let outcome = ScaleOutcome(status: .incomplete, reason: .sourceNotScored(source: info.source))
-                return ScoringEngine.problem(for: outcome, of: plan, in: plans)?.description ?? ""
-            }
+            return (plans, infos, scaleItems, tables)
         }
     }
 

@@ -142,6 +142,8 @@ struct JSONScanner {
     }
 
     /// A string at the current quote, unescaped; `nil` for invalid escapes, control characters or UTF-8.
+    // Long: every JSON string (each FHIR and JSON Lines value) goes through it; the escape and
+    // UTF-8 cases are kept inline so that a plain ASCII string is read in one piece.
     private mutating func string() -> String? {
         let start = position
         // Most strings have no escape: their bytes are the text, taken in one piece.

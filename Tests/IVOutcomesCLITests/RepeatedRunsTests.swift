@@ -78,7 +78,13 @@ struct RepeatedRunsTests {
               {"resource": {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "in-progress",
                 "questionnaire": "http://ivoutcomes.example.org/fhir/Questionnaire/nothing",
                 "subject": {"reference": "Patient/p1"}, "authored": "2026-02-01",
-                "item": [{"linkId": "q9", "answer": [{"valueCoding": {"display": "Often"}}]}]}}
+                "item": [{"linkId": "q9", "answer": [{"valueCoding": {"display": "Often"}}]}]}},
+              {"resource": {"resourceType": "QuestionnaireResponse", "id": "qr2", "status": "completed",
+                "questionnaire": "http://ivoutcomes.example.org/fhir/Questionnaire/wemwbs",
+                "subject": {"identifier": {"value": "K7"}}, "authored": "2026-02-01",
+                "item": [{"linkId": "wemwbs_1", "answer": [{"valueDate": "2026-01-01", "valueBoolean": true}]},
+                  {"linkId": "wemwbs_2", "answer": [{"valueTime": "10:00", "valueDecimal": 2.5, "valueUri": "x"}]},
+                  {"linkId": "wemwbs_99", "answer": [{"valueInteger": 3}]}]}}
             ]}
             """)
         scratch.write(
@@ -105,6 +111,17 @@ struct RepeatedRunsTests {
             "change.csv"
         ),
         (
+            "schedule",
+            [
+                "schedule", "followup.csv", "bad.csv", "--children", "children.csv", "--as-of", "2026-12-31", "--out",
+                "schedule.csv",
+            ],
+            "schedule.csv"
+        ),
+        ("logs", ["logs", "followup-logs.csv", "--children", "children.csv", "--out", "logs.csv"], "logs.csv"),
+        ("coverage", ["coverage", "--format", "json", "--out", "coverage.json"], "coverage.json"),
+        ("psychometrics", ["psychometrics", "followup.csv", "--instrument", "wemwbs", "--as-of", "2026-12-31"], nil),
+        (
             "report",
             [
                 "report", "followup.csv", "bad.csv", "--children", "children.csv", "--logs", "followup-logs.csv",
@@ -113,14 +130,13 @@ struct RepeatedRunsTests {
         ),
     ]
 
-    @Test("bad input: score, change and report give the same problems and files on every run")
+    @Test("bad input: every command that reads rows gives the same problems and files on every run")
     func badInput() throws {
         let scratch = Scratch()
         Self.writeBadInputs(in: scratch)
         for (name, arguments, output) in Self.cases {
             let first = try Self.runOnce(arguments, output: output.map(scratch.file), in: scratch)
-            #expect(
-                first.contains("SCRATCH") || first.contains("bad") || first.contains("followup"), "\(name): \(first)")
+            #expect(first.count > 60, "\(name) gave next to nothing: \(first)")
             for run in 2...Self.runs {
                 let again = try Self.runOnce(arguments, output: output.map(scratch.file), in: scratch)
                 #expect(again == first, "\(name): run \(run) differs from run 1")

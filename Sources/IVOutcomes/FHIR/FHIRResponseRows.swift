@@ -446,7 +446,7 @@ struct FHIRResponseDecoder {
         } else if case .string(let text)? = answer["valueString"] {
             set(column, text)
         } else {
-            let kind = answer.keys.first { $0.hasPrefix("value") } ?? "no value"
+            let kind = answer.keys.filter { $0.hasPrefix("value") }.min() ?? "no value"
             decoded.problems.append(
                 (
                     .rowJSONShape, path(),

@@ -2,7 +2,7 @@ import IVOutcomes
 
 /// Parses the command line, runs a command, and turns every error into a message and an exit status.
 enum CommandLineTool {
-    static let version = "0.5.0"
+    static let version = "0.6.0"
 
     static let commands: [any Command.Type] = [
         InstrumentsCommand.self, ValidateCommand.self, FormCommand.self, TemplateCommand.self, FHIRCommand.self,

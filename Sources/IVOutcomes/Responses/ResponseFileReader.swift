@@ -1,6 +1,6 @@
 import struct Foundation.Data
 
-/// Reads administrations from a CSV or JSON Lines file and scores each row as it streams by.
+/// Reads administrations from a CSV, JSON Lines or FHIR file and scores each row as it streams by.
 ///
 /// Memory stays flat whatever the file's size. Every row is either scored or comes with the
 /// problems that explain why not (file, line, column and value), so rows read always equal rows

@@ -10,27 +10,35 @@ import Testing
 struct InputFormatTests {
     static let catalog = FHIRTests.catalog
 
-    /// One administration of `instrument` (item id to code) in `format`, with a file name that
-    /// says the format.
-    static func write(_ codes: [ItemID: Int], of instrument: Instrument, as format: InputFormat) throws -> (
+    /// Administrations of `instrument` (item id to code; child `C1`, `C2`, ... in order) as one
+    /// file in `format`, with a name that says the format.
+    static func write(_ forms: [[ItemID: Int]], of instrument: Instrument, as format: InputFormat) throws -> (
         text: String, name: String
     ) {
-        let (child, date) = ("PA-0001", "2026-02-10")
+        let date = "2026-02-10"
+        let children = forms.indices.map { "C\($0 + 1)" }
         switch format {
         case .csv:
             let columns = ResponseTemplate(instruments: [instrument]).columns
-            let cells = columns.dropFirst(3).map { codes[ItemID($0)].map(String.init) ?? "" }
-            let row = [child, date, instrument.id.rawValue] + cells
-            return (columns.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n", "responses.csv")
+            let rows = zip(children, forms).map { child, codes in
+                ([child, date, instrument.id.rawValue]
+                    + columns.dropFirst(3).map { codes[ItemID($0)].map(String.init) ?? "" })
+                    .joined(separator: ",")
+            }
+            return (([columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n", "responses.csv")
         case .jsonl:
-            let answers = Dictionary(uniqueKeysWithValues: codes.map { ($0.key.rawValue, $0.value) })
-            let line: [String: Any] = [
-                "child_id": child, "administered_on": date, "instrument": instrument.id.rawValue, "answers": answers,
-            ]
-            return (try FHIRTests.json(line) + "\n", "responses.jsonl")
+            let lines = try zip(children, forms).map { child, codes in
+                try FHIRTests.json([
+                    "child_id": child, "administered_on": date, "instrument": instrument.id.rawValue,
+                    "answers": Dictionary(uniqueKeysWithValues: codes.map { ($0.key.rawValue, $0.value) }),
+                ])
+            }
+            return (lines.joined(separator: "\n") + "\n", "responses.jsonl")
         case .fhir:
-            let response = FHIRTests.response(instrument, answers: codes, child: child, authored: date)
-            return (try FHIRTests.json(response) + "\n", "responses.ndjson")
+            let lines = try zip(children, forms).map { child, codes in
+                try FHIRTests.json(FHIRTests.response(instrument, answers: codes, child: child, authored: date))
+            }
+            return (lines.joined(separator: "\n") + "\n", "responses.ndjson")
         }
     }
 
@@ -39,25 +47,23 @@ struct InputFormatTests {
         arguments: catalog.instruments.filter { !$0.examples.isEmpty }.map(\.id))
     func everyFormatAlike(id: InstrumentID) throws {
         let instrument = try Self.catalog.instrument(id: id)
-        for example in instrument.examples {
-            let codes = FHIRTests.codes(of: example, in: instrument)
-            var scores: [InputFormat: [ScaleScore]] = [:]
-            for format in InputFormat.allCases {
-                let (text, name) = try Self.write(codes, of: instrument, as: format)
-                let reader = try ResponseFileReader(
-                    text: text, name: name, catalog: Self.catalog, options: ReadingOptions(format: format))
-                var rows: [ScoredRow] = []
-                try reader.forEachRow { rows.append($0) }
-                #expect(rows.count == 1, "\(format): \(rows.count) rows")
-                #expect(rows.first?.childID == "PA-0001" && rows.first?.instrument == id, "\(format)")
-                scores[format] = rows.first?.scores
+        let forms = instrument.examples.map { FHIRTests.codes(of: $0, in: instrument) }
+        var scores: [InputFormat: [[ScaleScore]]] = [:]
+        for format in InputFormat.allCases {
+            let (text, name) = try Self.write(forms, of: instrument, as: format)
+            let reader = try ResponseFileReader(
+                text: text, name: name, catalog: Self.catalog, options: ReadingOptions(format: format))
+            var rows: [ScoredRow] = []
+            try reader.forEachRow { rows.append($0) }
+            #expect(rows.map(\.childID?.rawValue) == forms.indices.map { "C\($0 + 1)" }, "\(format)")
+            #expect(rows.allSatisfy { $0.instrument == id }, "\(format)")
+            for (example, row) in zip(instrument.examples, rows) {
                 for (scale, expected) in example.expected {
-                    #expect(
-                        rows.first?.score(of: scale) == expected.value,
-                        "\(format), \(example.description): \(scale)")
+                    #expect(row.score(of: scale) == expected.value, "\(format), \(example.description): \(scale)")
                 }
             }
-            #expect(Set(scores.values.map { $0.map(\.value) }).count == 1, "\(example.description): \(scores)")
+            scores[format] = rows.map(\.scores)
         }
+        #expect(Set(scores.values.map { $0.map { $0.map(\.value) } }).count == 1, "\(scores)")
     }
 }

@@ -56,8 +56,9 @@ enum FollowUpInput {
         for file in arguments.positionals {
             let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
             ResponseReading.noteColumns(of: reader, options: options, console: console)
+            let columnsNoted = reader.unknownColumns.count
             try reader.track(into: tracker, onProblem: report)
-            ResponseReading.noteSkipped(of: reader, console: console)
+            ResponseReading.noteAfterReading(of: reader, columnsNotedBefore: columnsNoted, console: console)
             blankRows.append(reader.blankRowsSkipped)
         }
         // Duplicates and disagreeing forms of one day are known once every file is in.

@@ -36,8 +36,14 @@ enum ResponseReading {
         }
     }
 
-    /// After reading: the resources of a FHIR file that were not QuestionnaireResponses.
-    static func noteSkipped(of reader: ResponseFileReader, console: Console) {
+    /// After reading: the keys of JSON Lines rows that are neither a field nor `answers` (found
+    /// only while reading, so not among the columns ``noteColumns(of:options:console:)`` named),
+    /// and the resources of a FHIR file that were not QuestionnaireResponses.
+    static func noteAfterReading(of reader: ResponseFileReader, columnsNotedBefore: Int, console: Console) {
+        let keys = reader.unknownColumns.dropFirst(columnsNotedBefore)
+        if !keys.isEmpty {
+            console.error("note: \(reader.file): ignored keys that are not fields: \(keys.joined(separator: ", "))")
+        }
         guard !reader.ignoredResources.isEmpty else { return }
         let kinds = reader.ignoredResources.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         console.error(

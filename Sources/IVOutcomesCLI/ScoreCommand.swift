@@ -78,6 +78,7 @@ enum ScoreCommand: Command {
         let format = try SharedOptions.choice(arguments, "--format", default: Format.csv)
         let reader = try ResponseFileReader(path: file, catalog: catalog, options: options)
         ResponseReading.noteColumns(of: reader, options: options, console: console)
+        let columnsNoted = reader.unknownColumns.count
         let output = try SharedOptions.output(arguments, console: console)
         let report = { (problem: RowProblem) in console.error(problem.description) }
         let summary: ScoringSummary
@@ -91,7 +92,7 @@ enum ScoreCommand: Command {
             summary = try writer.score(
                 reader, to: output, reportLimit: ResponseReading.problemsShown, onProblem: report)
         }
-        ResponseReading.noteSkipped(of: reader, console: console)
+        ResponseReading.noteAfterReading(of: reader, columnsNotedBefore: columnsNoted, console: console)
         if summary.problems > ResponseReading.problemsShown {
             console.error(
                 "... and \(summary.problems - ResponseReading.problemsShown) more problems (see the problems column)")

@@ -404,6 +404,27 @@ struct BadInputTests {
         #expect(score.error.hasPrefix("error: \(lines):1:16: not readable text: not UTF-8: byte 0xC3"))
     }
 
+    @Test("JSON Lines keys that are not fields are named in a note, once each, after reading; their values never")
+    func jsonLinesUnknownKeys() {
+        let scratch = Scratch()
+        let answers = (1...14).map { "\"wemwbs_\($0)\": 3" }.joined(separator: ", ")
+        let lines = scratch.write(
+            "rows.jsonl",
+            """
+            {"child_id": "C1", "administered_on": "2026-01-10", "instrument": "wemwbs", "answers": {\(answers)}, "name": "Amy Smith", "notes": "x"}
+            {"child_id": "C2", "administered_on": "2026-01-10", "instrument": "wemwbs", "answers": {\(answers)}, "notes": "y", "email": "a@b"}
+
+            """)
+        for command in [["score", lines], ["change", lines, "--as-of", "2026-11-22"]] {
+            let result = run(command)
+            #expect(result.status == .success, "\(command[0]): \(result.error)")
+            #expect(
+                result.error.contains("note: \(lines): ignored keys that are not fields: name, notes, email"),
+                "\(command[0]): \(result.error)")
+            #expect(!result.error.contains("Amy") && !result.error.contains("a@b"))
+        }
+    }
+
     @Test("semicolon- and tab-separated files are read, with a note; --delimiter chooses")
     func delimiters() {
         let scratch = Scratch()

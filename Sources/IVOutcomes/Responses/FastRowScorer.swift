@@ -135,6 +135,13 @@ final class FastRowScorer {
             return .text(pool.add(cell.utf8))
         }
 
+        /// The text of a blank or declined answer, from the engine's rule for answer problems.
+        mutating func answerText(_ answer: ResolvedAnswer, at position: Int, of engine: ScoringEngine, file: String)
+            -> PreparedText
+        {
+            text(engine.answerProblem(answer, at: position, raw: { _ in "" })?.rowProblem(file: file, line: nil))
+        }
+
         /// Adds the engine at `index` of the layout.
         mutating func add(_ engine: ScoringEngine, index: Int, of layout: ResponseLayout) {
             let storage = engine.storage
@@ -147,15 +154,8 @@ final class FastRowScorer {
             foreign.append(contentsOf: layout.foreignColumns[index])
             for position in storage.items.indices {
                 for digit in 0...9 { digitAnswers.append(engine.resolve(String(digit), item: position)) }
-                // The texts of blank and declined answers, from the engine's rule for answer problems.
-                blank.append(
-                    text(
-                        engine.answerProblem(.blank, at: position, raw: { _ in "" })?.rowProblem(
-                            file: layout.file, line: nil)))
-                declined.append(
-                    text(
-                        engine.answerProblem(.declined, at: position, raw: { _ in "" })?.rowProblem(
-                            file: layout.file, line: nil)))
+                blank.append(answerText(.blank, at: position, of: engine, file: layout.file))
+                declined.append(answerText(.declined, at: position, of: engine, file: layout.file))
             }
             for (position, plan) in storage.scales.enumerated() {
                 let missing = storage.missingMessages[position].map {

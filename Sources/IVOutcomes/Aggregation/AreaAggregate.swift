@@ -252,10 +252,8 @@ public struct AreaAggregate: Sendable, Hashable {
                 default: known = knownMatched.contains { $0.attributes[dimension] != nil }
                 }
                 guard known else { continue }
-                var categories: [String] = []
-                for child in matched where !categories.contains(category(child, dimension)) {
-                    categories.append(category(child, dimension))
-                }
+                var seen: Set<String> = []
+                let categories = matched.map { category($0, dimension) }.filter { seen.insert($0).inserted }
                 groupKeys += sorted(categories, of: dimension).map { (dimension, $0) }
             }
             if knownDetails.contains(where: \.isWaiting) {

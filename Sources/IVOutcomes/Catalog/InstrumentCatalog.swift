@@ -99,10 +99,11 @@ public struct InstrumentCatalog: Sendable {
         }
         let (byID, loadedFrom) = readInstruments(
             tops, framework: framework, hasFrameworkFile: frameworkFile != nil, base: base, problems: &problems)
-        problems.append(contentsOf: sharedScaleProblems(Array(byID.values), loaded: Set(loadedFrom.keys)))
+        let instruments = Array(byID.values)
+        problems.append(contentsOf: sharedScaleProblems(instruments, loaded: Set(loadedFrom.keys)))
         var schedule = base?.schedule
         if var first = only("measurement_schedule", named: "measurement schedule", in: tops, problems: &problems) {
-            schedule = first.reader.readSchedule(first.fields, instruments: Array(byID.values))
+            schedule = first.reader.readSchedule(first.fields, instruments: instruments)
             problems.append(contentsOf: first.reader.problems)
         }
         let translations = readTranslations(tops, instruments: byID, base: base, problems: &problems)
@@ -115,7 +116,7 @@ public struct InstrumentCatalog: Sendable {
             throw .invalid(problems)
         }
         return InstrumentCatalog(
-            framework: framework, instruments: Array(byID.values), schedule: schedule,
+            framework: framework, instruments: instruments, schedule: schedule,
             translations: translations)
     }
 
@@ -177,9 +178,10 @@ public struct InstrumentCatalog: Sendable {
         for translation in base?.translations ?? [] {
             translations["\(translation.instrument).\(translation.language.lowercased())"] = translation
         }
+        let instruments = Array(byID.values)
         var translatedFrom: [String: String] = [:]
         for var top in tops where top.kind == "translation" {
-            guard let translation = top.reader.readTranslation(top.fields, instruments: Array(byID.values)) else {
+            guard let translation = top.reader.readTranslation(top.fields, instruments: instruments) else {
                 problems.append(contentsOf: top.reader.problems)
                 continue
             }

@@ -36,7 +36,7 @@ enum DemoCommand: Command {
         var isFolder: ObjCBool = false
         if files.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue,
-                files.fileExists(atPath: (folder as NSString).appendingPathComponent(marker))
+                files.fileExists(atPath: file(marker, in: folder))
             else {
                 throw OutputError(
                     file: folder,
@@ -47,7 +47,7 @@ enum DemoCommand: Command {
             try files.removeItem(atPath: folder)
         }
         try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        guard files.createFile(atPath: (folder as NSString).appendingPathComponent(marker), contents: Data()) else {
+        guard files.createFile(atPath: file(marker, in: folder), contents: Data()) else {
             throw OutputError(file: folder, reason: "the folder could not be marked as the demo's own")
         }
     }
@@ -61,7 +61,7 @@ enum DemoCommand: Command {
             try prepare(folder)
             for example in ExampleData.files {
                 try example.data.write(
-                    to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(example.name)))
+                    to: URL(fileURLWithPath: file(example.name, in: folder)))
             }
         } catch let error as OutputError {
             throw error
@@ -69,13 +69,12 @@ enum DemoCommand: Command {
             throw OutputError(file: folder, reason: "\(error.localizedDescription)")
         }
         let catalog = try InstrumentCatalog.builtIn
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
 
         console.print("== The instruments (ivoutcomes instruments)")
         _ = try InstrumentsCommand.run(ParsedArguments(), console: console)
 
         try showScoring(in: folder, catalog: catalog, console: console)
-        let children = path("children.csv")
+        let children = file("children.csv", in: folder)
         let asOf = CalendarDate(year: 2026, month: 11, day: 22) ?? .today
         console.print(
             "\n== Change for each child (ivoutcomes change questionnaires.csv --children children.csv --as-of \(asOf))")
@@ -83,19 +82,21 @@ enum DemoCommand: Command {
             catalog: catalog, register: try ChildRegister(path: children, today: asOf),
             options: FollowUpOptions(asOf: asOf))
         for name in ["questionnaires.csv", "logs.csv"] {
-            try ResponseFileReader(path: path(name), catalog: catalog).track(into: tracker)
+            try ResponseFileReader(path: file(name, in: folder), catalog: catalog).track(into: tracker)
         }
         try showChange(tracker, in: folder, console: console)
 
         console.print(
             "\n== The measurement schedule (ivoutcomes schedule questionnaires.csv logs.csv --children children.csv --as-of \(asOf))"
         )
-        try showTable(path("schedule.csv"), console: console) { try tracker.writeSchedule(to: $0, format: .csv) }
+        try showTable(file("schedule.csv", in: folder), console: console) {
+            try tracker.writeSchedule(to: $0, format: .csv)
+        }
         let overdue = tracker.schedule().filter { !$0.overdueWaves.isEmpty }
         console.print("\(Set(overdue.map(\.childID)).count) children have at least one overdue wave.")
 
         console.print("\n== What the volunteers' logs say (ivoutcomes logs logs.csv)")
-        try showTable(path("logs-summary.csv"), console: console) {
+        try showTable(file("logs-summary.csv", in: folder), console: console) {
             try tracker.writeLogSummaries(to: $0, format: .csv)
         }
 
@@ -107,20 +108,19 @@ enum DemoCommand: Command {
         console.print(
             "\nThe example data is synthetic. WEMWBS and SWEMWBS © NHS Health Scotland, University of Warwick and University of Edinburgh; you need your own licence from Warwick to administer them. The Stirling Children's Wellbeing Scale (Stirling Council Educational Psychology Service) is free to use, unaltered and at no cost to the end user; check the wordings 'ivoutcomes instruments' lists before printing it."
         )
-        let report = URL(fileURLWithPath: path("report.html")).standardizedFileURL.path
+        let report = URL(fileURLWithPath: file("report.html", in: folder)).standardizedFileURL.path
         console.print("\nThe example data and every output are in \(folder)/. Open the area's report:\n  \(report)")
         return .success
     }
 
     /// Scores each example file and shows its scores and first problems.
     private static func showScoring(in folder: String, catalog: InstrumentCatalog, console: Console) throws {
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         for (name, title) in [("questionnaires.csv", "questionnaires"), ("logs.csv", "monthly IV logs")] {
             console.print("\n== Scoring the \(title) (ivoutcomes score \(name))")
-            let reader = try ResponseFileReader(path: path(name), catalog: catalog)
+            let reader = try ResponseFileReader(path: file(name, in: folder), catalog: catalog)
             var problems: [RowProblem] = []
             var summary = ScoringSummary()
-            try showTable(path("scores-\(name)"), console: console) { output in
+            try showTable(file("scores-\(name)", in: folder), console: console) { output in
                 summary = try reader.score(to: output, format: .csv) { problems.append($0) }
             }
             console.print(ResponseReading.describe(summary, file: name))
@@ -135,9 +135,10 @@ enum DemoCommand: Command {
 
     /// Shows each child's change and what it says: reliable change, the Stirling series, ages.
     private static func showChange(_ tracker: FollowUpTracker, in folder: String, console: Console) throws {
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         let changes = tracker.changes().filter { $0.scale != "life_skills_total" }
-        try showTable(path("change.csv"), console: console) { try tracker.writeChanges(to: $0, format: .csv) }
+        try showTable(file("change.csv", in: folder), console: console) {
+            try tracker.writeChanges(to: $0, format: .csv)
+        }
         let followedUp = changes.filter { $0.change != nil }
         let count = { (value: ReliableChangeClass) in followedUp.filter { $0.reliableChange == value }.count }
         console.print(
@@ -156,10 +157,9 @@ enum DemoCommand: Command {
     private static func showReport(
         _ tracker: FollowUpTracker, in folder: String, catalog: InstrumentCatalog, console: Console
     ) throws {
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
         let view = ReportView(
             aggregate: AreaAggregate(tracker: tracker, area: "Pilotshire"), catalog: catalog, policy: .standard)
-        let writer = try ByteWriter(atomicFile: path("report.html"))
+        let writer = try ByteWriter(atomicFile: file("report.html", in: folder))
         try writer.write(view.html())
         try writer.commit()
         if let all = view.groups.first {
@@ -177,6 +177,11 @@ enum DemoCommand: Command {
         console.print(
             "For the national network: ivoutcomes report ... --format return --out area.return.json (confidential: sent under the data-sharing agreement, never published); the network runs ivoutcomes pool *.return.json --out national.html"
         )
+    }
+
+    /// The path of a file in the demo's folder.
+    private static func file(_ name: String, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent(name)
     }
 
     /// Writes a table to a file and shows its first lines.

@@ -33,20 +33,16 @@ struct ArchitectureTests {
         let text: String
     }
 
-    static func files() throws -> [SourceFile] {
-        let manager = FileManager.default
-        var result: [SourceFile] = []
-        for folder in try manager.contentsOfDirectory(atPath: sources.path).sorted() {
-            let path = sources.appendingPathComponent(folder).path
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            for name in try manager.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".swift") {
-                let text = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
-                result.append(
-                    SourceFile(folder: folder, name: name, code: strippingCommentsAndStrings(text), text: text))
-            }
+    /// The Swift files under `root` (the library's folders by default), each with the folder it
+    /// is in (the first component of its path below `root`) and its name within that folder.
+    static func files(under root: URL = sources) throws -> [SourceFile] {
+        let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        return try paths.sorted().filter { $0.hasSuffix(".swift") && $0.contains("/") }.map { path in
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            let parts = path.split(separator: "/", maxSplits: 1)
+            return SourceFile(
+                folder: String(parts[0]), name: String(parts[1]), code: strippingCommentsAndStrings(text), text: text)
         }
-        return result
     }
 
     /// The code with comments and the text of string literals removed; the code inside string
@@ -281,15 +277,11 @@ struct ArchitectureTests {
     /// Every function and initialiser of `Sources/` (library and command) longer than
     /// ``longFunctionLines``: its file, line, length, and whether a `// Long:` reason stands above it.
     static func longFunctions() throws -> [(place: String, lines: Int, hasReason: Bool)] {
-        let manager = FileManager.default
-        let root = Fixtures.packageRoot.appendingPathComponent("Sources")
         let declaration = try! Regex(#"^\s*(?:[@\w()]+\s+)*(?:func\s+[^\s(<]+|init[?!]?)\s*[(<]"#)
         var found: [(String, Int, Bool)] = []
-        for path in manager.enumerator(atPath: root.path)?.compactMap({ $0 as? String }).sorted() ?? []
-        where path.hasSuffix(".swift") {
-            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-            let raw = text.components(separatedBy: "\n")
-            let code = strippingCommentsAndStrings(text).components(separatedBy: "\n")
+        for file in try files(under: Fixtures.packageRoot.appendingPathComponent("Sources")) {
+            let raw = file.text.components(separatedBy: "\n")
+            let code = file.code.components(separatedBy: "\n")
             for start in code.indices where code[start].firstMatch(of: declaration) != nil {
                 // The body opens within a few lines (a requirement without a body has none).
                 var depth = 0
@@ -318,7 +310,7 @@ struct ArchitectureTests {
                     guard line.hasPrefix("//") || line.hasPrefix("@") else { break }
                     above -= 1
                 }
-                found.append(("\(path):\(start + 1)", end - start + 1, hasReason))
+                found.append(("\(file.folder)/\(file.name):\(start + 1)", end - start + 1, hasReason))
             }
         }
         return found
